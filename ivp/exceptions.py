@@ -1,0 +1,10 @@
+class Geweigerd(Exception):
+    """An action the user asked for is not allowed now; `redenen` say why, in Dutch."""
+
+    def __init__(self, *redenen: str) -> None:
+        super().__init__(" ".join(redenen))
+        self.redenen = list(redenen)
+
+
+class GeenToegang(Geweigerd):
+    """The user lacks the role for this action in this gemeente."""

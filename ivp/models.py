@@ -1,0 +1,158 @@
+"""The root of every row: gemeente, regio, plan, and the roles people hold per gemeente."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models.functions import Lower
+from simple_history.models import HistoricalRecords
+
+from ivp.constants import METHODE_KERNBELEID_VEILIGHEID_2021, RolSoort
+
+
+class Gebruiker(AbstractUser):
+    """A person who logs in. What they may do is held per gemeente in `Rol`."""
+
+    history = HistoricalRecords()
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = "gebruiker"
+        verbose_name_plural = "gebruikers"
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class Gemeente(models.Model):
+    naam = models.CharField("naam", max_length=100)
+    cbs_code = models.CharField(
+        "CBS-code",
+        max_length=6,
+        unique=True,
+        validators=[
+            RegexValidator(r"^GM\d{4}$", "Een CBS-gemeentecode is GM gevolgd door vier cijfers.")
+        ],
+        help_text="Bijvoorbeeld GM1708 voor Steenwijkerland.",
+        error_messages={"unique": "Er is al een gemeente met deze CBS-code."},
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "gemeente"
+        verbose_name_plural = "gemeenten"
+        ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("naam"), name="gemeente_naam_uniek", violation_error_message=(
+                    "Er is al een gemeente met deze naam."
+                )
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Regio(models.Model):
+    """Gemeenten that write (parts of) their IVP together: 'samen waar het kan'."""
+
+    naam = models.CharField("naam", max_length=150, unique=True)
+    gemeenten = models.ManyToManyField(Gemeente, related_name="regios", verbose_name="gemeenten")
+    history = HistoricalRecords(m2m_fields=[gemeenten])
+
+    class Meta:
+        verbose_name = "regio"
+        verbose_name_plural = "regio's"
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Plan(models.Model):
+    """One IVP trajectory of one gemeente: from the startnotitie to the end of its period."""
+
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="plannen", verbose_name="gemeente"
+    )
+    titel = models.CharField("titel", max_length=200)
+    traject_start = models.DateField(
+        "start traject",
+        help_text="De dag waarop het traject begint met de startnotitie.",
+    )
+    periode_start = models.DateField("looptijd vanaf")
+    periode_eind = models.DateField("looptijd tot en met")
+    verlengd_tot = models.DateField(
+        "verlengd tot en met",
+        null=True,
+        blank=True,
+        help_text="Alleen invullen als de looptijd is verlengd.",
+    )
+    verlenging_reden = models.TextField("reden van de verlenging", blank=True)
+    methode = models.CharField(
+        "methode", max_length=100, default=METHODE_KERNBELEID_VEILIGHEID_2021
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "plan"
+        verbose_name_plural = "plannen"
+        ordering = ["gemeente__naam", "-periode_start"]
+
+    def __str__(self) -> str:
+        return f"{self.titel} ({self.gemeente})" if self.gemeente_id else self.titel
+
+    @property
+    def einde(self) -> dt.date:
+        """The last day the plan is in force, extension included."""
+        return self.verlengd_tot or self.periode_eind
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.periode_start and self.periode_eind and self.periode_eind <= self.periode_start:
+            errors["periode_eind"] = "De looptijd moet eindigen na de begindatum."
+        if self.traject_start and self.periode_eind and self.traject_start >= self.periode_eind:
+            errors["traject_start"] = "Het traject moet beginnen voordat de looptijd eindigt."
+        if self.verlengd_tot:
+            if self.periode_eind and self.verlengd_tot <= self.periode_eind:
+                errors["verlengd_tot"] = (
+                    "Een verlenging moet na het einde van de looptijd liggen."
+                )
+            if not self.verlenging_reden.strip():
+                errors["verlenging_reden"] = "Geef de reden van de verlenging op."
+        elif self.verlenging_reden.strip():
+            errors["verlengd_tot"] = "Vul in tot wanneer het plan is verlengd, of laat de reden leeg."
+        if errors:
+            raise ValidationError(errors)
+
+
+class Rol(models.Model):
+    """A role a person holds in one gemeente. A person may hold several, in several gemeenten."""
+
+    gebruiker = models.ForeignKey(
+        Gebruiker, on_delete=models.CASCADE, related_name="rollen", verbose_name="gebruiker"
+    )
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.CASCADE, related_name="rollen", verbose_name="gemeente"
+    )
+    soort = models.CharField("rol", max_length=20, choices=RolSoort.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "rol"
+        verbose_name_plural = "rollen"
+        ordering = ["gemeente__naam", "soort"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gebruiker", "gemeente", "soort"],
+                name="rol_uniek",
+                violation_error_message="Deze persoon heeft deze rol al in deze gemeente.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker} — {self.get_soort_display()} in {self.gemeente}"

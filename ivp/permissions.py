@@ -1,0 +1,56 @@
+"""Who may do what, per gemeente. Every view and every transition asks here.
+
+The roles of a user are read once per request (one query) and kept on the user object, so a
+page asks as often as it likes without adding queries.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ivp.constants import RolSoort
+from ivp.models import Rol
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from ivp.models import Gebruiker, Plan
+
+# Roles that see a plan's process (the timeline, drafts as later issues add them).
+PLAN_LEZERS = frozenset(
+    {RolSoort.COORDINATOR, RolSoort.WERKGROEPLID, RolSoort.BESTUURDER, RolSoort.LEZER}
+)
+# Roles that steer a plan: plan the steps, make transitions, record decisions.
+PLAN_REGISSEURS = frozenset({RolSoort.COORDINATOR})
+
+
+def rollen_van(user: Gebruiker | AnonymousUser) -> dict[int, frozenset[str]]:
+    """The roles of `user` per gemeente id."""
+    if not user.is_authenticated:
+        return {}
+    cached = getattr(user, "_ivp_rollen", None)
+    if cached is None:
+        per_gemeente: dict[int, set[str]] = {}
+        for gemeente_id, soort in Rol.objects.filter(gebruiker=user).values_list(
+            "gemeente_id", "soort"
+        ):
+            per_gemeente.setdefault(gemeente_id, set()).add(soort)
+        cached = {gid: frozenset(soorten) for gid, soorten in per_gemeente.items()}
+        user._ivp_rollen = cached  # type: ignore[union-attr]
+    return cached
+
+
+def gemeenten_met_rol(user: Gebruiker | AnonymousUser, soorten: frozenset[str]) -> list[int]:
+    return [gid for gid, rollen in rollen_van(user).items() if rollen & soorten]
+
+
+def heeft_rol(user: Gebruiker | AnonymousUser, gemeente_id: int, soorten: frozenset[str]) -> bool:
+    return bool(rollen_van(user).get(gemeente_id, frozenset()) & soorten)
+
+
+def mag_plan_zien(user: Gebruiker | AnonymousUser, plan: Plan) -> bool:
+    return heeft_rol(user, plan.gemeente_id, PLAN_LEZERS)
+
+
+def mag_plan_regisseren(user: Gebruiker | AnonymousUser, plan: Plan) -> bool:
+    return heeft_rol(user, plan.gemeente_id, PLAN_REGISSEURS)

@@ -1,0 +1,20 @@
+"""Settings for the test suite: production settings with test-only secrets and plain HTTP.
+
+DATABASE_URL and CELERY_BROKER_URL are still read by ivp.settings, so the same suite runs on
+SQLite on a laptop and on PostgreSQL and Redis in CI.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "alleen-voor-de-tests")
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
+
+from ivp.settings import *  # noqa: E402,F403
+from ivp.settings import STORAGES  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -1,0 +1,98 @@
+from django.db import models
+
+
+class StapNummer(models.IntegerChoices):
+    STARTNOTITIE = 1, "Startnotitie"
+    VEILIGHEIDSANALYSE = 2, "Veiligheidsanalyse"
+    PRIORITERING = 3, "Prioritering"
+    OPSTELLEN_IVP = 4, "Opstellen IVP"
+    UITVOERINGSPLAN = 5, "Uitvoeringsplan"
+    UITVOERING = 6, "Van beleid naar uitvoering"
+
+
+class StapStatus(models.TextChoices):
+    GEPLAND = "gepland", "Gepland"
+    ACTIEF = "actief", "Actief"
+    AFGEROND = "afgerond", "Afgerond"
+
+
+class DocumentSoort(models.TextChoices):
+    STARTNOTITIE = "startnotitie", "Startnotitie"
+    VEILIGHEIDSANALYSE = "veiligheidsanalyse", "Veiligheidsanalyse"
+    PRIORITERING = "prioritering", "Prioritering"
+    IVP = "ivp", "Integraal Veiligheidsplan"
+    UITVOERINGSPLAN = "uitvoeringsplan", "Uitvoeringsplan"
+    VOORTGANGSRAPPORTAGE = "voortgangsrapportage", "Voortgangsrapportage"
+
+
+# Document types made once a year (the others once per plan).
+JAARLIJKSE_SOORTEN = frozenset({DocumentSoort.UITVOERINGSPLAN, DocumentSoort.VOORTGANGSRAPPORTAGE})
+
+
+class DocumentStatus(models.TextChoices):
+    CONCEPT = "concept", "Concept"
+    IN_BESPREKING = "in_bespreking", "In bespreking bij de werkgroep"
+    TER_BESLUITVORMING = "ter_besluitvorming", "Ter besluitvorming"
+    VASTGESTELD = "vastgesteld", "Vastgesteld"
+
+
+class Orgaan(models.TextChoices):
+    COLLEGE = "college", "College van burgemeester en wethouders"
+    RAAD = "raad", "Gemeenteraad"
+    DRIEHOEK = "driehoek", "Lokale driehoek"
+    WERKGROEP = "werkgroep", "Werkgroep"
+
+
+class BesluitUitkomst(models.TextChoices):
+    VASTGESTELD = "vastgesteld", "Vastgesteld"
+    GEWIJZIGD_VASTGESTELD = "gewijzigd_vastgesteld", "Gewijzigd vastgesteld"
+    AANGEHOUDEN = "aangehouden", "Aangehouden"
+    VERWORPEN = "verworpen", "Verworpen"
+    KENNISGENOMEN = "kennisgenomen", "Voor kennisgeving aangenomen"
+
+
+VASTSTELLENDE_UITKOMSTEN = frozenset(
+    {BesluitUitkomst.VASTGESTELD, BesluitUitkomst.GEWIJZIGD_VASTGESTELD}
+)
+TERUGSTURENDE_UITKOMSTEN = frozenset({BesluitUitkomst.AANGEHOUDEN, BesluitUitkomst.VERWORPEN})
+
+
+class Keuze(models.TextChoices):
+    """Where the prioritering places a theme (KV 2021: three buckets)."""
+
+    PRIORITEIT = "prioriteit", "Prioriteit"
+    STRATEGISCH = "strategisch", "Overig strategisch thema"
+    BEHEER = "beheer", "Beheer (going concern)"
+
+
+# The document each step produces, and the body whose decision closes it.
+STAP_DOCUMENT = {
+    StapNummer.STARTNOTITIE: DocumentSoort.STARTNOTITIE,
+    StapNummer.VEILIGHEIDSANALYSE: DocumentSoort.VEILIGHEIDSANALYSE,
+    StapNummer.PRIORITERING: DocumentSoort.PRIORITERING,
+    StapNummer.OPSTELLEN_IVP: DocumentSoort.IVP,
+    StapNummer.UITVOERINGSPLAN: DocumentSoort.UITVOERINGSPLAN,
+}
+DOCUMENT_STAP = {soort: nummer for nummer, soort in STAP_DOCUMENT.items()} | {
+    DocumentSoort.VOORTGANGSRAPPORTAGE: StapNummer.UITVOERING
+}
+BESLUITORGAAN = {
+    DocumentSoort.STARTNOTITIE: Orgaan.COLLEGE,
+    DocumentSoort.VEILIGHEIDSANALYSE: Orgaan.WERKGROEP,
+    DocumentSoort.PRIORITERING: Orgaan.RAAD,
+    DocumentSoort.IVP: Orgaan.RAAD,
+    DocumentSoort.UITVOERINGSPLAN: Orgaan.COLLEGE,
+    DocumentSoort.VOORTGANGSRAPPORTAGE: Orgaan.COLLEGE,
+}
+STAP_ORGAAN = {
+    StapNummer.STARTNOTITIE: Orgaan.COLLEGE,
+    StapNummer.VEILIGHEIDSANALYSE: Orgaan.WERKGROEP,
+    StapNummer.PRIORITERING: Orgaan.RAAD,
+    StapNummer.OPSTELLEN_IVP: Orgaan.RAAD,
+    StapNummer.UITVOERINGSPLAN: Orgaan.COLLEGE,
+    StapNummer.UITVOERING: Orgaan.WERKGROEP,
+}
+
+# Pas toe of leg uit: the startnotitie's numbers, followed by default.
+PRIORITEITEN_ZONDER_WAARSCHUWING = 3
+PRIORITEITEN_ZONDER_MOTIVATIE = 4

@@ -1,0 +1,277 @@
+"""The method's rules for starting and closing each step (design.md, the stappenplan table).
+
+Every guard reads a `PlanStand`: the whole state of one plan, loaded in a fixed number of
+queries, so that the plan page can show the blockers of all six steps at a flat cost. A guard
+returns the list of what is missing, each item a Dutch sentence a coordinator can act on; an
+empty list means the step may move. Warnings (pas toe of leg uit) never block.
+
+Apps below `stappen` add checks for content they own with `registreer_sluitcontrole`
+(the uitvoering app checks its activities for step 5) instead of being imported here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch
+from django.utils import timezone
+
+from ivp.models import Plan
+from stappen.constants import (
+    BESLUITORGAAN,
+    PRIORITEITEN_ZONDER_MOTIVATIE,
+    PRIORITEITEN_ZONDER_WAARSCHUWING,
+    VASTSTELLENDE_UITKOMSTEN,
+    DocumentSoort,
+    Keuze,
+    Orgaan,
+    StapNummer,
+    StapStatus,
+)
+from stappen.models import Analyse, Besluit, Document, Plaatsing, Prioritering, Stap
+from veiligheidsvelden.models import Thema, Veld
+
+
+@dataclass
+class PlanStand:
+    plan: Plan
+    stappen: dict[int, Stap]
+    documenten: list[Document]
+    velden: list[Veld]
+    analyses: list[Analyse]
+    plaatsingen: list[Plaatsing]
+    hoofdthemas: list[Thema]
+    prioritering: Prioritering | None
+    vandaag: dt.date = field(default_factory=timezone.localdate)
+
+    def document(self, soort: str, jaar: int | None = None) -> Document | None:
+        for document in self.documenten:
+            if document.soort == soort and document.jaar == jaar:
+                return document
+        return None
+
+    def vaststelling(self, document: Document | None) -> Besluit | None:
+        """The decision that adopted `document`, if it is vastgesteld."""
+        if document is None or not document.is_vastgesteld:
+            return None
+        besluiten = [b for b in document.besluiten.all() if b.uitkomst in VASTSTELLENDE_UITKOMSTEN]
+        return besluiten[-1] if besluiten else None
+
+    @property
+    def prioriteiten(self) -> list[Plaatsing]:
+        return [p for p in self.plaatsingen if p.keuze == Keuze.PRIORITEIT]
+
+
+def laad_stand(plan: Plan) -> PlanStand:
+    """Everything the guards read for `plan`, in eight queries whatever its size."""
+    stappen = {s.nummer: s for s in Stap.objects.filter(plan=plan)}
+    stand = PlanStand(
+        plan=plan,
+        stappen=stappen,
+        documenten=list(
+            Document.objects.filter(plan=plan).prefetch_related(
+                Prefetch("besluiten", queryset=Besluit.objects.order_by("datum", "vastgelegd_op"))
+            )
+        ),
+        velden=list(Veld.objects.all()),
+        analyses=list(Analyse.objects.filter(plan=plan, thema__isnull=True)),
+        plaatsingen=list(
+            Plaatsing.objects.filter(plan=plan)
+            .select_related("thema")
+            .annotate(aantal_doelstellingen=Count("doelstellingen"))
+        ),
+        hoofdthemas=list(
+            Thema.objects.voor_gemeente(plan.gemeente_id).hoofdthemas().order_by("code")
+        ),
+        prioritering=Prioritering.objects.filter(plan=plan).first(),
+    )
+    for stap in stappen.values():
+        stap._stand = stand
+    return stand
+
+
+SluitControle = Callable[[PlanStand, Stap], list[str]]
+_extra_sluitcontroles: dict[int, list[SluitControle]] = {}
+
+
+def registreer_sluitcontrole(nummer: int, controle: SluitControle) -> None:
+    """Let an app below `stappen` add a condition for closing step `nummer`."""
+    if controle not in _extra_sluitcontroles.setdefault(nummer, []):
+        _extra_sluitcontroles[nummer].append(controle)
+
+
+def _datum(d: dt.date) -> str:
+    return f"{d:%d-%m-%Y}"
+
+
+def _orgaan_naam(orgaan: str) -> str:
+    return {
+        Orgaan.COLLEGE: "het college",
+        Orgaan.RAAD: "de gemeenteraad",
+        Orgaan.WERKGROEP: "de werkgroep",
+        Orgaan.DRIEHOEK: "de driehoek",
+    }[Orgaan(orgaan)]
+
+
+# How a guard names a document in a sentence.
+_DOCUMENTNAAM = {
+    DocumentSoort.STARTNOTITIE: "De startnotitie",
+    DocumentSoort.VEILIGHEIDSANALYSE: "De veiligheidsanalyse",
+    DocumentSoort.PRIORITERING: "De prioritering",
+    DocumentSoort.IVP: "Het IVP",
+    DocumentSoort.UITVOERINGSPLAN: "Het uitvoeringsplan",
+    DocumentSoort.VOORTGANGSRAPPORTAGE: "De voortgangsrapportage",
+}
+
+
+def _vastgesteld(stand: PlanStand, soort: DocumentSoort, jaar: int | None = None) -> list[str]:
+    """Empty when the document of `soort` is vastgesteld by the body that decides it."""
+    naam = _DOCUMENTNAAM[soort] + (f" {jaar}" if jaar else "")
+    besluit = stand.vaststelling(stand.document(soort, jaar))
+    if besluit is not None and besluit.orgaan == BESLUITORGAAN[soort]:
+        return []
+    if soort == DocumentSoort.VEILIGHEIDSANALYSE:
+        return [f"{naam} is nog niet door de werkgroep afgerond (leg het besluit vast)."]
+    return [f"{naam} is nog niet vastgesteld door {_orgaan_naam(BESLUITORGAAN[soort])}."]
+
+
+def _vorige_afgerond(stand: PlanStand, nummer: int) -> list[str]:
+    vorige = stand.stappen[nummer - 1]
+    if vorige.status != StapStatus.AFGEROND:
+        return [f"Stap {vorige.nummer} ({vorige.get_nummer_display().lower()}) is nog niet afgerond."]
+    return []
+
+
+def startblokkades(stand: PlanStand, stap: Stap) -> list[str]:
+    nummer = StapNummer(stap.nummer)
+    if nummer == StapNummer.STARTNOTITIE:
+        return []
+    if nummer == StapNummer.UITVOERINGSPLAN:
+        # The IVP and the first uitvoeringsplan are written side by side.
+        ivp = stand.stappen[StapNummer.OPSTELLEN_IVP]
+        if ivp.status == StapStatus.GEPLAND:
+            return ["Stap 4 (opstellen IVP) is nog niet gestart; het uitvoeringsplan wordt "
+                    "daarnaast geschreven."]
+        return []
+    return _vorige_afgerond(stand, nummer)
+
+
+def sluitblokkades(stand: PlanStand, stap: Stap) -> list[str]:
+    nummer = StapNummer(stap.nummer)
+    blokkades = {
+        StapNummer.STARTNOTITIE: _sluit_startnotitie,
+        StapNummer.VEILIGHEIDSANALYSE: _sluit_analyse,
+        StapNummer.PRIORITERING: _sluit_prioritering,
+        StapNummer.OPSTELLEN_IVP: _sluit_ivp,
+        StapNummer.UITVOERINGSPLAN: _sluit_uitvoeringsplan,
+        StapNummer.UITVOERING: _sluit_uitvoering,
+    }[nummer](stand)
+    for controle in _extra_sluitcontroles.get(nummer, []):
+        blokkades += controle(stand, stap)
+    return blokkades
+
+
+def waarschuwingen(stand: PlanStand, stap: Stap) -> list[str]:
+    """Deviations from the startnotitie's numbers that do not block (pas toe of leg uit)."""
+    if stap.nummer != StapNummer.PRIORITERING:
+        return []
+    aantal = len(stand.prioriteiten)
+    if PRIORITEITEN_ZONDER_WAARSCHUWING < aantal <= PRIORITEITEN_ZONDER_MOTIVATIE:
+        return [f"Er zijn {aantal} prioriteiten; de startnotitie gaat uit van drie à vier. "
+                "Minder prioriteiten geeft meer focus."]
+    motivatie = stand.prioritering.motivatie_aantal.strip() if stand.prioritering else ""
+    if aantal > PRIORITEITEN_ZONDER_MOTIVATIE and motivatie:
+        return [f"Er zijn {aantal} prioriteiten, meer dan de drie à vier van de startnotitie. "
+                f"Motivatie: {motivatie}"]
+    return []
+
+
+def _sluit_startnotitie(stand: PlanStand) -> list[str]:
+    return _vastgesteld(stand, DocumentSoort.STARTNOTITIE)
+
+
+def _sluit_analyse(stand: PlanStand) -> list[str]:
+    per_veld = {a.veld_id: a for a in stand.analyses}
+    blokkades = []
+    for veld in stand.velden:
+        analyse = per_veld.get(veld.pk)
+        ontbreekt = analyse.ontbrekende_blokken if analyse else [
+            "problematiek", "huidige aanpak", "verbeterpunten"
+        ]
+        if ontbreekt:
+            blokkades.append(
+                f"Veld {veld.code} ({veld.naam}) mist nog: {', '.join(ontbreekt)}."
+            )
+    return blokkades + _vastgesteld(stand, DocumentSoort.VEILIGHEIDSANALYSE)
+
+
+def _sluit_prioritering(stand: PlanStand) -> list[str]:
+    blokkades = []
+    prioriteiten = stand.prioriteiten
+    prioritering = stand.prioritering
+    if not prioriteiten:
+        blokkades.append("Er is nog geen prioriteit gekozen.")
+    if len(prioriteiten) > PRIORITEITEN_ZONDER_MOTIVATIE and not (
+        prioritering and prioritering.motivatie_aantal.strip()
+    ):
+        blokkades.append(
+            f"Er zijn {len(prioriteiten)} prioriteiten. Bij meer dan vier is een motivatie "
+            "nodig (pas toe of leg uit)."
+        )
+    if not prioritering or not (
+        prioritering.raad_bijeenkomst_op or prioritering.raad_niet_geraadpleegd_reden.strip()
+    ):
+        blokkades.append(
+            "De raad is nog niet geraadpleegd in een opiniërende bijeenkomst. Leg de "
+            "bijeenkomst vast, of leg uit waarom die er niet is."
+        )
+    if not prioritering or not prioritering.driehoek_op:
+        blokkades.append("De driehoek is nog niet geraadpleegd over de prioriteiten.")
+    geplaatst = {p.thema_id for p in stand.plaatsingen} | {
+        p.thema.hoofdthema_id for p in stand.plaatsingen if p.thema.hoofdthema_id
+    }
+    niet_geplaatst = [t for t in stand.hoofdthemas if t.pk not in geplaatst]
+    if niet_geplaatst:
+        namen = ", ".join(f"{t.code} {t.naam}" for t in niet_geplaatst)
+        blokkades.append(
+            "Nog niet geplaatst als prioriteit, overig strategisch thema of beheer: "
+            f"{namen}."
+        )
+    return blokkades + _vastgesteld(stand, DocumentSoort.PRIORITERING)
+
+
+def _sluit_ivp(stand: PlanStand) -> list[str]:
+    blokkades = []
+    for prioriteit in stand.prioriteiten:
+        naam = prioriteit.thema.naam
+        if not prioriteit.aantal_doelstellingen:
+            blokkades.append(f"Prioriteit ‘{naam}’ heeft nog geen doelstelling.")
+        if not prioriteit.aanpak.strip():
+            blokkades.append(f"Prioriteit ‘{naam}’ heeft nog geen aanpak op hoofdlijnen.")
+    return blokkades + _vastgesteld(stand, DocumentSoort.IVP)
+
+
+def _sluit_uitvoeringsplan(stand: PlanStand) -> list[str]:
+    blokkades = _vastgesteld(stand, DocumentSoort.IVP)
+    uitvoeringsplan = stand.document(DocumentSoort.UITVOERINGSPLAN, stand.plan.periode_start.year)
+    blokkades += _vastgesteld(
+        stand, DocumentSoort.UITVOERINGSPLAN, stand.plan.periode_start.year
+    )
+    if uitvoeringsplan is not None and not any(
+        b.orgaan == Orgaan.RAAD for b in uitvoeringsplan.besluiten.all()
+    ):
+        blokkades.append("De raad heeft het uitvoeringsplan nog niet ter informatie ontvangen.")
+    return blokkades
+
+
+def _sluit_uitvoering(stand: PlanStand) -> list[str]:
+    plan = stand.plan
+    blokkades = []
+    if stand.vandaag <= plan.einde:
+        blokkades.append(f"De looptijd van het plan loopt nog tot en met {_datum(plan.einde)}.")
+    for jaar in range(plan.periode_start.year, plan.periode_eind.year + 1):
+        for soort in (DocumentSoort.UITVOERINGSPLAN, DocumentSoort.VOORTGANGSRAPPORTAGE):
+            blokkades += _vastgesteld(stand, soort, jaar)
+    return blokkades

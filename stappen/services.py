@@ -1,0 +1,384 @@
+"""Every write of the stappenplan: plans with their steps, transitions, decisions.
+
+Views and tasks call these functions; they check the permission, the state and the method's
+guards, save inside a transaction, and log each transition (`Overgang`) with who, when, from,
+to and why. A refused action raises `Geweigerd` with Dutch reasons; wrong input raises
+`ValidationError` keyed by field, so a form shows it next to the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django_fsm import ConcurrentTransition
+
+from ivp.constants import PLANPERIODE_JAREN
+from ivp.exceptions import GeenToegang, Geweigerd
+from ivp.models import Gebruiker, Gemeente, Plan
+from ivp.permissions import mag_plan_regisseren
+from stappen.constants import (
+    BESLUITORGAAN,
+    JAARLIJKSE_SOORTEN,
+    STAP_DOCUMENT,
+    TERUGSTURENDE_UITKOMSTEN,
+    VASTSTELLENDE_UITKOMSTEN,
+    BesluitUitkomst,
+    DocumentSoort,
+    DocumentStatus,
+    Orgaan,
+    StapNummer,
+    StapStatus,
+)
+from stappen.guards import laad_stand
+from stappen.models import Besluit, Document, Overgang, Prioritering, Stap
+
+GELIJKTIJDIG_GEWIJZIGD = (
+    "Iemand anders heeft dit zojuist gewijzigd. De pagina toont nu de nieuwe stand; "
+    "bekijk die en probeer het zo nodig opnieuw."
+)
+
+
+def _maand(start: dt.date, n: int) -> dt.date:
+    """The first day of the n-th month of a trajectory that starts in `start`'s month."""
+    index = start.year * 12 + start.month - 1 + (n - 1)
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _eind_maand(start: dt.date, n: int) -> dt.date:
+    return _maand(start, n + 1) - dt.timedelta(days=1)
+
+
+def standaardplanning(plan: Plan) -> dict[int, tuple[dt.date, dt.date]]:
+    """The startnotitie's timing, counted in months from the start of the trajectory:
+    startnotitie month 1, analyse 2–4, prioritering 5, IVP 6–9 with the raad in month 10,
+    uitvoeringsplan 8–9 beside the IVP, then uitvoering until the plan's period ends."""
+    t = plan.traject_start
+    return {
+        StapNummer.STARTNOTITIE: (t, _eind_maand(t, 1)),
+        StapNummer.VEILIGHEIDSANALYSE: (_maand(t, 2), _eind_maand(t, 4)),
+        StapNummer.PRIORITERING: (_maand(t, 5), _eind_maand(t, 5)),
+        StapNummer.OPSTELLEN_IVP: (_maand(t, 6), _eind_maand(t, 10)),
+        StapNummer.UITVOERINGSPLAN: (_maand(t, 8), _eind_maand(t, 9)),
+        StapNummer.UITVOERING: (_maand(t, 11), plan.einde),
+    }
+
+
+def _vier_jaar_later(start: dt.date) -> dt.date:
+    try:
+        return start.replace(year=start.year + PLANPERIODE_JAREN) - dt.timedelta(days=1)
+    except ValueError:  # 29 February
+        return start.replace(year=start.year + PLANPERIODE_JAREN, day=28)
+
+
+def _documenttitel(soort: DocumentSoort, plan: Plan, jaar: int | None) -> str:
+    gemeente = plan.gemeente.naam
+    if soort == DocumentSoort.IVP:
+        return f"{plan.titel}"
+    if jaar:
+        return f"{soort.label} {jaar} {gemeente}"
+    return f"{soort.label} {plan.titel}"
+
+
+@transaction.atomic
+def plan_create(
+    *,
+    gemeente: Gemeente,
+    titel: str,
+    traject_start: dt.date,
+    periode_start: dt.date,
+    periode_eind: dt.date | None = None,
+    verlengd_tot: dt.date | None = None,
+    verlenging_reden: str = "",
+    door: Gebruiker | None = None,
+) -> Plan:
+    """A new IVP trajectory with its six steps planned the startnotitie's way and the
+    documents of steps 1–5 in concept. The period is four years unless given."""
+    plan = Plan(
+        gemeente=gemeente,
+        titel=titel,
+        traject_start=traject_start,
+        periode_start=periode_start,
+        periode_eind=periode_eind or _vier_jaar_later(periode_start),
+        verlengd_tot=verlengd_tot,
+        verlenging_reden=verlenging_reden,
+    )
+    if door is not None:
+        plan._history_user = door  # type: ignore[attr-defined]
+    plan.full_clean()
+    plan.save()
+    stappen = {}
+    for nummer, (start, eind) in standaardplanning(plan).items():
+        stap = Stap(plan=plan, nummer=nummer, gepland_start=start, gepland_eind=eind)
+        try:
+            stap.full_clean()
+        except ValidationError as error:
+            raise ValidationError(
+                {
+                    "traject_start": (
+                        f"Met deze start past stap {nummer} ({StapNummer(nummer).label.lower()})"
+                        f" niet binnen de looptijd: {' '.join(error.messages)}"
+                    )
+                }
+            ) from error
+        stap.save()
+        stappen[nummer] = stap
+    for nummer, soort in STAP_DOCUMENT.items():
+        jaar = plan.periode_start.year if soort in JAARLIJKSE_SOORTEN else None
+        Document.objects.create(
+            plan=plan,
+            stap=stappen[nummer],
+            soort=soort,
+            jaar=jaar,
+            titel=_documenttitel(soort, plan, jaar),
+        )
+    Prioritering.objects.create(plan=plan)
+    return plan
+
+
+@transaction.atomic
+def plan_update(*, plan: Plan, door: Gebruiker, **velden: Any) -> Plan:
+    """Change a plan's title, period or extension; the steps must still fit in it."""
+    _vereis_regie(plan, door)
+    for naam, waarde in velden.items():
+        setattr(plan, naam, waarde)
+    plan._history_user = door  # type: ignore[attr-defined]
+    plan.full_clean()
+    te_laat = [s for s in plan.stappen.all() if s.gepland_eind > plan.einde]
+    if te_laat:
+        stap = te_laat[0]
+        raise ValidationError(
+            {
+                "periode_eind": (
+                    f"Stap {stap.nummer} ({stap.get_nummer_display().lower()}) heeft een deadline"
+                    f" na dit einde ({stap.gepland_eind:%d-%m-%Y}). Pas eerst de planning aan."
+                )
+            }
+        )
+    plan.save()
+    return plan
+
+
+def _vereis_regie(plan: Plan, door: Gebruiker) -> None:
+    if not mag_plan_regisseren(door, plan):
+        raise GeenToegang(
+            f"Alleen de coördinator OOV van {plan.gemeente} mag dit doen."
+        )
+
+
+def _bewaar_overgang(
+    obj: Stap | Document, *, van: str, transitie: str, door: Gebruiker, toelichting: str
+) -> None:
+    obj._history_user = door  # type: ignore[union-attr]
+    obj._change_reason = toelichting or transitie  # type: ignore[union-attr]
+    try:
+        obj.save()
+    except ConcurrentTransition as error:
+        raise Geweigerd(GELIJKTIJDIG_GEWIJZIGD) from error
+    Overgang.objects.create(
+        stap=obj if isinstance(obj, Stap) else None,
+        document=obj if isinstance(obj, Document) else None,
+        transitie=transitie,
+        van=van,
+        naar=obj.status,
+        door=door,
+        toelichting=toelichting,
+    )
+
+
+def _vereis_status(obj: Stap | Document, *toegestaan: str) -> None:
+    if obj.status not in toegestaan:
+        raise Geweigerd(
+            f"Dit kan niet nu {'de stap' if isinstance(obj, Stap) else 'het document'} de "
+            f"status ‘{obj.get_status_display().lower()}’ heeft."
+        )
+
+
+@transaction.atomic
+def stap_start(*, stap: Stap, door: Gebruiker, toelichting: str = "") -> Stap:
+    _vereis_regie(stap.plan, door)
+    _vereis_status(stap, StapStatus.GEPLAND)
+    if blokkades := stap.startblokkades():
+        raise Geweigerd(*blokkades)
+    van = stap.status
+    stap.start(op=timezone.localdate())
+    _bewaar_overgang(stap, van=van, transitie="start", door=door, toelichting=toelichting)
+    return stap
+
+
+@transaction.atomic
+def stap_close(*, stap: Stap, door: Gebruiker, toelichting: str = "") -> Stap:
+    _vereis_regie(stap.plan, door)
+    _vereis_status(stap, StapStatus.ACTIEF)
+    if blokkades := stap.sluitblokkades():
+        raise Geweigerd(*blokkades)
+    van = stap.status
+    stap.sluit(op=timezone.localdate())
+    _bewaar_overgang(stap, van=van, transitie="afronden", door=door, toelichting=toelichting)
+    return stap
+
+
+@transaction.atomic
+def stap_reopen(*, stap: Stap, door: Gebruiker, reden: str) -> Stap:
+    _vereis_regie(stap.plan, door)
+    _vereis_status(stap, StapStatus.AFGEROND)
+    if not reden.strip():
+        raise ValidationError({"toelichting": "Geef de reden waarom deze stap weer open gaat."})
+    van = stap.status
+    stap.heropen()
+    _bewaar_overgang(stap, van=van, transitie="heropenen", door=door, toelichting=reden)
+    return stap
+
+
+@transaction.atomic
+def stap_plan(
+    *, stap: Stap, door: Gebruiker, gepland_start: dt.date, gepland_eind: dt.date
+) -> Stap:
+    """Change the planned start and deadline of a step that is not yet afgerond."""
+    _vereis_regie(stap.plan, door)
+    if stap.status == StapStatus.AFGEROND:
+        raise Geweigerd("Een afgeronde stap plan je niet meer; heropen hem eerst.")
+    stap.gepland_start = gepland_start
+    stap.gepland_eind = gepland_eind
+    stap.full_clean()
+    stap._history_user = door  # type: ignore[attr-defined]
+    try:
+        stap.save(update_fields=["gepland_start", "gepland_eind"])
+    except ConcurrentTransition as error:
+        raise Geweigerd(GELIJKTIJDIG_GEWIJZIGD) from error
+    return stap
+
+
+@transaction.atomic
+def document_open_review(
+    *, document: Document, door: Gebruiker, sluit_op: dt.date, toelichting: str = ""
+) -> Document:
+    """Open a review round of the werkgroep that closes at the end of `sluit_op`."""
+    _vereis_regie(document.plan, door)
+    _vereis_status(document, DocumentStatus.CONCEPT)
+    if sluit_op <= timezone.localdate():
+        raise ValidationError({"sluit_op": "De reactietermijn moet na vandaag eindigen."})
+    van = document.status
+    document.open_bespreking(sluit_op=sluit_op)
+    _bewaar_overgang(
+        document, van=van, transitie="bespreking_openen", door=door, toelichting=toelichting
+    )
+    return document
+
+
+@transaction.atomic
+def document_close_review(
+    *, document: Document, door: Gebruiker, toelichting: str = ""
+) -> Document:
+    _vereis_regie(document.plan, door)
+    _vereis_status(document, DocumentStatus.IN_BESPREKING)
+    van = document.status
+    document.sluit_bespreking()
+    _bewaar_overgang(
+        document, van=van, transitie="bespreking_sluiten", door=door, toelichting=toelichting
+    )
+    return document
+
+
+@transaction.atomic
+def document_submit(*, document: Document, door: Gebruiker, toelichting: str = "") -> Document:
+    """Send the document to the body that decides it (college, raad or werkgroep)."""
+    _vereis_regie(document.plan, door)
+    _vereis_status(document, DocumentStatus.CONCEPT)
+    van = document.status
+    document.bied_aan()
+    _bewaar_overgang(document, van=van, transitie="aanbieden", door=door, toelichting=toelichting)
+    return document
+
+
+@transaction.atomic
+def besluit_record(
+    *,
+    document: Document,
+    door: Gebruiker,
+    orgaan: str,
+    datum: dt.date,
+    uitkomst: str,
+    kenmerk: str = "",
+    toelichting: str = "",
+) -> Besluit:
+    """Record a decision on a document and move the document accordingly.
+
+    Vastgesteld freezes the document; aangehouden or verworpen send it back to concept with
+    the reason. The raad takes note of an adopted uitvoeringsplan or voortgangsrapportage
+    (`kennisgenomen`) without changing it.
+    """
+    _vereis_regie(document.plan, door)
+    besluit = Besluit(
+        document=document,
+        orgaan=orgaan,
+        datum=datum,
+        uitkomst=uitkomst,
+        kenmerk=kenmerk.strip(),
+        toelichting=toelichting.strip(),
+        vastgelegd_door=door,
+    )
+    besluit._history_user = door  # type: ignore[attr-defined]
+    besluit.full_clean()
+    if datum > timezone.localdate():
+        raise ValidationError({"datum": "Een besluit kan niet in de toekomst liggen."})
+
+    if uitkomst == BesluitUitkomst.KENNISGENOMEN:
+        if document.soort not in JAARLIJKSE_SOORTEN or orgaan != Orgaan.RAAD:
+            raise ValidationError(
+                {"uitkomst": "Alleen de raad neemt kennis, van een uitvoeringsplan of rapportage."}
+            )
+        _vereis_status(document, DocumentStatus.VASTGESTELD)
+        besluit.save()
+        return besluit
+
+    juist = BESLUITORGAAN[DocumentSoort(document.soort)]
+    if orgaan != juist:
+        raise ValidationError(
+            {"orgaan": f"Over dit document besluit: {Orgaan(juist).label.lower()}."}
+        )
+    _vereis_status(document, DocumentStatus.TER_BESLUITVORMING)
+    van = document.status
+    if uitkomst in VASTSTELLENDE_UITKOMSTEN:
+        if document.soort == DocumentSoort.UITVOERINGSPLAN:
+            _vereis_ivp_vastgesteld_voor(document, datum)
+        besluit.save()
+        document.stel_vast()
+        transitie = "vaststellen"
+    elif uitkomst in TERUGSTURENDE_UITKOMSTEN:
+        if not besluit.toelichting:
+            raise ValidationError(
+                {"toelichting": "Geef de reden waarom het document terug naar concept gaat."}
+            )
+        besluit.save()
+        document.stuur_terug()
+        transitie = "terugsturen"
+    else:  # pragma: no cover - every outcome is handled above
+        raise ValidationError({"uitkomst": "Onbekende uitkomst."})
+    _bewaar_overgang(
+        document, van=van, transitie=transitie, door=door, toelichting=besluit.toelichting
+    )
+    return besluit
+
+
+def _vereis_ivp_vastgesteld_voor(uitvoeringsplan: Document, datum: dt.date) -> None:
+    """The college adopts the uitvoeringsplan after the raad adopted the IVP."""
+    stand = laad_stand(uitvoeringsplan.plan)
+    besluit = stand.vaststelling(stand.document(DocumentSoort.IVP))
+    if besluit is None:
+        raise Geweigerd(
+            "Het college stelt het uitvoeringsplan vast nadat de raad het IVP heeft "
+            "vastgesteld; dat is nog niet gebeurd."
+        )
+    if datum < besluit.datum:
+        raise ValidationError(
+            {
+                "datum": (
+                    f"De raad stelde het IVP vast op {besluit.datum:%d-%m-%Y}; het college stelt"
+                    " het uitvoeringsplan op of na die datum vast."
+                )
+            }
+        )
