@@ -47,9 +47,9 @@ class Gemeente(models.Model):
         ordering = ["naam"]
         constraints = [
             models.UniqueConstraint(
-                Lower("naam"), name="gemeente_naam_uniek", violation_error_message=(
-                    "Er is al een gemeente met deze naam."
-                )
+                Lower("naam"),
+                name="gemeente_naam_uniek",
+                violation_error_message=("Er is al een gemeente met deze naam."),
             ),
         ]
 
@@ -119,13 +119,13 @@ class Plan(models.Model):
             errors["traject_start"] = "Het traject moet beginnen voordat de looptijd eindigt."
         if self.verlengd_tot:
             if self.periode_eind and self.verlengd_tot <= self.periode_eind:
-                errors["verlengd_tot"] = (
-                    "Een verlenging moet na het einde van de looptijd liggen."
-                )
+                errors["verlengd_tot"] = "Een verlenging moet na het einde van de looptijd liggen."
             if not self.verlenging_reden.strip():
                 errors["verlenging_reden"] = "Geef de reden van de verlenging op."
         elif self.verlenging_reden.strip():
-            errors["verlengd_tot"] = "Vul in tot wanneer het plan is verlengd, of laat de reden leeg."
+            errors["verlengd_tot"] = (
+                "Vul in tot wanneer het plan is verlengd, of laat de reden leeg."
+            )
         if errors:
             raise ValidationError(errors)
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",
     "django_htmx",
     "simple_history",
     "ivp",
@@ -132,9 +133,24 @@ STORAGES = {
 # Private files (rendered PDFs); never served directly by the web server.
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 
-# E-mail: printed to the console unless an SMTP URL is given (smtp+tls://user:pass@host:587).
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
-vars().update(EMAIL_CONFIG)
+# E-mail: printed to the console unless an SMTP host is given.
+EMAIL_SMTP_HOST = env.str("EMAIL_HOST", default="")
+if EMAIL_SMTP_HOST:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": EMAIL_SMTP_HOST,
+                "port": env.int("EMAIL_PORT", default=587),  # SMTP port
+                "username": env.str("EMAIL_USER", default=""),  # SMTP login
+                "password": env.str("EMAIL_PASSWORD", default=""),  # SMTP password
+                "use_tls": env.bool("EMAIL_USE_TLS", default=True),  # STARTTLS
+                "timeout": 30,
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 # Sender of reminders and notifications.
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="IVP Regie <noreply@ivp-regie.local>")
 

@@ -9,12 +9,15 @@ import os
 os.environ.setdefault("DJANGO_SECRET_KEY", "alleen-voor-de-tests")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 
-from ivp.settings import *  # noqa: E402,F403
-from ivp.settings import STORAGES  # noqa: E402
+from ivp.settings import *  # noqa: F403
+from ivp.settings import STORAGES
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+# Serve static files from the finders (node_modules, static/) without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,3 +1,72 @@
-from django.contrib import admin
+"""Beheer of the stappenplan. States are read-only here: only the services change them, so
+every change is checked and logged."""
 
-# Register your models here.
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from stappen.models import (
+    Analyse,
+    Besluit,
+    Document,
+    Doelstelling,
+    Overgang,
+    Plaatsing,
+    Prioritering,
+    Stap,
+)
+
+
+@admin.register(Stap)
+class StapAdmin(SimpleHistoryAdmin):
+    list_display = ["plan", "nummer", "status", "gepland_start", "gepland_eind"]
+    list_filter = ["status", "plan__gemeente"]
+    readonly_fields = ["status", "werkelijk_start", "werkelijk_eind"]
+
+
+@admin.register(Document)
+class DocumentAdmin(SimpleHistoryAdmin):
+    list_display = ["titel", "plan", "soort", "jaar", "status"]
+    list_filter = ["soort", "status"]
+    readonly_fields = ["status"]
+
+
+@admin.register(Besluit)
+class BesluitAdmin(SimpleHistoryAdmin):
+    list_display = ["document", "orgaan", "datum", "kenmerk", "uitkomst"]
+    list_filter = ["orgaan", "uitkomst"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Overgang)
+class OvergangAdmin(admin.ModelAdmin):
+    list_display = ["op", "stap", "document", "transitie", "van", "naar", "door"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class DoelstellingInline(admin.StackedInline):
+    model = Doelstelling
+    extra = 0
+
+
+@admin.register(Plaatsing)
+class PlaatsingAdmin(SimpleHistoryAdmin):
+    list_display = ["thema", "plan", "keuze"]
+    list_filter = ["keuze"]
+    inlines = [DoelstellingInline]
+
+
+admin.site.register(Analyse, SimpleHistoryAdmin)
+admin.site.register(Prioritering, SimpleHistoryAdmin)

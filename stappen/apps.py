@@ -2,4 +2,5 @@ from django.apps import AppConfig
 
 
 class StappenConfig(AppConfig):
-    name = 'stappen'
+    name = "stappen"
+    verbose_name = "Stappenplan"

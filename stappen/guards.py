@@ -88,7 +88,10 @@ def laad_stand(plan: Plan) -> PlanStand:
         prioritering=Prioritering.objects.filter(plan=plan).first(),
     )
     for stap in stappen.values():
+        stap.plan = plan
         stap._stand = stand
+    for document in stand.documenten:
+        document.plan = plan
     return stand
 
 
@@ -140,7 +143,9 @@ def _vastgesteld(stand: PlanStand, soort: DocumentSoort, jaar: int | None = None
 def _vorige_afgerond(stand: PlanStand, nummer: int) -> list[str]:
     vorige = stand.stappen[nummer - 1]
     if vorige.status != StapStatus.AFGEROND:
-        return [f"Stap {vorige.nummer} ({vorige.get_nummer_display().lower()}) is nog niet afgerond."]
+        return [
+            f"Stap {vorige.nummer} ({vorige.get_nummer_display().lower()}) is nog niet afgerond."
+        ]
     return []
 
 
@@ -152,8 +157,10 @@ def startblokkades(stand: PlanStand, stap: Stap) -> list[str]:
         # The IVP and the first uitvoeringsplan are written side by side.
         ivp = stand.stappen[StapNummer.OPSTELLEN_IVP]
         if ivp.status == StapStatus.GEPLAND:
-            return ["Stap 4 (opstellen IVP) is nog niet gestart; het uitvoeringsplan wordt "
-                    "daarnaast geschreven."]
+            return [
+                "Stap 4 (opstellen IVP) is nog niet gestart; het uitvoeringsplan wordt "
+                "daarnaast geschreven."
+            ]
         return []
     return _vorige_afgerond(stand, nummer)
 
@@ -179,12 +186,16 @@ def waarschuwingen(stand: PlanStand, stap: Stap) -> list[str]:
         return []
     aantal = len(stand.prioriteiten)
     if PRIORITEITEN_ZONDER_WAARSCHUWING < aantal <= PRIORITEITEN_ZONDER_MOTIVATIE:
-        return [f"Er zijn {aantal} prioriteiten; de startnotitie gaat uit van drie à vier. "
-                "Minder prioriteiten geeft meer focus."]
+        return [
+            f"Er zijn {aantal} prioriteiten; de startnotitie gaat uit van drie à vier. "
+            "Minder prioriteiten geeft meer focus."
+        ]
     motivatie = stand.prioritering.motivatie_aantal.strip() if stand.prioritering else ""
     if aantal > PRIORITEITEN_ZONDER_MOTIVATIE and motivatie:
-        return [f"Er zijn {aantal} prioriteiten, meer dan de drie à vier van de startnotitie. "
-                f"Motivatie: {motivatie}"]
+        return [
+            f"Er zijn {aantal} prioriteiten, meer dan de drie à vier van de startnotitie. "
+            f"Motivatie: {motivatie}"
+        ]
     return []
 
 
@@ -197,13 +208,13 @@ def _sluit_analyse(stand: PlanStand) -> list[str]:
     blokkades = []
     for veld in stand.velden:
         analyse = per_veld.get(veld.pk)
-        ontbreekt = analyse.ontbrekende_blokken if analyse else [
-            "problematiek", "huidige aanpak", "verbeterpunten"
-        ]
+        ontbreekt = (
+            analyse.ontbrekende_blokken
+            if analyse
+            else ["problematiek", "huidige aanpak", "verbeterpunten"]
+        )
         if ontbreekt:
-            blokkades.append(
-                f"Veld {veld.code} ({veld.naam}) mist nog: {', '.join(ontbreekt)}."
-            )
+            blokkades.append(f"Veld {veld.code} ({veld.naam}) mist nog: {', '.join(ontbreekt)}.")
     return blokkades + _vastgesteld(stand, DocumentSoort.VEILIGHEIDSANALYSE)
 
 
@@ -236,8 +247,7 @@ def _sluit_prioritering(stand: PlanStand) -> list[str]:
     if niet_geplaatst:
         namen = ", ".join(f"{t.code} {t.naam}" for t in niet_geplaatst)
         blokkades.append(
-            "Nog niet geplaatst als prioriteit, overig strategisch thema of beheer: "
-            f"{namen}."
+            f"Nog niet geplaatst als prioriteit, overig strategisch thema of beheer: {namen}."
         )
     return blokkades + _vastgesteld(stand, DocumentSoort.PRIORITERING)
 
@@ -256,9 +266,7 @@ def _sluit_ivp(stand: PlanStand) -> list[str]:
 def _sluit_uitvoeringsplan(stand: PlanStand) -> list[str]:
     blokkades = _vastgesteld(stand, DocumentSoort.IVP)
     uitvoeringsplan = stand.document(DocumentSoort.UITVOERINGSPLAN, stand.plan.periode_start.year)
-    blokkades += _vastgesteld(
-        stand, DocumentSoort.UITVOERINGSPLAN, stand.plan.periode_start.year
-    )
+    blokkades += _vastgesteld(stand, DocumentSoort.UITVOERINGSPLAN, stand.plan.periode_start.year)
     if uitvoeringsplan is not None and not any(
         b.orgaan == Orgaan.RAAD for b in uitvoeringsplan.besluiten.all()
     ):

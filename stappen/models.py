@@ -49,7 +49,21 @@ def _stap_kan_sluiten(stap: Stap) -> bool:
     return not stap.sluitblokkades()
 
 
-class Stap(ConcurrentTransitionMixin, models.Model):
+class StatusModel(ConcurrentTransitionMixin, models.Model):
+    """A model with a protected `status` state machine.
+
+    `full_clean()` would assign every field back to itself, which a protected state field
+    refuses; the state is valid by construction (only transitions set it), so it is skipped.
+    """
+
+    class Meta:
+        abstract = True
+
+    def clean_fields(self, exclude: list[str] | None = None) -> None:
+        super().clean_fields(exclude=[*(exclude or []), "status"])
+
+
+class Stap(StatusModel):
     plan = models.ForeignKey(
         Plan, on_delete=models.CASCADE, related_name="stappen", verbose_name="plan"
     )
@@ -165,7 +179,7 @@ class Stap(ConcurrentTransitionMixin, models.Model):
         self.werkelijk_eind = None
 
 
-class Document(ConcurrentTransitionMixin, models.Model):
+class Document(StatusModel):
     """The product of a step. Its content arrives with the documents issue; here its state.
 
     A vastgesteld document is frozen: it has no transition out of `vastgesteld`, and the
@@ -328,7 +342,19 @@ class Overgang(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.transitie}: {self.van} → {self.naar}"
+        return f"{self.transitie}: {self.van_label} → {self.naar_label}"
+
+    def _label(self, waarde: str) -> str:
+        keuzes = StapStatus if self.stap_id else DocumentStatus
+        return str(dict(keuzes.choices).get(waarde, waarde)).lower()
+
+    @property
+    def van_label(self) -> str:
+        return self._label(self.van)
+
+    @property
+    def naar_label(self) -> str:
+        return self._label(self.naar)
 
 
 class Analyse(models.Model):

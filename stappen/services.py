@@ -29,12 +29,23 @@ from stappen.constants import (
     BesluitUitkomst,
     DocumentSoort,
     DocumentStatus,
+    Keuze,
     Orgaan,
     StapNummer,
     StapStatus,
 )
 from stappen.guards import laad_stand
-from stappen.models import Besluit, Document, Overgang, Prioritering, Stap
+from stappen.models import (
+    Analyse,
+    Besluit,
+    Document,
+    Doelstelling,
+    Overgang,
+    Plaatsing,
+    Prioritering,
+    Stap,
+)
+from veiligheidsvelden.models import Thema, Veld
 
 GELIJKTIJDIG_GEWIJZIGD = (
     "Iemand anders heeft dit zojuist gewijzigd. De pagina toont nu de nieuwe stand; "
@@ -164,9 +175,7 @@ def plan_update(*, plan: Plan, door: Gebruiker, **velden: Any) -> Plan:
 
 def _vereis_regie(plan: Plan, door: Gebruiker) -> None:
     if not mag_plan_regisseren(door, plan):
-        raise GeenToegang(
-            f"Alleen de coördinator OOV van {plan.gemeente} mag dit doen."
-        )
+        raise GeenToegang(f"Alleen de coördinator OOV van {plan.gemeente} mag dit doen.")
 
 
 def _bewaar_overgang(
@@ -197,26 +206,45 @@ def _vereis_status(obj: Stap | Document, *toegestaan: str) -> None:
         )
 
 
+def _vandaag_of(op: dt.date | None) -> dt.date:
+    """The date a step really started or ended: today unless recorded afterwards."""
+    vandaag = timezone.localdate()
+    if op is None:
+        return vandaag
+    if op > vandaag:
+        raise ValidationError({"op": "Deze datum ligt in de toekomst."})
+    return op
+
+
 @transaction.atomic
-def stap_start(*, stap: Stap, door: Gebruiker, toelichting: str = "") -> Stap:
+def stap_start(
+    *, stap: Stap, door: Gebruiker, toelichting: str = "", op: dt.date | None = None
+) -> Stap:
     _vereis_regie(stap.plan, door)
     _vereis_status(stap, StapStatus.GEPLAND)
+    stap._stand = laad_stand(stap.plan)  # the guards read the plan as it is now
     if blokkades := stap.startblokkades():
         raise Geweigerd(*blokkades)
     van = stap.status
-    stap.start(op=timezone.localdate())
+    stap.start(op=_vandaag_of(op))
     _bewaar_overgang(stap, van=van, transitie="start", door=door, toelichting=toelichting)
     return stap
 
 
 @transaction.atomic
-def stap_close(*, stap: Stap, door: Gebruiker, toelichting: str = "") -> Stap:
+def stap_close(
+    *, stap: Stap, door: Gebruiker, toelichting: str = "", op: dt.date | None = None
+) -> Stap:
     _vereis_regie(stap.plan, door)
     _vereis_status(stap, StapStatus.ACTIEF)
+    stap._stand = laad_stand(stap.plan)  # the guards read the plan as it is now
     if blokkades := stap.sluitblokkades():
         raise Geweigerd(*blokkades)
+    eind = _vandaag_of(op)
+    if stap.werkelijk_start and eind < stap.werkelijk_start:
+        raise ValidationError({"op": "Een stap kan niet eindigen voordat hij begon."})
     van = stap.status
-    stap.sluit(op=timezone.localdate())
+    stap.sluit(op=eind)
     _bewaar_overgang(stap, van=van, transitie="afronden", door=door, toelichting=toelichting)
     return stap
 
@@ -250,6 +278,35 @@ def stap_plan(
     except ConcurrentTransition as error:
         raise Geweigerd(GELIJKTIJDIG_GEWIJZIGD) from error
     return stap
+
+
+@transaction.atomic
+def jaardocument_create(*, plan: Plan, soort: str, jaar: int, door: Gebruiker) -> Document:
+    """The uitvoeringsplan or voortgangsrapportage of one year of the plan's period."""
+    _vereis_regie(plan, door)
+    if soort not in JAARLIJKSE_SOORTEN:
+        raise ValidationError({"soort": "Alleen uitvoeringsplannen en rapportages zijn jaarlijks."})
+    if not plan.periode_start.year <= jaar <= plan.einde.year:
+        raise ValidationError(
+            {
+                "jaar": f"Kies een jaar binnen de looptijd ({plan.periode_start.year}–"
+                f"{plan.einde.year})."
+            }
+        )
+    # The first year's uitvoeringsplan is step 5's product; later years belong to step 6.
+    eerste_plan = soort == DocumentSoort.UITVOERINGSPLAN and jaar == plan.periode_start.year
+    nummer = StapNummer.UITVOERINGSPLAN if eerste_plan else StapNummer.UITVOERING
+    document = Document(
+        plan=plan,
+        stap=plan.stappen.get(nummer=nummer),
+        soort=soort,
+        jaar=jaar,
+        titel=_documenttitel(DocumentSoort(soort), plan, jaar),
+    )
+    document._history_user = door  # type: ignore[attr-defined]
+    document.full_clean()
+    document.save()
+    return document
 
 
 @transaction.atomic
@@ -382,3 +439,105 @@ def _vereis_ivp_vastgesteld_voor(uitvoeringsplan: Document, datum: dt.date) -> N
                 )
             }
         )
+
+
+def _vereis_bewerkbaar(plan: Plan, soort: DocumentSoort) -> None:
+    """Content of an adopted document is frozen; only a new version cycle changes it."""
+    document = Document.objects.filter(plan=plan, soort=soort, jaar__isnull=True).first()
+    if document is not None and document.status != DocumentStatus.CONCEPT:
+        if document.is_vastgesteld:
+            raise Geweigerd(
+                f"{document.titel} is vastgesteld; de inhoud ervan verandert niet meer."
+            )
+        raise Geweigerd(
+            f"{document.titel} is {document.get_status_display().lower()}; "
+            "wijzig de inhoud als het document weer concept is."
+        )
+
+
+def _bewaar_inhoud(obj: Any, door: Gebruiker) -> Any:
+    obj._history_user = door
+    obj.full_clean()
+    obj.save()
+    return obj
+
+
+@transaction.atomic
+def analyse_save(
+    *,
+    plan: Plan,
+    veld: Veld,
+    door: Gebruiker,
+    problematiek: str,
+    huidige_aanpak: str,
+    verbeterpunten: str,
+) -> Analyse:
+    """The analysis of one veld: problematiek, huidige aanpak and verbeterpunten."""
+    _vereis_regie(plan, door)
+    _vereis_bewerkbaar(plan, DocumentSoort.VEILIGHEIDSANALYSE)
+    analyse = Analyse.objects.filter(plan=plan, veld=veld, thema__isnull=True).first()
+    analyse = analyse or Analyse(plan=plan, veld=veld)
+    analyse.problematiek = problematiek
+    analyse.huidige_aanpak = huidige_aanpak
+    analyse.verbeterpunten = verbeterpunten
+    return _bewaar_inhoud(analyse, door)
+
+
+@transaction.atomic
+def prioritering_update(*, plan: Plan, door: Gebruiker, **velden: Any) -> Prioritering:
+    """Record the raad's opiniërende bijeenkomst, the driehoek, or the motivation for more
+    than four priorities."""
+    _vereis_regie(plan, door)
+    _vereis_bewerkbaar(plan, DocumentSoort.PRIORITERING)
+    prioritering, _ = Prioritering.objects.get_or_create(plan=plan)
+    for naam, waarde in velden.items():
+        setattr(prioritering, naam, waarde)
+    return _bewaar_inhoud(prioritering, door)
+
+
+@transaction.atomic
+def plaatsing_save(
+    *,
+    plan: Plan,
+    thema: Thema,
+    door: Gebruiker,
+    keuze: str,
+    motivatie: str = "",
+    volgorde: int = 0,
+) -> Plaatsing:
+    """Place a theme as prioriteit, overig strategisch thema or beheer."""
+    _vereis_regie(plan, door)
+    _vereis_bewerkbaar(plan, DocumentSoort.PRIORITERING)
+    if thema.gemeente_id not in (None, plan.gemeente_id):
+        raise ValidationError({"thema": "Dit thema hoort bij een andere gemeente."})
+    plaatsing = Plaatsing.objects.filter(plan=plan, thema=thema).first()
+    plaatsing = plaatsing or Plaatsing(plan=plan, thema=thema)
+    if plaatsing.pk and keuze != Keuze.PRIORITEIT and plaatsing.doelstellingen.exists():
+        raise ValidationError(
+            {
+                "keuze": "Dit thema heeft doelstellingen; verwijder die eerst of houd het als "
+                "prioriteit."
+            }
+        )
+    plaatsing.keuze = keuze
+    plaatsing.motivatie = motivatie
+    plaatsing.volgorde = volgorde
+    return _bewaar_inhoud(plaatsing, door)
+
+
+@transaction.atomic
+def prioriteit_set_aanpak(*, plaatsing: Plaatsing, door: Gebruiker, aanpak: str) -> Plaatsing:
+    """The aanpak op hoofdlijnen of a priority, written in the IVP."""
+    _vereis_regie(plaatsing.plan, door)
+    _vereis_bewerkbaar(plaatsing.plan, DocumentSoort.IVP)
+    plaatsing.aanpak = aanpak
+    return _bewaar_inhoud(plaatsing, door)
+
+
+@transaction.atomic
+def doelstelling_create(
+    *, plaatsing: Plaatsing, door: Gebruiker, tekst: str, **velden: Any
+) -> Doelstelling:
+    _vereis_regie(plaatsing.plan, door)
+    _vereis_bewerkbaar(plaatsing.plan, DocumentSoort.IVP)
+    return _bewaar_inhoud(Doelstelling(plaatsing=plaatsing, tekst=tekst, **velden), door)

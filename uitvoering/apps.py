@@ -2,4 +2,5 @@ from django.apps import AppConfig
 
 
 class UitvoeringConfig(AppConfig):
-    name = 'uitvoering'
+    name = "uitvoering"
+    verbose_name = "Uitvoering"

@@ -2,4 +2,5 @@ from django.apps import AppConfig
 
 
 class VeiligheidsveldenConfig(AppConfig):
-    name = 'veiligheidsvelden'
+    name = "veiligheidsvelden"
+    verbose_name = "Veiligheidsvelden en thema's"

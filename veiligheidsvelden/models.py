@@ -125,7 +125,9 @@ class Beleidsdocument(models.Model):
     """Flankerend beleid of a gemeente that the IVP must fit (jeugdbeleid, Apv, …)."""
 
     gemeente = models.ForeignKey(
-        Gemeente, on_delete=models.CASCADE, related_name="beleidsdocumenten",
+        Gemeente,
+        on_delete=models.CASCADE,
+        related_name="beleidsdocumenten",
         verbose_name="gemeente",
     )
     soort = models.CharField("soort", max_length=20, choices=BeleidsdocumentSoort.choices)

@@ -12,20 +12,42 @@ VELDEN = [
         "Veiligheid en leefbaarheid in de alledaagse woon- en leefomgeving: in de wijk, de buurt "
         "en de straat.",
         [
-            ("Sociale kwaliteit", [
-                "Woonoverlast", "Burengerucht", "Alcohol- en drugsoverlast",
-                "Overlast door personen met onbegrepen gedrag", "Overlast zwervers en verslaafden",
-                "Illegale bewoning", "Multiprobleemhuishoudens",
-            ]),
-            ("Fysieke kwaliteit", [
-                "Vernielingen", "Verloedering", "Zwerfvuil", "Graffiti",
-                "Inrichting, onderhoud en beheer openbare ruimte",
-            ]),
-            ("Objectieve veiligheid (veelvoorkomende criminaliteit)", [
-                "Woninginbraak", "Auto-inbraak", "Fietsendiefstal", "Diefstal motorvoertuigen",
-                "Straatroof", "Overval", "Bedreiging", "Mishandeling",
-                "Huiselijk geweld en kindermishandeling",
-            ]),
+            (
+                "Sociale kwaliteit",
+                [
+                    "Woonoverlast",
+                    "Burengerucht",
+                    "Alcohol- en drugsoverlast",
+                    "Overlast door personen met onbegrepen gedrag",
+                    "Overlast zwervers en verslaafden",
+                    "Illegale bewoning",
+                    "Multiprobleemhuishoudens",
+                ],
+            ),
+            (
+                "Fysieke kwaliteit",
+                [
+                    "Vernielingen",
+                    "Verloedering",
+                    "Zwerfvuil",
+                    "Graffiti",
+                    "Inrichting, onderhoud en beheer openbare ruimte",
+                ],
+            ),
+            (
+                "Objectieve veiligheid (veelvoorkomende criminaliteit)",
+                [
+                    "Woninginbraak",
+                    "Auto-inbraak",
+                    "Fietsendiefstal",
+                    "Diefstal motorvoertuigen",
+                    "Straatroof",
+                    "Overval",
+                    "Bedreiging",
+                    "Mishandeling",
+                    "Huiselijk geweld en kindermishandeling",
+                ],
+            ),
             ("Subjectieve veiligheid", ["Veiligheidsgevoel"]),
         ],
     ),
@@ -36,9 +58,13 @@ VELDEN = [
         "bedrijventerreinen, uitgaansgebieden, evenementen en toeristische voorzieningen.",
         [
             ("Veilig winkelgebied", ["Winkelcriminaliteit", "Overlast in het centrum"]),
-            ("Veilige bedrijventerreinen", [
-                "Inbraak en diefstal bij bedrijven", "Keurmerk Veilig Ondernemen",
-            ]),
+            (
+                "Veilige bedrijventerreinen",
+                [
+                    "Inbraak en diefstal bij bedrijven",
+                    "Keurmerk Veilig Ondernemen",
+                ],
+            ),
             ("Veilig uitgaan", ["Uitgaansgeweld", "Horeca"]),
             ("Veilige evenementen", ["Evenementenveiligheid"]),
             ("Veilig toerisme", ["Toeristische voorzieningen en drukte", "Vakantieparken"]),
@@ -75,9 +101,15 @@ VELDEN = [
         "Verschijnselen die de rechtsorde en de veiligheid fundamenteel bedreigen.",
         [
             ("Radicalisering en polarisatie", ["Extremisme", "Maatschappelijke onrust"]),
-            ("Georganiseerde (ondermijnende) criminaliteit", [
-                "Drugscriminaliteit", "Witwassen", "Mensenhandel", "Veilig buitengebied",
-            ]),
+            (
+                "Georganiseerde (ondermijnende) criminaliteit",
+                [
+                    "Drugscriminaliteit",
+                    "Witwassen",
+                    "Mensenhandel",
+                    "Veilig buitengebied",
+                ],
+            ),
             ("Veilige publieke taak", []),
             ("Informatieveiligheid", []),
             ("Ambtelijke en bestuurlijke integriteit", []),

@@ -2,4 +2,5 @@ from django.apps import AppConfig
 
 
 class WerkgroepConfig(AppConfig):
-    name = 'werkgroep'
+    name = "werkgroep"
+    verbose_name = "Werkgroep"

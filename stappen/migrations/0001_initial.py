@@ -9,360 +9,1180 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('ivp', '0001_initial'),
-        ('veiligheidsvelden', '0001_initial'),
+        ("ivp", "0001_initial"),
+        ("veiligheidsvelden", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('soort', models.CharField(choices=[('startnotitie', 'Startnotitie'), ('veiligheidsanalyse', 'Veiligheidsanalyse'), ('prioritering', 'Prioritering'), ('ivp', 'Integraal Veiligheidsplan'), ('uitvoeringsplan', 'Uitvoeringsplan'), ('voortgangsrapportage', 'Voortgangsrapportage')], max_length=30, verbose_name='soort')),
-                ('jaar', models.PositiveSmallIntegerField(blank=True, help_text='Alleen voor uitvoeringsplan en rapportage.', null=True, verbose_name='jaar')),
-                ('titel', models.CharField(max_length=200, verbose_name='titel')),
-                ('status', django_fsm.FSMField(choices=[('concept', 'Concept'), ('in_bespreking', 'In bespreking bij de werkgroep'), ('ter_besluitvorming', 'Ter besluitvorming'), ('vastgesteld', 'Vastgesteld')], default='concept', max_length=50, protected=True, verbose_name='status')),
-                ('bespreking_sluit_op', models.DateField(blank=True, null=True, verbose_name='reactietermijn tot en met')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documenten', to='ivp.plan', verbose_name='plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "soort",
+                    models.CharField(
+                        choices=[
+                            ("startnotitie", "Startnotitie"),
+                            ("veiligheidsanalyse", "Veiligheidsanalyse"),
+                            ("prioritering", "Prioritering"),
+                            ("ivp", "Integraal Veiligheidsplan"),
+                            ("uitvoeringsplan", "Uitvoeringsplan"),
+                            ("voortgangsrapportage", "Voortgangsrapportage"),
+                        ],
+                        max_length=30,
+                        verbose_name="soort",
+                    ),
+                ),
+                (
+                    "jaar",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Alleen voor uitvoeringsplan en rapportage.",
+                        null=True,
+                        verbose_name="jaar",
+                    ),
+                ),
+                ("titel", models.CharField(max_length=200, verbose_name="titel")),
+                (
+                    "status",
+                    django_fsm.FSMField(
+                        choices=[
+                            ("concept", "Concept"),
+                            ("in_bespreking", "In bespreking bij de werkgroep"),
+                            ("ter_besluitvorming", "Ter besluitvorming"),
+                            ("vastgesteld", "Vastgesteld"),
+                        ],
+                        default="concept",
+                        max_length=50,
+                        protected=True,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "bespreking_sluit_op",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="reactietermijn tot en met"
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="documenten",
+                        to="ivp.plan",
+                        verbose_name="plan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'document',
-                'verbose_name_plural': 'documenten',
-                'ordering': ['plan', 'stap__nummer', 'jaar'],
+                "verbose_name": "document",
+                "verbose_name_plural": "documenten",
+                "ordering": ["plan", "stap__nummer", "jaar"],
             },
             bases=(django_fsm.ConcurrentTransitionMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='Besluit',
+            name="Besluit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('orgaan', models.CharField(choices=[('college', 'College van burgemeester en wethouders'), ('raad', 'Gemeenteraad'), ('driehoek', 'Lokale driehoek'), ('werkgroep', 'Werkgroep')], max_length=20, verbose_name='besluitvormend orgaan')),
-                ('datum', models.DateField(verbose_name='datum besluit')),
-                ('kenmerk', models.CharField(blank=True, help_text='Bijvoorbeeld 2023-RAAD-00012.', max_length=50, verbose_name='kenmerk')),
-                ('uitkomst', models.CharField(choices=[('vastgesteld', 'Vastgesteld'), ('gewijzigd_vastgesteld', 'Gewijzigd vastgesteld'), ('aangehouden', 'Aangehouden'), ('verworpen', 'Verworpen'), ('kennisgenomen', 'Voor kennisgeving aangenomen')], max_length=30, verbose_name='uitkomst')),
-                ('toelichting', models.TextField(blank=True, verbose_name='toelichting')),
-                ('vastgelegd_op', models.DateTimeField(default=django.utils.timezone.now, verbose_name='vastgelegd op')),
-                ('vastgelegd_door', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='vastgelegd door')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='besluiten', to='stappen.document', verbose_name='document')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "orgaan",
+                    models.CharField(
+                        choices=[
+                            ("college", "College van burgemeester en wethouders"),
+                            ("raad", "Gemeenteraad"),
+                            ("driehoek", "Lokale driehoek"),
+                            ("werkgroep", "Werkgroep"),
+                        ],
+                        max_length=20,
+                        verbose_name="besluitvormend orgaan",
+                    ),
+                ),
+                ("datum", models.DateField(verbose_name="datum besluit")),
+                (
+                    "kenmerk",
+                    models.CharField(
+                        blank=True,
+                        help_text="Bijvoorbeeld 2023-RAAD-00012.",
+                        max_length=50,
+                        verbose_name="kenmerk",
+                    ),
+                ),
+                (
+                    "uitkomst",
+                    models.CharField(
+                        choices=[
+                            ("vastgesteld", "Vastgesteld"),
+                            ("gewijzigd_vastgesteld", "Gewijzigd vastgesteld"),
+                            ("aangehouden", "Aangehouden"),
+                            ("verworpen", "Verworpen"),
+                            ("kennisgenomen", "Voor kennisgeving aangenomen"),
+                        ],
+                        max_length=30,
+                        verbose_name="uitkomst",
+                    ),
+                ),
+                ("toelichting", models.TextField(blank=True, verbose_name="toelichting")),
+                (
+                    "vastgelegd_op",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="vastgelegd op"
+                    ),
+                ),
+                (
+                    "vastgelegd_door",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="vastgelegd door",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="besluiten",
+                        to="stappen.document",
+                        verbose_name="document",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'besluit',
-                'verbose_name_plural': 'besluiten',
-                'ordering': ['datum', 'vastgelegd_op'],
+                "verbose_name": "besluit",
+                "verbose_name_plural": "besluiten",
+                "ordering": ["datum", "vastgelegd_op"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalAnalyse',
+            name="HistoricalAnalyse",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('problematiek', models.TextField(blank=True, verbose_name='problematiek')),
-                ('huidige_aanpak', models.TextField(blank=True, verbose_name='huidige aanpak')),
-                ('verbeterpunten', models.TextField(blank=True, verbose_name='verbeterpunten')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ivp.plan', verbose_name='plan')),
-                ('thema', models.ForeignKey(blank=True, db_constraint=False, help_text='Leeg voor de analyse van het veld als geheel.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='veiligheidsvelden.thema', verbose_name='thema')),
-                ('veld', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='veiligheidsvelden.veld', verbose_name='veld')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("problematiek", models.TextField(blank=True, verbose_name="problematiek")),
+                ("huidige_aanpak", models.TextField(blank=True, verbose_name="huidige aanpak")),
+                ("verbeterpunten", models.TextField(blank=True, verbose_name="verbeterpunten")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ivp.plan",
+                        verbose_name="plan",
+                    ),
+                ),
+                (
+                    "thema",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Leeg voor de analyse van het veld als geheel.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="veiligheidsvelden.thema",
+                        verbose_name="thema",
+                    ),
+                ),
+                (
+                    "veld",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="veiligheidsvelden.veld",
+                        verbose_name="veld",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical analyse',
-                'verbose_name_plural': 'historical analyses',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalBesluit',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('orgaan', models.CharField(choices=[('college', 'College van burgemeester en wethouders'), ('raad', 'Gemeenteraad'), ('driehoek', 'Lokale driehoek'), ('werkgroep', 'Werkgroep')], max_length=20, verbose_name='besluitvormend orgaan')),
-                ('datum', models.DateField(verbose_name='datum besluit')),
-                ('kenmerk', models.CharField(blank=True, help_text='Bijvoorbeeld 2023-RAAD-00012.', max_length=50, verbose_name='kenmerk')),
-                ('uitkomst', models.CharField(choices=[('vastgesteld', 'Vastgesteld'), ('gewijzigd_vastgesteld', 'Gewijzigd vastgesteld'), ('aangehouden', 'Aangehouden'), ('verworpen', 'Verworpen'), ('kennisgenomen', 'Voor kennisgeving aangenomen')], max_length=30, verbose_name='uitkomst')),
-                ('toelichting', models.TextField(blank=True, verbose_name='toelichting')),
-                ('vastgelegd_op', models.DateTimeField(default=django.utils.timezone.now, verbose_name='vastgelegd op')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('document', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='stappen.document', verbose_name='document')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('vastgelegd_door', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='vastgelegd door')),
-            ],
-            options={
-                'verbose_name': 'historical besluit',
-                'verbose_name_plural': 'historical besluiten',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalPlaatsing',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('keuze', models.CharField(choices=[('prioriteit', 'Prioriteit'), ('strategisch', 'Overig strategisch thema'), ('beheer', 'Beheer (going concern)')], max_length=20, verbose_name='plaatsing')),
-                ('motivatie', models.TextField(blank=True, verbose_name='motivatie')),
-                ('aanpak', models.TextField(blank=True, help_text='Voor prioriteiten, in het IVP.', verbose_name='aanpak op hoofdlijnen')),
-                ('volgorde', models.PositiveSmallIntegerField(default=0, verbose_name='volgorde')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ivp.plan', verbose_name='plan')),
-                ('thema', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='veiligheidsvelden.thema', verbose_name='thema')),
-            ],
-            options={
-                'verbose_name': 'historical plaatsing van een thema',
-                'verbose_name_plural': "historical plaatsingen van thema's",
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalPrioritering',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('raad_bijeenkomst_op', models.DateField(blank=True, null=True, verbose_name='opiniërende bijeenkomst met de raad op')),
-                ('raad_bijeenkomst_uitkomst', models.TextField(blank=True, verbose_name='uitkomst van de bijeenkomst')),
-                ('raad_niet_geraadpleegd_reden', models.TextField(blank=True, verbose_name='waarom de raad niet is geraadpleegd')),
-                ('driehoek_op', models.DateField(blank=True, null=True, verbose_name='besproken in de driehoek op')),
-                ('driehoek_uitkomst', models.TextField(blank=True, verbose_name='uitkomst van de driehoek')),
-                ('motivatie_aantal', models.TextField(blank=True, help_text='Pas toe of leg uit: de startnotitie gaat uit van drie à vier prioriteiten.', verbose_name='motivatie voor meer dan vier prioriteiten')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ivp.plan', verbose_name='plan')),
-            ],
-            options={
-                'verbose_name': 'historical prioritering',
-                'verbose_name_plural': 'historical prioriteringen',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalStap',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('nummer', models.PositiveSmallIntegerField(choices=[(1, 'Startnotitie'), (2, 'Veiligheidsanalyse'), (3, 'Prioritering'), (4, 'Opstellen IVP'), (5, 'Uitvoeringsplan'), (6, 'Van beleid naar uitvoering')], verbose_name='stap')),
-                ('status', django_fsm.FSMField(choices=[('gepland', 'Gepland'), ('actief', 'Actief'), ('afgerond', 'Afgerond')], default='gepland', max_length=50, protected=True, verbose_name='status')),
-                ('gepland_start', models.DateField(verbose_name='geplande start')),
-                ('gepland_eind', models.DateField(help_text='De geplande einddatum van de stap.', verbose_name='deadline')),
-                ('werkelijk_start', models.DateField(blank=True, null=True, verbose_name='gestart op')),
-                ('werkelijk_eind', models.DateField(blank=True, null=True, verbose_name='afgerond op')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ivp.plan', verbose_name='plan')),
-            ],
-            options={
-                'verbose_name': 'historical stap',
-                'verbose_name_plural': 'historical stappen',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='Plaatsing',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('keuze', models.CharField(choices=[('prioriteit', 'Prioriteit'), ('strategisch', 'Overig strategisch thema'), ('beheer', 'Beheer (going concern)')], max_length=20, verbose_name='plaatsing')),
-                ('motivatie', models.TextField(blank=True, verbose_name='motivatie')),
-                ('aanpak', models.TextField(blank=True, help_text='Voor prioriteiten, in het IVP.', verbose_name='aanpak op hoofdlijnen')),
-                ('volgorde', models.PositiveSmallIntegerField(default=0, verbose_name='volgorde')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='plaatsingen', to='ivp.plan', verbose_name='plan')),
-                ('thema', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='plaatsingen', to='veiligheidsvelden.thema', verbose_name='thema')),
-            ],
-            options={
-                'verbose_name': 'plaatsing van een thema',
-                'verbose_name_plural': "plaatsingen van thema's",
-                'ordering': ['plan', 'volgorde', 'thema__code'],
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalDoelstelling',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('tekst', models.TextField(verbose_name='doelstelling')),
-                ('indicator', models.CharField(blank=True, max_length=200, verbose_name='indicator')),
-                ('nulmeting', models.CharField(blank=True, max_length=50, verbose_name='nulmeting')),
-                ('nulmeting_jaar', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='jaar nulmeting')),
-                ('streefwaarde', models.CharField(blank=True, max_length=50, verbose_name='streefwaarde')),
-                ('streefjaar', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='streefjaar')),
-                ('bron', models.CharField(blank=True, max_length=200, verbose_name='bron')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plaatsing', models.ForeignKey(blank=True, db_constraint=False, limit_choices_to={'keuze': 'prioriteit'}, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='stappen.plaatsing', verbose_name='prioriteit')),
-            ],
-            options={
-                'verbose_name': 'historical doelstelling',
-                'verbose_name_plural': 'historical doelstellingen',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical analyse",
+                "verbose_name_plural": "historical analyses",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Doelstelling',
+            name="HistoricalBesluit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tekst', models.TextField(verbose_name='doelstelling')),
-                ('indicator', models.CharField(blank=True, max_length=200, verbose_name='indicator')),
-                ('nulmeting', models.CharField(blank=True, max_length=50, verbose_name='nulmeting')),
-                ('nulmeting_jaar', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='jaar nulmeting')),
-                ('streefwaarde', models.CharField(blank=True, max_length=50, verbose_name='streefwaarde')),
-                ('streefjaar', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='streefjaar')),
-                ('bron', models.CharField(blank=True, max_length=200, verbose_name='bron')),
-                ('plaatsing', models.ForeignKey(limit_choices_to={'keuze': 'prioriteit'}, on_delete=django.db.models.deletion.CASCADE, related_name='doelstellingen', to='stappen.plaatsing', verbose_name='prioriteit')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "orgaan",
+                    models.CharField(
+                        choices=[
+                            ("college", "College van burgemeester en wethouders"),
+                            ("raad", "Gemeenteraad"),
+                            ("driehoek", "Lokale driehoek"),
+                            ("werkgroep", "Werkgroep"),
+                        ],
+                        max_length=20,
+                        verbose_name="besluitvormend orgaan",
+                    ),
+                ),
+                ("datum", models.DateField(verbose_name="datum besluit")),
+                (
+                    "kenmerk",
+                    models.CharField(
+                        blank=True,
+                        help_text="Bijvoorbeeld 2023-RAAD-00012.",
+                        max_length=50,
+                        verbose_name="kenmerk",
+                    ),
+                ),
+                (
+                    "uitkomst",
+                    models.CharField(
+                        choices=[
+                            ("vastgesteld", "Vastgesteld"),
+                            ("gewijzigd_vastgesteld", "Gewijzigd vastgesteld"),
+                            ("aangehouden", "Aangehouden"),
+                            ("verworpen", "Verworpen"),
+                            ("kennisgenomen", "Voor kennisgeving aangenomen"),
+                        ],
+                        max_length=30,
+                        verbose_name="uitkomst",
+                    ),
+                ),
+                ("toelichting", models.TextField(blank=True, verbose_name="toelichting")),
+                (
+                    "vastgelegd_op",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="vastgelegd op"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="stappen.document",
+                        verbose_name="document",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "vastgelegd_door",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="vastgelegd door",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'doelstelling',
-                'verbose_name_plural': 'doelstellingen',
-                'ordering': ['plaatsing', 'pk'],
+                "verbose_name": "historical besluit",
+                "verbose_name_plural": "historical besluiten",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalPlaatsing",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "keuze",
+                    models.CharField(
+                        choices=[
+                            ("prioriteit", "Prioriteit"),
+                            ("strategisch", "Overig strategisch thema"),
+                            ("beheer", "Beheer (going concern)"),
+                        ],
+                        max_length=20,
+                        verbose_name="plaatsing",
+                    ),
+                ),
+                ("motivatie", models.TextField(blank=True, verbose_name="motivatie")),
+                (
+                    "aanpak",
+                    models.TextField(
+                        blank=True,
+                        help_text="Voor prioriteiten, in het IVP.",
+                        verbose_name="aanpak op hoofdlijnen",
+                    ),
+                ),
+                ("volgorde", models.PositiveSmallIntegerField(default=0, verbose_name="volgorde")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ivp.plan",
+                        verbose_name="plan",
+                    ),
+                ),
+                (
+                    "thema",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="veiligheidsvelden.thema",
+                        verbose_name="thema",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical plaatsing van een thema",
+                "verbose_name_plural": "historical plaatsingen van thema's",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalPrioritering",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "raad_bijeenkomst_op",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="opiniërende bijeenkomst met de raad op"
+                    ),
+                ),
+                (
+                    "raad_bijeenkomst_uitkomst",
+                    models.TextField(blank=True, verbose_name="uitkomst van de bijeenkomst"),
+                ),
+                (
+                    "raad_niet_geraadpleegd_reden",
+                    models.TextField(
+                        blank=True, verbose_name="waarom de raad niet is geraadpleegd"
+                    ),
+                ),
+                (
+                    "driehoek_op",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="besproken in de driehoek op"
+                    ),
+                ),
+                (
+                    "driehoek_uitkomst",
+                    models.TextField(blank=True, verbose_name="uitkomst van de driehoek"),
+                ),
+                (
+                    "motivatie_aantal",
+                    models.TextField(
+                        blank=True,
+                        help_text="Pas toe of leg uit: de startnotitie gaat uit van drie à vier prioriteiten.",
+                        verbose_name="motivatie voor meer dan vier prioriteiten",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ivp.plan",
+                        verbose_name="plan",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical prioritering",
+                "verbose_name_plural": "historical prioriteringen",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalStap",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "nummer",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Startnotitie"),
+                            (2, "Veiligheidsanalyse"),
+                            (3, "Prioritering"),
+                            (4, "Opstellen IVP"),
+                            (5, "Uitvoeringsplan"),
+                            (6, "Van beleid naar uitvoering"),
+                        ],
+                        verbose_name="stap",
+                    ),
+                ),
+                (
+                    "status",
+                    django_fsm.FSMField(
+                        choices=[
+                            ("gepland", "Gepland"),
+                            ("actief", "Actief"),
+                            ("afgerond", "Afgerond"),
+                        ],
+                        default="gepland",
+                        max_length=50,
+                        protected=True,
+                        verbose_name="status",
+                    ),
+                ),
+                ("gepland_start", models.DateField(verbose_name="geplande start")),
+                (
+                    "gepland_eind",
+                    models.DateField(
+                        help_text="De geplande einddatum van de stap.", verbose_name="deadline"
+                    ),
+                ),
+                (
+                    "werkelijk_start",
+                    models.DateField(blank=True, null=True, verbose_name="gestart op"),
+                ),
+                (
+                    "werkelijk_eind",
+                    models.DateField(blank=True, null=True, verbose_name="afgerond op"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ivp.plan",
+                        verbose_name="plan",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical stap",
+                "verbose_name_plural": "historical stappen",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Plaatsing",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "keuze",
+                    models.CharField(
+                        choices=[
+                            ("prioriteit", "Prioriteit"),
+                            ("strategisch", "Overig strategisch thema"),
+                            ("beheer", "Beheer (going concern)"),
+                        ],
+                        max_length=20,
+                        verbose_name="plaatsing",
+                    ),
+                ),
+                ("motivatie", models.TextField(blank=True, verbose_name="motivatie")),
+                (
+                    "aanpak",
+                    models.TextField(
+                        blank=True,
+                        help_text="Voor prioriteiten, in het IVP.",
+                        verbose_name="aanpak op hoofdlijnen",
+                    ),
+                ),
+                ("volgorde", models.PositiveSmallIntegerField(default=0, verbose_name="volgorde")),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="plaatsingen",
+                        to="ivp.plan",
+                        verbose_name="plan",
+                    ),
+                ),
+                (
+                    "thema",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="plaatsingen",
+                        to="veiligheidsvelden.thema",
+                        verbose_name="thema",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "plaatsing van een thema",
+                "verbose_name_plural": "plaatsingen van thema's",
+                "ordering": ["plan", "volgorde", "thema__code"],
             },
         ),
         migrations.CreateModel(
-            name='Prioritering',
+            name="HistoricalDoelstelling",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('raad_bijeenkomst_op', models.DateField(blank=True, null=True, verbose_name='opiniërende bijeenkomst met de raad op')),
-                ('raad_bijeenkomst_uitkomst', models.TextField(blank=True, verbose_name='uitkomst van de bijeenkomst')),
-                ('raad_niet_geraadpleegd_reden', models.TextField(blank=True, verbose_name='waarom de raad niet is geraadpleegd')),
-                ('driehoek_op', models.DateField(blank=True, null=True, verbose_name='besproken in de driehoek op')),
-                ('driehoek_uitkomst', models.TextField(blank=True, verbose_name='uitkomst van de driehoek')),
-                ('motivatie_aantal', models.TextField(blank=True, help_text='Pas toe of leg uit: de startnotitie gaat uit van drie à vier prioriteiten.', verbose_name='motivatie voor meer dan vier prioriteiten')),
-                ('plan', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='prioritering', to='ivp.plan', verbose_name='plan')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("tekst", models.TextField(verbose_name="doelstelling")),
+                (
+                    "indicator",
+                    models.CharField(blank=True, max_length=200, verbose_name="indicator"),
+                ),
+                (
+                    "nulmeting",
+                    models.CharField(blank=True, max_length=50, verbose_name="nulmeting"),
+                ),
+                (
+                    "nulmeting_jaar",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="jaar nulmeting"
+                    ),
+                ),
+                (
+                    "streefwaarde",
+                    models.CharField(blank=True, max_length=50, verbose_name="streefwaarde"),
+                ),
+                (
+                    "streefjaar",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="streefjaar"
+                    ),
+                ),
+                ("bron", models.CharField(blank=True, max_length=200, verbose_name="bron")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plaatsing",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        limit_choices_to={"keuze": "prioriteit"},
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="stappen.plaatsing",
+                        verbose_name="prioriteit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'prioritering',
-                'verbose_name_plural': 'prioriteringen',
+                "verbose_name": "historical doelstelling",
+                "verbose_name_plural": "historical doelstellingen",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Doelstelling",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tekst", models.TextField(verbose_name="doelstelling")),
+                (
+                    "indicator",
+                    models.CharField(blank=True, max_length=200, verbose_name="indicator"),
+                ),
+                (
+                    "nulmeting",
+                    models.CharField(blank=True, max_length=50, verbose_name="nulmeting"),
+                ),
+                (
+                    "nulmeting_jaar",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="jaar nulmeting"
+                    ),
+                ),
+                (
+                    "streefwaarde",
+                    models.CharField(blank=True, max_length=50, verbose_name="streefwaarde"),
+                ),
+                (
+                    "streefjaar",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="streefjaar"
+                    ),
+                ),
+                ("bron", models.CharField(blank=True, max_length=200, verbose_name="bron")),
+                (
+                    "plaatsing",
+                    models.ForeignKey(
+                        limit_choices_to={"keuze": "prioriteit"},
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="doelstellingen",
+                        to="stappen.plaatsing",
+                        verbose_name="prioriteit",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "doelstelling",
+                "verbose_name_plural": "doelstellingen",
+                "ordering": ["plaatsing", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Stap',
+            name="Prioritering",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nummer', models.PositiveSmallIntegerField(choices=[(1, 'Startnotitie'), (2, 'Veiligheidsanalyse'), (3, 'Prioritering'), (4, 'Opstellen IVP'), (5, 'Uitvoeringsplan'), (6, 'Van beleid naar uitvoering')], verbose_name='stap')),
-                ('status', django_fsm.FSMField(choices=[('gepland', 'Gepland'), ('actief', 'Actief'), ('afgerond', 'Afgerond')], default='gepland', max_length=50, protected=True, verbose_name='status')),
-                ('gepland_start', models.DateField(verbose_name='geplande start')),
-                ('gepland_eind', models.DateField(help_text='De geplande einddatum van de stap.', verbose_name='deadline')),
-                ('werkelijk_start', models.DateField(blank=True, null=True, verbose_name='gestart op')),
-                ('werkelijk_eind', models.DateField(blank=True, null=True, verbose_name='afgerond op')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stappen', to='ivp.plan', verbose_name='plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "raad_bijeenkomst_op",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="opiniërende bijeenkomst met de raad op"
+                    ),
+                ),
+                (
+                    "raad_bijeenkomst_uitkomst",
+                    models.TextField(blank=True, verbose_name="uitkomst van de bijeenkomst"),
+                ),
+                (
+                    "raad_niet_geraadpleegd_reden",
+                    models.TextField(
+                        blank=True, verbose_name="waarom de raad niet is geraadpleegd"
+                    ),
+                ),
+                (
+                    "driehoek_op",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="besproken in de driehoek op"
+                    ),
+                ),
+                (
+                    "driehoek_uitkomst",
+                    models.TextField(blank=True, verbose_name="uitkomst van de driehoek"),
+                ),
+                (
+                    "motivatie_aantal",
+                    models.TextField(
+                        blank=True,
+                        help_text="Pas toe of leg uit: de startnotitie gaat uit van drie à vier prioriteiten.",
+                        verbose_name="motivatie voor meer dan vier prioriteiten",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="prioritering",
+                        to="ivp.plan",
+                        verbose_name="plan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stap',
-                'verbose_name_plural': 'stappen',
-                'ordering': ['plan', 'nummer'],
+                "verbose_name": "prioritering",
+                "verbose_name_plural": "prioriteringen",
+            },
+        ),
+        migrations.CreateModel(
+            name="Stap",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "nummer",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Startnotitie"),
+                            (2, "Veiligheidsanalyse"),
+                            (3, "Prioritering"),
+                            (4, "Opstellen IVP"),
+                            (5, "Uitvoeringsplan"),
+                            (6, "Van beleid naar uitvoering"),
+                        ],
+                        verbose_name="stap",
+                    ),
+                ),
+                (
+                    "status",
+                    django_fsm.FSMField(
+                        choices=[
+                            ("gepland", "Gepland"),
+                            ("actief", "Actief"),
+                            ("afgerond", "Afgerond"),
+                        ],
+                        default="gepland",
+                        max_length=50,
+                        protected=True,
+                        verbose_name="status",
+                    ),
+                ),
+                ("gepland_start", models.DateField(verbose_name="geplande start")),
+                (
+                    "gepland_eind",
+                    models.DateField(
+                        help_text="De geplande einddatum van de stap.", verbose_name="deadline"
+                    ),
+                ),
+                (
+                    "werkelijk_start",
+                    models.DateField(blank=True, null=True, verbose_name="gestart op"),
+                ),
+                (
+                    "werkelijk_eind",
+                    models.DateField(blank=True, null=True, verbose_name="afgerond op"),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stappen",
+                        to="ivp.plan",
+                        verbose_name="plan",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "stap",
+                "verbose_name_plural": "stappen",
+                "ordering": ["plan", "nummer"],
             },
             bases=(django_fsm.ConcurrentTransitionMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='Overgang',
+            name="Overgang",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('transitie', models.CharField(max_length=50, verbose_name='overgang')),
-                ('van', models.CharField(max_length=30, verbose_name='van')),
-                ('naar', models.CharField(max_length=30, verbose_name='naar')),
-                ('op', models.DateTimeField(default=django.utils.timezone.now, verbose_name='op')),
-                ('toelichting', models.TextField(blank=True, verbose_name='toelichting')),
-                ('document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='overgangen', to='stappen.document')),
-                ('door', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='door')),
-                ('stap', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='overgangen', to='stappen.stap')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("transitie", models.CharField(max_length=50, verbose_name="overgang")),
+                ("van", models.CharField(max_length=30, verbose_name="van")),
+                ("naar", models.CharField(max_length=30, verbose_name="naar")),
+                ("op", models.DateTimeField(default=django.utils.timezone.now, verbose_name="op")),
+                ("toelichting", models.TextField(blank=True, verbose_name="toelichting")),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="overgangen",
+                        to="stappen.document",
+                    ),
+                ),
+                (
+                    "door",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="door",
+                    ),
+                ),
+                (
+                    "stap",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="overgangen",
+                        to="stappen.stap",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'overgang',
-                'verbose_name_plural': 'overgangen',
-                'ordering': ['-op', '-pk'],
+                "verbose_name": "overgang",
+                "verbose_name_plural": "overgangen",
+                "ordering": ["-op", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalDocument',
+            name="HistoricalDocument",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('soort', models.CharField(choices=[('startnotitie', 'Startnotitie'), ('veiligheidsanalyse', 'Veiligheidsanalyse'), ('prioritering', 'Prioritering'), ('ivp', 'Integraal Veiligheidsplan'), ('uitvoeringsplan', 'Uitvoeringsplan'), ('voortgangsrapportage', 'Voortgangsrapportage')], max_length=30, verbose_name='soort')),
-                ('jaar', models.PositiveSmallIntegerField(blank=True, help_text='Alleen voor uitvoeringsplan en rapportage.', null=True, verbose_name='jaar')),
-                ('titel', models.CharField(max_length=200, verbose_name='titel')),
-                ('status', django_fsm.FSMField(choices=[('concept', 'Concept'), ('in_bespreking', 'In bespreking bij de werkgroep'), ('ter_besluitvorming', 'Ter besluitvorming'), ('vastgesteld', 'Vastgesteld')], default='concept', max_length=50, protected=True, verbose_name='status')),
-                ('bespreking_sluit_op', models.DateField(blank=True, null=True, verbose_name='reactietermijn tot en met')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ivp.plan', verbose_name='plan')),
-                ('stap', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='stappen.stap', verbose_name='stap')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "soort",
+                    models.CharField(
+                        choices=[
+                            ("startnotitie", "Startnotitie"),
+                            ("veiligheidsanalyse", "Veiligheidsanalyse"),
+                            ("prioritering", "Prioritering"),
+                            ("ivp", "Integraal Veiligheidsplan"),
+                            ("uitvoeringsplan", "Uitvoeringsplan"),
+                            ("voortgangsrapportage", "Voortgangsrapportage"),
+                        ],
+                        max_length=30,
+                        verbose_name="soort",
+                    ),
+                ),
+                (
+                    "jaar",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Alleen voor uitvoeringsplan en rapportage.",
+                        null=True,
+                        verbose_name="jaar",
+                    ),
+                ),
+                ("titel", models.CharField(max_length=200, verbose_name="titel")),
+                (
+                    "status",
+                    django_fsm.FSMField(
+                        choices=[
+                            ("concept", "Concept"),
+                            ("in_bespreking", "In bespreking bij de werkgroep"),
+                            ("ter_besluitvorming", "Ter besluitvorming"),
+                            ("vastgesteld", "Vastgesteld"),
+                        ],
+                        default="concept",
+                        max_length=50,
+                        protected=True,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "bespreking_sluit_op",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="reactietermijn tot en met"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ivp.plan",
+                        verbose_name="plan",
+                    ),
+                ),
+                (
+                    "stap",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="stappen.stap",
+                        verbose_name="stap",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical document',
-                'verbose_name_plural': 'historical documenten',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical document",
+                "verbose_name_plural": "historical documenten",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='document',
-            name='stap',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documenten', to='stappen.stap', verbose_name='stap'),
+            model_name="document",
+            name="stap",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="documenten",
+                to="stappen.stap",
+                verbose_name="stap",
+            ),
         ),
         migrations.CreateModel(
-            name='Analyse',
+            name="Analyse",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('problematiek', models.TextField(blank=True, verbose_name='problematiek')),
-                ('huidige_aanpak', models.TextField(blank=True, verbose_name='huidige aanpak')),
-                ('verbeterpunten', models.TextField(blank=True, verbose_name='verbeterpunten')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='analyses', to='ivp.plan', verbose_name='plan')),
-                ('thema', models.ForeignKey(blank=True, help_text='Leeg voor de analyse van het veld als geheel.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='veiligheidsvelden.thema', verbose_name='thema')),
-                ('veld', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='veiligheidsvelden.veld', verbose_name='veld')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("problematiek", models.TextField(blank=True, verbose_name="problematiek")),
+                ("huidige_aanpak", models.TextField(blank=True, verbose_name="huidige aanpak")),
+                ("verbeterpunten", models.TextField(blank=True, verbose_name="verbeterpunten")),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="analyses",
+                        to="ivp.plan",
+                        verbose_name="plan",
+                    ),
+                ),
+                (
+                    "thema",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Leeg voor de analyse van het veld als geheel.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="veiligheidsvelden.thema",
+                        verbose_name="thema",
+                    ),
+                ),
+                (
+                    "veld",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="veiligheidsvelden.veld",
+                        verbose_name="veld",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'analyse',
-                'verbose_name_plural': 'analyses',
-                'ordering': ['plan', 'veld__code'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('thema__isnull', True)), fields=('plan', 'veld'), name='analyse_uniek_per_veld', violation_error_message='Dit veld heeft al een analyse in dit plan.'), models.UniqueConstraint(fields=('plan', 'thema'), name='analyse_uniek_per_thema', violation_error_message='Dit thema heeft al een analyse in dit plan.')],
+                "verbose_name": "analyse",
+                "verbose_name_plural": "analyses",
+                "ordering": ["plan", "veld__code"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("thema__isnull", True)),
+                        fields=("plan", "veld"),
+                        name="analyse_uniek_per_veld",
+                        violation_error_message="Dit veld heeft al een analyse in dit plan.",
+                    ),
+                    models.UniqueConstraint(
+                        fields=("plan", "thema"),
+                        name="analyse_uniek_per_thema",
+                        violation_error_message="Dit thema heeft al een analyse in dit plan.",
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='plaatsing',
-            constraint=models.UniqueConstraint(fields=('plan', 'thema'), name='plaatsing_uniek_per_thema', violation_error_message='Dit thema is in dit plan al geplaatst.'),
+            model_name="plaatsing",
+            constraint=models.UniqueConstraint(
+                fields=("plan", "thema"),
+                name="plaatsing_uniek_per_thema",
+                violation_error_message="Dit thema is in dit plan al geplaatst.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='stap',
-            constraint=models.UniqueConstraint(fields=('plan', 'nummer'), name='stap_uniek_per_plan', violation_error_message='Dit plan heeft deze stap al.'),
+            model_name="stap",
+            constraint=models.UniqueConstraint(
+                fields=("plan", "nummer"),
+                name="stap_uniek_per_plan",
+                violation_error_message="Dit plan heeft deze stap al.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='overgang',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('document__isnull', True), ('stap__isnull', False)), models.Q(('document__isnull', False), ('stap__isnull', True)), _connector='OR'), name='overgang_van_stap_of_document'),
+            model_name="overgang",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("document__isnull", True), ("stap__isnull", False)),
+                    models.Q(("document__isnull", False), ("stap__isnull", True)),
+                    _connector="OR",
+                ),
+                name="overgang_van_stap_of_document",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='document',
-            constraint=models.UniqueConstraint(condition=models.Q(('jaar__isnull', True)), fields=('plan', 'soort'), name='document_uniek_per_plan', violation_error_message='Dit plan heeft dit document al.'),
+            model_name="document",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("jaar__isnull", True)),
+                fields=("plan", "soort"),
+                name="document_uniek_per_plan",
+                violation_error_message="Dit plan heeft dit document al.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='document',
-            constraint=models.UniqueConstraint(fields=('plan', 'soort', 'jaar'), name='document_uniek_per_jaar', violation_error_message='Dit plan heeft dit document voor dit jaar al.'),
+            model_name="document",
+            constraint=models.UniqueConstraint(
+                fields=("plan", "soort", "jaar"),
+                name="document_uniek_per_jaar",
+                violation_error_message="Dit plan heeft dit document voor dit jaar al.",
+            ),
         ),
     ]

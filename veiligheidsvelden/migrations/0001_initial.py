@@ -7,157 +7,399 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('ivp', '0001_initial'),
+        ("ivp", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Veld',
+            name="Veld",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=2, unique=True, verbose_name='code')),
-                ('naam', models.CharField(max_length=100, verbose_name='naam')),
-                ('omschrijving', models.TextField(blank=True, verbose_name='omschrijving')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=2, unique=True, verbose_name="code")),
+                ("naam", models.CharField(max_length=100, verbose_name="naam")),
+                ("omschrijving", models.TextField(blank=True, verbose_name="omschrijving")),
             ],
             options={
-                'verbose_name': 'veiligheidsveld',
-                'verbose_name_plural': 'veiligheidsvelden',
-                'ordering': ['code'],
+                "verbose_name": "veiligheidsveld",
+                "verbose_name_plural": "veiligheidsvelden",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Beleidsdocument',
+            name="Beleidsdocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('soort', models.CharField(choices=[('jeugdbeleid', 'Integraal jeugdbeleid'), ('alcohol_drugs', 'Preventie- en handhavingsplan alcohol en drugs'), ('apv', 'Algemene plaatselijke verordening (Apv)'), ('handhavingsnota', 'Handhavingsnota'), ('crisisplan', 'Regionaal crisisplan Veiligheidsregio'), ('politie_om', 'Beleidsplannen van politie en Openbaar Ministerie'), ('rijk_provincie', 'Beleid van provincie en ministeries (BZK, JenV)'), ('overig', 'Overig beleid')], max_length=20, verbose_name='soort')),
-                ('titel', models.CharField(max_length=200, verbose_name='titel')),
-                ('vastgesteld_op', models.DateField(blank=True, null=True, verbose_name='vastgesteld op')),
-                ('vindplaats', models.URLField(blank=True, verbose_name='vindplaats')),
-                ('gemeente', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='beleidsdocumenten', to='ivp.gemeente', verbose_name='gemeente')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "soort",
+                    models.CharField(
+                        choices=[
+                            ("jeugdbeleid", "Integraal jeugdbeleid"),
+                            ("alcohol_drugs", "Preventie- en handhavingsplan alcohol en drugs"),
+                            ("apv", "Algemene plaatselijke verordening (Apv)"),
+                            ("handhavingsnota", "Handhavingsnota"),
+                            ("crisisplan", "Regionaal crisisplan Veiligheidsregio"),
+                            ("politie_om", "Beleidsplannen van politie en Openbaar Ministerie"),
+                            ("rijk_provincie", "Beleid van provincie en ministeries (BZK, JenV)"),
+                            ("overig", "Overig beleid"),
+                        ],
+                        max_length=20,
+                        verbose_name="soort",
+                    ),
+                ),
+                ("titel", models.CharField(max_length=200, verbose_name="titel")),
+                (
+                    "vastgesteld_op",
+                    models.DateField(blank=True, null=True, verbose_name="vastgesteld op"),
+                ),
+                ("vindplaats", models.URLField(blank=True, verbose_name="vindplaats")),
+                (
+                    "gemeente",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="beleidsdocumenten",
+                        to="ivp.gemeente",
+                        verbose_name="gemeente",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'beleidsdocument (flankerend beleid)',
-                'verbose_name_plural': 'beleidsdocumenten (flankerend beleid)',
-                'ordering': ['gemeente__naam', 'soort', 'titel'],
+                "verbose_name": "beleidsdocument (flankerend beleid)",
+                "verbose_name_plural": "beleidsdocumenten (flankerend beleid)",
+                "ordering": ["gemeente__naam", "soort", "titel"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalBeleidsdocument',
+            name="HistoricalBeleidsdocument",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('soort', models.CharField(choices=[('jeugdbeleid', 'Integraal jeugdbeleid'), ('alcohol_drugs', 'Preventie- en handhavingsplan alcohol en drugs'), ('apv', 'Algemene plaatselijke verordening (Apv)'), ('handhavingsnota', 'Handhavingsnota'), ('crisisplan', 'Regionaal crisisplan Veiligheidsregio'), ('politie_om', 'Beleidsplannen van politie en Openbaar Ministerie'), ('rijk_provincie', 'Beleid van provincie en ministeries (BZK, JenV)'), ('overig', 'Overig beleid')], max_length=20, verbose_name='soort')),
-                ('titel', models.CharField(max_length=200, verbose_name='titel')),
-                ('vastgesteld_op', models.DateField(blank=True, null=True, verbose_name='vastgesteld op')),
-                ('vindplaats', models.URLField(blank=True, verbose_name='vindplaats')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('gemeente', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ivp.gemeente', verbose_name='gemeente')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "soort",
+                    models.CharField(
+                        choices=[
+                            ("jeugdbeleid", "Integraal jeugdbeleid"),
+                            ("alcohol_drugs", "Preventie- en handhavingsplan alcohol en drugs"),
+                            ("apv", "Algemene plaatselijke verordening (Apv)"),
+                            ("handhavingsnota", "Handhavingsnota"),
+                            ("crisisplan", "Regionaal crisisplan Veiligheidsregio"),
+                            ("politie_om", "Beleidsplannen van politie en Openbaar Ministerie"),
+                            ("rijk_provincie", "Beleid van provincie en ministeries (BZK, JenV)"),
+                            ("overig", "Overig beleid"),
+                        ],
+                        max_length=20,
+                        verbose_name="soort",
+                    ),
+                ),
+                ("titel", models.CharField(max_length=200, verbose_name="titel")),
+                (
+                    "vastgesteld_op",
+                    models.DateField(blank=True, null=True, verbose_name="vastgesteld op"),
+                ),
+                ("vindplaats", models.URLField(blank=True, verbose_name="vindplaats")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "gemeente",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ivp.gemeente",
+                        verbose_name="gemeente",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical beleidsdocument (flankerend beleid)',
-                'verbose_name_plural': 'historical beleidsdocumenten (flankerend beleid)',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical beleidsdocument (flankerend beleid)",
+                "verbose_name_plural": "historical beleidsdocumenten (flankerend beleid)",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalVeld',
+            name="HistoricalVeld",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('code', models.CharField(db_index=True, max_length=2, verbose_name='code')),
-                ('naam', models.CharField(max_length=100, verbose_name='naam')),
-                ('omschrijving', models.TextField(blank=True, verbose_name='omschrijving')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(db_index=True, max_length=2, verbose_name="code")),
+                ("naam", models.CharField(max_length=100, verbose_name="naam")),
+                ("omschrijving", models.TextField(blank=True, verbose_name="omschrijving")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical veiligheidsveld',
-                'verbose_name_plural': 'historical veiligheidsvelden',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical veiligheidsveld",
+                "verbose_name_plural": "historical veiligheidsvelden",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Thema',
+            name="Thema",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=20, verbose_name='code')),
-                ('naam', models.CharField(max_length=150, verbose_name='naam')),
-                ('omschrijving', models.TextField(blank=True, verbose_name='omschrijving')),
-                ('volgorde', models.PositiveIntegerField(default=0, verbose_name='volgorde')),
-                ('gemeente', models.ForeignKey(blank=True, help_text="Leeg voor de thema's van de VNG-lijst.", null=True, on_delete=django.db.models.deletion.CASCADE, related_name='eigen_themas', to='ivp.gemeente', verbose_name='eigen thema van gemeente')),
-                ('hoofdthema', models.ForeignKey(blank=True, help_text='Leeg als dit zelf een hoofdthema is.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='themas', to='veiligheidsvelden.thema', verbose_name='hoofdthema')),
-                ('veld', models.ForeignKey(blank=True, help_text='Leeg voor een veldoverstijgend thema.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='themas', to='veiligheidsvelden.veld', verbose_name='veiligheidsveld')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=20, verbose_name="code")),
+                ("naam", models.CharField(max_length=150, verbose_name="naam")),
+                ("omschrijving", models.TextField(blank=True, verbose_name="omschrijving")),
+                ("volgorde", models.PositiveIntegerField(default=0, verbose_name="volgorde")),
+                (
+                    "gemeente",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Leeg voor de thema's van de VNG-lijst.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="eigen_themas",
+                        to="ivp.gemeente",
+                        verbose_name="eigen thema van gemeente",
+                    ),
+                ),
+                (
+                    "hoofdthema",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Leeg als dit zelf een hoofdthema is.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="themas",
+                        to="veiligheidsvelden.thema",
+                        verbose_name="hoofdthema",
+                    ),
+                ),
+                (
+                    "veld",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Leeg voor een veldoverstijgend thema.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="themas",
+                        to="veiligheidsvelden.veld",
+                        verbose_name="veiligheidsveld",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'thema',
-                'verbose_name_plural': "thema's",
-                'ordering': ['veld__code', 'volgorde', 'code'],
+                "verbose_name": "thema",
+                "verbose_name_plural": "thema's",
+                "ordering": ["veld__code", "volgorde", "code"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalBeleidsdocument_themas',
+            name="HistoricalBeleidsdocument_themas",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('beleidsdocument', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='veiligheidsvelden.beleidsdocument')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='veiligheidsvelden.historicalbeleidsdocument')),
-                ('thema', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='veiligheidsvelden.thema')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "beleidsdocument",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="veiligheidsvelden.beleidsdocument",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="veiligheidsvelden.historicalbeleidsdocument",
+                    ),
+                ),
+                (
+                    "thema",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="veiligheidsvelden.thema",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalBeleidsdocument_themas',
+                "verbose_name": "HistoricalBeleidsdocument_themas",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='beleidsdocument',
-            name='themas',
-            field=models.ManyToManyField(blank=True, related_name='beleidsdocumenten', to='veiligheidsvelden.thema', verbose_name="thema's"),
+            model_name="beleidsdocument",
+            name="themas",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="beleidsdocumenten",
+                to="veiligheidsvelden.thema",
+                verbose_name="thema's",
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalThema',
+            name="HistoricalThema",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('code', models.CharField(max_length=20, verbose_name='code')),
-                ('naam', models.CharField(max_length=150, verbose_name='naam')),
-                ('omschrijving', models.TextField(blank=True, verbose_name='omschrijving')),
-                ('volgorde', models.PositiveIntegerField(default=0, verbose_name='volgorde')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('gemeente', models.ForeignKey(blank=True, db_constraint=False, help_text="Leeg voor de thema's van de VNG-lijst.", null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='ivp.gemeente', verbose_name='eigen thema van gemeente')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('hoofdthema', models.ForeignKey(blank=True, db_constraint=False, help_text='Leeg als dit zelf een hoofdthema is.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='veiligheidsvelden.thema', verbose_name='hoofdthema')),
-                ('veld', models.ForeignKey(blank=True, db_constraint=False, help_text='Leeg voor een veldoverstijgend thema.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='veiligheidsvelden.veld', verbose_name='veiligheidsveld')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=20, verbose_name="code")),
+                ("naam", models.CharField(max_length=150, verbose_name="naam")),
+                ("omschrijving", models.TextField(blank=True, verbose_name="omschrijving")),
+                ("volgorde", models.PositiveIntegerField(default=0, verbose_name="volgorde")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "gemeente",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Leeg voor de thema's van de VNG-lijst.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="ivp.gemeente",
+                        verbose_name="eigen thema van gemeente",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "hoofdthema",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Leeg als dit zelf een hoofdthema is.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="veiligheidsvelden.thema",
+                        verbose_name="hoofdthema",
+                    ),
+                ),
+                (
+                    "veld",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Leeg voor een veldoverstijgend thema.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="veiligheidsvelden.veld",
+                        verbose_name="veiligheidsveld",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical thema',
-                'verbose_name_plural': "historical thema's",
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical thema",
+                "verbose_name_plural": "historical thema's",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddConstraint(
-            model_name='thema',
-            constraint=models.UniqueConstraint(condition=models.Q(('gemeente__isnull', True)), fields=('code',), name='thema_code_uniek_vng', violation_error_message='Er is al een VNG-thema met deze code.'),
+            model_name="thema",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("gemeente__isnull", True)),
+                fields=("code",),
+                name="thema_code_uniek_vng",
+                violation_error_message="Er is al een VNG-thema met deze code.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='thema',
-            constraint=models.UniqueConstraint(fields=('gemeente', 'code'), name='thema_code_uniek_per_gemeente', violation_error_message='Deze gemeente heeft al een thema met deze code.'),
+            model_name="thema",
+            constraint=models.UniqueConstraint(
+                fields=("gemeente", "code"),
+                name="thema_code_uniek_per_gemeente",
+                violation_error_message="Deze gemeente heeft al een thema met deze code.",
+            ),
         ),
     ]

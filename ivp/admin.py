@@ -1,0 +1,42 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from ivp.models import Gebruiker, Gemeente, Plan, Regio, Rol
+
+
+class RolInline(admin.TabularInline):
+    model = Rol
+    extra = 1
+    autocomplete_fields = ["gemeente"]
+
+
+@admin.register(Gebruiker)
+class GebruikerAdmin(UserAdmin, SimpleHistoryAdmin):
+    inlines = [RolInline]
+
+
+@admin.register(Gemeente)
+class GemeenteAdmin(SimpleHistoryAdmin):
+    list_display = ["naam", "cbs_code"]
+    search_fields = ["naam", "cbs_code"]
+
+
+@admin.register(Regio)
+class RegioAdmin(SimpleHistoryAdmin):
+    list_display = ["naam"]
+    filter_horizontal = ["gemeenten"]
+
+
+@admin.register(Plan)
+class PlanAdmin(SimpleHistoryAdmin):
+    list_display = ["titel", "gemeente", "periode_start", "periode_eind", "verlengd_tot"]
+    list_filter = ["gemeente"]
+    search_fields = ["titel"]
+
+
+@admin.register(Rol)
+class RolAdmin(SimpleHistoryAdmin):
+    list_display = ["gebruiker", "gemeente", "soort"]
+    list_filter = ["gemeente", "soort"]
+    autocomplete_fields = ["gebruiker", "gemeente"]

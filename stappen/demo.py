@@ -1,0 +1,275 @@
+"""Demo plans: Steenwijkerland's IVP 2019–2022 (extended, all steps done) and its IVP
+2023–2026 (steps 1 and 2 done, prioritering under way), and a plan of Staphorst.
+
+Everything goes through the services, so the demo obeys the same guards as a user.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ivp.demo import Demo
+from ivp.models import Gebruiker, Plan
+from stappen import services
+from stappen.constants import BesluitUitkomst, DocumentSoort, Keuze, Orgaan, StapNummer
+from stappen.models import Document, Plaatsing
+from veiligheidsvelden.models import Thema, Veld
+
+D = dt.date
+
+ANALYSE = {
+    "1": (
+        "Woninginbraken dalen sinds 2019, maar de buurtsignalen over woonoverlast en personen "
+        "met onbegrepen gedrag nemen toe. Inwoners voelen zich in het algemeen veilig.",
+        "Buurtbemiddeling, wijkagenten en de boa's werken gebiedsgericht; het zorg- en "
+        "veiligheidsoverleg bespreekt complexe casuïstiek.",
+        "Meldingen van overlast door verward gedrag sneller delen tussen zorg en veiligheid.",
+    ),
+    "2": (
+        "Giethoorn trekt op piekdagen 20.000 tot 30.000 bezoekers; de hulpdiensten maken zich "
+        "zorgen over de bereikbaarheid. Vijf bedrijventerreinen hebben het Keurmerk Veilig "
+        "Ondernemen.",
+        "Verkeersregelaars en een bezoekersplan op piekdagen; KVO met cameratoezicht.",
+        "Een gezamenlijk drukteplan voor Giethoorn met ondernemers en veiligheidsregio.",
+    ),
+    "3": (
+        "Enkele hinderlijke jeugdgroepen in de kernen; alcoholgebruik onder jongeren boven "
+        "het landelijk gemiddelde.",
+        "Jongerenwerk, Halt en de persoonsgerichte aanpak voor risicojongeren.",
+        "Vroegsignalering op scholen versterken; ouders actiever betrekken.",
+    ),
+    "4": (
+        "Het verkeer op de N333 en rond scholen baart zorgen; de risico's van het regionaal "
+        "risicoprofiel IJsselland zijn bekend.",
+        "Verkeersplan, brandpreventie door de veiligheidsregio, crisisorganisatie bevolkingszorg.",
+        "Oefenen van de crisisorganisatie met de buurgemeenten.",
+    ),
+    "5": (
+        "Het ondermijningsbeeld wijst op risico's in het buitengebied en op vakantieparken "
+        "(vrijgekomen agrarisch vastgoed).",
+        "Deelname aan het RIEC en het project Veilig Buitengebied; Bibob-beleid.",
+        "Weerbaarheid van ondernemers in het buitengebied vergroten; informatiepositie versterken.",
+    ),
+}
+
+
+def _stel_vast(
+    document: Document,
+    door: Gebruiker,
+    datum: dt.date,
+    kenmerk: str = "",
+) -> None:
+    services.document_submit(document=document, door=door)
+    services.besluit_record(
+        document=document,
+        door=door,
+        orgaan=_orgaan(document),
+        datum=datum,
+        uitkomst=BesluitUitkomst.VASTGESTELD,
+        kenmerk=kenmerk,
+    )
+
+
+def _orgaan(document: Document) -> str:
+    from stappen.constants import BESLUITORGAAN
+
+    return BESLUITORGAAN[DocumentSoort(document.soort)]
+
+
+def _document(plan: Plan, soort: str, jaar: int | None = None) -> Document:
+    return Document.objects.get(plan=plan, soort=soort, jaar=jaar)
+
+
+def _stap(plan: Plan, nummer: int):
+    return plan.stappen.get(nummer=nummer)
+
+
+def _analyseer(plan: Plan, door: Gebruiker) -> None:
+    for veld in Veld.objects.all():
+        problematiek, aanpak, verbeterpunten = ANALYSE[veld.code]
+        services.analyse_save(
+            plan=plan,
+            veld=veld,
+            door=door,
+            problematiek=problematiek,
+            huidige_aanpak=aanpak,
+            verbeterpunten=verbeterpunten,
+        )
+
+
+def _plaats(plan: Plan, door: Gebruiker, keuzes: dict[str, str]) -> dict[str, Plaatsing]:
+    themas = {t.code: t for t in Thema.objects.filter(code__in=keuzes, gemeente=None)}
+    return {
+        code: services.plaatsing_save(
+            plan=plan, thema=themas[code], door=door, keuze=keuze, volgorde=n
+        )
+        for n, (code, keuze) in enumerate(keuzes.items(), start=1)
+    }
+
+
+def _vorig_plan(demo: Demo) -> None:
+    gemeente = demo.gemeenten["Steenwijkerland"]
+    door = demo.gebruikers["coordinator"]
+    plan = services.plan_create(
+        gemeente=gemeente,
+        titel="Integraal Veiligheidsplan 2019–2022",
+        traject_start=D(2018, 3, 1),
+        periode_start=D(2019, 1, 1),
+        periode_eind=D(2022, 12, 31),
+        verlengd_tot=D(2023, 4, 30),
+        verlenging_reden=(
+            "De coronacrisis en de vluchtelingencrisis vroegen veel van de netwerkpartners; in "
+            "afstemming met hen loopt het IVP door tot april 2023."
+        ),
+        door=door,
+    )
+    stap = {n: _stap(plan, n) for n in StapNummer}
+
+    services.stap_start(stap=stap[1], door=door, op=D(2018, 3, 1))
+    _stel_vast(_document(plan, DocumentSoort.STARTNOTITIE), door, D(2018, 3, 27), "2018-COLL-0311")
+    services.stap_close(stap=stap[1], door=door, op=D(2018, 3, 28))
+
+    services.stap_start(stap=stap[2], door=door, op=D(2018, 4, 2))
+    _analyseer(plan, door)
+    _stel_vast(_document(plan, DocumentSoort.VEILIGHEIDSANALYSE), door, D(2018, 6, 26))
+    services.stap_close(stap=stap[2], door=door, op=D(2018, 6, 29))
+
+    services.stap_start(stap=stap[3], door=door, op=D(2018, 7, 2))
+    keuzes = {t.code: Keuze.BEHEER for t in Thema.objects.hoofdthemas().filter(gemeente=None)}
+    keuzes |= {"1.3": Keuze.STRATEGISCH, "4.1": Keuze.STRATEGISCH, "3.1": Keuze.STRATEGISCH}
+    keuzes |= {"1.1": Keuze.PRIORITEIT, "5.2": Keuze.PRIORITEIT, "2.5": Keuze.PRIORITEIT}
+    plaatsingen = _plaats(plan, door, keuzes)
+    services.prioritering_update(
+        plan=plan,
+        door=door,
+        raad_bijeenkomst_op=D(2018, 9, 11),
+        raad_bijeenkomst_uitkomst="De raad herkent de drie voorgestelde prioriteiten.",
+        driehoek_op=D(2018, 9, 20),
+        driehoek_uitkomst="De driehoek stemt in; ondermijning ook in de interlokale driehoek.",
+    )
+    _stel_vast(
+        _document(plan, DocumentSoort.PRIORITERING), door, D(2018, 10, 30), "2018-RAAD-00041"
+    )
+    services.stap_close(stap=stap[3], door=door, op=D(2018, 10, 31))
+
+    services.stap_start(stap=stap[4], door=door, op=D(2018, 11, 1))
+    services.stap_start(stap=stap[5], door=door, op=D(2018, 11, 15))
+    for code in ("1.1", "5.2", "2.5"):
+        plaatsing = plaatsingen[code]
+        services.prioriteit_set_aanpak(
+            plaatsing=plaatsing,
+            door=door,
+            aanpak="Preventie, zorg en repressie in één gebiedsgerichte aanpak met de partners.",
+        )
+        services.doelstelling_create(
+            plaatsing=plaatsing,
+            door=door,
+            tekst=f"Minder incidenten op het thema {plaatsing.thema.naam.lower()} in 2022 dan "
+            "in 2018.",
+            indicator="Geregistreerde incidenten (politie)",
+            bron="Politie, open data",
+        )
+    _stel_vast(_document(plan, DocumentSoort.IVP), door, D(2019, 2, 26), "2019-RAAD-00007")
+    services.stap_close(stap=stap[4], door=door, op=D(2019, 2, 27))
+    uitvoeringsplan = _document(plan, DocumentSoort.UITVOERINGSPLAN, 2019)
+    _stel_vast(uitvoeringsplan, door, D(2019, 3, 12), "2019-COLL-0102")
+    _kennisname(uitvoeringsplan, door, D(2019, 4, 2))
+    services.stap_close(stap=stap[5], door=door, op=D(2019, 4, 2))
+
+    services.stap_start(stap=stap[6], door=door, op=D(2019, 4, 3))
+    for jaar in range(2019, 2023):
+        if jaar > 2019:
+            plan_jaar = services.jaardocument_create(
+                plan=plan, soort=DocumentSoort.UITVOERINGSPLAN, jaar=jaar, door=door
+            )
+            _stel_vast(plan_jaar, door, D(jaar, 2, 18))
+        rapportage = services.jaardocument_create(
+            plan=plan, soort=DocumentSoort.VOORTGANGSRAPPORTAGE, jaar=jaar, door=door
+        )
+        _stel_vast(rapportage, door, D(jaar + 1, 1, 28))
+    services.stap_close(
+        stap=stap[6],
+        door=door,
+        op=D(2023, 5, 2),
+        toelichting="Looptijd verstreken; de werkgroep gaat door als voortgangsoverleg.",
+    )
+
+
+def _kennisname(document: Document, door: Gebruiker, datum: dt.date) -> None:
+    services.besluit_record(
+        document=document,
+        door=door,
+        orgaan=Orgaan.RAAD,
+        datum=datum,
+        uitkomst=BesluitUitkomst.KENNISGENOMEN,
+        kenmerk=f"{datum.year}-RIB-00{datum.month}",
+    )
+
+
+def _nieuw_plan(demo: Demo) -> None:
+    gemeente = demo.gemeenten["Steenwijkerland"]
+    door = demo.gebruikers["coordinator"]
+    plan = services.plan_create(
+        gemeente=gemeente,
+        titel="Integraal Veiligheidsplan 2023–2026",
+        traject_start=D(2022, 6, 1),
+        periode_start=D(2023, 1, 1),
+        periode_eind=D(2026, 12, 31),
+        door=door,
+    )
+    stap = {n: _stap(plan, n) for n in StapNummer}
+    services.stap_start(stap=stap[1], door=door, op=D(2022, 6, 1))
+    _stel_vast(_document(plan, DocumentSoort.STARTNOTITIE), door, D(2022, 6, 21), "2022-COLL-0388")
+    services.stap_close(stap=stap[1], door=door, op=D(2022, 6, 22))
+
+    services.stap_start(stap=stap[2], door=door, op=D(2022, 7, 1))
+    _analyseer(plan, door)
+    _stel_vast(_document(plan, DocumentSoort.VEILIGHEIDSANALYSE), door, D(2022, 9, 27))
+    services.stap_close(
+        stap=stap[2],
+        door=door,
+        op=D(2022, 9, 30),
+        toelichting="De werkgroep heeft de analyse op 27 september besproken en afgerond.",
+    )
+
+    services.stap_start(stap=stap[3], door=door, op=D(2022, 10, 3))
+    _plaats(
+        plan,
+        door,
+        {
+            "0.2": Keuze.PRIORITEIT,  # Zorg en veiligheid
+            "5.2": Keuze.PRIORITEIT,  # Ondermijning
+            "0.1": Keuze.PRIORITEIT,  # Gedigitaliseerde criminaliteit
+            "2.5": Keuze.PRIORITEIT,  # Veilig toerisme (Giethoorn)
+            "1.3": Keuze.STRATEGISCH,
+            "4.1": Keuze.STRATEGISCH,
+            "4.4": Keuze.STRATEGISCH,
+            "5.3": Keuze.STRATEGISCH,
+            "5.1": Keuze.STRATEGISCH,
+            "4.2": Keuze.BEHEER,
+        },
+    )
+    services.prioritering_update(
+        plan=plan,
+        door=door,
+        driehoek_op=D(2022, 10, 12),
+        driehoek_uitkomst="De driehoek steunt de vier voorgestelde prioriteiten.",
+    )
+
+
+def _staphorst(demo: Demo) -> None:
+    door = demo.gebruikers["coordinator.staphorst"]
+    plan = services.plan_create(
+        gemeente=demo.gemeenten["Staphorst"],
+        titel="Integraal Veiligheidsplan Staphorst 2023–2026",
+        traject_start=D(2022, 5, 1),
+        periode_start=D(2023, 1, 1),
+        door=door,
+    )
+    services.stap_start(stap=_stap(plan, 1), door=door, op=D(2022, 5, 2))
+
+
+def laad(demo: Demo) -> None:
+    _vorig_plan(demo)
+    _nieuw_plan(demo)
+    _staphorst(demo)

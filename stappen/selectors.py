@@ -1,0 +1,105 @@
+"""The reads the stappenplan pages need, each in a fixed number of queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from ivp.models import Gebruiker, Plan
+from ivp.permissions import PLAN_LEZERS, gemeenten_met_rol, mag_plan_regisseren, mag_plan_zien
+from stappen.constants import StapStatus
+from stappen.guards import PlanStand, laad_stand, waarschuwingen
+from stappen.models import Overgang, Stap
+
+
+def plannen_voor(user: Gebruiker) -> QuerySet[Plan]:
+    """The plans `user` may see, newest first per gemeente, with their active steps."""
+    return (
+        Plan.objects.filter(gemeente_id__in=gemeenten_met_rol(user, PLAN_LEZERS))
+        .select_related("gemeente")
+        .annotate(aantal_afgerond=Count("stappen", filter=Q(stappen__status=StapStatus.AFGEROND)))
+        .prefetch_related(
+            Prefetch(
+                "stappen",
+                queryset=Stap.objects.filter(status=StapStatus.ACTIEF).order_by("nummer"),
+                to_attr="actieve_stappen",
+            )
+        )
+        .order_by("gemeente__naam", "-periode_start")
+    )
+
+
+def zichtbaar_plan(user: Gebruiker, plan_id: int) -> Plan:
+    """The plan, or 404 when it does not exist or `user` has no role in its gemeente."""
+    plan = Plan.objects.select_related("gemeente").filter(pk=plan_id).first()
+    if plan is None or not mag_plan_zien(user, plan):
+        raise Http404("Plan niet gevonden.")
+    return plan
+
+
+def regie_stap(user: Gebruiker, plan_id: int, nummer: int) -> Stap:
+    """A step of a plan that `user` steers; 404 for anyone else (never a hint it exists)."""
+    stap = (
+        Stap.objects.select_related("plan__gemeente").filter(plan_id=plan_id, nummer=nummer).first()
+    )
+    if stap is None or not mag_plan_regisseren(user, stap.plan):
+        raise Http404("Stap niet gevonden.")
+    return stap
+
+
+@dataclass
+class StapRegel:
+    """One step as the plan page shows it."""
+
+    stap: Stap
+    blokkades: list[str]
+    waarschuwingen: list[str]
+    kan_starten: bool
+    kan_afronden: bool
+    kan_heropenen: bool
+    te_laat: bool
+
+
+@dataclass
+class PlanPagina:
+    plan: Plan
+    stand: PlanStand
+    regels: list[StapRegel]
+    mag_regisseren: bool
+    overgangen: list[Overgang]
+
+
+def plan_pagina(user: Gebruiker, plan_id: int) -> PlanPagina:
+    plan = zichtbaar_plan(user, plan_id)
+    stand = laad_stand(plan)
+    regie = mag_plan_regisseren(user, plan)
+    regels = []
+    for nummer in sorted(stand.stappen):
+        stap = stand.stappen[nummer]
+        if stap.status == StapStatus.GEPLAND:
+            blokkades = stap.startblokkades()
+        elif stap.status == StapStatus.ACTIEF:
+            blokkades = stap.sluitblokkades()
+        else:
+            blokkades = []
+        regels.append(
+            StapRegel(
+                stap=stap,
+                blokkades=blokkades,
+                waarschuwingen=waarschuwingen(stand, stap),
+                kan_starten=regie and stap.status == StapStatus.GEPLAND and not blokkades,
+                kan_afronden=regie and stap.status == StapStatus.ACTIEF and not blokkades,
+                kan_heropenen=regie and stap.status == StapStatus.AFGEROND,
+                te_laat=stap.is_te_laat(stand.vandaag),
+            )
+        )
+    overgangen = list(
+        Overgang.objects.filter(Q(stap__plan=plan) | Q(document__plan=plan))
+        .select_related("stap", "document", "door")
+        .order_by("-op", "-pk")[:10]
+    )
+    return PlanPagina(
+        plan=plan, stand=stand, regels=regels, mag_regisseren=regie, overgangen=overgangen
+    )

@@ -1,0 +1,139 @@
+"""Thin views: check the permission, validate a form, call one service, redirect or render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from ivp.exceptions import Geweigerd
+from ivp.models import Gemeente
+from ivp.permissions import PLAN_REGISSEURS, gemeenten_met_rol, mag_plan_regisseren
+from stappen import selectors, services
+from stappen.forms import HeropenForm, OvergangForm, PlanForm, StapPlanningForm
+
+
+@login_required
+def start(request: HttpRequest) -> HttpResponse:
+    regie_gemeenten = gemeenten_met_rol(request.user, PLAN_REGISSEURS)
+    return render(
+        request,
+        "stappen/start.html",
+        {"plannen": selectors.plannen_voor(request.user), "mag_plan_maken": bool(regie_gemeenten)},
+    )
+
+
+@login_required
+def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
+    pagina = selectors.plan_pagina(request.user, plan_id)
+    return render(
+        request,
+        "stappen/plan_detail.html",
+        {
+            "pagina": pagina,
+            "plan": pagina.plan,
+            "overgang_form": OvergangForm(),
+            "heropen_form": HeropenForm(),
+        },
+    )
+
+
+def _bewaar(form, service, **kwargs):
+    """Call `service` and return its result; on refusal put the reasons on the form."""
+    try:
+        return service(**kwargs)
+    except ValidationError as error:
+        form.add_error(None, error)
+    except Geweigerd as weigering:
+        for reden in weigering.redenen:
+            form.add_error(None, reden)
+    return None
+
+
+@login_required
+def plan_create(request: HttpRequest) -> HttpResponse:
+    gemeenten = list(
+        Gemeente.objects.filter(pk__in=gemeenten_met_rol(request.user, PLAN_REGISSEURS))
+    )
+    if not gemeenten:
+        raise Http404("Alleen een coördinator OOV maakt een plan.")
+    form = PlanForm(request.POST or None, gemeenten=gemeenten)
+    if request.method == "POST" and form.is_valid():
+        plan = _bewaar(form, services.plan_create, door=request.user, **form.cleaned_data)
+        if plan is not None:
+            messages.success(request, f"Het plan ‘{plan.titel}’ is aangemaakt met zes stappen.")
+            return redirect("stappen:plan", plan_id=plan.pk)
+    return render(request, "stappen/plan_form.html", {"form": form, "plan": None})
+
+
+@login_required
+def plan_edit(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = selectors.zichtbaar_plan(request.user, plan_id)
+    if not mag_plan_regisseren(request.user, plan):
+        raise Http404("Plan niet gevonden.")
+    form = PlanForm(request.POST or None, instance=plan)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _bewaar(form, services.plan_update, plan=plan, door=request.user, **form.cleaned_data)
+    ):
+        messages.success(request, "De gegevens van het plan zijn opgeslagen.")
+        return redirect("stappen:plan", plan_id=plan.pk)
+    return render(request, "stappen/plan_form.html", {"form": form, "plan": plan})
+
+
+@login_required
+def stap_planning(request: HttpRequest, plan_id: int, nummer: int) -> HttpResponse:
+    stap = selectors.regie_stap(request.user, plan_id, nummer)
+    form = StapPlanningForm(request.POST or None, instance=stap)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _bewaar(form, services.stap_plan, stap=stap, door=request.user, **form.cleaned_data)
+    ):
+        messages.success(request, f"De planning van stap {stap.nummer} is opgeslagen.")
+        return redirect(_stap_url(stap.plan_id, stap.nummer))
+    return render(request, "stappen/stap_planning.html", {"form": form, "stap": stap})
+
+
+def _stap_url(plan_id: int, nummer: int) -> str:
+    return f"{reverse('stappen:plan', kwargs={'plan_id': plan_id})}#stap-{nummer}"
+
+
+_OVERGANGEN = {
+    "start": (services.stap_start, OvergangForm, "Stap {n} is gestart."),
+    "afronden": (services.stap_close, OvergangForm, "Stap {n} is afgerond."),
+    "heropenen": (services.stap_reopen, HeropenForm, "Stap {n} is heropend."),
+}
+
+
+@login_required
+@require_POST
+def stap_overgang(request: HttpRequest, plan_id: int, nummer: int, actie: str) -> HttpResponse:
+    if actie not in _OVERGANGEN:
+        raise Http404("Onbekende actie.")
+    stap = selectors.regie_stap(request.user, plan_id, nummer)
+    service, form_class, gelukt = _OVERGANGEN[actie]
+    form = form_class(request.POST)
+    if not form.is_valid():
+        for fouten in form.errors.values():
+            for fout in fouten:
+                messages.error(request, fout)
+        return redirect(_stap_url(plan_id, nummer))
+    toelichting = form.cleaned_data["toelichting"]
+    kwargs = {"reden": toelichting} if actie == "heropenen" else {"toelichting": toelichting}
+    try:
+        service(stap=stap, door=request.user, **kwargs)
+    except Geweigerd as weigering:
+        for reden in weigering.redenen:
+            messages.error(request, reden)
+    except ValidationError as error:
+        for fout in error.messages:
+            messages.error(request, fout)
+    else:
+        messages.success(request, gelukt.format(n=nummer))
+    return redirect(_stap_url(plan_id, nummer))

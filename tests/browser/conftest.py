@@ -1,0 +1,137 @@
+"""Browser tests: Playwright (sync API) driving Debian's Chromium against pytest-django's
+live server.
+
+- No browser is ever downloaded: Chromium comes from the system (`apt-get install chromium`).
+  Without it the browser tests are skipped, unless REQUIRE_SERVICES=1 (CI), where that fails.
+- `check_axe(page)` runs axe-core (from node_modules, `npm ci`) for WCAG 2.1 A/AA and fails on
+  any violation.
+- `screenshot(page, name)` writes a full-page PNG to test-output/screenshots/<name>.png for a
+  person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an asyncio event loop in this thread; Django would then refuse ORM
+# calls from the test itself ("You cannot call this from an async context").
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+AXE_SCRIPT = PROJECT_DIR / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOT_DIR = PROJECT_DIR / "test-output" / "screenshots"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+def _missing(what: str) -> None:
+    """Skip on a laptop without the tool; fail where services are required (CI)."""
+    if os.environ.get("REQUIRE_SERVICES") == "1":
+        pytest.fail(f"{what} (REQUIRE_SERVICES=1)")
+    pytest.skip(what)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        _missing("Chromium ontbreekt: installeer het Debian-pakket 'chromium'")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - playwright is a dev dependency
+        _missing("Het Python-pakket playwright ontbreekt")
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium, args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, transactional_db) -> Iterator[object]:
+    """A fresh browser context (no cookies) in Dutch, with relative URLs on the live server."""
+    context = browser.new_context(
+        base_url=live_server.url,
+        locale="nl-NL",
+        timezone_id="Europe/Amsterdam",
+        viewport={"width": 1280, "height": 800},
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def login_as(page, username: str, password: str) -> None:
+    """Log in through the login form, as a person would."""
+    page.goto("/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state()
+
+
+@pytest.fixture
+def login() -> Callable[..., None]:
+    """`login(page, username, password)`: log in through the login form."""
+    return login_as
+
+
+def run_axe(page) -> None:
+    if not AXE_SCRIPT.exists():
+        _missing(f"{AXE_SCRIPT.relative_to(PROJECT_DIR)} ontbreekt: voer 'npm ci' uit")
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    violations = result["violations"]
+    if violations:
+        lines = [f"axe: {len(violations)} WCAG-overtreding(en) op {page.url}"]
+        for violation in violations:
+            lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+            lines.append(f"  {violation['helpUrl']}")
+            for node in violation["nodes"]:
+                lines.append(f"    {' '.join(map(str, node['target']))}")
+                if node.get("failureSummary"):
+                    summary = node["failureSummary"].replace("\n", "\n      ")
+                    lines.append(f"      {summary}")
+        pytest.fail("\n".join(lines), pytrace=False)
+
+
+@pytest.fixture
+def check_axe() -> Callable[..., None]:
+    """`check_axe(page)`: run axe-core (WCAG 2.1 A and AA) and fail on any violation."""
+    return run_axe
+
+
+def save_screenshot(page, name: str) -> Path:
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOT_DIR / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+@pytest.fixture
+def screenshot() -> Callable[..., Path]:
+    """`screenshot(page, name)`: full-page PNG in test-output/screenshots/<name>.png."""
+    return save_screenshot

@@ -1,0 +1,50 @@
+"""Suite-wide rules: real services when the environment names them.
+
+Tests marked `postgres` need DATABASE_URL pointing at PostgreSQL; tests marked `redis` need
+CELERY_BROKER_URL pointing at Redis. Without them those tests are skipped on a laptop, but
+with REQUIRE_SERVICES=1 (CI) a missing or unreachable service fails the run instead.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from django.conf import settings
+
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+
+
+def _postgres_ontbreekt() -> str | None:
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        return "DATABASE_URL wijst niet naar PostgreSQL"
+    return None
+
+
+def _redis_ontbreekt() -> str | None:
+    url = settings.CELERY_BROKER_URL
+    if not url.startswith("redis"):
+        return "CELERY_BROKER_URL wijst niet naar Redis"
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=3).ping()
+    except redis.RedisError as error:
+        return f"Redis op {url} antwoordt niet: {error}"
+    return None
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if not REQUIRE_SERVICES:
+        return
+    for reden in (_postgres_ontbreekt(), _redis_ontbreekt()):
+        if reden:
+            raise pytest.UsageError(f"REQUIRE_SERVICES=1, maar {reden}.")
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for marker, controle in (("postgres", _postgres_ontbreekt), ("redis", _redis_ontbreekt)):
+        if item.get_closest_marker(marker) and (reden := controle()):
+            if REQUIRE_SERVICES:
+                pytest.fail(f"REQUIRE_SERVICES=1, maar {reden}.")
+            pytest.skip(reden)
