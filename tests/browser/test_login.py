@@ -4,7 +4,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.urls("tests.browser.urls_login")]
+pytestmark = [pytest.mark.browser]
 
 WACHTWOORD = "geheim-en-lang-genoeg"
 
