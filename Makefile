@@ -41,6 +41,7 @@ lint: install
 # `check --deploy` with production-like variables must report nothing.
 check: install
 	DJANGO_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) DJANGO_ALLOWED_HOSTS=ivp.example.nl \
+		EMAIL_HOST=smtp.example.nl DATABASE_URL=postgres://ivp@127.0.0.1:5432/ivp \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 clean:

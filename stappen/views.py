@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from ivp.constants import RolSoort
 from ivp.exceptions import Geweigerd
 from ivp.models import Gemeente
 from ivp.permissions import PLAN_REGISSEURS, gemeenten_met_rol, mag_plan_regisseren
@@ -23,7 +24,11 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "stappen/start.html",
-        {"plannen": selectors.plannen_voor(request.user), "mag_plan_maken": bool(regie_gemeenten)},
+        {
+            "plannen": selectors.plannen_voor(request.user),
+            "mag_plan_maken": bool(regie_gemeenten),
+            "is_griffie": bool(gemeenten_met_rol(request.user, frozenset({RolSoort.GRIFFIE}))),
+        },
     )
 
 

@@ -15,8 +15,12 @@ import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 # Playwright's sync API runs an asyncio event loop in this thread; Django would then refuse ORM
 # calls from the test itself ("You cannot call this from an async context").
@@ -46,7 +50,7 @@ def _missing(what: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     chromium = shutil.which("chromium")
     if chromium is None:
         _missing("Chromium ontbreekt: installeer het Debian-pakket 'chromium'")
@@ -66,8 +70,13 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser, live_server, transactional_db) -> Iterator[object]:
-    """A fresh browser context (no cookies) in Dutch, with relative URLs on the live server."""
+def page(
+    browser: Browser, django_db_serialized_rollback, live_server, transactional_db
+) -> Iterator[Page]:
+    """A fresh browser context (no cookies) in Dutch, with relative URLs on the live server.
+
+    Serialized rollback restores what the migrations loaded (the VNG themes), which the
+    transactional test would otherwise flush for the tests after it."""
     context = browser.new_context(
         base_url=live_server.url,
         locale="nl-NL",
@@ -82,7 +91,7 @@ def page(browser, live_server, transactional_db) -> Iterator[object]:
         context.close()
 
 
-def login_as(page, username: str, password: str) -> None:
+def login_as(page: Page, username: str, password: str) -> None:
     """Log in through the login form, as a person would."""
     page.goto("/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(username)
@@ -97,7 +106,7 @@ def login() -> Callable[..., None]:
     return login_as
 
 
-def run_axe(page) -> None:
+def run_axe(page: Page) -> None:
     if not AXE_SCRIPT.exists():
         _missing(f"{AXE_SCRIPT.relative_to(PROJECT_DIR)} ontbreekt: voer 'npm ci' uit")
     page.add_script_tag(path=str(AXE_SCRIPT))
@@ -124,7 +133,7 @@ def check_axe() -> Callable[..., None]:
     return run_axe
 
 
-def save_screenshot(page, name: str) -> Path:
+def save_screenshot(page: Page, name: str) -> Path:
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOT_DIR / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)

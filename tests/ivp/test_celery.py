@@ -1,7 +1,7 @@
 """The Celery wiring: with a broker set, a real worker picks up tasks from Redis."""
 
-import pytest
 import celery.contrib.testing.tasks  # noqa: F401  (registers celery.ping)
+import pytest
 from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 

@@ -1,0 +1,81 @@
+"""The coordinator's main flow in the browser, on the demo data."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from ivp.demo import WACHTWOORD
+
+pytestmark = [pytest.mark.browser]
+
+
+@pytest.fixture
+def demo(transactional_db):
+    call_command("demo", stdout=StringIO())
+
+
+def test_coordinator_opens_the_plan_makes_a_new_one_and_starts_a_step(
+    page, demo, login, check_axe, screenshot
+):
+    login(page, "coordinator", WACHTWOORD)
+    assert page.get_by_role("heading", level=1).inner_text() == "Integrale veiligheidsplannen"
+    check_axe(page)
+    screenshot(page, "start")
+
+    page.get_by_role("link", name="Integraal Veiligheidsplan 2023–2026").click()
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Integraal Veiligheidsplan 2023–2026"
+    )
+    stap3 = page.locator("#stap-3")
+    assert "Nog nodig om deze stap af te ronden" in stap3.inner_text()
+    assert "De prioritering is nog niet vastgesteld door de gemeenteraad." in stap3.inner_text()
+    check_axe(page)
+    screenshot(page, "plan")
+
+    page.goto("/")
+    page.get_by_role("link", name="Nieuw plan").click()
+    page.get_by_label("Titel").fill("Integraal Veiligheidsplan 2027–2030")
+    page.get_by_label("Start traject").fill("01-06-2026")
+    page.get_by_label("Looptijd vanaf").fill("01-01-2027")
+    page.get_by_label("Looptijd tot en met").fill("31-12-2026")
+    page.get_by_role("button", name="Opslaan").click()
+    assert "De looptijd moet eindigen na de begindatum." in page.get_by_role("alert").inner_text()
+    assert page.get_by_label("Titel").input_value() == "Integraal Veiligheidsplan 2027–2030"
+    check_axe(page)
+    screenshot(page, "plan-nieuw-fout")
+
+    page.get_by_label("Looptijd tot en met").fill("")
+    page.get_by_role("button", name="Opslaan").click()
+    assert "is aangemaakt met zes stappen" in page.get_by_role("status").first.inner_text()
+    stap1 = page.locator("#stap-1")
+    assert "Gepland" in stap1.inner_text()
+
+    stap1.get_by_role("link", name="Planning van stap 1 wijzigen").click()
+    page.get_by_label("Deadline").fill("31-07-2026")
+    page.get_by_role("button", name="Planning opslaan").click()
+    stap1 = page.locator("#stap-1")
+    assert "01-06-2026 t/m 31-07-2026" in stap1.inner_text()
+
+    stap1.get_by_role("button", name="Start stap 1").click()
+    stap1 = page.locator("#stap-1")
+    assert "Actief" in stap1.inner_text()
+    assert "De startnotitie is nog niet vastgesteld door het college." in stap1.inner_text()
+    assert page.get_by_role("status").first.inner_text().strip() == "Stap 1 is gestart."
+    check_axe(page)
+    screenshot(page, "plan-stap-gestart")
+
+
+def test_a_werkgroeplid_sees_the_timeline_without_buttons(page, demo, login, check_axe):
+    login(page, "politie", WACHTWOORD)
+    page.get_by_role("link", name="Integraal Veiligheidsplan 2023–2026").click()
+    assert "Er zijn 4 prioriteiten" in page.locator("#stap-3").inner_text()
+    assert page.locator("main").get_by_role("button").count() == 0
+    check_axe(page)
+
+
+def test_a_kampen_user_finds_nothing_of_steenwijkerland(page, demo, login):
+    login(page, "coordinator.kampen", WACHTWOORD)
+    assert "Steenwijkerland" not in page.locator("main").inner_text()
+    response = page.goto("/plannen/1/")
+    assert response.status == 404
