@@ -138,3 +138,25 @@ def themas():
     for n, naam in enumerate(VELDOVERSTIJGEND, start=1):
         rijen.append((f"0.{n}", naam, None, None, n))
     return rijen
+
+
+def laad(veld_model, thema_model) -> None:
+    """Create or update the VNG list. Takes the model classes, so that the data migration
+    can pass its historical models; running it again changes nothing."""
+    velden = {}
+    for code, naam, omschrijving, _hoofdthemas in VELDEN:
+        velden[code], _ = veld_model.objects.update_or_create(
+            code=code, defaults={"naam": naam, "omschrijving": omschrijving}
+        )
+    per_code = {}
+    for code, naam, veldcode, hoofdcode, volgorde in themas():
+        per_code[code], _ = thema_model.objects.update_or_create(
+            code=code,
+            gemeente=None,
+            defaults={
+                "naam": naam,
+                "veld": velden.get(veldcode),
+                "hoofdthema": per_code.get(hoofdcode),
+                "volgorde": volgorde,
+            },
+        )

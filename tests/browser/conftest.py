@@ -50,7 +50,7 @@ def _missing(what: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+def browser(django_db_setup) -> Iterator[Browser]:
     chromium = shutil.which("chromium")
     if chromium is None:
         _missing("Chromium ontbreekt: installeer het Debian-pakket 'chromium'")
@@ -58,8 +58,20 @@ def browser() -> Iterator[Browser]:
         from playwright.sync_api import sync_playwright
     except ImportError:  # pragma: no cover - playwright is a dev dependency
         _missing("Het Python-pakket playwright ontbreekt")
+    from django.db import connections
 
+    # Playwright's sync API keeps an event loop running in this thread from here on, and
+    # Django's `connections` (an asgiref Local) then hands out new connection objects. Give
+    # them the database contents the test setup serialized on the old ones, or serialized
+    # rollback (which restores the data loaded by migrations) would silently restore nothing.
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=chromium, args=CHROMIUM_ARGS, headless=True
         )
@@ -67,6 +79,9 @@ def browser() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+            # Close the connections opened inside the event loop, so that the test database
+            # can be dropped at the end (PostgreSQL refuses while a connection is open).
+            connections.close_all()
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from tests.stappen.factories import coordinator_van, maak_plan
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_of_two_concurrent_starts_exactly_one_wins():
     plan = maak_plan()
     coordinator = coordinator_van(plan.gemeente)

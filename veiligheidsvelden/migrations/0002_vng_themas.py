@@ -1,28 +1,12 @@
 from django.db import migrations
 
-from veiligheidsvelden.vng_themas import VELDEN, themas
+from veiligheidsvelden import vng_themas
 
 
 def laad(apps, schema_editor):
-    Veld = apps.get_model("veiligheidsvelden", "Veld")
-    Thema = apps.get_model("veiligheidsvelden", "Thema")
-    velden = {}
-    for code, naam, omschrijving, _hoofdthemas in VELDEN:
-        velden[code], _ = Veld.objects.update_or_create(
-            code=code, defaults={"naam": naam, "omschrijving": omschrijving}
-        )
-    per_code = {}
-    for code, naam, veldcode, hoofdcode, volgorde in themas():
-        per_code[code], _ = Thema.objects.update_or_create(
-            code=code,
-            gemeente=None,
-            defaults={
-                "naam": naam,
-                "veld": velden.get(veldcode),
-                "hoofdthema": per_code.get(hoofdcode),
-                "volgorde": volgorde,
-            },
-        )
+    vng_themas.laad(
+        apps.get_model("veiligheidsvelden", "Veld"), apps.get_model("veiligheidsvelden", "Thema")
+    )
 
 
 class Migration(migrations.Migration):
