@@ -2,7 +2,7 @@ from django.db import models
 
 
 class RolSoort(models.TextChoices):
-    """What a person may do in one gemeente (see docs/rollen.md)."""
+    """What a person may do in one gemeente (see docs/architectuur.md, Permissions)."""
 
     COORDINATOR = "coordinator", "Coördinator OOV"
     WERKGROEPLID = "werkgroeplid", "Werkgroeplid"
