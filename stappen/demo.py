@@ -11,7 +11,14 @@ import datetime as dt
 from ivp.demo import Demo
 from ivp.models import Gebruiker, Plan
 from stappen import services
-from stappen.constants import BesluitUitkomst, DocumentSoort, Keuze, Orgaan, StapNummer
+from stappen.constants import (
+    BESLUITORGAAN,
+    BesluitUitkomst,
+    DocumentSoort,
+    Keuze,
+    Orgaan,
+    StapNummer,
+)
 from stappen.models import Document, Plaatsing
 from veiligheidsvelden.models import Thema, Veld
 
@@ -71,8 +78,6 @@ def _stel_vast(
 
 
 def _orgaan(document: Document) -> str:
-    from stappen.constants import BESLUITORGAAN
-
     return BESLUITORGAAN[DocumentSoort(document.soort)]
 
 

@@ -23,6 +23,7 @@ from ivp.models import Plan
 from ivp.permissions import mag_plan_regisseren
 from stappen.constants import (
     JAARLIJKSE_SOORTEN,
+    STAP_ORGAAN,
     BesluitUitkomst,
     DocumentSoort,
     DocumentStatus,
@@ -94,8 +95,6 @@ class Stap(StatusModel):
 
     @property
     def orgaan(self) -> str:
-        from stappen.constants import STAP_ORGAAN
-
         return STAP_ORGAAN[StapNummer(self.nummer)]
 
     def get_orgaan_display(self) -> str:

@@ -86,11 +86,10 @@ def _vier_jaar_later(start: dt.date) -> dt.date:
 
 
 def _documenttitel(soort: DocumentSoort, plan: Plan, jaar: int | None) -> str:
-    gemeente = plan.gemeente.naam
     if soort == DocumentSoort.IVP:
-        return f"{plan.titel}"
+        return plan.titel
     if jaar:
-        return f"{soort.label} {jaar} {gemeente}"
+        return f"{soort.label} {jaar} {plan.gemeente.naam}"
     return f"{soort.label} {plan.titel}"
 
 
