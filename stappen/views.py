@@ -52,7 +52,11 @@ def _bewaar(form, service, **kwargs):
     try:
         return service(**kwargs)
     except ValidationError as error:
-        form.add_error(None, error)
+        if not hasattr(error, "error_dict"):
+            form.add_error(None, error)
+        for veld, fouten in getattr(error, "error_dict", {}).items():
+            # An error on a field this form does not show goes to the top of the form.
+            form.add_error(veld if veld in form.fields else None, fouten)
     except Geweigerd as weigering:
         for reden in weigering.redenen:
             form.add_error(None, reden)

@@ -188,3 +188,21 @@ def test_the_plan_page_and_start_page_keep_a_flat_query_count(
     with django_assert_max_num_queries(6):
         response = client.get(reverse("start"))
     assert response.content.decode().count('class="ivp-kaart"') == aantal
+
+
+def test_shortening_a_plan_below_its_step_deadlines_is_refused_on_the_field(client):
+    """The form is valid; the service finds a step deadline after the new end."""
+    plan = maak_plan()
+    client.force_login(coordinator_van(plan.gemeente))
+    url = reverse("stappen:plan_bewerken", kwargs={"plan_id": plan.pk})
+    data = {
+        "titel": plan.titel,
+        "traject_start": "01-06-2022",
+        "periode_start": "01-01-2023",
+        "periode_eind": "31-03-2023",
+        "verlengd_tot": "",
+        "verlenging_reden": "",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Pas eerst de planning aan." in response.content.decode()
