@@ -14,8 +14,13 @@ from typing import TYPE_CHECKING, TypedDict
 if TYPE_CHECKING:
     from stappen.models import Document
 
+
 # tekst is Markdown; it is sanitised when rendered, never when stored.
-Sectie = TypedDict("Sectie", {"sleutel": str, "titel": str, "tekst": str})
+class Sectie(TypedDict):
+    sleutel: str
+    titel: str
+    tekst: str
+
 
 _BOUWERS: dict[str, Callable[[Document], list[Sectie]]] = {}
 
@@ -37,3 +42,9 @@ def bouw_secties(document: Document) -> list[Sectie]:
     if bouwer is not None:
         secties.extend(bouwer(document))
     return secties
+
+
+def bouw_structuur(document: Document) -> list[Sectie]:
+    """Only the structured sections (from the registered builder), for the live page."""
+    bouwer = _BOUWERS.get(str(document.soort))
+    return list(bouwer(document)) if bouwer is not None else []
