@@ -97,7 +97,7 @@ def hoofdstuk_save(*, hoofdstuk: Hoofdstuk, door: Gebruiker, tekst: str, versie:
     The row is locked, and when its version moved on since, the save is refused with a
     `Bewerkconflict` that carries the text as it is now: nothing is silently overwritten."""
     huidig = (
-        Hoofdstuk.objects.select_for_update()
+        Hoofdstuk.objects.select_for_update(of=("self",))
         .select_related("document__plan", "gewijzigd_door")
         .get(pk=hoofdstuk.pk)
     )
