@@ -80,8 +80,7 @@ class HoofdstukRegel:
 class DocumentPagina:
     document: Document
     hoofdstukken: list[HoofdstukRegel]
-    structuur: list[Sectie]
-    structuur_draden: dict[str, list[Opmerking]]
+    structuur: list[tuple[Sectie, list[Opmerking]]]
     versies: list[Versie]
     bespreking: Bespreking | None
     besluiten: list[Besluit]
@@ -133,8 +132,7 @@ def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
             )
             for h in hoofdstukken
         ],
-        structuur=bouw_structuur(document),
-        structuur_draden=draden,
+        structuur=[(s, draden.get(s["sleutel"], [])) for s in bouw_structuur(document)],
         versies=list(document.versies.select_related("gemaakt_door").order_by("hoofd", "sub")),
         bespreking=bespreking,
         besluiten=list(document.besluiten.order_by("datum", "vastgelegd_op")),
