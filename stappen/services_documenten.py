@@ -408,7 +408,8 @@ def _meld(gebruikers: Iterable[Gebruiker], tekst: str, url: str, extra: str = ""
     adressen = [g.email for g in gebruikers if g.email]
     if not adressen:
         return
-    bericht = f"{tekst}\n\n{extra}\n\n{url}".replace("\n\n\n\n", "\n\n")
+    link = f"{settings.IVP_BASIS_URL}{url}" if url.startswith("/") else url
+    bericht = "\n\n".join(deel for deel in (tekst, extra, link) if deel)
 
     def verstuur() -> None:
         for adres in adressen:  # one mail each: members do not see each other's address

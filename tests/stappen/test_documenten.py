@@ -443,3 +443,49 @@ def test_structured_sections_of_a_builder_show_on_the_page_and_in_versions(
         assert "Bron erbij?" in html
     finally:
         inhoud._BOUWERS.pop(DocumentSoort.VEILIGHEIDSANALYSE, None)
+
+
+def test_the_coordinator_hands_a_chapter_over_and_takes_it_back_through_the_page(
+    client, plan, startnotitie, coordinator
+):
+    lid = lid_van(plan.gemeente)
+    client.force_login(coordinator)
+    url = reverse("stappen:hoofdstuk_auteur", args=[startnotitie.pk, "werkgroep"])
+    client.post(url, {"auteur": str(lid.pk)})
+    assert hoofdstuk(startnotitie, "werkgroep").auteur == lid
+    client.force_login(lid)
+    html = client.get(reverse("stappen:document", args=[startnotitie.pk])).content.decode()
+    assert "Werkgroep bewerken</a>" in html and "Inleiding bewerken</a>" not in html
+    assert client.post(url, {"auteur": ""}).status_code == 404  # only the coordinator
+    client.force_login(coordinator)
+    client.post(url, {"auteur": ""})
+    assert hoofdstuk(startnotitie, "werkgroep").auteur is None
+
+
+def test_review_and_decision_forms_show_refusals_in_dutch(client, startnotitie, coordinator):
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("stappen:bespreking", args=[startnotitie.pk]),
+        {"bespreking-sluit_op": "01-01-2000", "bespreking-bericht": ""},
+    )
+    assert "De reactietermijn moet na vandaag eindigen." in response.content.decode()
+    services.document_submit(document=startnotitie, door=coordinator)
+    url = reverse("stappen:besluit", args=[startnotitie.pk])
+    response = client.post(
+        url, {"datum": "21-06-2022", "kenmerk": "2022-COLL-1", "uitkomst": "aangehouden"}
+    )
+    assert "Geef de reden waarom het document terug naar concept gaat." in (
+        response.content.decode()
+    )
+    response = client.post(
+        url,
+        {
+            "datum": "21-06-2022",
+            "kenmerk": "2022-COLL-1",
+            "uitkomst": "aangehouden",
+            "toelichting": "Eerst de evaluatie van het vorige IVP.",
+        },
+    )
+    assert response.status_code == 302
+    startnotitie.refresh_from_db()
+    assert startnotitie.status == "concept"

@@ -73,6 +73,7 @@ def test_opening_a_round_notifies_the_werkgroep_in_the_app_and_by_mail(
     assert startnotitie.besprekingen.get().versie == versie
     assert sorted(m.to[0] for m in mail.outbox) == ["jeugd@example.nl", "politie@example.nl"]
     assert "Graag jullie reactie." in mail.outbox[0].body
+    assert f"http://127.0.0.1:8000/documenten/{startnotitie.pk}/" in mail.outbox[0].body
     assert "ligt ter bespreking" in mail.outbox[0].subject
     assert Melding.objects.filter(gebruiker=jeroen).count() == 1
     assert not Melding.objects.filter(gebruiker=bestuurder).exists()
