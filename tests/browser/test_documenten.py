@@ -45,8 +45,10 @@ def test_review_round_comments_and_decision(page, startnotitie, login, check_axe
     page.get_by_label("Tekst").fill(
         "Veiligheid maken we **samen** met inwoners en partners.\n\nDe gemeente voert de regie."
     )
+    page.evaluate("window.ivpZelfdePagina = true")
     page.get_by_role("button", name="Voorbeeld bekijken").click()
-    assert page.locator(".ivp-voorbeeld strong").inner_text() == "samen"
+    assert page.locator("#voorbeeld .ivp-voorbeeld strong").inner_text() == "samen"
+    assert page.evaluate("window.ivpZelfdePagina") is True  # htmx swapped only the preview
     check_axe(page)
     screenshot(page, "hoofdstuk-bewerken")
     page.get_by_role("button", name="Opslaan").click()
