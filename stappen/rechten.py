@@ -28,6 +28,12 @@ def mag_document_lezen(user, document: Document) -> bool:
     return heeft_rol(user, gemeente_id, CONCEPT_LEZERS)
 
 
+def mag_concepten_zien(user, document: Document) -> bool:
+    """Drafts, draft versions and the werkgroep's comments: not for lezers (nor the griffie),
+    who see only the adopted text (version 1.0) of a vastgesteld document."""
+    return heeft_rol(user, document.plan.gemeente_id, CONCEPT_LEZERS)
+
+
 def mag_reageren(user, document: Document) -> bool:
     return heeft_rol(user, document.plan.gemeente_id, REAGEERDERS)
 

@@ -16,6 +16,7 @@ from stappen.inhoud import Sectie, bouw_structuur
 from stappen.models import Besluit, Bespreking, Document, Hoofdstuk, Melding, Opmerking, Versie
 from stappen.rechten import (
     CONCEPT_LEZERS,
+    mag_concepten_zien,
     mag_document_lezen,
     mag_hoofdstuk_schrijven,
     mag_reageren,
@@ -86,6 +87,7 @@ class DocumentPagina:
     besluiten: list[Besluit]
     mag_regisseren: bool
     mag_reageren: bool
+    mag_concepten_zien: bool = True
     nog_niet_gereageerd: list[Gebruiker] = field(default_factory=list)
     werkgroepleden: list[Gebruiker] = field(default_factory=list)
 
@@ -112,13 +114,27 @@ def nog_niet_gereageerd(bespreking: Bespreking, leden: list[Gebruiker]) -> list[
     return [lid for lid in leden if lid.pk not in gereageerd]
 
 
+def zichtbaar_concept(user: Gebruiker, document_id: int) -> Document:
+    """The document, for pages with drafts or comments: 404 for lezers and the griffie."""
+    document = zichtbaar_document(user, document_id)
+    if not mag_concepten_zien(user, document):
+        raise Http404("Document niet gevonden.")
+    return document
+
+
 def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
     document = zichtbaar_document(user, document_id)
     regie = mag_regisseren(user, document)
-    draden = _draden(_draad_queryset().filter(versie__document=document))
+    concepten = mag_concepten_zien(user, document)
+    draden = _draden(_draad_queryset().filter(versie__document=document)) if concepten else {}
+    versies = document.versies.select_related("gemaakt_door").order_by("hoofd", "sub")
+    if not concepten:
+        versies = versies.filter(hoofd__gte=1, sub=0)
     hoofdstukken = list(document.hoofdstukken.select_related("auteur").order_by("volgorde", "pk"))
     bespreking = (
         document.besprekingen.filter(gesloten_op__isnull=True).select_related("versie").first()
+        if concepten
+        else None
     )
     leden = werkgroepleden(document) if regie else []
     return DocumentPagina(
@@ -133,11 +149,12 @@ def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
             for h in hoofdstukken
         ],
         structuur=[(s, draden.get(s["sleutel"], [])) for s in bouw_structuur(document)],
-        versies=list(document.versies.select_related("gemaakt_door").order_by("hoofd", "sub")),
+        versies=list(versies),
         bespreking=bespreking,
         besluiten=list(document.besluiten.order_by("datum", "vastgelegd_op")),
         mag_regisseren=regie,
         mag_reageren=mag_reageren(user, document),
+        mag_concepten_zien=concepten,
         nog_niet_gereageerd=nog_niet_gereageerd(bespreking, leden) if bespreking and regie else [],
         werkgroepleden=leden,
     )
@@ -167,7 +184,9 @@ def versie_van(user: Gebruiker, document_id: int, nummer: str) -> Versie:
             document=document, hoofd=hoofd, sub=sub
         )
     ).first()
-    if versie is None:
+    if versie is None or (
+        not (versie.hoofd >= 1 and versie.sub == 0) and not mag_concepten_zien(user, document)
+    ):
         raise Http404("Versie niet gevonden.")
     versie.document = document
     return versie
@@ -183,11 +202,12 @@ class VersiePagina:
 
 def versie_pagina(user: Gebruiker, document_id: int, nummer: str) -> VersiePagina:
     versie = versie_van(user, document_id, nummer)
-    draden = _draden(_draad_queryset().filter(versie=versie))
     document = versie.document
+    concepten = mag_concepten_zien(user, document)
+    draden = _draden(_draad_queryset().filter(versie=versie)) if concepten else {}
     return VersiePagina(
         versie=versie,
-        versies=list(document.versies.order_by("hoofd", "sub")),
+        versies=list(document.versies.order_by("hoofd", "sub")) if concepten else [],
         secties=[(s, draden.get(s["sleutel"], [])) for s in versie.inhoud],
         mag_reageren=mag_reageren(user, document) and not document.is_vastgesteld,
     )
@@ -203,7 +223,7 @@ class Vergelijking:
 
 
 def vergelijking(user: Gebruiker, document_id: int, oud: str, nieuw: str) -> Vergelijking:
-    document = zichtbaar_document(user, document_id)
+    document = zichtbaar_concept(user, document_id)
     versies = list(document.versies.order_by("hoofd", "sub"))
     if len(versies) < 2:
         raise Http404("Er zijn nog geen twee versies om te vergelijken.")
@@ -220,7 +240,7 @@ def opmerking_draad(user: Gebruiker, opmerking_id: int) -> Opmerking:
         .filter(pk=opmerking_id)
         .first()
     )
-    if opmerking is None or not mag_document_lezen(user, opmerking.versie.document):
+    if opmerking is None or not mag_concepten_zien(user, opmerking.versie.document):
         raise Http404("Opmerking niet gevonden.")
     return opmerking
 
@@ -232,7 +252,7 @@ def opmerking_voor_actie(user: Gebruiker, opmerking_id: int) -> Opmerking:
         .filter(pk=opmerking_id)
         .first()
     )
-    if opmerking is None or not mag_document_lezen(user, opmerking.versie.document):
+    if opmerking is None or not mag_concepten_zien(user, opmerking.versie.document):
         raise Http404("Opmerking niet gevonden.")
     return opmerking
 
@@ -245,7 +265,7 @@ class Reactienota:
 
 
 def reactienota(user: Gebruiker, document_id: int) -> Reactienota:
-    document = zichtbaar_document(user, document_id)
+    document = zichtbaar_concept(user, document_id)
     versies = list(document.versies.order_by("hoofd", "sub"))
     draden = list(_draad_queryset().filter(versie__document=document))
     per_versie = []

@@ -316,3 +316,27 @@ def test_the_comment_flow_through_the_pages(client, startnotitie, coordinator, j
     assert "noemt u in een opmerking" in start
     client.post(reverse("stappen:meldingen_gelezen"))
     assert "noemt u in een opmerking" not in client.get(reverse("start")).content.decode()
+
+
+def test_a_lezer_sees_only_the_adopted_text_of_a_vastgesteld_document(
+    client, plan, startnotitie, coordinator, jeroen
+):
+    versie = open_ronde(startnotitie, coordinator)
+    draad = docs.opmerking_create(
+        versie=versie, door=jeroen, sectie="inleiding", tekst="Interne opmerking."
+    )
+    services.document_close_review(document=startnotitie, door=coordinator)
+    stel_vast(startnotitie, coordinator)
+    client.force_login(lid_van(plan.gemeente, RolSoort.LEZER))
+    html = client.get(reverse("stappen:document", args=[startnotitie.pk])).content.decode()
+    assert TEKST in html
+    assert "Interne opmerking." not in html
+    assert "Versie 1.0" in html and "Versie 0.1" not in html
+    assert client.get(reverse("stappen:versie", args=[startnotitie.pk, "1.0"])).status_code == 200
+    for url in (
+        reverse("stappen:versie", args=[startnotitie.pk, "0.1"]),
+        reverse("stappen:vergelijken", args=[startnotitie.pk]),
+        reverse("stappen:reactienota", args=[startnotitie.pk]),
+        reverse("stappen:opmerking", args=[draad.pk]),
+    ):
+        assert client.get(url).status_code == 404, url
