@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -188,9 +188,17 @@ def versie_create(*, document: Document, door: Gebruiker, aanleiding: str = "") 
         raise GeenToegang(f"Alleen de coördinator OOV van {document.plan.gemeente} mag dit doen.")
     if document.is_vastgesteld:
         raise Geweigerd(f"{document.titel} is vastgesteld; er komt geen nieuwe versie meer bij.")
-    return versie_maak(
-        document=document, door=door, aanleiding=aanleiding.strip() or "Tussentijdse versie"
-    )
+    try:
+        with transaction.atomic():
+            return versie_maak(
+                document=document,
+                door=door,
+                aanleiding=aanleiding.strip() or "Tussentijdse versie",
+            )
+    except IntegrityError as error:  # someone made a version at the same moment
+        raise Geweigerd(
+            "Iemand anders maakte zojuist ook een versie; bekijk de lijst met versies."
+        ) from error
 
 
 # --- review rounds ----------------------------------------------------------------------
