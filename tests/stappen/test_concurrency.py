@@ -1,4 +1,8 @@
-"""Two people press the same button at the same moment, on the real PostgreSQL."""
+"""Two people press the same button at the same moment, on the real PostgreSQL.
+
+Transactional tests use serialized rollback, like the browser tests: a plain flush would
+re-create the content types with new keys, and the next test that restores the serialized
+data would then fail on duplicates (pytest-django runs all transactional tests last)."""
 
 import threading
 
@@ -13,7 +17,7 @@ from tests.stappen.factories import coordinator_van, maak_plan
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_of_two_concurrent_starts_exactly_one_wins():
     plan = maak_plan()
     coordinator = coordinator_van(plan.gemeente)
@@ -43,7 +47,7 @@ def test_of_two_concurrent_starts_exactly_one_wins():
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_of_two_concurrent_chapter_saves_from_the_same_version_exactly_one_wins():
     from stappen import services_documenten
     from stappen.constants import DocumentSoort
