@@ -153,6 +153,8 @@ else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 # Sender of reminders and notifications.
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="IVP Regie <noreply@ivp-regie.local>")
+# The address of this instance, for links in e-mails (no trailing slash).
+IVP_BASIS_URL = env.str("IVP_BASIS_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Celery: with no broker URL, tasks run eagerly in-process (the embedded default).
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")

@@ -7,12 +7,17 @@ from simple_history.admin import SimpleHistoryAdmin
 from stappen.models import (
     Analyse,
     Besluit,
+    Bespreking,
     Document,
     Doelstelling,
+    Hoofdstuk,
+    Melding,
+    Opmerking,
     Overgang,
     Plaatsing,
     Prioritering,
     Stap,
+    Versie,
 )
 
 
@@ -70,3 +75,66 @@ class PlaatsingAdmin(SimpleHistoryAdmin):
 
 admin.site.register(Analyse, SimpleHistoryAdmin)
 admin.site.register(Prioritering, SimpleHistoryAdmin)
+
+
+@admin.register(Hoofdstuk)
+class HoofdstukAdmin(SimpleHistoryAdmin):
+    """Chapters are written in the app (optimistic locking, permissions); here read-only."""
+
+    list_display = ["titel", "document", "volgorde", "auteur", "gewijzigd_op"]
+    list_filter = ["document__soort"]
+    readonly_fields = [f.name for f in Hoofdstuk._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Versie)
+class VersieAdmin(admin.ModelAdmin):
+    """A version is an immutable snapshot: no add, change or delete here."""
+
+    list_display = ["document", "nummer", "aanleiding", "gemaakt_door", "gemaakt_op"]
+    readonly_fields = [
+        "document",
+        "hoofd",
+        "sub",
+        "inhoud",
+        "aanleiding",
+        "gemaakt_door",
+        "gemaakt_op",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Opmerking)
+class OpmerkingAdmin(SimpleHistoryAdmin):
+    list_display = ["versie", "sectie", "auteur", "geplaatst_op", "uitkomst"]
+    readonly_fields = [f.name for f in Opmerking._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Bespreking)
+class BesprekingAdmin(SimpleHistoryAdmin):
+    list_display = ["document", "versie", "sluit_op", "gesloten_op"]
+    readonly_fields = [f.name for f in Bespreking._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Melding)
+class MeldingAdmin(admin.ModelAdmin):
+    list_display = ["gebruiker", "tekst", "gemaakt_op", "gelezen_op"]

@@ -96,3 +96,73 @@ STAP_ORGAAN = {
 # Pas toe of leg uit: the startnotitie's numbers, followed by default.
 PRIORITEITEN_ZONDER_WAARSCHUWING = 3
 PRIORITEITEN_ZONDER_MOTIVATIE = 4
+
+
+class OpmerkingUitkomst(models.TextChoices):
+    """What the coordinator did with a comment (shown in the reactienota)."""
+
+    VERWERKT = "verwerkt", "Verwerkt"
+    DEELS_VERWERKT = "deels_verwerkt", "Deels verwerkt"
+    NIET_VERWERKT = "niet_verwerkt", "Niet verwerkt"
+
+
+# Outcomes that need a reason in the reactienota.
+UITKOMSTEN_MET_REDEN = frozenset(
+    {OpmerkingUitkomst.DEELS_VERWERKT, OpmerkingUitkomst.NIET_VERWERKT}
+)
+
+# The narrative chapters each document type starts with: (sleutel, titel). The startnotitie
+# follows the Steenwijkerland seed; the others domain.md §2.2–2.6. A sleutel never changes:
+# comments anchor to it. The structured parts (analysis per veld, priorities, goals) are
+# sections added by the builder registered in `stappen.inhoud`.
+STANDAARD_HOOFDSTUKKEN: dict[str, list[tuple[str, str]]] = {
+    DocumentSoort.STARTNOTITIE: [
+        ("inleiding", "Inleiding"),
+        ("uitgangspunten", "Uitgangspunten"),
+        ("bestuurlijke-rollen", "Bestuurlijke rollen"),
+        ("veiligheidsvelden", "Veiligheidsvelden"),
+        ("stappenplan", "Stappenplan"),
+        ("werkgroep", "Werkgroep"),
+        ("randvoorwaarden", "Randvoorwaarden"),
+    ],
+    DocumentSoort.VEILIGHEIDSANALYSE: [
+        ("inleiding", "Inleiding"),
+        ("samenvatting", "Samenvatting"),
+        ("werkwijze-en-bronnen", "Werkwijze en bronnen"),
+        ("trends", "Dominante trends en het verhaal achter de cijfers"),
+        ("conclusies", "Conclusies"),
+        ("aanbevelingen", "Aanbevelingen"),
+    ],
+    DocumentSoort.PRIORITERING: [
+        ("inleiding", "Inleiding"),
+        ("werkwijze", "Werkwijze en criteria"),
+        ("raadsbijeenkomst", "Opiniërende bijeenkomst met de raad"),
+        ("driehoek", "Bespreking in de driehoek"),
+        ("afweging", "Afweging en motivatie"),
+    ],
+    DocumentSoort.IVP: [
+        ("inleiding", "Inleiding"),
+        ("missie-en-visie", "Missie en visie"),
+        ("uitgangssituatie", "Uitgangssituatie"),
+        ("prioriteiten", "Prioriteiten"),
+        ("strategische-themas", "Overige strategische thema's"),
+        ("organisatie", "Organisatie en samenwerking"),
+        ("financien", "Financiën"),
+        ("evaluatie", "Evaluatie"),
+    ],
+    DocumentSoort.UITVOERINGSPLAN: [
+        ("inleiding", "Inleiding"),
+        ("ivp-op-hoofdlijnen", "Het IVP op hoofdlijnen"),
+        ("beleidscyclus", "Beleidscyclus"),
+        ("activiteiten", "Activiteiten per prioriteit"),
+        ("beheer", "Reguliere taken (beheer)"),
+        ("planning-en-budget", "Planning en budget"),
+    ],
+    DocumentSoort.VOORTGANGSRAPPORTAGE: [
+        ("inleiding", "Inleiding"),
+        ("resultaten", "Resultaten per prioriteit"),
+        ("voortgang", "Voortgang van de activiteiten"),
+        ("evaluatie", "Evaluatie"),
+        ("vooruitblik", "Vooruitblik op het volgende uitvoeringsplan"),
+    ],
+}

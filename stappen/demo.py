@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from ivp.demo import Demo
 from ivp.models import Gebruiker, Plan
-from stappen import services
+from stappen import services, services_documenten
 from stappen.constants import (
     BESLUITORGAAN,
     BesluitUitkomst,
@@ -19,6 +21,8 @@ from stappen.constants import (
     Orgaan,
     StapNummer,
 )
+from stappen.demo_teksten import ANALYSE as ANALYSE_TEKST
+from stappen.demo_teksten import PRIORITERING, PRIORITERING_OPMERKINGEN, STARTNOTITIE
 from stappen.models import Document, Plaatsing
 from veiligheidsvelden.models import Thema, Veld
 
@@ -58,6 +62,36 @@ ANALYSE = {
         "Weerbaarheid van ondernemers in het buitengebied vergroten; informatiepositie versterken.",
     ),
 }
+
+
+def _schrijf(document: Document, door: Gebruiker, teksten: dict[str, str]) -> None:
+    for hoofdstuk in document.hoofdstukken.filter(sleutel__in=teksten):
+        services_documenten.hoofdstuk_save(
+            hoofdstuk=hoofdstuk,
+            door=door,
+            tekst=teksten[hoofdstuk.sleutel],
+            versie=hoofdstuk.versie,
+        )
+
+
+def _bespreek_prioritering(plan: Plan, demo: Demo) -> None:
+    """The current prioritering in review with the werkgroep, with a few comments."""
+    door = demo.gebruikers["coordinator"]
+    document = _document(plan, DocumentSoort.PRIORITERING)
+    _schrijf(document, door, PRIORITERING)
+    services.document_open_review(
+        document=document,
+        door=door,
+        sluit_op=timezone.localdate() + dt.timedelta(days=14),
+        bericht="Graag jullie reactie op de vier voorgestelde prioriteiten, vóór de raad.",
+    )
+    versie = document.versies.get()
+    for naam, sectie, citaat, tekst, antwoord in PRIORITERING_OPMERKINGEN:
+        opmerking = services_documenten.opmerking_create(
+            versie=versie, door=demo.gebruikers[naam], sectie=sectie, citaat=citaat, tekst=tekst
+        )
+        if antwoord:
+            services_documenten.opmerking_reply(opmerking=opmerking, door=door, tekst=antwoord)
 
 
 def _stel_vast(
@@ -131,6 +165,7 @@ def _vorig_plan(demo: Demo) -> None:
     stap = {n: _stap(plan, n) for n in StapNummer}
 
     services.stap_start(stap=stap[1], door=door, op=D(2018, 3, 1))
+    _schrijf(_document(plan, DocumentSoort.STARTNOTITIE), door, STARTNOTITIE)
     _stel_vast(_document(plan, DocumentSoort.STARTNOTITIE), door, D(2018, 3, 27), "2018-COLL-0311")
     services.stap_close(stap=stap[1], door=door, op=D(2018, 3, 28))
 
@@ -224,11 +259,13 @@ def _nieuw_plan(demo: Demo) -> None:
     )
     stap = {n: _stap(plan, n) for n in StapNummer}
     services.stap_start(stap=stap[1], door=door, op=D(2022, 6, 1))
+    _schrijf(_document(plan, DocumentSoort.STARTNOTITIE), door, STARTNOTITIE)
     _stel_vast(_document(plan, DocumentSoort.STARTNOTITIE), door, D(2022, 6, 21), "2022-COLL-0388")
     services.stap_close(stap=stap[1], door=door, op=D(2022, 6, 22))
 
     services.stap_start(stap=stap[2], door=door, op=D(2022, 7, 1))
     _analyseer(plan, door)
+    _schrijf(_document(plan, DocumentSoort.VEILIGHEIDSANALYSE), door, ANALYSE_TEKST)
     _stel_vast(_document(plan, DocumentSoort.VEILIGHEIDSANALYSE), door, D(2022, 9, 27))
     services.stap_close(
         stap=stap[2],
@@ -260,6 +297,7 @@ def _nieuw_plan(demo: Demo) -> None:
         driehoek_op=D(2022, 10, 12),
         driehoek_uitkomst="De driehoek steunt de vier voorgestelde prioriteiten.",
     )
+    _bespreek_prioritering(plan, demo)
 
 
 def _staphorst(demo: Demo) -> None:

@@ -503,3 +503,30 @@ class Doelstelling(models.Model):
             raise ValidationError(
                 {"plaatsing": "Alleen een prioriteit krijgt doelstellingen in het IVP."}
             )
+
+
+# The documents' chapters, versions, review rounds and comments live in their own module.
+from stappen.models_documenten import (  # noqa: E402
+    Bespreking,
+    Hoofdstuk,
+    Melding,
+    Opmerking,
+    Versie,
+)
+
+__all__ = [
+    "Analyse",
+    "Besluit",
+    "Bespreking",
+    "Document",
+    "Doelstelling",
+    "Hoofdstuk",
+    "Melding",
+    "Opmerking",
+    "Overgang",
+    "Plaatsing",
+    "Prioritering",
+    "Stap",
+    "StatusModel",
+    "Versie",
+]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -60,6 +60,7 @@ class StapRegel:
     kan_afronden: bool
     kan_heropenen: bool
     te_laat: bool
+    documenten: list = field(default_factory=list)
 
 
 @dataclass
@@ -93,6 +94,7 @@ def plan_pagina(user: Gebruiker, plan_id: int) -> PlanPagina:
                 kan_afronden=regie and stap.status == StapStatus.ACTIEF and not blokkades,
                 kan_heropenen=regie and stap.status == StapStatus.AFGEROND,
                 te_laat=stap.is_te_laat(stand.vandaag),
+                documenten=[d for d in stand.documenten if d.stap_id == stap.pk],
             )
         )
     overgangen = list(

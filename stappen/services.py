@@ -45,6 +45,12 @@ from stappen.models import (
     Prioritering,
     Stap,
 )
+from stappen.services_documenten import (
+    bespreking_start,
+    bespreking_stop,
+    hoofdstukken_create,
+    versie_maak,
+)
 from veiligheidsvelden.models import Thema, Veld
 
 GELIJKTIJDIG_GEWIJZIGD = (
@@ -138,13 +144,14 @@ def plan_create(
         stappen[nummer] = stap
     for nummer, soort in STAP_DOCUMENT.items():
         jaar = plan.periode_start.year if soort in JAARLIJKSE_SOORTEN else None
-        Document.objects.create(
+        document = Document.objects.create(
             plan=plan,
             stap=stappen[nummer],
             soort=soort,
             jaar=jaar,
             titel=_documenttitel(soort, plan, jaar),
         )
+        hoofdstukken_create(document)
     Prioritering.objects.create(plan=plan)
     return plan
 
@@ -305,14 +312,22 @@ def jaardocument_create(*, plan: Plan, soort: str, jaar: int, door: Gebruiker) -
     document._history_user = door  # type: ignore[attr-defined]
     document.full_clean()
     document.save()
+    hoofdstukken_create(document)
     return document
 
 
 @transaction.atomic
 def document_open_review(
-    *, document: Document, door: Gebruiker, sluit_op: dt.date, toelichting: str = ""
+    *,
+    document: Document,
+    door: Gebruiker,
+    sluit_op: dt.date,
+    toelichting: str = "",
+    bericht: str = "",
 ) -> Document:
-    """Open a review round of the werkgroep that closes at the end of `sluit_op`."""
+    """Open a review round of the werkgroep that closes at the end of `sluit_op`: the
+    document's content is frozen as the next version, the werkgroep is notified (in the app
+    and by e-mail, with `bericht`) and comments on that version."""
     _vereis_regie(document.plan, door)
     _vereis_status(document, DocumentStatus.CONCEPT)
     if sluit_op <= timezone.localdate():
@@ -321,6 +336,10 @@ def document_open_review(
     document.open_bespreking(sluit_op=sluit_op)
     _bewaar_overgang(
         document, van=van, transitie="bespreking_openen", door=door, toelichting=toelichting
+    )
+    versie = versie_maak(document=document, door=door, aanleiding="Bespreking in de werkgroep")
+    bespreking_start(
+        document=document, door=door, versie=versie, sluit_op=sluit_op, bericht=bericht.strip()
     )
     return document
 
@@ -336,6 +355,7 @@ def document_close_review(
     _bewaar_overgang(
         document, van=van, transitie="bespreking_sluiten", door=door, toelichting=toelichting
     )
+    bespreking_stop(document=document)
     return document
 
 
@@ -347,6 +367,8 @@ def document_submit(*, document: Document, door: Gebruiker, toelichting: str = "
     van = document.status
     document.bied_aan()
     _bewaar_overgang(document, van=van, transitie="aanbieden", door=door, toelichting=toelichting)
+    orgaan = Orgaan(BESLUITORGAAN[DocumentSoort(document.soort)]).label.lower()
+    versie_maak(document=document, door=door, aanleiding=f"Ter besluitvorming aan {orgaan}")
     return document
 
 
@@ -417,6 +439,14 @@ def besluit_record(
     _bewaar_overgang(
         document, van=van, transitie=transitie, door=door, toelichting=besluit.toelichting
     )
+    if transitie == "vaststellen":
+        versie_maak(
+            document=document,
+            door=door,
+            aanleiding=f"{besluit.get_uitkomst_display()} door {besluit.get_orgaan_display()}"
+            f" op {besluit.datum:%d-%m-%Y}" + (f" ({besluit.kenmerk})" if besluit.kenmerk else ""),
+            hoofdversie=True,
+        )
     return besluit
 
 

@@ -19,3 +19,8 @@ urlpatterns = [
         name="stap_overgang",
     ),
 ]
+
+# The document pages (chapters, versions, review rounds, comments, decisions).
+from stappen.urls_documenten import urlpatterns as documenten_urlpatterns  # noqa: E402
+
+urlpatterns += documenten_urlpatterns

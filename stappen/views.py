@@ -16,6 +16,7 @@ from ivp.models import Gemeente
 from ivp.permissions import PLAN_REGISSEURS, gemeenten_met_rol, mag_plan_regisseren
 from stappen import selectors, services
 from stappen.forms import HeropenForm, OvergangForm, PlanForm, StapPlanningForm
+from stappen.selectors_documenten import ongelezen_meldingen
 
 
 @login_required
@@ -28,6 +29,7 @@ def start(request: HttpRequest) -> HttpResponse:
             "plannen": selectors.plannen_voor(request.user),
             "mag_plan_maken": bool(regie_gemeenten),
             "is_griffie": bool(gemeenten_met_rol(request.user, frozenset({RolSoort.GRIFFIE}))),
+            "meldingen": ongelezen_meldingen(request.user),
         },
     )
 

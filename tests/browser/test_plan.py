@@ -23,7 +23,7 @@ def test_coordinator_opens_the_plan_makes_a_new_one_and_starts_a_step(
     check_axe(page)
     screenshot(page, "start")
 
-    page.get_by_role("link", name="Integraal Veiligheidsplan 2023–2026").click()
+    page.get_by_role("link", name="Integraal Veiligheidsplan 2023–2026", exact=True).click()
     assert page.get_by_role("heading", level=1).inner_text() == (
         "Integraal Veiligheidsplan 2023–2026"
     )
@@ -68,7 +68,7 @@ def test_coordinator_opens_the_plan_makes_a_new_one_and_starts_a_step(
 
 def test_a_werkgroeplid_sees_the_timeline_without_buttons(page, demo, login, check_axe):
     login(page, "politie", WACHTWOORD)
-    page.get_by_role("link", name="Integraal Veiligheidsplan 2023–2026").click()
+    page.get_by_role("link", name="Integraal Veiligheidsplan 2023–2026", exact=True).click()
     assert "Er zijn 4 prioriteiten" in page.locator("#stap-3").inner_text()
     assert page.locator("main").get_by_role("button").count() == 0
     check_axe(page)

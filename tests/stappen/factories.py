@@ -99,3 +99,21 @@ def tot_en_met_stap(plan, door, nummer):
     )
     stel_vast(document(plan, DocumentSoort.PRIORITERING), door, dt.date(2022, 10, 25))
     services.stap_close(stap=stap(plan, 3), door=door)
+
+
+def lid_van(gemeente: Gemeente, soort: str = RolSoort.WERKGROEPLID, **kwargs):
+    """A user with one role in `gemeente` (a werkgroeplid unless told otherwise)."""
+    return GebruikerFactory(rol=(gemeente, soort), **kwargs)
+
+
+def hoofdstuk(document, sleutel="inleiding"):
+    return document.hoofdstukken.get(sleutel=sleutel)
+
+
+def schrijf(document, door, teksten: dict[str, str]):
+    """Save chapter texts through the service, each from its current version."""
+    from stappen import services_documenten
+
+    for sleutel, tekst in teksten.items():
+        h = hoofdstuk(document, sleutel)
+        services_documenten.hoofdstuk_save(hoofdstuk=h, door=door, tekst=tekst, versie=h.versie)

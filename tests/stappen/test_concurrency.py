@@ -1,4 +1,8 @@
-"""Two people press the same button at the same moment, on the real PostgreSQL."""
+"""Two people press the same button at the same moment, on the real PostgreSQL.
+
+Transactional tests use serialized rollback, like the browser tests: a plain flush would
+re-create the content types with new keys, and the next test that restores the serialized
+data would then fail on duplicates (pytest-django runs all transactional tests last)."""
 
 import threading
 
@@ -13,7 +17,7 @@ from tests.stappen.factories import coordinator_van, maak_plan
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_of_two_concurrent_starts_exactly_one_wins():
     plan = maak_plan()
     coordinator = coordinator_van(plan.gemeente)
@@ -40,3 +44,38 @@ def test_of_two_concurrent_starts_exactly_one_wins():
     assert sorted(uitkomsten) == sorted(["gestart", services.GELIJKTIJDIG_GEWIJZIGD])
     assert Stap.objects.get(plan=plan, nummer=1).status == StapStatus.ACTIEF
     assert Overgang.objects.filter(stap__plan=plan).count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_of_two_concurrent_chapter_saves_from_the_same_version_exactly_one_wins():
+    from stappen import services_documenten
+    from stappen.constants import DocumentSoort
+    from stappen.models import Hoofdstuk
+
+    plan = maak_plan()
+    coordinator = coordinator_van(plan.gemeente)
+    hoofdstuk = plan.documenten.get(soort=DocumentSoort.STARTNOTITIE).hoofdstukken.first()
+    samen = threading.Barrier(2)
+    uitkomsten: list[str] = []
+
+    def sla_op(tekst: str) -> None:
+        try:
+            h = Hoofdstuk.objects.get(pk=hoofdstuk.pk)
+            samen.wait(timeout=10)
+            services_documenten.hoofdstuk_save(hoofdstuk=h, door=coordinator, tekst=tekst, versie=1)
+            uitkomsten.append("opgeslagen")
+        except services_documenten.Bewerkconflict:
+            uitkomsten.append("conflict")
+        finally:
+            connection.close()
+
+    drukken = [threading.Thread(target=sla_op, args=(t,)) for t in ("A", "B")]
+    for t in drukken:
+        t.start()
+    for t in drukken:
+        t.join(timeout=30)
+
+    assert sorted(uitkomsten) == ["conflict", "opgeslagen"]
+    bewaard = Hoofdstuk.objects.get(pk=hoofdstuk.pk)
+    assert bewaard.versie == 2 and bewaard.tekst in ("A", "B")

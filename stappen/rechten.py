@@ -1,0 +1,53 @@
+"""Who may read, comment on and edit documents (on top of `ivp.permissions`).
+
+- coordinator: everything; werkgroepleden: read drafts, comment, and edit the chapters handed
+  to them; bestuurders: read drafts; lezers: read vastgestelde documents; the griffie sees no
+  drafts (it gets the PDFs that go to the raad on its own page). No role in the gemeente:
+  nothing (the views answer 404, never a hint that a document exists).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ivp.constants import RolSoort
+from ivp.permissions import heeft_rol, mag_plan_regisseren
+
+if TYPE_CHECKING:
+    from stappen.models import Document, Hoofdstuk
+
+CONCEPT_LEZERS = frozenset({RolSoort.COORDINATOR, RolSoort.WERKGROEPLID, RolSoort.BESTUURDER})
+VASTGESTELD_LEZERS = CONCEPT_LEZERS | {RolSoort.LEZER}
+REAGEERDERS = frozenset({RolSoort.COORDINATOR, RolSoort.WERKGROEPLID})
+
+
+def mag_document_lezen(user, document: Document) -> bool:
+    gemeente_id = document.plan.gemeente_id
+    if document.is_vastgesteld:
+        return heeft_rol(user, gemeente_id, VASTGESTELD_LEZERS)
+    return heeft_rol(user, gemeente_id, CONCEPT_LEZERS)
+
+
+def mag_concepten_zien(user, document: Document) -> bool:
+    """Drafts, draft versions and the werkgroep's comments: not for lezers (nor the griffie),
+    who see only the adopted text (version 1.0) of a vastgesteld document."""
+    return heeft_rol(user, document.plan.gemeente_id, CONCEPT_LEZERS)
+
+
+def mag_reageren(user, document: Document) -> bool:
+    return heeft_rol(user, document.plan.gemeente_id, REAGEERDERS)
+
+
+def mag_regisseren(user, document: Document) -> bool:
+    return mag_plan_regisseren(user, document.plan)
+
+
+def mag_hoofdstuk_schrijven(user, hoofdstuk: Hoofdstuk, document: Document) -> bool:
+    """The coordinator, or the werkgroeplid the chapter was handed to (status aside)."""
+    if mag_regisseren(user, document):
+        return True
+    return (
+        hoofdstuk.auteur_id is not None
+        and hoofdstuk.auteur_id == getattr(user, "pk", None)
+        and heeft_rol(user, document.plan.gemeente_id, frozenset({RolSoort.WERKGROEPLID}))
+    )

@@ -1,0 +1,288 @@
+"""The reads of the document pages, each in a fixed number of queries however many chapters,
+versions and comments a document has (comments are grouped per section in Python)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch
+from django.http import Http404
+
+from ivp.constants import RolSoort
+from ivp.models import Gebruiker, Plan
+from ivp.permissions import heeft_rol
+from stappen.inhoud import Sectie, bouw_structuur
+from stappen.models import Besluit, Bespreking, Document, Hoofdstuk, Melding, Opmerking, Versie
+from stappen.rechten import (
+    CONCEPT_LEZERS,
+    mag_concepten_zien,
+    mag_document_lezen,
+    mag_hoofdstuk_schrijven,
+    mag_reageren,
+    mag_regisseren,
+)
+from stappen.selectors import zichtbaar_plan
+from stappen.vergelijk import SectieVergelijking, vergelijk_secties
+
+
+def zichtbaar_document(user: Gebruiker, document_id: int) -> Document:
+    """The document, or 404 when it does not exist or `user` may not read it."""
+    document = (
+        Document.objects.select_related("plan__gemeente", "stap").filter(pk=document_id).first()
+    )
+    if document is None or not mag_document_lezen(user, document):
+        raise Http404("Document niet gevonden.")
+    return document
+
+
+def documenten_van_plan(user: Gebruiker, plan_id: int) -> tuple[Plan, list[Document]]:
+    plan = zichtbaar_plan(user, plan_id)
+    documenten = (
+        plan.documenten.select_related("stap")
+        .annotate(aantal_versies=Count("versies", distinct=True))
+        .order_by("stap__nummer", "jaar", "soort")
+    )
+    if not heeft_rol(user, plan.gemeente_id, CONCEPT_LEZERS):
+        documenten = documenten.filter(status="vastgesteld")
+    return plan, list(documenten)
+
+
+def _draden(opmerkingen) -> dict[str, list[Opmerking]]:
+    """Thread starters per section key, each with its replies prefetched."""
+    per_sectie: dict[str, list[Opmerking]] = defaultdict(list)
+    for opmerking in opmerkingen:
+        per_sectie[opmerking.sectie].append(opmerking)
+    return dict(per_sectie)
+
+
+def _draad_queryset():
+    return (
+        Opmerking.objects.filter(antwoord_op__isnull=True)
+        .select_related("auteur", "versie", "opgelost_door")
+        .prefetch_related(
+            Prefetch(
+                "antwoorden",
+                queryset=Opmerking.objects.select_related("auteur").order_by("geplaatst_op", "pk"),
+            )
+        )
+        .order_by("geplaatst_op", "pk")
+    )
+
+
+@dataclass
+class HoofdstukRegel:
+    hoofdstuk: Hoofdstuk
+    mag_schrijven: bool
+    draden: list[Opmerking]
+
+
+@dataclass
+class DocumentPagina:
+    document: Document
+    hoofdstukken: list[HoofdstukRegel]
+    structuur: list[tuple[Sectie, list[Opmerking]]]
+    versies: list[Versie]
+    bespreking: Bespreking | None
+    besluiten: list[Besluit]
+    mag_regisseren: bool
+    mag_reageren: bool
+    mag_concepten_zien: bool = True
+    nog_niet_gereageerd: list[Gebruiker] = field(default_factory=list)
+    werkgroepleden: list[Gebruiker] = field(default_factory=list)
+
+    @property
+    def laatste_versie(self) -> Versie | None:
+        return self.versies[-1] if self.versies else None
+
+
+def werkgroepleden(document: Document) -> list[Gebruiker]:
+    return list(
+        Gebruiker.objects.filter(
+            rollen__gemeente_id=document.plan.gemeente_id, rollen__soort=RolSoort.WERKGROEPLID
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def nog_niet_gereageerd(bespreking: Bespreking, leden: list[Gebruiker]) -> list[Gebruiker]:
+    """Werkgroepleden who placed no comment or reply on the round's version yet."""
+    gereageerd = set(
+        Opmerking.objects.filter(versie_id=bespreking.versie_id).values_list("auteur_id", flat=True)
+    )
+    return [lid for lid in leden if lid.pk not in gereageerd]
+
+
+def zichtbaar_concept(user: Gebruiker, document_id: int) -> Document:
+    """The document, for pages with drafts or comments: 404 for lezers and the griffie."""
+    document = zichtbaar_document(user, document_id)
+    if not mag_concepten_zien(user, document):
+        raise Http404("Document niet gevonden.")
+    return document
+
+
+def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
+    document = zichtbaar_document(user, document_id)
+    regie = mag_regisseren(user, document)
+    concepten = mag_concepten_zien(user, document)
+    draden = _draden(_draad_queryset().filter(versie__document=document)) if concepten else {}
+    versies = document.versies.select_related("gemaakt_door").order_by("hoofd", "sub")
+    if not concepten:
+        versies = versies.filter(hoofd__gte=1, sub=0)
+    hoofdstukken = list(document.hoofdstukken.select_related("auteur").order_by("volgorde", "pk"))
+    bespreking = (
+        document.besprekingen.filter(gesloten_op__isnull=True).select_related("versie").first()
+        if concepten
+        else None
+    )
+    leden = werkgroepleden(document) if regie else []
+    return DocumentPagina(
+        document=document,
+        hoofdstukken=[
+            HoofdstukRegel(
+                hoofdstuk=h,
+                mag_schrijven=document.status == "concept"
+                and mag_hoofdstuk_schrijven(user, h, document),
+                draden=draden.get(h.sleutel, []),
+            )
+            for h in hoofdstukken
+        ],
+        structuur=[(s, draden.get(s["sleutel"], [])) for s in bouw_structuur(document)],
+        versies=list(versies),
+        bespreking=bespreking,
+        besluiten=list(document.besluiten.order_by("datum", "vastgelegd_op")),
+        mag_regisseren=regie,
+        mag_reageren=mag_reageren(user, document),
+        mag_concepten_zien=concepten,
+        nog_niet_gereageerd=nog_niet_gereageerd(bespreking, leden) if bespreking and regie else [],
+        werkgroepleden=leden,
+    )
+
+
+def hoofdstuk_voor_bewerken(user: Gebruiker, document_id: int, sleutel: str) -> Hoofdstuk:
+    document = zichtbaar_document(user, document_id)
+    hoofdstuk = (
+        document.hoofdstukken.select_related("auteur", "gewijzigd_door")
+        .filter(sleutel=sleutel)
+        .first()
+    )
+    if hoofdstuk is None or not mag_hoofdstuk_schrijven(user, hoofdstuk, document):
+        raise Http404("Hoofdstuk niet gevonden.")
+    hoofdstuk.document = document
+    return hoofdstuk
+
+
+def versie_van(user: Gebruiker, document_id: int, nummer: str) -> Versie:
+    document = zichtbaar_document(user, document_id)
+    try:
+        hoofd, sub = (int(deel) for deel in nummer.split("."))
+    except ValueError:
+        raise Http404("Versie niet gevonden.") from None
+    versie = (
+        Versie.objects.select_related("gemaakt_door").filter(
+            document=document, hoofd=hoofd, sub=sub
+        )
+    ).first()
+    if versie is None or (
+        not (versie.hoofd >= 1 and versie.sub == 0) and not mag_concepten_zien(user, document)
+    ):
+        raise Http404("Versie niet gevonden.")
+    versie.document = document
+    return versie
+
+
+@dataclass
+class VersiePagina:
+    versie: Versie
+    versies: list[Versie]
+    secties: list[tuple[dict, list[Opmerking]]]
+    mag_reageren: bool
+
+
+def versie_pagina(user: Gebruiker, document_id: int, nummer: str) -> VersiePagina:
+    versie = versie_van(user, document_id, nummer)
+    document = versie.document
+    concepten = mag_concepten_zien(user, document)
+    draden = _draden(_draad_queryset().filter(versie=versie)) if concepten else {}
+    return VersiePagina(
+        versie=versie,
+        versies=list(document.versies.order_by("hoofd", "sub")) if concepten else [],
+        secties=[(s, draden.get(s["sleutel"], [])) for s in versie.inhoud],
+        mag_reageren=mag_reageren(user, document) and not document.is_vastgesteld,
+    )
+
+
+@dataclass
+class Vergelijking:
+    document: Document
+    versies: list[Versie]
+    oud: Versie
+    nieuw: Versie
+    secties: list[SectieVergelijking]
+
+
+def vergelijking(user: Gebruiker, document_id: int, oud: str, nieuw: str) -> Vergelijking:
+    document = zichtbaar_concept(user, document_id)
+    versies = list(document.versies.order_by("hoofd", "sub"))
+    if len(versies) < 2:
+        raise Http404("Er zijn nog geen twee versies om te vergelijken.")
+    per_nummer = {v.nummer: v for v in versies}
+    a = per_nummer.get(oud) or versies[-2]
+    b = per_nummer.get(nieuw) or versies[-1]
+    return Vergelijking(document, versies, a, b, vergelijk_secties(a.inhoud, b.inhoud))
+
+
+def opmerking_draad(user: Gebruiker, opmerking_id: int) -> Opmerking:
+    opmerking = (
+        _draad_queryset()
+        .select_related("versie__document__plan__gemeente")
+        .filter(pk=opmerking_id)
+        .first()
+    )
+    if opmerking is None or not mag_concepten_zien(user, opmerking.versie.document):
+        raise Http404("Opmerking niet gevonden.")
+    return opmerking
+
+
+def opmerking_voor_actie(user: Gebruiker, opmerking_id: int) -> Opmerking:
+    """Any comment (also a reply), for a POST; 404 when its document is not readable."""
+    opmerking = (
+        Opmerking.objects.select_related("versie__document__plan__gemeente", "antwoord_op")
+        .filter(pk=opmerking_id)
+        .first()
+    )
+    if opmerking is None or not mag_concepten_zien(user, opmerking.versie.document):
+        raise Http404("Opmerking niet gevonden.")
+    return opmerking
+
+
+@dataclass
+class Reactienota:
+    document: Document
+    per_versie: list[tuple[Versie, list[tuple[str, list[Opmerking]]]]]
+    aantallen: dict[str, int]
+
+
+def reactienota(user: Gebruiker, document_id: int) -> Reactienota:
+    document = zichtbaar_concept(user, document_id)
+    versies = list(document.versies.order_by("hoofd", "sub"))
+    draden = list(_draad_queryset().filter(versie__document=document))
+    per_versie = []
+    aantallen: dict[str, int] = defaultdict(int)
+    for versie in versies:
+        titels = {s["sleutel"]: s["titel"] for s in versie.inhoud}
+        per_sectie: dict[str, list[Opmerking]] = defaultdict(list)
+        for draad in draden:
+            if draad.versie_id == versie.pk:
+                per_sectie[titels.get(draad.sectie, draad.sectie)].append(draad)
+                aantallen[draad.uitkomst or "open"] += 1
+        if per_sectie:
+            per_versie.append((versie, list(per_sectie.items())))
+    return Reactienota(document, per_versie, dict(aantallen))
+
+
+def ongelezen_meldingen(user: Gebruiker) -> list[Melding]:
+    if not user.is_authenticated:
+        return []
+    return list(Melding.objects.filter(gebruiker=user, gelezen_op__isnull=True)[:20])

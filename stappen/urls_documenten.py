@@ -1,0 +1,45 @@
+from django.urls import path
+
+from stappen import views_documenten as views
+
+urlpatterns = [
+    path("plannen/<int:plan_id>/documenten/", views.document_lijst, name="documenten"),
+    path("documenten/<int:document_id>/", views.document_detail, name="document"),
+    path(
+        "documenten/<int:document_id>/hoofdstukken/<slug:sleutel>/",
+        views.hoofdstuk_bewerken,
+        name="hoofdstuk_bewerken",
+    ),
+    path(
+        "documenten/<int:document_id>/hoofdstukken/<slug:sleutel>/auteur/",
+        views.hoofdstuk_auteur,
+        name="hoofdstuk_auteur",
+    ),
+    path("documenten/<int:document_id>/bespreking/", views.bespreking_openen, name="bespreking"),
+    path("documenten/<int:document_id>/besluit/", views.besluit_vastleggen, name="besluit"),
+    path("documenten/<int:document_id>/versies/nieuw/", views.versie_maken, name="versie_nieuw"),
+    path(
+        "documenten/<int:document_id>/versies/vergelijken/",
+        views.versies_vergelijken,
+        name="vergelijken",
+    ),
+    path("documenten/<int:document_id>/versies/<str:nummer>/", views.versie_detail, name="versie"),
+    path(
+        "documenten/<int:document_id>/versies/<str:nummer>/opmerkingen/",
+        views.opmerking_plaatsen,
+        name="opmerking_plaatsen",
+    ),
+    path("documenten/<int:document_id>/reactienota/", views.reactienota, name="reactienota"),
+    path(
+        "documenten/<int:document_id>/<slug:actie>/",
+        views.document_overgang,
+        name="document_overgang",
+    ),
+    path("opmerkingen/<int:opmerking_id>/", views.opmerking_detail, name="opmerking"),
+    path(
+        "opmerkingen/<int:opmerking_id>/<slug:actie>/",
+        views.opmerking_actie,
+        name="opmerking_actie",
+    ),
+    path("meldingen/gelezen/", views.meldingen_gelezen, name="meldingen_gelezen"),
+]

@@ -1,0 +1,417 @@
+"""The document pages. Thin, like `stappen.views`: check the permission, validate a form,
+call one service, redirect or render. Everything works without JavaScript."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from ivp.exceptions import Geweigerd
+from ivp.models import Gebruiker
+from stappen import selectors_documenten as selectors
+from stappen import services
+from stappen import services_documenten as docservices
+from stappen.constants import BESLUITORGAAN, DocumentSoort, Orgaan
+from stappen.forms import OvergangForm
+from stappen.forms_documenten import (
+    AntwoordForm,
+    AuteurForm,
+    BesluitForm,
+    BesprekingForm,
+    HoofdstukForm,
+    OpmerkingForm,
+    UitkomstForm,
+    VersieForm,
+)
+from stappen.markdown import naar_html
+from stappen.rechten import mag_regisseren
+
+
+def _document_url(document_id: int, anker: str = "") -> str:
+    url = reverse("stappen:document", kwargs={"document_id": document_id})
+    return f"{url}#{anker}" if anker else url
+
+
+def _probeer(request: HttpRequest, form, service, **kwargs):
+    """Call `service`; refusals go on `form` (when given) or into the messages."""
+    try:
+        return service(**kwargs)
+    except ValidationError as error:
+        if form is not None:
+            form.add_error(None, error)
+        else:
+            for fout in error.messages:
+                messages.error(request, fout)
+    except Geweigerd as weigering:
+        for reden in weigering.redenen:
+            if form is not None:
+                form.add_error(None, reden)
+            else:
+                messages.error(request, reden)
+    return None
+
+
+def _regie_document(request: HttpRequest, document_id: int):
+    document = selectors.zichtbaar_document(request.user, document_id)
+    if not mag_regisseren(request.user, document):
+        raise Http404("Document niet gevonden.")
+    return document
+
+
+@login_required
+def document_lijst(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan, documenten = selectors.documenten_van_plan(request.user, plan_id)
+    return render(request, "stappen/document_lijst.html", {"plan": plan, "documenten": documenten})
+
+
+@login_required
+def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
+    pagina = selectors.document_pagina(request.user, document_id)
+    document = pagina.document
+    return render(
+        request,
+        "stappen/document_detail.html",
+        {
+            "pagina": pagina,
+            "document": document,
+            "plan": document.plan,
+            "orgaan": Orgaan(BESLUITORGAAN[DocumentSoort(document.soort)]).label.lower(),
+            "bespreking_form": BesprekingForm(prefix="bespreking"),
+            "overgang_form": OvergangForm(),
+            "versie_form": VersieForm(),
+            "auteur_form": AuteurForm(leden=pagina.werkgroepleden),
+        },
+    )
+
+
+@login_required
+def hoofdstuk_bewerken(request: HttpRequest, document_id: int, sleutel: str) -> HttpResponse:
+    hoofdstuk = selectors.hoofdstuk_voor_bewerken(request.user, document_id, sleutel)
+    document = hoofdstuk.document
+    form = HoofdstukForm(
+        request.POST or None, initial={"tekst": hoofdstuk.tekst, "versie": hoofdstuk.versie}
+    )
+    voorbeeld = conflict = None
+    if request.method == "POST" and form.is_valid():
+        if request.POST.get("actie") == "voorbeeld":
+            voorbeeld = naar_html(form.cleaned_data["tekst"])
+        else:
+            try:
+                docservices.hoofdstuk_save(
+                    hoofdstuk=hoofdstuk,
+                    door=request.user,
+                    tekst=form.cleaned_data["tekst"],
+                    versie=form.cleaned_data["versie"],
+                )
+            except docservices.Bewerkconflict as fout:
+                conflict = fout.huidig
+                form.add_error(None, fout.redenen[0])
+                # The next save starts from the text as it is now: a deliberate choice.
+                form.data = form.data.copy()
+                form.data["versie"] = str(conflict.versie)
+            except ValidationError as error:
+                form.add_error(None, error)
+            except Geweigerd as weigering:
+                for reden in weigering.redenen:
+                    form.add_error(None, reden)
+            else:
+                messages.success(request, f"Het hoofdstuk ‘{hoofdstuk.titel}’ is opgeslagen.")
+                return redirect(_document_url(document.pk, f"h-{hoofdstuk.sleutel}"))
+    return render(
+        request,
+        "stappen/hoofdstuk_form.html",
+        {
+            "form": form,
+            "hoofdstuk": hoofdstuk,
+            "document": document,
+            "plan": document.plan,
+            "voorbeeld": voorbeeld,
+            "conflict": conflict,
+            "conflict_html": naar_html(conflict.tekst) if conflict else None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def hoofdstuk_auteur(request: HttpRequest, document_id: int, sleutel: str) -> HttpResponse:
+    document = _regie_document(request, document_id)
+    hoofdstuk = document.hoofdstukken.filter(sleutel=sleutel).first()
+    if hoofdstuk is None:
+        raise Http404("Hoofdstuk niet gevonden.")
+    hoofdstuk.document = document
+    leden = selectors.werkgroepleden(document)
+    form = AuteurForm(request.POST, leden=leden)
+    if form.is_valid():
+        auteur = next((lid for lid in leden if str(lid.pk) == form.cleaned_data["auteur"]), None)
+        if _probeer(
+            request,
+            None,
+            docservices.hoofdstuk_set_auteur,
+            hoofdstuk=hoofdstuk,
+            door=request.user,
+            auteur=auteur,
+        ):
+            messages.success(
+                request,
+                f"‘{hoofdstuk.titel}’ wordt nu geschreven door "
+                f"{auteur.get_full_name() if auteur else 'de coördinator'}.",
+            )
+    else:
+        messages.error(request, "Kies een lid van de werkgroep.")
+    return redirect(_document_url(document.pk, f"h-{sleutel}"))
+
+
+@login_required
+def bespreking_openen(request: HttpRequest, document_id: int) -> HttpResponse:
+    document = _regie_document(request, document_id)
+    form = BesprekingForm(request.POST or None, prefix="bespreking")
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _probeer(
+            request,
+            form,
+            services.document_open_review,
+            document=document,
+            door=request.user,
+            sluit_op=form.cleaned_data["sluit_op"],
+            bericht=form.cleaned_data["bericht"],
+        )
+    ):
+        messages.success(
+            request, "De bespreking is geopend; de werkgroepleden hebben een melding gekregen."
+        )
+        return redirect(_document_url(document.pk))
+    return render(
+        request,
+        "stappen/bespreking_form.html",
+        {"form": form, "document": document, "plan": document.plan},
+    )
+
+
+_OVERGANGEN = {
+    "bespreking-sluiten": (services.document_close_review, "De bespreking is gesloten."),
+    "aanbieden": (services.document_submit, "Het document is ter besluitvorming aangeboden."),
+}
+
+
+@login_required
+@require_POST
+def document_overgang(request: HttpRequest, document_id: int, actie: str) -> HttpResponse:
+    if actie not in _OVERGANGEN:
+        raise Http404("Onbekende actie.")
+    document = _regie_document(request, document_id)
+    service, gelukt = _OVERGANGEN[actie]
+    form = OvergangForm(request.POST)
+    toelichting = form.cleaned_data["toelichting"] if form.is_valid() else ""
+    if _probeer(
+        request, None, service, document=document, door=request.user, toelichting=toelichting
+    ):
+        messages.success(request, gelukt)
+    return redirect(_document_url(document.pk))
+
+
+@login_required
+@require_POST
+def versie_maken(request: HttpRequest, document_id: int) -> HttpResponse:
+    document = _regie_document(request, document_id)
+    form = VersieForm(request.POST)
+    aanleiding = form.cleaned_data["aanleiding"] if form.is_valid() else ""
+    versie = _probeer(
+        request,
+        None,
+        docservices.versie_create,
+        document=document,
+        door=request.user,
+        aanleiding=aanleiding,
+    )
+    if versie:
+        messages.success(request, f"Versie {versie.nummer} is gemaakt.")
+    return redirect(_document_url(document.pk, "versies"))
+
+
+@login_required
+def besluit_vastleggen(request: HttpRequest, document_id: int) -> HttpResponse:
+    document = _regie_document(request, document_id)
+    orgaan = BESLUITORGAAN[DocumentSoort(document.soort)]
+    form = BesluitForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _probeer(
+            request,
+            form,
+            services.besluit_record,
+            document=document,
+            door=request.user,
+            orgaan=orgaan,
+            **form.cleaned_data,
+        )
+    ):
+        messages.success(request, "Het besluit is vastgelegd.")
+        return redirect(_document_url(document.pk))
+    return render(
+        request,
+        "stappen/besluit_form.html",
+        {
+            "form": form,
+            "document": document,
+            "plan": document.plan,
+            "orgaan": Orgaan(orgaan).label,
+        },
+    )
+
+
+@login_required
+def versie_detail(request: HttpRequest, document_id: int, nummer: str) -> HttpResponse:
+    pagina = selectors.versie_pagina(request.user, document_id, nummer)
+    document = pagina.versie.document
+    return render(
+        request,
+        "stappen/versie_detail.html",
+        {"pagina": pagina, "versie": pagina.versie, "document": document, "plan": document.plan},
+    )
+
+
+@login_required
+def versies_vergelijken(request: HttpRequest, document_id: int) -> HttpResponse:
+    vergelijking = selectors.vergelijking(
+        request.user, document_id, request.GET.get("oud", ""), request.GET.get("nieuw", "")
+    )
+    document = vergelijking.document
+    return render(
+        request,
+        "stappen/versies_vergelijken.html",
+        {"vergelijking": vergelijking, "document": document, "plan": document.plan},
+    )
+
+
+@login_required
+def reactienota(request: HttpRequest, document_id: int) -> HttpResponse:
+    nota = selectors.reactienota(request.user, document_id)
+    return render(
+        request,
+        "stappen/reactienota.html",
+        {"nota": nota, "document": nota.document, "plan": nota.document.plan},
+    )
+
+
+@login_required
+@require_POST
+def opmerking_plaatsen(request: HttpRequest, document_id: int, nummer: str) -> HttpResponse:
+    versie = selectors.versie_van(request.user, document_id, nummer)
+    form = OpmerkingForm(request.POST)
+    if form.is_valid():
+        opmerking = _probeer(
+            request,
+            form,
+            docservices.opmerking_create,
+            versie=versie,
+            door=request.user,
+            **form.cleaned_data,
+        )
+        if opmerking:
+            messages.success(request, "Uw opmerking is geplaatst.")
+            return redirect("stappen:opmerking", opmerking_id=opmerking.pk)
+    for fout in form.errors.values():
+        for tekst in fout:
+            messages.error(request, tekst)
+    anker = f"s-{request.POST.get('sectie', '')}"
+    url = reverse("stappen:versie", kwargs={"document_id": document_id, "nummer": nummer})
+    return redirect(f"{url}#{anker}")
+
+
+@login_required
+def opmerking_detail(request: HttpRequest, opmerking_id: int) -> HttpResponse:
+    draad = selectors.opmerking_draad(request.user, opmerking_id)
+    if draad.antwoord_op_id:
+        return redirect("stappen:opmerking", opmerking_id=draad.antwoord_op_id)
+    return _opmerking_pagina(
+        request,
+        draad,
+        AntwoordForm(),
+        UitkomstForm(initial={"uitkomst": draad.uitkomst, "reden": draad.uitkomst_reden}),
+    )
+
+
+def _opmerking_pagina(request, draad, antwoord_form, uitkomst_form) -> HttpResponse:
+    document = draad.versie.document
+    from stappen.rechten import mag_reageren
+
+    sectie = draad.versie.sectie(draad.sectie) or {"titel": draad.sectie, "tekst": ""}
+    return render(
+        request,
+        "stappen/opmerking_detail.html",
+        {
+            "draad": draad,
+            "sectie": sectie,
+            "document": document,
+            "plan": document.plan,
+            "mag_regisseren": mag_regisseren(request.user, document),
+            "mag_reageren": mag_reageren(request.user, document) and not document.is_vastgesteld,
+            "antwoord_form": antwoord_form,
+            "uitkomst_form": uitkomst_form,
+        },
+    )
+
+
+_OPMERKING_ACTIES = {
+    "oplossen": (docservices.opmerking_resolve, "De opmerking is opgelost."),
+    "heropenen": (docservices.opmerking_reopen, "De opmerking is heropend."),
+}
+
+
+@login_required
+@require_POST
+def opmerking_actie(request: HttpRequest, opmerking_id: int, actie: str) -> HttpResponse:
+    opmerking = selectors.opmerking_voor_actie(request.user, opmerking_id)
+    draad_id = opmerking.antwoord_op_id or opmerking.pk
+    if actie in _OPMERKING_ACTIES:
+        service, gelukt = _OPMERKING_ACTIES[actie]
+        if _probeer(request, None, service, opmerking=opmerking, door=request.user):
+            messages.success(request, gelukt)
+        return redirect("stappen:opmerking", opmerking_id=draad_id)
+    if actie == "antwoord":
+        form = AntwoordForm(request.POST)
+        if form.is_valid() and _probeer(
+            request,
+            form,
+            docservices.opmerking_reply,
+            opmerking=opmerking,
+            door=request.user,
+            tekst=form.cleaned_data["tekst"],
+        ):
+            messages.success(request, "Uw reactie is geplaatst.")
+            return redirect("stappen:opmerking", opmerking_id=draad_id)
+        draad = selectors.opmerking_draad(request.user, draad_id)
+        return _opmerking_pagina(request, draad, form, UitkomstForm())
+    if actie == "uitkomst":
+        form = UitkomstForm(request.POST)
+        if form.is_valid() and _probeer(
+            request,
+            form,
+            docservices.opmerking_set_uitkomst,
+            opmerking=opmerking,
+            door=request.user,
+            **form.cleaned_data,
+        ):
+            messages.success(request, "De verwerking is vastgelegd.")
+            return redirect("stappen:opmerking", opmerking_id=draad_id)
+        draad = selectors.opmerking_draad(request.user, draad_id)
+        return _opmerking_pagina(request, draad, AntwoordForm(), form)
+    raise Http404("Onbekende actie.")
+
+
+@login_required
+@require_POST
+def meldingen_gelezen(request: HttpRequest) -> HttpResponse:
+    user: Gebruiker = request.user  # type: ignore[assignment]
+    docservices.meldingen_gelezen(gebruiker=user)
+    messages.success(request, "Alle meldingen zijn als gelezen gemarkeerd.")
+    return redirect("start")

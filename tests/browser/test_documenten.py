@@ -1,0 +1,144 @@
+"""The document flow in the browser: writing, a review round with comments and a mention,
+the coordinator's processing, the decision of the college, and the comparison of versions."""
+
+import datetime as dt
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from ivp.demo import WACHTWOORD
+from ivp.models import Gemeente
+from stappen import services
+from stappen.constants import DocumentSoort
+from stappen.models import Document
+
+pytestmark = [pytest.mark.browser]
+
+
+@pytest.fixture
+def startnotitie(transactional_db):
+    """The demo, plus a new plan of Steenwijkerland whose startnotitie is still concept."""
+    call_command("demo", stdout=StringIO())
+    plan = services.plan_create(
+        gemeente=Gemeente.objects.get(naam="Steenwijkerland"),
+        titel="Integraal Veiligheidsplan 2027–2030",
+        traject_start=dt.date(2026, 6, 1),
+        periode_start=dt.date(2027, 1, 1),
+    )
+    return Document.objects.get(plan=plan, soort=DocumentSoort.STARTNOTITIE)
+
+
+def uitloggen(page):
+    page.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_load_state()
+
+
+def test_review_round_comments_and_decision(page, startnotitie, login, check_axe, screenshot):
+    document_url = f"/documenten/{startnotitie.pk}/"
+
+    # The coordinator writes the introduction, previews it and opens a review round.
+    login(page, "coordinator", WACHTWOORD)
+    page.goto(document_url)
+    page.get_by_role("link", name="Inleiding bewerken").click()
+    page.get_by_label("Tekst").fill(
+        "Veiligheid maken we **samen** met inwoners en partners.\n\nDe gemeente voert de regie."
+    )
+    page.evaluate("window.ivpZelfdePagina = true")
+    page.get_by_role("button", name="Voorbeeld bekijken").click()
+    assert page.locator("#voorbeeld .ivp-voorbeeld strong").inner_text() == "samen"
+    assert page.evaluate("window.ivpZelfdePagina") is True  # htmx swapped only the preview
+    check_axe(page)
+    screenshot(page, "hoofdstuk-bewerken")
+    page.get_by_role("button", name="Opslaan").click()
+    assert "is opgeslagen" in page.get_by_role("status").first.inner_text()
+
+    page.get_by_role("link", name="Bespreking met de werkgroep openen").click()
+    sluit_op = timezone.localdate() + dt.timedelta(days=14)
+    page.get_by_label("Reactietermijn tot en met").fill(sluit_op.strftime("%d-%m-%Y"))
+    page.get_by_label("Bericht aan de werkgroep").fill("Graag jullie reactie op de opzet.")
+    check_axe(page)
+    page.get_by_role("button", name="Bespreking openen").click()
+    assert "In bespreking bij de werkgroep" in page.locator(".ivp-feiten").inner_text()
+    assert "Jeroen Bakker" in page.locator("#nog-niet-gereageerd").inner_text()
+    check_axe(page)
+    screenshot(page, "document-in-bespreking")
+    uitloggen(page)
+
+    # A member reads version 0.1 and comments on a passage, mentioning a colleague.
+    login(page, "politie", WACHTWOORD)
+    page.get_by_role("link", name="ligt ter bespreking").first.click()
+    page.get_by_role("link", name="Lees versie 0.1 en reageer").click()
+    check_axe(page)
+    sectie = page.locator("#s-inleiding")
+    sectie.locator("summary").click()
+    sectie.get_by_label("Passage (optioneel)").fill("De gemeente voert de regie.")
+    sectie.get_by_label("Opmerking (verplicht)").fill(
+        "Noem ook de rol van de politie. @jeugd, geldt dit ook voor het jongerenwerk?"
+    )
+    sectie.get_by_role("button", name="Opmerking plaatsen").click()
+    assert "Uw opmerking is geplaatst." in page.get_by_role("status").first.inner_text()
+    assert "De gemeente voert de regie." in page.locator("blockquote").inner_text()
+    check_axe(page)
+    opmerking_url = page.url
+    uitloggen(page)
+
+    # The mentioned colleague sees a notification.
+    login(page, "jeugd", WACHTWOORD)
+    assert "noemt u in een opmerking" in page.locator(".ivp-meldingenlijst").inner_text()
+    check_axe(page)
+    uitloggen(page)
+
+    # The coordinator replies, resolves and records the outcome.
+    login(page, "coordinator", WACHTWOORD)
+    page.goto(opmerking_url)
+    page.get_by_label("Uw reactie").fill("Goed punt, ik voeg de politie toe.")
+    page.get_by_role("button", name="Reactie plaatsen").click()
+    page.get_by_role("button", name="Markeren als opgelost").click()
+    page.get_by_label("Deels verwerkt").check()
+    page.get_by_label("Toelichting").fill("De politie staat erin; het jongerenwerk volgt later.")
+    page.get_by_role("button", name="Verwerking opslaan").click()
+    assert "De verwerking is vastgelegd." in page.get_by_role("status").first.inner_text()
+    assert "Opgelost op" in page.locator(".ivp-feiten").inner_text()
+    check_axe(page)
+    screenshot(page, "opmerking")
+
+    page.goto(document_url)
+    page.get_by_role("button", name="Bespreking sluiten").click()
+    page.get_by_role("link", name="Inleiding bewerken").click()
+    page.get_by_label("Tekst").fill(
+        "Veiligheid maken we **samen** met inwoners, politie en partners.\n\n"
+        "De gemeente voert de regie."
+    )
+    page.get_by_role("button", name="Opslaan").click()
+
+    page.get_by_role("link", name="Reactienota").click()
+    assert "Deels verwerkt" in page.locator("main").inner_text()
+    check_axe(page)
+    screenshot(page, "reactienota")
+
+    # To the college, and vastgesteld.
+    page.goto(document_url)
+    page.get_by_text("Ter besluitvorming aanbieden aan college").click()
+    page.get_by_role("button", name="Aanbieden ter besluitvorming").click()
+    assert "Ter besluitvorming" in page.locator(".ivp-feiten").inner_text()
+    page.get_by_role("link", name="Besluit vastleggen").click()
+    page.get_by_label("Datum van het besluit").fill(timezone.localdate().strftime("%d-%m-%Y"))
+    page.get_by_label("Kenmerk").fill("2026-COLL-00412")
+    page.get_by_label("Vastgesteld", exact=True).check()
+    check_axe(page)
+    page.get_by_role("button", name="Besluit vastleggen").click()
+    assert "Dit document is vastgesteld" in page.locator("main").inner_text()
+    assert page.get_by_role("link", name="Inleiding bewerken").count() == 0
+    check_axe(page)
+    screenshot(page, "document-vastgesteld")
+
+    # Compare the review version with the adopted one.
+    page.get_by_label("Vergelijk versie").select_option("0.1")
+    page.get_by_label("met versie").select_option("1.0")
+    page.get_by_role("button", name="Vergelijken").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Versie 0.1 en 1.0 vergelijken"
+    assert "politie" in page.locator("#v-inleiding + div ins").first.inner_text()
+    check_axe(page)
+    screenshot(page, "vergelijking")
