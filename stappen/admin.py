@@ -7,12 +7,15 @@ from simple_history.admin import SimpleHistoryAdmin
 from stappen.models import (
     Analyse,
     Besluit,
+    Bron,
     Document,
     Doelstelling,
     Overgang,
     Plaatsing,
     Prioritering,
+    Score,
     Stap,
+    Weging,
 )
 
 
@@ -70,3 +73,18 @@ class PlaatsingAdmin(SimpleHistoryAdmin):
 
 admin.site.register(Analyse, SimpleHistoryAdmin)
 admin.site.register(Prioritering, SimpleHistoryAdmin)
+
+
+@admin.register(Bron)
+class BronAdmin(SimpleHistoryAdmin):
+    list_display = ["titel", "soort", "vertrouwelijk", "analyse"]
+    list_filter = ["soort", "vertrouwelijk"]
+
+
+@admin.register(Score)
+class ScoreAdmin(SimpleHistoryAdmin):
+    list_display = ["plan", "thema", "criterium", "waarde"]
+    list_filter = ["criterium"]
+
+
+admin.site.register(Weging, SimpleHistoryAdmin)

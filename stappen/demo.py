@@ -281,11 +281,29 @@ def _analyseer(plan: Plan, door: Gebruiker) -> None:
         )
 
 
+# Why the werkgroep placed a theme where it did (new plan; fictional).
+MOTIVATIES = {
+    "0.2": "Hoogste gewogen score; meldingen van verward gedrag nemen toe en vragen om één "
+    "aanpak van zorg en veiligheid.",
+    "5.2": "Het ondermijningsbeeld wijst op risico's in het buitengebied; ook een prioriteit "
+    "van het regionale beleidsplan van de politie.",
+    "0.1": "Cybercrime groeit snel en raakt inwoners en ondernemers; de gemeente kan met "
+    "voorlichting veel doen.",
+    "2.5": "De drukte in Giethoorn op piekdagen vraagt afspraken met ondernemers en hulpdiensten.",
+    "4.1": "Blijft aandacht vragen rond scholen en de N333, maar loopt via het verkeersplan.",
+}
+
+
 def _plaats(plan: Plan, door: Gebruiker, keuzes: dict[str, str]) -> dict[str, Plaatsing]:
     themas = {t.code: t for t in Thema.objects.filter(code__in=keuzes, gemeente=None)}
     return {
         code: services.plaatsing_save(
-            plan=plan, thema=themas[code], door=door, keuze=keuze, volgorde=n
+            plan=plan,
+            thema=themas[code],
+            door=door,
+            keuze=keuze,
+            volgorde=n,
+            motivatie=MOTIVATIES.get(code, ""),
         )
         for n, (code, keuze) in enumerate(keuzes.items(), start=1)
     }

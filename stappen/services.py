@@ -709,7 +709,7 @@ def plaatsingen_save(
     for volgorde, (thema_id, (keuze, motivatie)) in enumerate(keuzes.items(), start=1):
         thema = themas.get(thema_id)
         if thema is None:
-            raise ValidationError({"keuzes": "Een van de thema's hoort niet bij deze gemeente."})
+            raise ValidationError("Een van de thema's hoort niet bij deze gemeente.")
         huidige = bestaand.get(thema_id)
         if not keuze:
             if huidige is not None:

@@ -38,6 +38,15 @@ def _regel(tekst: str) -> str:
     return " ".join(tekst.split())
 
 
+def _als_lijst(tekst: str) -> str:
+    """One partner per line (as the form asks) becomes a Markdown list; text that is already
+    Markdown with paragraphs or a list stays as it is."""
+    regels = [r.strip() for r in tekst.strip().splitlines()]
+    if len(regels) < 2 or any(not r or r[0] in "-*+" for r in regels):
+        return tekst
+    return "\n".join(f"- {r}" for r in regels)
+
+
 def _blok(kop: str, tekst: str, leeg: str = "Nog niet beschreven.") -> str:
     return f"### {kop}\n\n{tekst.strip() or f'*{leeg}*'}\n"
 
@@ -207,7 +216,7 @@ def bouw_ivp(document: Document) -> list[Sectie]:
             _blok("Aanleiding", prioriteit.aanleiding),
             "### Doelstellingen\n\n" + _doelstellingen(prioriteit),
             _blok("Aanpak op hoofdlijnen", prioriteit.aanpak),
-            _blok("Partners en hun rollen", prioriteit.partners),
+            _blok("Partners en hun rollen", _als_lijst(prioriteit.partners)),
             _blok(
                 "Portefeuillehouder", _regel(prioriteit.portefeuillehouder), "Nog niet vastgelegd."
             ),

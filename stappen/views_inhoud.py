@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -27,7 +28,23 @@ from stappen.forms_inhoud import (
     PrioriteitForm,
     RaadplegingForm,
 )
-from stappen.views import _bewaar
+
+
+def _bewaar(form, service, **kwargs):
+    """Call `service`; on refusal put the reasons on the form, each on its field when the form
+    has that field and in the error summary otherwise, so that nothing entered is lost."""
+    try:
+        return service(**kwargs)
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for veld, fouten in error.message_dict.items():
+                form.add_error(veld if veld in form.fields else None, fouten)
+        else:
+            form.add_error(None, error)
+    except Geweigerd as weigering:
+        for reden in weigering.redenen:
+            form.add_error(None, reden)
+    return None
 
 
 def _regie(toegang: sel.Toegang) -> None:

@@ -143,7 +143,7 @@ def test_the_builder_gives_a_chapter_per_priority_and_the_strategic_themes(plan)
         door=plan.coordinator,
         aanleiding="Inbraken stijgen",
         aanpak="Preventie",
-        partners="Politie – opsporing",
+        partners="Politie – opsporing\nRIEC – analyse",
         portefeuillehouder="Burgemeester",
         beleidsdocumenten=[beleid(plan.gemeente)],
     )
@@ -156,6 +156,7 @@ def test_the_builder_gives_a_chapter_per_priority_and_the_strategic_themes(plan)
     assert (
         "| Minder \\| inbraken | Geregistreerde woninginbraken | 96 (2022) | 70 (2026) |" in tekst
     )
+    assert "- Politie – opsporing\n- RIEC – analyse" in tekst
     assert "Burgemeester" in tekst and "Jeugdbeleid 2021–2024" in tekst
     assert "Blijft aandacht vragen" in secties[1]["tekst"]
 
