@@ -272,3 +272,9 @@ def test_ivp_pages_have_a_flat_query_count(client, plan, django_assert_max_num_q
         client.get(url(plan, "ivp"))
     with django_assert_max_num_queries(len(hoofdstuk_klein.captured_queries)):
         client.get(hoofdstuk)
+
+
+def test_a_theme_that_is_no_priority_has_no_chapter(client, plan):
+    beheer = plan.plaatsingen.exclude(keuze=Keuze.PRIORITEIT).first()
+    client.force_login(plan.coordinator)
+    assert client.get(url(plan, "prioriteit", plaatsing_id=beheer.pk)).status_code == 404

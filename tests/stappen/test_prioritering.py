@@ -256,3 +256,17 @@ def test_the_prioritering_pages_have_a_flat_query_count(
     for naam in ("prioritering", "prioritering_scores", "prioritering_plaatsing"):
         with django_assert_max_num_queries(len(klein.captured_queries) + 2):
             assert client.get(url(plan, naam)).status_code == 200
+
+
+def test_four_priorities_warn_on_the_page_without_blocking(client, plan):
+    codes = ["1.1", "1.2", "2.1", "3.1"]
+    services.plaatsingen_save(
+        plan=plan,
+        door=plan.coordinator,
+        keuzes={hoofdthema(c).pk: (Keuze.PRIORITEIT, "") for c in codes},
+        motivatie_aantal="",
+    )
+    client.force_login(plan.coordinator)
+    html = client.get(url(plan)).content.decode()
+    assert "Er zijn 4 prioriteiten; de startnotitie gaat uit van drie à vier." in html
+    assert not any("motivatie nodig" in b for b in stap(plan, 3).sluitblokkades())
