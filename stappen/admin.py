@@ -8,6 +8,7 @@ from stappen.models import (
     Analyse,
     Besluit,
     Bespreking,
+    Bron,
     Document,
     Doelstelling,
     Hoofdstuk,
@@ -16,8 +17,10 @@ from stappen.models import (
     Overgang,
     Plaatsing,
     Prioritering,
+    Score,
     Stap,
     Versie,
+    Weging,
 )
 
 
@@ -138,3 +141,18 @@ class BesprekingAdmin(SimpleHistoryAdmin):
 @admin.register(Melding)
 class MeldingAdmin(admin.ModelAdmin):
     list_display = ["gebruiker", "tekst", "gemaakt_op", "gelezen_op"]
+
+
+@admin.register(Bron)
+class BronAdmin(SimpleHistoryAdmin):
+    list_display = ["titel", "soort", "vertrouwelijk", "analyse"]
+    list_filter = ["soort", "vertrouwelijk"]
+
+
+@admin.register(Score)
+class ScoreAdmin(SimpleHistoryAdmin):
+    list_display = ["plan", "thema", "criterium", "waarde"]
+    list_filter = ["criterium"]
+
+
+admin.site.register(Weging, SimpleHistoryAdmin)

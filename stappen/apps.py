@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class StappenConfig(AppConfig):
     name = "stappen"
     verbose_name = "Stappenplan"
+
+    def ready(self) -> None:
+        # The structured content (analysis, prioritering, IVP priorities) becomes sections of
+        # its document: versions, comparison and comments treat it like a chapter.
+        from stappen import inhoud, structuur
+
+        structuur.registreer(inhoud.registreer_bouwer)

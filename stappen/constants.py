@@ -166,3 +166,36 @@ STANDAARD_HOOFDSTUKKEN: dict[str, list[tuple[str, str]]] = {
         ("vooruitblik", "Vooruitblik op het volgende uitvoeringsplan"),
     ],
 }
+
+
+class BronSoort(models.TextChoices):
+    """Where a figure in the veiligheidsanalyse comes from (domain.md §4)."""
+
+    POLITIE = "politie", "Politie (open data)"
+    CBS = "cbs", "CBS StatLine"
+    VEILIGHEIDSMONITOR = "veiligheidsmonitor", "Veiligheidsmonitor"
+    LEEFBAARHEIDSMONITOR = "leefbaarheidsmonitor", "Leefbaarheidsmonitor (Leefbaarometer)"
+    ONDERMIJNINGSBEELD = "ondermijningsbeeld", "Ondermijningsbeeld (vertrouwelijk)"
+    OVERIG = "overig", "Overige bron"
+
+
+# Sources that are confidential by nature: never shown to the griffie or a lezer, never in a
+# section meant for a public PDF.
+VERTROUWELIJKE_BRONSOORTEN = frozenset({BronSoort.ONDERMIJNINGSBEELD})
+
+
+class Criterium(models.TextChoices):
+    """The criteria of the scoring matrix for the prioritering (domain.md §2.3)."""
+
+    ERNST = "ernst", "Ernst"
+    OMVANG = "omvang", "Omvang"
+    TREND = "trend", "Trend"
+    BEINVLOEDBAARHEID = "beinvloedbaarheid", "Beïnvloedbaarheid"
+    MAATSCHAPPELIJKE_IMPACT = "maatschappelijke_impact", "Maatschappelijke impact"
+    BESTUURLIJKE_URGENTIE = "bestuurlijke_urgentie", "Bestuurlijke urgentie"
+
+
+SCORE_MIN = 1
+SCORE_MAX = 5
+GEWICHT_MAX = 10
+GEWICHT_STANDAARD = 1

@@ -16,6 +16,7 @@ from stappen import services, services_documenten
 from stappen.constants import (
     BESLUITORGAAN,
     BesluitUitkomst,
+    BronSoort,
     DocumentSoort,
     Keuze,
     Orgaan,
@@ -24,7 +25,7 @@ from stappen.constants import (
 from stappen.demo_teksten import ANALYSE as ANALYSE_TEKST
 from stappen.demo_teksten import PRIORITERING, PRIORITERING_OPMERKINGEN, STARTNOTITIE
 from stappen.models import Document, Plaatsing
-from veiligheidsvelden.models import Thema, Veld
+from veiligheidsvelden.models import Beleidsdocument, Thema, Veld
 
 D = dt.date
 
@@ -94,6 +95,183 @@ def _bespreek_prioritering(plan: Plan, demo: Demo) -> None:
             services_documenten.opmerking_reply(opmerking=opmerking, door=door, tekst=antwoord)
 
 
+# Sources per veld (fictional titles; the kinds of domain.md §4). The ondermijningsbeeld is
+# confidential: it never reaches the griffie or a public PDF.
+BRONNEN = {
+    "1": [
+        (
+            BronSoort.POLITIE,
+            "Geregistreerde misdrijven en overlast per buurt",
+            "2018–2021",
+            "https://data.politie.nl/",
+        ),
+        (
+            BronSoort.VEILIGHEIDSMONITOR,
+            "Veiligheidsmonitor, kerncijfers gemeente",
+            "2021",
+            "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85146NED/table",
+        ),
+        (
+            BronSoort.LEEFBAARHEIDSMONITOR,
+            "Leefbaarometer 3.0, buurtscores",
+            "2020",
+            "https://www.leefbaarometer.nl/",
+        ),
+    ],
+    "2": [
+        (
+            BronSoort.CBS,
+            "Geregistreerde criminaliteit; soort misdrijf, regio",
+            "2018–2021",
+            "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/83648NED/table",
+        ),
+        (BronSoort.OVERIG, "Bezoekerstellingen Giethoorn (toeristisch bureau)", "2022", ""),
+    ],
+    "3": [
+        (BronSoort.OVERIG, "Jaarcijfers Halt en jongerenwerk", "2021", ""),
+        (BronSoort.VEILIGHEIDSMONITOR, "Veiligheidsmonitor, jongerenoverlast", "2021", ""),
+    ],
+    "4": [
+        (BronSoort.OVERIG, "Regionaal risicoprofiel Veiligheidsregio IJsselland", "2019", ""),
+    ],
+    "5": [
+        (
+            BronSoort.ONDERMIJNINGSBEELD,
+            "Ondermijningsbeeld Steenwijkerland (RIEC Oost-Nederland)",
+            "2021",
+            "",
+        ),
+        (BronSoort.POLITIE, "Meldingen Meld Misdaad Anoniem, buitengebied", "2019–2021", ""),
+    ],
+}
+
+# Scores (ernst, omvang, trend, beïnvloedbaarheid, maatschappelijke impact, bestuurlijke
+# urgentie) of the hoofdthema's the werkgroep discussed; the rest stay unscored.
+SCORES = {
+    "0.2": (5, 4, 5, 4, 5, 5),  # Zorg en veiligheid
+    "5.2": (5, 3, 4, 3, 5, 5),  # Ondermijning
+    "0.1": (4, 4, 5, 2, 4, 4),  # Gedigitaliseerde criminaliteit
+    "2.5": (3, 4, 4, 4, 4, 4),  # Veilig toerisme
+    "1.3": (3, 3, 2, 4, 3, 3),
+    "4.1": (4, 3, 3, 3, 3, 3),
+    "4.4": (3, 2, 2, 3, 3, 3),
+    "5.3": (3, 2, 3, 2, 3, 3),
+    "5.1": (2, 2, 2, 3, 2, 2),
+    "4.2": (2, 2, 1, 3, 2, 2),
+}
+GEWICHTEN = {
+    "ernst": 3,
+    "omvang": 2,
+    "trend": 1,
+    "beinvloedbaarheid": 2,
+    "maatschappelijke_impact": 2,
+    "bestuurlijke_urgentie": 1,
+}
+
+# The old plan's priority chapters: aanleiding, aanpak, partners, portefeuillehouder and its
+# doelstellingen (text, indicator, nulmeting, jaar, streefwaarde, jaar, bron).
+HOOFDSTUKKEN = {
+    "1.1": (
+        "Het aantal woninginbraken lag in 2017 boven het gemiddelde van vergelijkbare "
+        "gemeenten; inwoners noemen inbraak als grootste zorg in de Veiligheidsmonitor.",
+        "Preventie (voorlichting, het Politiekeurmerk Veilig Wonen), buurtpreventie via "
+        "WhatsApp-groepen en een snelle opvolging van inbraken door de politie.",
+        "Politie – opsporing en inbraakpreventie\nBuurtpreventieteams – signaleren\n"
+        "Woningcorporatie – hang- en sluitwerk",
+        "Burgemeester",
+        [
+            (
+                "Minder woninginbraken in 2022 dan in 2017.",
+                "Geregistreerde woninginbraken",
+                "96",
+                2017,
+                "70",
+                2022,
+                "Politie, open data",
+            ),
+            (
+                "Minder inwoners die zich zorgen maken over inbraak.",
+                "% inwoners dat inbraak als probleem ziet",
+                "31%",
+                2017,
+                "25%",
+                2021,
+                "Veiligheidsmonitor",
+            ),
+        ],
+    ),
+    "5.2": (
+        "Het ondermijningsbeeld van 2017 laat risico's zien in het buitengebied en op "
+        "vakantieparken.",
+        "Informatiegestuurd werken met het RIEC, Bibob bij vergunningen en integrale controles "
+        "op vakantieparken.",
+        "RIEC – informatie en analyse\nPolitie en OM – opsporing en vervolging\n"
+        "Belastingdienst – fiscale aanpak",
+        "Burgemeester",
+        [
+            (
+                "Meer signalen van ondermijning komen bij de gemeente binnen en worden opgevolgd.",
+                "Aantal opgevolgde signalen",
+                "12",
+                2018,
+                "40",
+                2022,
+                "Registratie gemeente",
+            ),
+        ],
+    ),
+    "2.5": (
+        "Giethoorn trekt steeds meer bezoekers; op piekdagen is de bereikbaarheid voor "
+        "hulpdiensten een zorg.",
+        "Een bezoekersplan met verkeersregelaars op piekdagen en afspraken met ondernemers.",
+        "Ondernemersvereniging – bezoekersstromen\nVeiligheidsregio – bereikbaarheid\n"
+        "Politie – handhaving",
+        "Wethouder economie en toerisme",
+        [
+            (
+                "Hulpdiensten blijven op piekdagen binnen de normtijd ter plaatse.",
+                "% ritten binnen de normtijd",
+                "88%",
+                2018,
+                "95%",
+                2022,
+                "Veiligheidsregio",
+            ),
+        ],
+    ),
+}
+
+
+def _bronnen(plan: Plan, door: Gebruiker) -> None:
+    for veld in Veld.objects.all():
+        for soort, titel, periode, link in BRONNEN.get(veld.code, []):
+            services.bron_create(
+                plan=plan,
+                veld=veld,
+                door=door,
+                soort=soort,
+                titel=titel,
+                periode=periode,
+                vindplaats=link,
+            )
+
+
+def _scores(plan: Plan, door: Gebruiker) -> None:
+    from stappen.constants import Criterium
+
+    themas = {t.code: t for t in Thema.objects.filter(code__in=SCORES, gemeente=None)}
+    services.wegingen_save(plan=plan, door=door, gewichten=GEWICHTEN)
+    services.scores_save(
+        plan=plan,
+        door=door,
+        scores={
+            (themas[code].pk, criterium): waarde
+            for code, waarden in SCORES.items()
+            for criterium, waarde in zip(Criterium.values, waarden, strict=True)
+        },
+    )
+
+
 def _stel_vast(
     document: Document,
     door: Gebruiker,
@@ -136,11 +314,29 @@ def _analyseer(plan: Plan, door: Gebruiker) -> None:
         )
 
 
+# Why the werkgroep placed a theme where it did (new plan; fictional).
+MOTIVATIES = {
+    "0.2": "Hoogste gewogen score; meldingen van verward gedrag nemen toe en vragen om één "
+    "aanpak van zorg en veiligheid.",
+    "5.2": "Het ondermijningsbeeld wijst op risico's in het buitengebied; ook een prioriteit "
+    "van het regionale beleidsplan van de politie.",
+    "0.1": "Cybercrime groeit snel en raakt inwoners en ondernemers; de gemeente kan met "
+    "voorlichting veel doen.",
+    "2.5": "De drukte in Giethoorn op piekdagen vraagt afspraken met ondernemers en hulpdiensten.",
+    "4.1": "Blijft aandacht vragen rond scholen en de N333, maar loopt via het verkeersplan.",
+}
+
+
 def _plaats(plan: Plan, door: Gebruiker, keuzes: dict[str, str]) -> dict[str, Plaatsing]:
     themas = {t.code: t for t in Thema.objects.filter(code__in=keuzes, gemeente=None)}
     return {
         code: services.plaatsing_save(
-            plan=plan, thema=themas[code], door=door, keuze=keuze, volgorde=n
+            plan=plan,
+            thema=themas[code],
+            door=door,
+            keuze=keuze,
+            volgorde=n,
+            motivatie=MOTIVATIES.get(code, ""),
         )
         for n, (code, keuze) in enumerate(keuzes.items(), start=1)
     }
@@ -171,6 +367,7 @@ def _vorig_plan(demo: Demo) -> None:
 
     services.stap_start(stap=stap[2], door=door, op=D(2018, 4, 2))
     _analyseer(plan, door)
+    _bronnen(plan, door)
     _stel_vast(_document(plan, DocumentSoort.VEILIGHEIDSANALYSE), door, D(2018, 6, 26))
     services.stap_close(stap=stap[2], door=door, op=D(2018, 6, 29))
 
@@ -194,21 +391,30 @@ def _vorig_plan(demo: Demo) -> None:
 
     services.stap_start(stap=stap[4], door=door, op=D(2018, 11, 1))
     services.stap_start(stap=stap[5], door=door, op=D(2018, 11, 15))
-    for code in ("1.1", "5.2", "2.5"):
+    beleid = list(Beleidsdocument.objects.filter(gemeente=gemeente).order_by("titel"))
+    for code, (aanleiding, aanpak, partners, portefeuillehouder, doelen) in HOOFDSTUKKEN.items():
         plaatsing = plaatsingen[code]
-        services.prioriteit_set_aanpak(
+        services.prioriteit_update(
             plaatsing=plaatsing,
             door=door,
-            aanpak="Preventie, zorg en repressie in één gebiedsgerichte aanpak met de partners.",
+            aanleiding=aanleiding,
+            aanpak=aanpak,
+            partners=partners,
+            portefeuillehouder=portefeuillehouder,
+            beleidsdocumenten=beleid[:2],
         )
-        services.doelstelling_create(
-            plaatsing=plaatsing,
-            door=door,
-            tekst=f"Minder incidenten op het thema {plaatsing.thema.naam.lower()} in 2022 dan "
-            "in 2018.",
-            indicator="Geregistreerde incidenten (politie)",
-            bron="Politie, open data",
-        )
+        for tekst, indicator, nul, nul_jaar, streef, streef_jaar, bron in doelen:
+            services.doelstelling_create(
+                plaatsing=plaatsing,
+                door=door,
+                tekst=tekst,
+                indicator=indicator,
+                nulmeting=nul,
+                nulmeting_jaar=nul_jaar,
+                streefwaarde=streef,
+                streefjaar=streef_jaar,
+                bron=bron,
+            )
     _stel_vast(_document(plan, DocumentSoort.IVP), door, D(2019, 2, 26), "2019-RAAD-00007")
     services.stap_close(stap=stap[4], door=door, op=D(2019, 2, 27))
     uitvoeringsplan = _document(plan, DocumentSoort.UITVOERINGSPLAN, 2019)
@@ -266,6 +472,7 @@ def _nieuw_plan(demo: Demo) -> None:
     services.stap_start(stap=stap[2], door=door, op=D(2022, 7, 1))
     _analyseer(plan, door)
     _schrijf(_document(plan, DocumentSoort.VEILIGHEIDSANALYSE), door, ANALYSE_TEKST)
+    _bronnen(plan, door)
     _stel_vast(_document(plan, DocumentSoort.VEILIGHEIDSANALYSE), door, D(2022, 9, 27))
     services.stap_close(
         stap=stap[2],
@@ -275,6 +482,7 @@ def _nieuw_plan(demo: Demo) -> None:
     )
 
     services.stap_start(stap=stap[3], door=door, op=D(2022, 10, 3))
+    _scores(plan, door)
     _plaats(
         plan,
         door,

@@ -22,9 +22,15 @@ from simple_history.models import HistoricalRecords
 from ivp.models import Plan
 from ivp.permissions import mag_plan_regisseren
 from stappen.constants import (
+    GEWICHT_MAX,
     JAARLIJKSE_SOORTEN,
+    SCORE_MAX,
+    SCORE_MIN,
     STAP_ORGAAN,
+    VERTROUWELIJKE_BRONSOORTEN,
     BesluitUitkomst,
+    BronSoort,
+    Criterium,
     DocumentSoort,
     DocumentStatus,
     Keuze,
@@ -33,6 +39,10 @@ from stappen.constants import (
     StapStatus,
 )
 from veiligheidsvelden.models import Thema, Veld
+
+# Years a doelstelling may name (nulmeting, streefjaar).
+JAAR_MIN = 2000
+JAAR_MAX = 2100
 
 if TYPE_CHECKING:
     from stappen.guards import PlanStand
@@ -453,7 +463,25 @@ class Plaatsing(models.Model):
         "aanpak op hoofdlijnen", blank=True, help_text="Voor prioriteiten, in het IVP."
     )
     volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
-    history = HistoricalRecords()
+    # The chapter of a priority in the IVP (domain.md §2.4).
+    aanleiding = models.TextField(
+        "aanleiding", blank=True, help_text="Kerncijfers en trend uit de analyse: waarom dit thema."
+    )
+    partners = models.TextField(
+        "partners en hun rollen",
+        blank=True,
+        help_text="Eén partner per regel met zijn rol, bijvoorbeeld: Politie – handhaving.",
+    )
+    portefeuillehouder = models.CharField(
+        "portefeuillehouder", max_length=200, blank=True, help_text="Bijvoorbeeld: burgemeester."
+    )
+    beleidsdocumenten = models.ManyToManyField(
+        "veiligheidsvelden.Beleidsdocument",
+        blank=True,
+        related_name="prioriteiten",
+        verbose_name="flankerend beleid",
+    )
+    history = HistoricalRecords(m2m_fields=[beleidsdocumenten])
 
     class Meta:
         verbose_name = "plaatsing van een thema"
@@ -503,6 +531,127 @@ class Doelstelling(models.Model):
             raise ValidationError(
                 {"plaatsing": "Alleen een prioriteit krijgt doelstellingen in het IVP."}
             )
+        errors: dict[str, str] = {}
+        for naam in ("nulmeting_jaar", "streefjaar"):
+            jaar = getattr(self, naam)
+            if jaar is not None and not JAAR_MIN <= jaar <= JAAR_MAX:
+                errors[naam] = f"Vul een jaar in tussen {JAAR_MIN} en {JAAR_MAX}."
+        if (
+            not errors
+            and self.nulmeting_jaar
+            and self.streefjaar
+            and self.streefjaar < self.nulmeting_jaar
+        ):
+            errors["streefjaar"] = (
+                f"Het streefjaar ligt vóór het jaar van de nulmeting ({self.nulmeting_jaar})."
+            )
+        if self.nulmeting and not self.nulmeting_jaar:
+            errors["nulmeting_jaar"] = "Vul het jaar van de nulmeting in."
+        if self.streefwaarde and not self.streefjaar:
+            errors["streefjaar"] = "Vul het jaar in waarin de streefwaarde bereikt moet zijn."
+        if errors:
+            raise ValidationError(errors)
+
+
+# --- Structured content of steps 2–4 (issue 3): sources, scores and weights ---------------
+
+
+class Bron(models.Model):
+    """A source named in one analysis. An ondermijningsbeeld is confidential by nature."""
+
+    analyse = models.ForeignKey(
+        Analyse, on_delete=models.CASCADE, related_name="bronnen", verbose_name="analyse"
+    )
+    soort = models.CharField("soort bron", max_length=30, choices=BronSoort.choices)
+    titel = models.CharField("titel", max_length=200)
+    vindplaats = models.URLField("link", blank=True, max_length=500)
+    periode = models.CharField(
+        "periode", max_length=50, blank=True, help_text="Bijvoorbeeld 2019–2022 of peiljaar 2021."
+    )
+    vertrouwelijk = models.BooleanField(
+        "vertrouwelijk",
+        default=False,
+        help_text="Niet zichtbaar voor de griffie en lezers, nooit in een openbare PDF. "
+        "Een ondermijningsbeeld is altijd vertrouwelijk.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "bron"
+        verbose_name_plural = "bronnen"
+        ordering = ["analyse", "soort", "titel", "pk"]
+
+    def __str__(self) -> str:
+        return self.titel
+
+    def clean(self) -> None:
+        if self.soort in VERTROUWELIJKE_BRONSOORTEN:
+            self.vertrouwelijk = True
+
+
+class Weging(models.Model):
+    """The weight of one criterion in a plan's scoring matrix (0 leaves it out)."""
+
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="wegingen", verbose_name="plan"
+    )
+    criterium = models.CharField("criterium", max_length=30, choices=Criterium.choices)
+    gewicht = models.PositiveSmallIntegerField("gewicht")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "weging"
+        verbose_name_plural = "wegingen"
+        ordering = ["plan", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "criterium"],
+                name="weging_uniek_per_criterium",
+                violation_error_message="Dit criterium heeft in dit plan al een gewicht.",
+            ),
+            models.CheckConstraint(
+                condition=Q(gewicht__lte=GEWICHT_MAX),
+                name="weging_gewicht_max",
+                violation_error_message=f"Een gewicht is hoogstens {GEWICHT_MAX}.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_criterium_display()}: {self.gewicht}"
+
+
+class Score(models.Model):
+    """The score (1–5) of one candidate theme on one criterion."""
+
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="scores", verbose_name="plan"
+    )
+    thema = models.ForeignKey(
+        Thema, on_delete=models.PROTECT, related_name="scores", verbose_name="thema"
+    )
+    criterium = models.CharField("criterium", max_length=30, choices=Criterium.choices)
+    waarde = models.PositiveSmallIntegerField("score")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "score"
+        verbose_name_plural = "scores"
+        ordering = ["plan", "thema__code", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "thema", "criterium"],
+                name="score_uniek_per_thema_criterium",
+                violation_error_message="Dit thema heeft op dit criterium al een score.",
+            ),
+            models.CheckConstraint(
+                condition=Q(waarde__gte=SCORE_MIN, waarde__lte=SCORE_MAX),
+                name="score_van_1_tot_5",
+                violation_error_message=f"Een score is {SCORE_MIN} tot en met {SCORE_MAX}.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.thema}: {self.get_criterium_display()} {self.waarde}"
 
 
 # The documents' chapters, versions, review rounds and comments live in their own module.
@@ -518,6 +667,7 @@ __all__ = [
     "Analyse",
     "Besluit",
     "Bespreking",
+    "Bron",
     "Document",
     "Doelstelling",
     "Hoofdstuk",
@@ -526,7 +676,9 @@ __all__ = [
     "Overgang",
     "Plaatsing",
     "Prioritering",
+    "Score",
     "Stap",
     "StatusModel",
     "Versie",
+    "Weging",
 ]

@@ -22,11 +22,14 @@ from ivp.models import Gebruiker, Gemeente, Plan
 from ivp.permissions import mag_plan_regisseren
 from stappen.constants import (
     BESLUITORGAAN,
+    GEWICHT_STANDAARD,
     JAARLIJKSE_SOORTEN,
+    PRIORITEITEN_ZONDER_MOTIVATIE,
     STAP_DOCUMENT,
     TERUGSTURENDE_UITKOMSTEN,
     VASTSTELLENDE_UITKOMSTEN,
     BesluitUitkomst,
+    Criterium,
     DocumentSoort,
     DocumentStatus,
     Keuze,
@@ -38,12 +41,15 @@ from stappen.guards import laad_stand
 from stappen.models import (
     Analyse,
     Besluit,
+    Bron,
     Document,
     Doelstelling,
     Overgang,
     Plaatsing,
     Prioritering,
+    Score,
     Stap,
+    Weging,
 )
 from stappen.services_documenten import (
     bespreking_start,
@@ -51,7 +57,7 @@ from stappen.services_documenten import (
     hoofdstukken_create,
     versie_maak,
 )
-from veiligheidsvelden.models import Thema, Veld
+from veiligheidsvelden.models import Beleidsdocument, Thema, Veld
 
 GELIJKTIJDIG_GEWIJZIGD = (
     "Iemand anders heeft dit zojuist gewijzigd. De pagina toont nu de nieuwe stand; "
@@ -500,12 +506,13 @@ def analyse_save(
     problematiek: str,
     huidige_aanpak: str,
     verbeterpunten: str,
+    thema: Thema | None = None,
 ) -> Analyse:
-    """The analysis of one veld: problematiek, huidige aanpak and verbeterpunten."""
+    """The analysis of one veld (or of one thema within it): problematiek, huidige aanpak and
+    verbeterpunten."""
     _vereis_regie(plan, door)
     _vereis_bewerkbaar(plan, DocumentSoort.VEILIGHEIDSANALYSE)
-    analyse = Analyse.objects.filter(plan=plan, veld=veld, thema__isnull=True).first()
-    analyse = analyse or Analyse(plan=plan, veld=veld)
+    analyse = _analyse_van(plan=plan, veld=veld, thema=thema)
     analyse.problematiek = problematiek
     analyse.huidige_aanpak = huidige_aanpak
     analyse.verbeterpunten = verbeterpunten
@@ -570,3 +577,246 @@ def doelstelling_create(
     _vereis_regie(plaatsing.plan, door)
     _vereis_bewerkbaar(plaatsing.plan, DocumentSoort.IVP)
     return _bewaar_inhoud(Doelstelling(plaatsing=plaatsing, tekst=tekst, **velden), door)
+
+
+# --- Structured content of steps 2–4 (issue 3) ------------------------------------------------
+
+
+def _analyse_van(*, plan: Plan, veld: Veld, thema: Thema | None) -> Analyse:
+    """The (unsaved when new) analysis of `veld`, or of `thema` within it."""
+    if thema is None:
+        analyse = Analyse.objects.filter(plan=plan, veld=veld, thema__isnull=True).first()
+        return analyse or Analyse(plan=plan, veld=veld)
+    if thema.gemeente_id not in (None, plan.gemeente_id):
+        raise ValidationError({"thema": "Dit thema hoort bij een andere gemeente."})
+    if thema.veld_id != veld.pk:
+        raise ValidationError({"thema": f"Dit thema hoort niet bij veld {veld.code}."})
+    analyse = Analyse.objects.filter(plan=plan, thema=thema).first()
+    return analyse or Analyse(plan=plan, veld=veld, thema=thema)
+
+
+@transaction.atomic
+def bron_create(
+    *,
+    plan: Plan,
+    veld: Veld,
+    door: Gebruiker,
+    soort: str,
+    titel: str,
+    thema: Thema | None = None,
+    vindplaats: str = "",
+    periode: str = "",
+    vertrouwelijk: bool = False,
+) -> Bron:
+    """Add a source to the analysis of a veld (or thema); the analysis is made if needed.
+    An ondermijningsbeeld is always confidential."""
+    _vereis_regie(plan, door)
+    _vereis_bewerkbaar(plan, DocumentSoort.VEILIGHEIDSANALYSE)
+    analyse = _analyse_van(plan=plan, veld=veld, thema=thema)
+    if analyse.pk is None:
+        _bewaar_inhoud(analyse, door)
+    bron = Bron(
+        analyse=analyse,
+        soort=soort,
+        titel=titel.strip(),
+        vindplaats=vindplaats.strip(),
+        periode=periode.strip(),
+        vertrouwelijk=vertrouwelijk,
+    )
+    return _bewaar_inhoud(bron, door)
+
+
+@transaction.atomic
+def bron_delete(*, bron: Bron, door: Gebruiker) -> None:
+    plan = bron.analyse.plan
+    _vereis_regie(plan, door)
+    _vereis_bewerkbaar(plan, DocumentSoort.VEILIGHEIDSANALYSE)
+    bron._history_user = door  # type: ignore[attr-defined]
+    bron.delete()
+
+
+@transaction.atomic
+def wegingen_save(*, plan: Plan, door: Gebruiker, gewichten: dict[str, int]) -> list[Weging]:
+    """The weight of each criterion in the plan's scoring matrix."""
+    _vereis_regie(plan, door)
+    _vereis_bewerkbaar(plan, DocumentSoort.PRIORITERING)
+    bestaand = {w.criterium: w for w in Weging.objects.filter(plan=plan)}
+    fouten = {}
+    resultaat = []
+    for criterium, gewicht in gewichten.items():
+        weging = bestaand.get(criterium) or Weging(plan=plan, criterium=criterium)
+        weging.gewicht = gewicht
+        weging._history_user = door  # type: ignore[attr-defined]
+        try:
+            weging.full_clean()
+        except ValidationError as error:
+            fouten[f"gewicht_{criterium}"] = error.messages
+            continue
+        resultaat.append(weging)
+    if fouten:
+        raise ValidationError(fouten)
+    if gewichten and not any(gewichten.values()):
+        raise ValidationError(
+            {f"gewicht_{next(iter(gewichten))}": "Geef ten minste één criterium een gewicht."}
+        )
+    for weging in resultaat:
+        weging.save()
+    return resultaat
+
+
+@transaction.atomic
+def scores_save(*, plan: Plan, door: Gebruiker, scores: dict[tuple[int, str], int | None]) -> None:
+    """Scores keyed by (thema id, criterium); None removes a score. Every candidate must be a
+    hoofdthema of the gemeente (VNG or its own)."""
+    _vereis_regie(plan, door)
+    _vereis_bewerkbaar(plan, DocumentSoort.PRIORITERING)
+    kandidaten = set(
+        Thema.objects.voor_gemeente(plan.gemeente_id).hoofdthemas().values_list("pk", flat=True)
+    )
+    bestaand = {(s.thema_id, s.criterium): s for s in Score.objects.filter(plan=plan)}
+    fouten: dict[str, list[str]] = {}
+    op_te_slaan = []
+    for (thema_id, criterium), waarde in scores.items():
+        veld = f"score_{thema_id}_{criterium}"
+        if thema_id not in kandidaten:
+            fouten[veld] = ["Dit is geen hoofdthema van deze gemeente."]
+            continue
+        score = bestaand.get((thema_id, criterium))
+        if waarde is None:
+            if score is not None:
+                score._history_user = door  # type: ignore[attr-defined]
+                score.delete()
+            continue
+        score = score or Score(plan=plan, thema_id=thema_id, criterium=criterium)
+        score.waarde = waarde
+        score._history_user = door  # type: ignore[attr-defined]
+        try:
+            score.full_clean()
+        except ValidationError as error:
+            fouten[veld] = error.messages
+            continue
+        op_te_slaan.append(score)
+    if fouten:
+        raise ValidationError(fouten)
+    for score in op_te_slaan:
+        score.save()
+
+
+def gewichten_van(plan: Plan) -> dict[str, int]:
+    """Every criterion's weight, the default where the plan has set none."""
+    gezet = dict(Weging.objects.filter(plan=plan).values_list("criterium", "gewicht"))
+    return {c: gezet.get(c, GEWICHT_STANDAARD) for c in Criterium.values}
+
+
+@transaction.atomic
+def plaatsingen_save(
+    *,
+    plan: Plan,
+    door: Gebruiker,
+    keuzes: dict[int, tuple[str, str]],
+    motivatie_aantal: str,
+) -> list[Plaatsing]:
+    """Place candidate themes at once: {thema id: (keuze, motivatie)}, plus the motivation
+    for more than four priorities (pas toe of leg uit), which is then required."""
+    _vereis_regie(plan, door)
+    _vereis_bewerkbaar(plan, DocumentSoort.PRIORITERING)
+    themas = Thema.objects.voor_gemeente(plan.gemeente_id).in_bulk(list(keuzes))
+    bestaand = {p.thema_id: p for p in Plaatsing.objects.filter(plan=plan).select_related("thema")}
+    prioriteiten = {
+        tid for tid, p in bestaand.items() if p.keuze == Keuze.PRIORITEIT and tid not in keuzes
+    } | {tid for tid, (keuze, _) in keuzes.items() if keuze == Keuze.PRIORITEIT}
+    if len(prioriteiten) > PRIORITEITEN_ZONDER_MOTIVATIE and not motivatie_aantal.strip():
+        raise ValidationError(
+            {
+                "motivatie_aantal": (
+                    f"U kiest {len(prioriteiten)} prioriteiten. Bij meer dan vier is een "
+                    "motivatie nodig (pas toe of leg uit)."
+                )
+            }
+        )
+    resultaat = []
+    for volgorde, (thema_id, (keuze, motivatie)) in enumerate(keuzes.items(), start=1):
+        thema = themas.get(thema_id)
+        if thema is None:
+            raise ValidationError("Een van de thema's hoort niet bij deze gemeente.")
+        huidige = bestaand.get(thema_id)
+        if not keuze:
+            if huidige is not None:
+                if huidige.doelstellingen.exists():
+                    raise ValidationError(
+                        {
+                            f"keuze_{thema_id}": "Dit thema heeft doelstellingen; verwijder die "
+                            "eerst of houd het als prioriteit."
+                        }
+                    )
+                huidige._history_user = door  # type: ignore[attr-defined]
+                huidige.delete()
+            continue
+        try:
+            resultaat.append(
+                plaatsing_save(
+                    plan=plan,
+                    thema=thema,
+                    door=door,
+                    keuze=keuze,
+                    motivatie=motivatie.strip(),
+                    volgorde=volgorde,
+                )
+            )
+        except ValidationError as error:
+            raise ValidationError({f"keuze_{thema_id}": error.messages}) from error
+    prioritering_update(plan=plan, door=door, motivatie_aantal=motivatie_aantal.strip())
+    return resultaat
+
+
+@transaction.atomic
+def prioriteit_update(
+    *,
+    plaatsing: Plaatsing,
+    door: Gebruiker,
+    aanleiding: str,
+    aanpak: str,
+    partners: str,
+    portefeuillehouder: str,
+    beleidsdocumenten: list[Beleidsdocument] | None = None,
+) -> Plaatsing:
+    """The chapter of a priority in the IVP: aanleiding, aanpak op hoofdlijnen, partners and
+    their roles, portefeuillehouder and the flankerend beleid it links to."""
+    plan = plaatsing.plan
+    _vereis_regie(plan, door)
+    _vereis_bewerkbaar(plan, DocumentSoort.IVP)
+    if plaatsing.keuze != Keuze.PRIORITEIT:
+        raise ValidationError({"aanpak": "Alleen een prioriteit heeft een hoofdstuk in het IVP."})
+    beleidsdocumenten = beleidsdocumenten or []
+    if any(b.gemeente_id != plan.gemeente_id for b in beleidsdocumenten):
+        raise ValidationError(
+            {"beleidsdocumenten": "Kies alleen flankerend beleid van deze gemeente."}
+        )
+    plaatsing.aanleiding = aanleiding
+    plaatsing.aanpak = aanpak
+    plaatsing.partners = partners
+    plaatsing.portefeuillehouder = portefeuillehouder.strip()
+    _bewaar_inhoud(plaatsing, door)
+    plaatsing.beleidsdocumenten.set(beleidsdocumenten)
+    return plaatsing
+
+
+@transaction.atomic
+def doelstelling_update(
+    *, doelstelling: Doelstelling, door: Gebruiker, **velden: Any
+) -> Doelstelling:
+    plan = doelstelling.plaatsing.plan
+    _vereis_regie(plan, door)
+    _vereis_bewerkbaar(plan, DocumentSoort.IVP)
+    for naam, waarde in velden.items():
+        setattr(doelstelling, naam, waarde)
+    return _bewaar_inhoud(doelstelling, door)
+
+
+@transaction.atomic
+def doelstelling_delete(*, doelstelling: Doelstelling, door: Gebruiker) -> None:
+    plan = doelstelling.plaatsing.plan
+    _vereis_regie(plan, door)
+    _vereis_bewerkbaar(plan, DocumentSoort.IVP)
+    doelstelling._history_user = door  # type: ignore[attr-defined]
+    doelstelling.delete()

@@ -34,6 +34,19 @@ def _redis_ontbreekt() -> str | None:
     return None
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that runs in real transactions (browser tests against the live server,
+    tests with threads) uses serialized rollback: the data the migrations loaded (velden,
+    thema's) is restored before it, and the flush after it does not re-create the content
+    types. Mixing the two kinds makes PostgreSQL refuse the restore (duplicate content
+    types), so the rule is set here once instead of in each test."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = marker is not None and marker.kwargs.get("transaction", False)
+        if transactional or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
     if not REQUIRE_SERVICES:
         return

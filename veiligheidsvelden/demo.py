@@ -8,3 +8,30 @@ from veiligheidsvelden.models import Thema, Veld
 
 def laad(demo: Demo) -> None:
     vng_themas.laad(Veld, Thema)
+    _flankerend_beleid(demo)
+
+
+# Fictional flankerend beleid of Steenwijkerland (titles in the style of the startnotitie).
+BELEID = [
+    ("jeugdbeleid", "Jeugdbeleid Steenwijkerland 2021–2024", (2021, 3, 9)),
+    ("alcohol_drugs", "Preventie- en handhavingsplan alcohol en drugs 2022–2025", (2022, 1, 25)),
+    ("apv", "Algemene plaatselijke verordening Steenwijkerland 2022", (2022, 7, 5)),
+    ("handhavingsnota", "Handhavingsnota fysieke leefomgeving 2022–2025", (2022, 4, 12)),
+    ("crisisplan", "Regionaal crisisplan Veiligheidsregio IJsselland 2023–2026", (2022, 12, 8)),
+]
+
+
+def _flankerend_beleid(demo: Demo) -> None:
+    import datetime as dt
+
+    from veiligheidsvelden.models import Beleidsdocument
+
+    gemeente = demo.gemeenten.get("Steenwijkerland")
+    if gemeente is None:
+        return
+    for soort, titel, (jaar, maand, dag) in BELEID:
+        Beleidsdocument.objects.get_or_create(
+            gemeente=gemeente,
+            titel=titel,
+            defaults={"soort": soort, "vastgesteld_op": dt.date(jaar, maand, dag)},
+        )

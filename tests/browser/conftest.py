@@ -60,7 +60,18 @@ def browser(django_db_setup) -> Iterator[Browser]:
         _missing("Het Python-pakket playwright ontbreekt")
     from django.db import connections
 
+    # Playwright's sync API keeps an event loop running in this thread from here on, and
+    # Django's `connections` (an asgiref Local) then hands out new connection objects. Give
+    # them the database contents the test setup serialized on the old ones, or serialized
+    # rollback (which restores the data loaded by migrations) would silently restore nothing.
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=chromium, args=CHROMIUM_ARGS, headless=True
         )
@@ -77,8 +88,8 @@ def browser(django_db_setup) -> Iterator[Browser]:
 def page(browser: Browser, live_server, transactional_db) -> Iterator[Page]:
     """A fresh browser context (no cookies) in Dutch, with relative URLs on the live server.
 
-    The database is flushed after each browser test, including what migrations loaded (the
-    VNG themes); a test that needs them loads them itself (the demo does)."""
+    Like every transactional test it uses serialized rollback (tests/conftest.py), so what
+    the migrations loaded (velden, thema's, standard chapters) is there in every test."""
     context = browser.new_context(
         base_url=live_server.url,
         locale="nl-NL",

@@ -1,0 +1,426 @@
+"""Pages of the structured content of steps 2–4: the veiligheidsanalyse per veld and thema,
+the prioritering (scores, ranking, placement, consultations) and the IVP's priority chapters.
+
+Thin views: read through `selectors_inhoud`, validate a form, call one service, redirect or
+re-render the form with what was entered. Only the coordinator edits (the services check it
+again); werkgroepleden and bestuurders read; the griffie and other gemeenten get a 404.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from ivp.exceptions import Geweigerd
+from stappen import selectors_inhoud as sel
+from stappen import services
+from stappen.constants import DocumentSoort
+from stappen.forms_inhoud import (
+    AnalyseForm,
+    BronForm,
+    DoelstellingForm,
+    GewichtenScoresForm,
+    PlaatsingenForm,
+    PrioriteitForm,
+    RaadplegingForm,
+)
+
+
+def _bewaar(form, service, **kwargs):
+    """Call `service`; on refusal put the reasons on the form, each on its field when the form
+    has that field and in the error summary otherwise, so that nothing entered is lost."""
+    try:
+        return service(**kwargs)
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for veld, fouten in error.message_dict.items():
+                form.add_error(veld if veld in form.fields else None, fouten)
+        else:
+            form.add_error(None, error)
+    except Geweigerd as weigering:
+        for reden in weigering.redenen:
+            form.add_error(None, reden)
+    return None
+
+
+def _regie(toegang: sel.Toegang) -> None:
+    """Edit pages exist only for the coordinator; others never learn they exist."""
+    if not toegang.mag_regisseren:
+        raise Http404("Pagina niet gevonden.")
+
+
+def _geweigerd(request: HttpRequest, weigering: Geweigerd) -> None:
+    for reden in weigering.redenen:
+        messages.error(request, reden)
+
+
+# --- Veiligheidsanalyse ------------------------------------------------------------------------
+
+
+@login_required
+def analyse(request: HttpRequest, plan_id: int) -> HttpResponse:
+    toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.VEILIGHEIDSANALYSE)
+    return render(
+        request,
+        "stappen/inhoud/analyse.html",
+        {
+            "toegang": toegang,
+            "plan": toegang.plan,
+            "velden": sel.analyses_van(
+                toegang.plan, toont_vertrouwelijk=toegang.toont_vertrouwelijk
+            ),
+        },
+    )
+
+
+@login_required
+def analyse_bewerken(
+    request: HttpRequest, plan_id: int, veld_id: int, thema_id: int | None = None
+) -> HttpResponse:
+    toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.VEILIGHEIDSANALYSE)
+    _regie(toegang)
+    plan = toegang.plan
+    gekozen = request.GET.get("thema", "")
+    if thema_id is None and gekozen.isdigit():  # the theme picker on the analysis page
+        return redirect(
+            "stappen:analyse_thema", plan_id=plan_id, veld_id=veld_id, thema_id=int(gekozen)
+        )
+    veld, thema, bestaand = sel.analyse_voor_bewerking(plan, veld_id, thema_id)
+    initial = {}
+    if bestaand is not None:
+        initial = {
+            "problematiek": bestaand.problematiek,
+            "huidige_aanpak": bestaand.huidige_aanpak,
+            "verbeterpunten": bestaand.verbeterpunten,
+        }
+    form = AnalyseForm(
+        request.POST if request.POST.get("actie") == "analyse" else None, initial=initial
+    )
+    bron_form = BronForm(
+        request.POST if request.POST.get("actie") == "bron" else None, prefix="bron"
+    )
+    if request.method == "POST":
+        if form.is_bound and form.is_valid():
+            if _bewaar(
+                form,
+                services.analyse_save,
+                plan=plan,
+                veld=veld,
+                thema=thema,
+                door=request.user,
+                **form.cleaned_data,
+            ):
+                messages.success(request, f"De analyse van {thema or veld} is opgeslagen.")
+                return redirect(_analyse_anker(plan.pk, veld.code, thema))
+        elif (
+            bron_form.is_bound
+            and bron_form.is_valid()
+            and _bewaar(
+                bron_form,
+                services.bron_create,
+                plan=plan,
+                veld=veld,
+                thema=thema,
+                door=request.user,
+                **bron_form.cleaned_data,
+            )
+        ):
+            messages.success(request, "De bron is toegevoegd.")
+            return redirect(request.path + "#bronnen")
+    return render(
+        request,
+        "stappen/inhoud/analyse_bewerken.html",
+        {
+            "toegang": toegang,
+            "plan": plan,
+            "veld": veld,
+            "thema": thema,
+            "analyse": bestaand,
+            "form": form,
+            "bron_form": bron_form,
+        },
+    )
+
+
+def _analyse_anker(plan_id: int, veld_code: str, thema=None) -> str:
+    from django.urls import reverse
+
+    anker = f"thema-{thema.code}" if thema else f"veld-{veld_code}"
+    return f"{reverse('stappen:analyse', kwargs={'plan_id': plan_id})}#{anker}"
+
+
+@login_required
+@require_POST
+def bron_verwijderen(request: HttpRequest, plan_id: int, bron_id: int) -> HttpResponse:
+    toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.VEILIGHEIDSANALYSE)
+    _regie(toegang)
+    bron = sel.bron_van(toegang.plan, bron_id)
+    try:
+        services.bron_delete(bron=bron, door=request.user)
+    except Geweigerd as weigering:
+        _geweigerd(request, weigering)
+    else:
+        messages.success(request, f"De bron ‘{bron.titel}’ is verwijderd.")
+    analyse = bron.analyse
+    if analyse.thema_id:
+        return redirect(
+            "stappen:analyse_thema",
+            plan_id=plan_id,
+            veld_id=analyse.veld_id,
+            thema_id=analyse.thema_id,
+        )
+    return redirect("stappen:analyse_veld", plan_id=plan_id, veld_id=analyse.veld_id)
+
+
+# --- Prioritering ------------------------------------------------------------------------------
+
+
+@login_required
+def prioritering(request: HttpRequest, plan_id: int) -> HttpResponse:
+    toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.PRIORITERING)
+    return render(
+        request,
+        "stappen/inhoud/prioritering.html",
+        {
+            "toegang": toegang,
+            "plan": toegang.plan,
+            "stand": sel.prioritering_stand(toegang.plan),
+        },
+    )
+
+
+@login_required
+def prioritering_scores(request: HttpRequest, plan_id: int) -> HttpResponse:
+    toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.PRIORITERING)
+    _regie(toegang)
+    stand = sel.prioritering_stand(toegang.plan)
+    kandidaten = sorted(stand.kandidaten, key=lambda k: k.thema.code)
+    form = GewichtenScoresForm(
+        request.POST or None, kandidaten=kandidaten, gewichten=stand.gewichten
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _bewaar(
+            form,
+            _scores_en_gewichten,
+            plan=toegang.plan,
+            door=request.user,
+            gewichten=form.gewichten(),
+            scores=form.scores(),
+        )
+    ):
+        messages.success(request, "De scores en gewichten zijn opgeslagen.")
+        return redirect("stappen:prioritering", plan_id=plan_id)
+    return render(
+        request,
+        "stappen/inhoud/prioritering_scores.html",
+        {"toegang": toegang, "plan": toegang.plan, "form": form, "stand": stand},
+    )
+
+
+def _scores_en_gewichten(*, plan, door, gewichten, scores) -> bool:
+    from django.db import transaction
+
+    with transaction.atomic():
+        services.wegingen_save(plan=plan, door=door, gewichten=gewichten)
+        services.scores_save(plan=plan, door=door, scores=scores)
+    return True
+
+
+@login_required
+def prioritering_plaatsing(request: HttpRequest, plan_id: int) -> HttpResponse:
+    toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.PRIORITERING)
+    _regie(toegang)
+    stand = sel.prioritering_stand(toegang.plan)
+    form = PlaatsingenForm(
+        request.POST or None,
+        kandidaten=stand.kandidaten,
+        motivatie_aantal=stand.prioritering.motivatie_aantal,
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _bewaar(
+            form,
+            services.plaatsingen_save,
+            plan=toegang.plan,
+            door=request.user,
+            keuzes=form.keuzes(),
+            motivatie_aantal=form.cleaned_data["motivatie_aantal"],
+        )
+    ):
+        messages.success(request, "De plaatsing van de thema's is opgeslagen.")
+        return redirect("stappen:prioritering", plan_id=plan_id)
+    return render(
+        request,
+        "stappen/inhoud/prioritering_plaatsing.html",
+        {"toegang": toegang, "plan": toegang.plan, "form": form, "stand": stand},
+    )
+
+
+@login_required
+def prioritering_raadpleging(request: HttpRequest, plan_id: int) -> HttpResponse:
+    toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.PRIORITERING)
+    _regie(toegang)
+    stand = sel.prioritering_stand(toegang.plan)
+    form = RaadplegingForm(request.POST or None, instance=stand.prioritering)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _bewaar(
+            form,
+            services.prioritering_update,
+            plan=toegang.plan,
+            door=request.user,
+            **form.cleaned_data,
+        )
+    ):
+        messages.success(request, "De raadpleging van raad en driehoek is opgeslagen.")
+        return redirect("stappen:prioritering", plan_id=plan_id)
+    return render(
+        request,
+        "stappen/inhoud/prioritering_raadpleging.html",
+        {"toegang": toegang, "plan": toegang.plan, "form": form},
+    )
+
+
+# --- IVP ---------------------------------------------------------------------------------------
+
+
+@login_required
+def ivp(request: HttpRequest, plan_id: int) -> HttpResponse:
+    toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.IVP)
+    return render(
+        request,
+        "stappen/inhoud/ivp.html",
+        {
+            "toegang": toegang,
+            "plan": toegang.plan,
+            "prioriteiten": sel.prioriteiten_van(toegang.plan),
+            "strategisch": sel.strategische_themas_van(toegang.plan),
+        },
+    )
+
+
+@login_required
+def prioriteit(request: HttpRequest, plan_id: int, plaatsing_id: int) -> HttpResponse:
+    toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.IVP)
+    return render(
+        request,
+        "stappen/inhoud/prioriteit.html",
+        {
+            "toegang": toegang,
+            "plan": toegang.plan,
+            "prioriteit": sel.prioriteit_van(toegang.plan, plaatsing_id),
+        },
+    )
+
+
+@login_required
+def prioriteit_bewerken(request: HttpRequest, plan_id: int, plaatsing_id: int) -> HttpResponse:
+    toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.IVP)
+    _regie(toegang)
+    prioriteit = sel.prioriteit_van(toegang.plan, plaatsing_id)
+    beleid = sel.beleidsdocumenten_van(toegang.plan)
+    form = PrioriteitForm(
+        request.POST or None,
+        beleidsdocumenten=beleid,
+        initial={
+            "aanleiding": prioriteit.aanleiding,
+            "aanpak": prioriteit.aanpak,
+            "partners": prioriteit.partners,
+            "portefeuillehouder": prioriteit.portefeuillehouder,
+            "beleidsdocumenten": [b.pk for b in prioriteit.beleidsdocumenten.all()],
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if _bewaar(
+            form,
+            services.prioriteit_update,
+            plaatsing=prioriteit,
+            door=request.user,
+            aanleiding=data["aanleiding"],
+            aanpak=data["aanpak"],
+            partners=data["partners"],
+            portefeuillehouder=data["portefeuillehouder"],
+            beleidsdocumenten=list(data.get("beleidsdocumenten") or []),
+        ):
+            messages.success(request, f"Het hoofdstuk {prioriteit.thema.naam} is opgeslagen.")
+            return redirect("stappen:prioriteit", plan_id=plan_id, plaatsing_id=plaatsing_id)
+    return render(
+        request,
+        "stappen/inhoud/prioriteit_bewerken.html",
+        {"toegang": toegang, "plan": toegang.plan, "prioriteit": prioriteit, "form": form},
+    )
+
+
+@login_required
+def doelstelling_bewerken(
+    request: HttpRequest, plan_id: int, plaatsing_id: int, doelstelling_id: int | None = None
+) -> HttpResponse:
+    toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.IVP)
+    _regie(toegang)
+    prioriteit = sel.prioriteit_van(toegang.plan, plaatsing_id)
+    from stappen.models import Doelstelling
+
+    doelstelling = (
+        sel.doelstelling_van(prioriteit, doelstelling_id)
+        if doelstelling_id
+        else Doelstelling(plaatsing=prioriteit)
+    )
+    form = DoelstellingForm(request.POST or None, instance=doelstelling)
+    if request.method == "POST" and form.is_valid():
+        if doelstelling.pk:
+            opgeslagen = _bewaar(
+                form,
+                services.doelstelling_update,
+                doelstelling=doelstelling,
+                door=request.user,
+                **form.cleaned_data,
+            )
+        else:
+            opgeslagen = _bewaar(
+                form,
+                services.doelstelling_create,
+                plaatsing=prioriteit,
+                door=request.user,
+                **form.cleaned_data,
+            )
+        if opgeslagen:
+            messages.success(request, "De doelstelling is opgeslagen.")
+            return redirect("stappen:prioriteit", plan_id=plan_id, plaatsing_id=plaatsing_id)
+    return render(
+        request,
+        "stappen/inhoud/doelstelling_form.html",
+        {
+            "toegang": toegang,
+            "plan": toegang.plan,
+            "prioriteit": prioriteit,
+            "doelstelling": doelstelling,
+            "form": form,
+        },
+    )
+
+
+@login_required
+@require_POST
+def doelstelling_verwijderen(
+    request: HttpRequest, plan_id: int, plaatsing_id: int, doelstelling_id: int
+) -> HttpResponse:
+    toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.IVP)
+    _regie(toegang)
+    prioriteit = sel.prioriteit_van(toegang.plan, plaatsing_id)
+    doelstelling = sel.doelstelling_van(prioriteit, doelstelling_id)
+    try:
+        services.doelstelling_delete(doelstelling=doelstelling, door=request.user)
+    except Geweigerd as weigering:
+        _geweigerd(request, weigering)
+    else:
+        messages.success(request, "De doelstelling is verwijderd.")
+    return redirect("stappen:prioriteit", plan_id=plan_id, plaatsing_id=plaatsing_id)
