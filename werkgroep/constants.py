@@ -33,3 +33,12 @@ COORDINATOR_UREN_STANDAARD = Decimal(350)
 MAX_UREN_PER_DAG = Decimal(24)
 # Budget warnings: at 80 % and at 100 % of the budget.
 WAARSCHUWING_PROCENT = 80
+
+
+def uren_tekst(waarde: Decimal | int | float | None) -> str:
+    """7.50 → '7,5'; 350.0 → '350'; None → '—'."""
+    if waarde is None:
+        return "—"
+    getal = Decimal(str(waarde)).quantize(Decimal("0.01"))
+    tekst = f"{getal:f}".rstrip("0").rstrip(".")
+    return tekst.replace(".", ",") if tekst not in ("", "-0") else "0"

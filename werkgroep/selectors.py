@@ -21,6 +21,7 @@ from werkgroep.constants import (
     MAX_BIJEENKOMSTEN,
     MAX_LEDEN,
     WAARSCHUWING_PROCENT,
+    uren_tekst,
     ActiepuntStatus,
     LidRol,
 )
@@ -476,8 +477,8 @@ def burndown(
             x_labels.append((x(dt.date(jaar, 1, 1)), f"1-1-{jaar}"))
         jaar += 1
     samenvatting = (
-        f"Van het budget van {budget:g} uur is {budget - resterend:g} uur besteed; "
-        f"er resteert {resterend:g} uur."
+        f"Van het budget van {uren_tekst(budget)} uur is {uren_tekst(budget - resterend)} uur "
+        f"besteed; er resteert {uren_tekst(resterend)} uur."
     )
     return Grafiek(
         breedte=breedte,

@@ -33,6 +33,7 @@ from werkgroep.constants import (
     ActiepuntStatus,
     Aanwezigheid,
     LidRol,
+    uren_tekst,
 )
 from werkgroep.models import (
     Actiepunt,
@@ -379,8 +380,8 @@ def _controleer_uren(registratie: Urenregistratie) -> None:
     if al + registratie.uren > MAX_UREN_PER_DAG:
         raise ValidationError(
             {
-                "uren": f"Op {registratie.datum:%d-%m-%Y} staat al {al:g} uur; samen met deze "
-                f"{registratie.uren:g} uur is dat meer dan 24 uur op één dag."
+                "uren": f"Op {registratie.datum:%d-%m-%Y} staat al {uren_tekst(al)} uur; samen met "
+                f"deze {uren_tekst(registratie.uren)} uur is dat meer dan 24 uur op één dag."
             }
         )
 

@@ -26,6 +26,7 @@ from stappen.constants import StapNummer
 from stappen.models import Stap
 from stappen.selectors import zichtbaar_plan
 from werkgroep import ical, selectors, services
+from werkgroep.constants import uren_tekst
 from werkgroep.forms import (
     ActiepuntForm,
     ActiepuntStatusForm,
@@ -312,7 +313,7 @@ def uren(request: HttpRequest, plan_id: int) -> HttpResponse:
             lid = gegevens.pop("lid", None) or pagina.eigen.lid  # type: ignore[union-attr]
             if _bewaar(form, services.uren_log, lid=lid, door=request.user, **gegevens):
                 messages.success(
-                    request, f"{gegevens['uren']:g} uur op {gegevens['datum']:%d-%m-%Y} geschreven."
+                    request, f"{uren_tekst(gegevens['uren'])} uur op {gegevens['datum']:%d-%m-%Y} geschreven."
                 )
                 return redirect("werkgroep:uren", plan_id=plan.pk)
     return render(
