@@ -17,7 +17,7 @@ from stappen.constants import DocumentSoort, StapNummer
 from stappen.models import Document
 from veiligheidsvelden.models import Veld
 from werkgroep import services
-from werkgroep.constants import ActiepuntStatus, Aanwezigheid, LidRol
+from werkgroep.constants import Aanwezigheid, ActiepuntStatus, LidRol
 
 D = dt.date
 T = dt.time
@@ -27,15 +27,39 @@ LEDEN = [
     ("coordinator", LidRol.TREKKER, "Gemeente Steenwijkerland", "Coördinator OOV", "15", 350),
     ("politie", LidRol.POLITIE_EXPERT, "Politie Oost-Nederland", "Operationeel expert", "15", 40),
     ("jeugd", LidRol.LID, "Gemeente Steenwijkerland", "Beleidsadviseur jeugd", "3", 40),
-    ("handhaving", LidRol.LID, "Gemeente Steenwijkerland", "Teamleider toezicht en handhaving",
-     "12", 40),
-    ("economie", LidRol.LID, "Gemeente Steenwijkerland", "Accountmanager toerisme en horeca",
-     "2", 32),
-    ("crisisbeheersing", LidRol.LID, "Gemeente Steenwijkerland",
-     "Adviseur crisisbeheersing en fysieke veiligheid", "4", 32),
+    (
+        "handhaving",
+        LidRol.LID,
+        "Gemeente Steenwijkerland",
+        "Teamleider toezicht en handhaving",
+        "12",
+        40,
+    ),
+    (
+        "economie",
+        LidRol.LID,
+        "Gemeente Steenwijkerland",
+        "Accountmanager toerisme en horeca",
+        "2",
+        32,
+    ),
+    (
+        "crisisbeheersing",
+        LidRol.LID,
+        "Gemeente Steenwijkerland",
+        "Adviseur crisisbeheersing en fysieke veiligheid",
+        "4",
+        32,
+    ),
     ("wijkzaken", LidRol.LID, "Gemeente Steenwijkerland", "Gebiedsregisseur", "1", 32),
-    ("integriteit", LidRol.LID, "Gemeente Steenwijkerland", "Adviseur ondermijning en Bibob",
-     "5", 32),
+    (
+        "integriteit",
+        LidRol.LID,
+        "Gemeente Steenwijkerland",
+        "Adviseur ondermijning en Bibob",
+        "5",
+        32,
+    ),
 ]
 
 BIJEENKOMSTEN = [

@@ -9,7 +9,7 @@ from ivp.fields import DatumVeld
 from ivp.models import Gebruiker
 from stappen.models import Document, Stap
 from veiligheidsvelden.models import Veld
-from werkgroep.constants import ActiepuntStatus, Aanwezigheid, LidRol
+from werkgroep.constants import Aanwezigheid, ActiepuntStatus, LidRol
 from werkgroep.models import Lid
 
 TIJDVOORBEELD = "Bijvoorbeeld 14:30."
@@ -55,9 +55,7 @@ class LidForm(forms.Form):
         empty_label="— een externe partner (vul hieronder de naam in) —",
         help_text="Iemand met een rol in de gemeente. Kies niemand voor een externe partner.",
     )
-    naam = forms.CharField(
-        label="Naam (externe partner)", required=False, max_length=150
-    )
+    naam = forms.CharField(label="Naam (externe partner)", required=False, max_length=150)
     organisatie = forms.CharField(label="Organisatie", required=False, max_length=150)
     functie = forms.CharField(label="Functie", required=False, max_length=150)
     rol = forms.ChoiceField(

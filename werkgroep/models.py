@@ -27,8 +27,8 @@ from werkgroep.constants import (
     COORDINATOR_UREN_MAX,
     COORDINATOR_UREN_MIN,
     MAX_UREN_PER_DAG,
-    ActiepuntStatus,
     Aanwezigheid,
+    ActiepuntStatus,
     LidRol,
 )
 
@@ -119,7 +119,10 @@ class Lid(models.Model):
             )
         if self.gebruiker_id and self.naam.strip():
             raise ValidationError(
-                {"naam": "Vul alleen een naam in voor een externe partner, niet bij een medewerker."}
+                {
+                    "naam": "Vul alleen voor een externe partner een naam in, "
+                    "niet bij een medewerker."
+                }
             )
         if self.rol == LidRol.TREKKER and not self.gebruiker_id:
             raise ValidationError({"rol": "De trekker is de coördinator OOV, een medewerker."})
@@ -262,8 +265,10 @@ class Actiepunt(models.Model):
         return self.wat
 
     def clean(self) -> None:
-        if self.wie_id and self.bijeenkomst_id and self.wie.werkgroep_id != (
-            self.bijeenkomst.werkgroep_id
+        if (
+            self.wie_id
+            and self.bijeenkomst_id
+            and self.wie.werkgroep_id != (self.bijeenkomst.werkgroep_id)
         ):
             raise ValidationError({"wie": "Kies een lid van deze werkgroep."})
 

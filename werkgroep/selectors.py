@@ -21,9 +21,9 @@ from werkgroep.constants import (
     MAX_BIJEENKOMSTEN,
     MAX_LEDEN,
     WAARSCHUWING_PROCENT,
-    uren_tekst,
     ActiepuntStatus,
     LidRol,
+    uren_tekst,
 )
 from werkgroep.models import (
     Actiepunt,
@@ -173,7 +173,9 @@ def kandidaten(plan: Plan) -> QuerySet[Gebruiker]:
 
 
 def documenten_van(plan: Plan) -> QuerySet[Document]:
-    return Document.objects.filter(plan=plan).select_related("stap").order_by("stap__nummer", "jaar")
+    return (
+        Document.objects.filter(plan=plan).select_related("stap").order_by("stap__nummer", "jaar")
+    )
 
 
 def zichtbare_bijeenkomst(user: Gebruiker, bijeenkomst_id: int) -> Bijeenkomst:
@@ -334,9 +336,7 @@ def uren_pagina(user: Gebruiker, plan_id: int, pagina: int = 1) -> UrenPagina:
         .order_by("pk")
     )
     alle = Urenregistratie.objects.filter(lid__werkgroep=werkgroep)
-    besteed = {
-        r["lid_id"]: r["totaal"] for r in alle.values("lid_id").annotate(totaal=Sum("uren"))
-    }
+    besteed = {r["lid_id"]: r["totaal"] for r in alle.values("lid_id").annotate(totaal=Sum("uren"))}
     regels = _uren_regels(leden, besteed)
     eigen = next((r for r in regels if r.lid.gebruiker_id == user.pk), None)
     stappen = list(Stap.objects.filter(plan=plan).order_by("nummer"))
@@ -371,19 +371,20 @@ def uren_pagina(user: Gebruiker, plan_id: int, pagina: int = 1) -> UrenPagina:
     )
     grafiek = None
     if regie and totaal_budget:
-        per_dag = list(
-            alle.values("datum").annotate(totaal=Sum("uren")).order_by("datum")
+        per_dag = list(alle.values("datum").annotate(totaal=Sum("uren")).order_by("datum"))
+        eind = max(
+            (s.gepland_eind for s in stappen if s.nummer != StapNummer.UITVOERING),
+            default=plan.einde,
         )
-        eind = max((s.gepland_eind for s in stappen if s.nummer != StapNummer.UITVOERING),
-                   default=plan.einde)
         grafiek = burndown(
             start=plan.traject_start,
             eind=eind,
             vandaag=vandaag,
             budget=totaal_budget,
             per_dag=[(r["datum"], r["totaal"]) for r in per_dag],
-            deadlines=[(s.nummer, s.gepland_eind) for s in stappen
-                       if s.nummer != StapNummer.UITVOERING],
+            deadlines=[
+                (s.nummer, s.gepland_eind) for s in stappen if s.nummer != StapNummer.UITVOERING
+            ],
         )
     return UrenPagina(
         plan=plan,

@@ -30,8 +30,8 @@ from werkgroep.constants import (
     MAX_BIJEENKOMSTEN,
     MAX_LEDEN,
     MAX_UREN_PER_DAG,
-    ActiepuntStatus,
     Aanwezigheid,
+    ActiepuntStatus,
     LidRol,
     uren_tekst,
 )
@@ -371,12 +371,9 @@ def _controleer_uren(registratie: Urenregistratie) -> None:
         if registratie.lid.gebruiker_id
         else Urenregistratie.objects.filter(lid=registratie.lid)
     )
-    al = (
-        andere.filter(datum=registratie.datum)
-        .exclude(pk=registratie.pk)
-        .aggregate(totaal=Sum("uren"))["totaal"]
-        or Decimal(0)
-    )
+    al = andere.filter(datum=registratie.datum).exclude(pk=registratie.pk).aggregate(
+        totaal=Sum("uren")
+    )["totaal"] or Decimal(0)
     if al + registratie.uren > MAX_UREN_PER_DAG:
         raise ValidationError(
             {

@@ -30,9 +30,7 @@ urlpatterns = [
         views.bijeenkomst_ics,
         name="bijeenkomst_ics",
     ),
-    path(
-        "actiepunten/<int:actiepunt_id>/status/", views.actiepunt_status, name="actiepunt_status"
-    ),
+    path("actiepunten/<int:actiepunt_id>/status/", views.actiepunt_status, name="actiepunt_status"),
     path("plannen/<int:plan_id>/uren/", views.uren, name="uren"),
     path("plannen/<int:plan_id>/uren/uren.csv", views.uren_csv, name="uren_csv"),
     path("plannen/<int:plan_id>/uren/uren.xlsx", views.uren_xlsx, name="uren_xlsx"),

@@ -229,9 +229,7 @@ def bijeenkomst(request: HttpRequest, bijeenkomst_id: int) -> HttpResponse:
             )
             if _bewaar(form, service, bijeenkomst=b, door=request.user, **kwargs):
                 messages.success(request, gelukt)
-                return redirect(
-                    f"{reverse('werkgroep:bijeenkomst', args=[b.pk])}#{formulier}"
-                )
+                return redirect(f"{reverse('werkgroep:bijeenkomst', args=[b.pk])}#{formulier}")
     return render(
         request,
         "werkgroep/bijeenkomst.html",
@@ -275,7 +273,9 @@ def actiepunt_status(request: HttpRequest, actiepunt_id: int) -> HttpResponse:
 def bijeenkomst_ics(request: HttpRequest, bijeenkomst_id: int) -> HttpResponse:
     b = selectors.zichtbare_bijeenkomst(request.user, bijeenkomst_id)
     url = request.build_absolute_uri(reverse("werkgroep:bijeenkomst", args=[b.pk]))
-    response = HttpResponse(ical.bijeenkomst_ics(b, url), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        ical.bijeenkomst_ics(b, url), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="bijeenkomst-{b.datum:%Y-%m-%d}.ics"'
     return response
 
@@ -302,9 +302,7 @@ def uren(request: HttpRequest, plan_id: int) -> HttpResponse:
         initial = {"datum": pagina.vandaag}
         if pagina.eigen:
             initial["lid"] = pagina.eigen.lid
-        form = UrenForm(
-            request.POST or None, initial=initial, stappen=_stappen(plan), leden=leden
-        )
+        form = UrenForm(request.POST or None, initial=initial, stappen=_stappen(plan), leden=leden)
     if request.method == "POST":
         if form is None:
             raise Http404("Plan niet gevonden.")
@@ -313,12 +311,12 @@ def uren(request: HttpRequest, plan_id: int) -> HttpResponse:
             lid = gegevens.pop("lid", None) or pagina.eigen.lid  # type: ignore[union-attr]
             if _bewaar(form, services.uren_log, lid=lid, door=request.user, **gegevens):
                 messages.success(
-                    request, f"{uren_tekst(gegevens['uren'])} uur op {gegevens['datum']:%d-%m-%Y} geschreven."
+                    request,
+                    f"{uren_tekst(gegevens['uren'])} uur op "
+                    f"{gegevens['datum']:%d-%m-%Y} geschreven.",
                 )
                 return redirect("werkgroep:uren", plan_id=plan.pk)
-    return render(
-        request, "werkgroep/uren.html", {"pagina": pagina, "plan": plan, "form": form}
-    )
+    return render(request, "werkgroep/uren.html", {"pagina": pagina, "plan": plan, "form": form})
 
 
 @login_required
@@ -371,9 +369,7 @@ def urenbudget(request: HttpRequest, lid_id: int) -> HttpResponse:
     ):
         messages.success(request, f"Het urenbudget van {lid} is opgeslagen.")
         return redirect("werkgroep:uren", plan_id=plan.pk)
-    return render(
-        request, "werkgroep/budget_form.html", {"form": form, "plan": plan, "lid": lid}
-    )
+    return render(request, "werkgroep/budget_form.html", {"form": form, "plan": plan, "lid": lid})
 
 
 EXPORT_KOPPEN = ["Datum", "Naam", "Organisatie", "Stap", "Uren", "Omschrijving"]
@@ -400,8 +396,14 @@ def uren_csv(request: HttpRequest, plan_id: int) -> HttpResponse:
     schrijver.writerow(EXPORT_KOPPEN)
     for datum, naam, organisatie, stap, aantal, omschrijving in _export_rijen(request, plan_id):
         schrijver.writerow(
-            [f"{datum:%d-%m-%Y}", naam, organisatie, stap, f"{aantal:f}".replace(".", ","),
-             omschrijving]
+            [
+                f"{datum:%d-%m-%Y}",
+                naam,
+                organisatie,
+                stap,
+                f"{aantal:f}".replace(".", ","),
+                omschrijving,
+            ]
         )
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="uren-plan-{plan_id}.csv"'
@@ -442,9 +444,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Je hebt een nieuwe agenda-link. Een oude werkt niet meer.")
         return redirect("werkgroep:agenda")
     feed = Agendafeed.objects.filter(gebruiker=request.user).first()
-    url = (
-        request.build_absolute_uri(reverse("werkgroep:feed", args=[feed.token])) if feed else ""
-    )
+    url = request.build_absolute_uri(reverse("werkgroep:feed", args=[feed.token])) if feed else ""
     return render(request, "werkgroep/agenda.html", {"feed": feed, "feed_url": url})
 
 
@@ -463,4 +463,3 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     response = HttpResponse(inhoud, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, no-store"
     return response
-

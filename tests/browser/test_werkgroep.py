@@ -54,9 +54,10 @@ def test_a_member_logs_hours_and_sees_the_remaining_budget(
     page.get_by_role("button", name="Uren opslaan").click()
     assert "3,5 uur op" in page.get_by_role("status").first.inner_text()
     assert "21,5 uur" in page.locator(".ivp-uren-eigen").inner_text()
-    assert "Voorbereiding raadsbijeenkomst" in page.locator("#registraties-titel").locator(
-        "xpath=ancestor::table"
-    ).inner_text()
+    assert (
+        "Voorbereiding raadsbijeenkomst"
+        in page.locator("#registraties-titel").locator("xpath=ancestor::table").inner_text()
+    )
     check_axe(page)
     screenshot(page, "uren-lid")
 

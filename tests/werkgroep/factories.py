@@ -62,7 +62,10 @@ def trekker(plan, coordinator):
 def lid(plan, coordinator, gebruiker=None, **kwargs):
     gebruiker = gebruiker or werkgroeplid_van(plan.gemeente)
     return services.lid_add(
-        plan=plan, door=coordinator, gebruiker=gebruiker, rol=kwargs.pop("rol", LidRol.LID),
+        plan=plan,
+        door=coordinator,
+        gebruiker=gebruiker,
+        rol=kwargs.pop("rol", LidRol.LID),
         **kwargs,
     )
 

@@ -14,7 +14,7 @@ from ivp.models import Gebruiker, Rol
 from tests.werkgroep.factories import bijeenkomst, trekker
 from veiligheidsvelden.models import Veld
 from werkgroep import services
-from werkgroep.constants import ActiepuntStatus, Aanwezigheid, LidRol
+from werkgroep.constants import Aanwezigheid, ActiepuntStatus, LidRol
 from werkgroep.models import Actiepunt, Lid, Presentie, Urenbudget, Urenregistratie
 
 pytestmark = pytest.mark.django_db
@@ -57,14 +57,20 @@ def vul(plan, coordinator, aantal_leden: int, aantal_uren: int):
         for n in range(aantal_uren)
     )
     b = bijeenkomst(plan, coordinator, datum=dt.date(2022, 9, 13))
-    services.agendapunt_add(bijeenkomst=b, door=coordinator, onderwerp="Analyse",
-                            document=plan.documenten.first())
+    services.agendapunt_add(
+        bijeenkomst=b, door=coordinator, onderwerp="Analyse", document=plan.documenten.first()
+    )
     Presentie.objects.bulk_create(
         Presentie(bijeenkomst=b, lid=lid, status=Aanwezigheid.AANWEZIG) for lid in alle
     )
     Actiepunt.objects.bulk_create(
-        Actiepunt(bijeenkomst=b, wat=f"Actie {n}", wie=lid, deadline=dt.date(2022, 10, 1),
-                  status=ActiepuntStatus.OPEN)
+        Actiepunt(
+            bijeenkomst=b,
+            wat=f"Actie {n}",
+            wie=lid,
+            deadline=dt.date(2022, 10, 1),
+            status=ActiepuntStatus.OPEN,
+        )
         for n, lid in enumerate(alle)
     )
     return b, leden[0]

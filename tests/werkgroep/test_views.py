@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from ivp.constants import RolSoort
 from tests.ivp.factories import GebruikerFactory, GemeenteFactory
 from tests.stappen.factories import coordinator_van
-from tests.werkgroep.factories import bijeenkomst, lid, trekker, werkgroeplid_van
+from tests.werkgroep.factories import bijeenkomst, lid, trekker
 from veiligheidsvelden.models import Veld
 from werkgroep import services
 from werkgroep.constants import LidRol
@@ -59,8 +59,12 @@ def test_coverage_overview_shows_gaps_and_the_missing_police_expert(client, plan
     assert "De operationeel expert van de politie ontbreekt." in html
     assert "Geen lid dekt het veld" in html
     assert "niet gedekt" in html
-    politie = lid(plan, coordinator, rol=LidRol.POLITIE_EXPERT,
-                  velden=Veld.objects.exclude(code__in=["1", "2"]))
+    politie = lid(
+        plan,
+        coordinator,
+        rol=LidRol.POLITIE_EXPERT,
+        velden=Veld.objects.exclude(code__in=["1", "2"]),
+    )
     html = client.get(werkgroep_url(plan)).content.decode()
     assert "ontbreekt" not in html
     assert "niet gedekt" not in html
@@ -144,18 +148,39 @@ def test_the_coordinator_records_agenda_attendance_notulen_and_actiepunten(
     document = plan.documenten.get(soort="veiligheidsanalyse")
     client.force_login(coordinator)
     url = reverse("werkgroep:bijeenkomst", args=[b.pk])
-    client.post(url, {"formulier": "agenda", "agenda-onderwerp": "Analyse",
-                      "agenda-document": document.pk})
+    client.post(
+        url, {"formulier": "agenda", "agenda-onderwerp": "Analyse", "agenda-document": document.pk}
+    )
     client.post(url, {"formulier": "presentie", f"presentie-lid_{lid_.pk}": "afgemeld"})
-    client.post(url, {"formulier": "verslag", "verslag-notulen": "Goed gesprek.",
-                      "verslag-besluiten": "Analyse akkoord."})
-    response = client.post(url, {"formulier": "actiepunt", "actiepunt-wat": "Cijfers",
-                                 "actiepunt-wie": lid_.pk, "actiepunt-deadline": "31-13-2022"})
+    client.post(
+        url,
+        {
+            "formulier": "verslag",
+            "verslag-notulen": "Goed gesprek.",
+            "verslag-besluiten": "Analyse akkoord.",
+        },
+    )
+    response = client.post(
+        url,
+        {
+            "formulier": "actiepunt",
+            "actiepunt-wat": "Cijfers",
+            "actiepunt-wie": lid_.pk,
+            "actiepunt-deadline": "31-13-2022",
+        },
+    )
     assert response.status_code == 200
     assert "dag-maand-jaar" in response.context["forms"]["actiepunt"].errors["deadline"][0]
     assert 'value="Cijfers"' in response.content.decode()
-    client.post(url, {"formulier": "actiepunt", "actiepunt-wat": "Cijfers",
-                      "actiepunt-wie": lid_.pk, "actiepunt-deadline": "31-10-2022"})
+    client.post(
+        url,
+        {
+            "formulier": "actiepunt",
+            "actiepunt-wat": "Cijfers",
+            "actiepunt-wie": lid_.pk,
+            "actiepunt-deadline": "31-10-2022",
+        },
+    )
     assert Presentie.objects.get().status == "afgemeld"
     assert Actiepunt.objects.get().deadline == dt.date(2022, 10, 31)
     html = client.get(url).content.decode()
@@ -193,10 +218,12 @@ def test_a_member_sees_only_their_own_entries_the_coordinator_all(
     client, plan, coordinator, vandaag
 ):
     eerste, tweede = lid(plan, coordinator), lid(plan, coordinator)
-    services.uren_log(lid=eerste, door=eerste.gebruiker, datum=vandaag, uren=Decimal(1),
-                      omschrijving="Eerste")
-    andere = services.uren_log(lid=tweede, door=tweede.gebruiker, datum=vandaag, uren=Decimal(1),
-                               omschrijving="Tweede")
+    services.uren_log(
+        lid=eerste, door=eerste.gebruiker, datum=vandaag, uren=Decimal(1), omschrijving="Eerste"
+    )
+    andere = services.uren_log(
+        lid=tweede, door=tweede.gebruiker, datum=vandaag, uren=Decimal(1), omschrijving="Tweede"
+    )
     client.force_login(eerste.gebruiker)
     html = client.get(uren_url(plan)).content.decode()
     assert "Eerste" in html and "Tweede" not in html
@@ -218,8 +245,14 @@ def test_a_member_sees_only_their_own_entries_the_coordinator_all(
 
 def test_exports_csv_and_excel(client, plan, coordinator, vandaag):
     lid_ = lid(plan, coordinator)
-    services.uren_log(lid=lid_, door=coordinator, datum=vandaag, uren=Decimal("2.25"),
-                      omschrijving="Analyse", stap=plan.stappen.get(nummer=2))
+    services.uren_log(
+        lid=lid_,
+        door=coordinator,
+        datum=vandaag,
+        uren=Decimal("2.25"),
+        omschrijving="Analyse",
+        stap=plan.stappen.get(nummer=2),
+    )
     client.force_login(coordinator)
     response = client.get(reverse("werkgroep:uren_csv", args=[plan.pk]))
     assert response["Content-Type"].startswith("text/csv")
@@ -237,8 +270,14 @@ def test_the_coordinator_sees_per_person_per_step_forecast_and_burndown(
     client, plan, coordinator, vandaag
 ):
     hoofd = trekker(plan, coordinator)
-    services.uren_log(lid=hoofd, door=coordinator, datum=dt.date(2022, 9, 1), uren=Decimal(8),
-                      omschrijving="Analyse", stap=plan.stappen.get(nummer=2))
+    services.uren_log(
+        lid=hoofd,
+        door=coordinator,
+        datum=dt.date(2022, 9, 1),
+        uren=Decimal(8),
+        omschrijving="Analyse",
+        stap=plan.stappen.get(nummer=2),
+    )
     client.force_login(coordinator)
     html = client.get(uren_url(plan)).content.decode()
     assert "Per persoon" in html and "Per stap en prognose" in html
@@ -246,8 +285,10 @@ def test_the_coordinator_sees_per_person_per_step_forecast_and_burndown(
     assert "er resteert 342 uur" in html
     response = client.post(reverse("werkgroep:urenbudget", args=[hoofd.pk]), {"uren": "420"})
     assert "300 tot 400 uur" in response.context["form"].errors["uren"][0]
-    client.post(reverse("werkgroep:urenbudget", args=[hoofd.pk]),
-                {"uren": "420", "motivatie": "Regionale afstemming"})
+    client.post(
+        reverse("werkgroep:urenbudget", args=[hoofd.pk]),
+        {"uren": "420", "motivatie": "Regionale afstemming"},
+    )
     html = client.get(uren_url(plan)).content.decode()
     assert "Buiten 300–400 uur, motivatie: Regionale afstemming" in html
 
@@ -258,8 +299,10 @@ def test_the_demo_has_the_steenwijkerland_werkgroep(client):
     from django.core.management import call_command
 
     call_command("demo", stdout=StringIO())
-    werkgroep_leden = Lid.objects.filter(werkgroep__plan__titel="Integraal Veiligheidsplan 2023–2026",
-                                         werkgroep__plan__gemeente__naam="Steenwijkerland")
+    werkgroep_leden = Lid.objects.filter(
+        werkgroep__plan__titel="Integraal Veiligheidsplan 2023–2026",
+        werkgroep__plan__gemeente__naam="Steenwijkerland",
+    )
     assert werkgroep_leden.count() == 8
     assert werkgroep_leden.filter(rol=LidRol.POLITIE_EXPERT, gebruiker__username="politie").exists()
     assert Bijeenkomst.objects.count() == 3
