@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -22,6 +23,12 @@ PRODID = "-//IVP Regie//Werkgroep//NL"
 DOMEIN = "ivp-regie"
 
 
+@lru_cache(maxsize=4)
+def _tijdzone(tzid: str) -> Timezone:
+    """The VTIMEZONE, built once per process (building all transitions since 1970 is slow)."""
+    return Timezone.from_tzid(tzid, first_date=dt.date(2000, 1, 1), last_date=dt.date(2040, 1, 1))
+
+
 def _kalender(naam: str) -> Calendar:
     kalender = Calendar()
     kalender.add("prodid", PRODID)
@@ -30,7 +37,7 @@ def _kalender(naam: str) -> Calendar:
     kalender.add("method", "PUBLISH")
     kalender.add("x-wr-calname", naam)
     kalender.add("x-wr-timezone", settings.TIME_ZONE)
-    kalender.add_component(Timezone.from_tzid(settings.TIME_ZONE))
+    kalender.add_component(_tijdzone(settings.TIME_ZONE))
     return kalender
 
 

@@ -87,7 +87,7 @@ def _controleer_gebruiker(plan: Plan, gebruiker: Gebruiker | None, rol: str) -> 
 def lid_add(
     *,
     plan: Plan,
-    door: Gebruiker | None,
+    door: Gebruiker,
     rol: str,
     gebruiker: Gebruiker | None = None,
     naam: str = "",
@@ -98,8 +98,7 @@ def lid_add(
 ) -> Lid:
     """Add a member. From the ninth member on a motivation is needed (pas toe of leg uit).
     The trekker gets the startnotitie's 350 hours as budget."""
-    if door is not None:
-        _vereis_regie(plan, door)
+    _vereis_regie(plan, door)
     werkgroep = werkgroep_ensure(plan=plan, door=door)
     # Lock the werkgroep so two additions at once cannot both be the eighth.
     Werkgroep.objects.select_for_update().filter(pk=werkgroep.pk).first()
