@@ -254,6 +254,11 @@ class UrenRegel:
     besteed: Decimal
     motivatie: str = ""
     budget_wijkt_af: bool = False
+    verwacht: Decimal | None = None  # at the last step deadline, at this person's pace
+
+    @property
+    def verwacht_boven_budget(self) -> bool:
+        return self.budget is not None and self.verwacht is not None and self.verwacht > self.budget
 
     @property
     def resterend(self) -> Decimal | None:
@@ -304,6 +309,7 @@ class UrenPagina:
     grafiek: Grafiek | None
     stappen: list[Stap]
     vandaag: dt.date
+    laatste_deadline: dt.date
 
 
 PER_PAGINA = 50
@@ -346,6 +352,14 @@ def uren_pagina(user: Gebruiker, plan_id: int, pagina: int = 1) -> UrenPagina:
     totaal_budget = sum((r.budget or NUL for r in regels), NUL)
     totaal_besteed = sum(besteed.values(), NUL)
     tempo = _tempo(plan.traject_start, vandaag, totaal_besteed)
+    laatste_deadline = max(
+        (s.gepland_eind for s in stappen if s.nummer != StapNummer.UITVOERING),
+        default=plan.einde,
+    )
+    nog_dagen = max((laatste_deadline - vandaag).days, 0)
+    for regel in regels:
+        eigen_tempo = _tempo(plan.traject_start, vandaag, regel.besteed)
+        regel.verwacht = (regel.besteed + eigen_tempo * nog_dagen).quantize(Decimal("0.1"))
     per_stap = []
     for stap in stappen:
         if stap.nummer == StapNummer.UITVOERING:
@@ -403,6 +417,7 @@ def uren_pagina(user: Gebruiker, plan_id: int, pagina: int = 1) -> UrenPagina:
         grafiek=grafiek,
         stappen=[s for s in stappen if s.nummer != StapNummer.UITVOERING],
         vandaag=vandaag,
+        laatste_deadline=laatste_deadline,
     )
 
 

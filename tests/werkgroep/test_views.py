@@ -309,3 +309,47 @@ def test_the_demo_has_the_steenwijkerland_werkgroep(client):
     assert Urenregistratie.objects.count() > 50
     call_command("demo", stdout=StringIO())
     assert Lid.objects.count() == 8
+
+
+def test_the_forecast_per_person_at_the_last_step_deadline(client, plan, coordinator, vandaag):
+    lid_ = lid(plan, coordinator)
+    services.urenbudget_set(lid=lid_, door=coordinator, uren=Decimal(20))
+    services.uren_log(
+        lid=lid_,
+        door=lid_.gebruiker,
+        datum=dt.date(2022, 9, 1),
+        uren=Decimal(10),
+        omschrijving="Analyse",
+    )
+    client.force_login(lid_.gebruiker)
+    pagina = client.get(uren_url(plan)).context["pagina"]
+    # 10 hours in the 142 days since 01-06-2022; 162 days to go until 31-03-2023 (step 4).
+    assert pagina.laatste_deadline == dt.date(2023, 3, 31)
+    assert pagina.eigen.verwacht == Decimal("21.4")
+    html = client.get(uren_url(plan)).content.decode()
+    assert "Verwacht bij de laatste deadline (31-03-2023)" in html
+    assert "21,4 uur — <strong>boven je budget</strong>" in html
+
+
+def test_the_coordinator_edits_and_removes_a_member(client, plan, coordinator):
+    lid_ = lid(plan, coordinator, velden=Veld.objects.filter(code="1"))
+    client.force_login(coordinator)
+    url = reverse("werkgroep:lid_bewerken", args=[lid_.pk])
+    response = client.get(url)
+    assert response.context["form"].initial["velden"] == [Veld.objects.get(code="1")]
+    response = client.post(
+        url,
+        {
+            "rol": LidRol.POLITIE_EXPERT,
+            "organisatie": "Politie",
+            "functie": "Expert",
+            "velden": [Veld.objects.get(code="5").pk],
+        },
+    )
+    assert response.status_code == 302
+    lid_.refresh_from_db()
+    assert lid_.rol == LidRol.POLITIE_EXPERT
+    assert [v.code for v in lid_.velden.all()] == ["5"]
+    response = client.post(reverse("werkgroep:lid_verwijderen", args=[lid_.pk]))
+    assert response.status_code == 302
+    assert not Lid.objects.filter(pk=lid_.pk).exists()
