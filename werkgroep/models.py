@@ -209,10 +209,11 @@ class Agendapunt(models.Model):
         return self.onderwerp
 
     def clean(self) -> None:
+        document = self.document if self.document_id else None
         if (
-            self.document_id
+            document is not None
             and self.bijeenkomst_id
-            and self.document.plan_id != self.bijeenkomst.werkgroep.plan_id
+            and document.plan_id != self.bijeenkomst.werkgroep.plan_id
         ):
             raise ValidationError({"document": "Dit document hoort bij een ander plan."})
 
@@ -355,7 +356,8 @@ class Urenregistratie(models.Model):
                 errors["uren"] = "Vul een positief aantal uren in."
             elif self.uren > MAX_UREN_PER_DAG:
                 errors["uren"] = "Op één dag kun je hooguit 24 uur schrijven."
-        if self.stap_id and self.lid_id and self.stap.plan_id != self.lid.werkgroep.plan_id:
+        stap = self.stap if self.stap_id else None
+        if stap is not None and self.lid_id and stap.plan_id != self.lid.werkgroep.plan_id:
             errors["stap"] = "Deze stap hoort bij een ander plan."
         if errors:
             raise ValidationError(errors)

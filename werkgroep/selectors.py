@@ -4,6 +4,7 @@ members, meetings or hour entries there are (sums and counts are done by the dat
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -40,6 +41,8 @@ NUL = Decimal(0)
 
 
 def _leden(werkgroep_id: int | None) -> QuerySet[Lid]:
+    if werkgroep_id is None:
+        return Lid.objects.none()
     return (
         Lid.objects.filter(werkgroep_id=werkgroep_id)
         .select_related("gebruiker")
@@ -83,7 +86,7 @@ class BijeenkomstRegel:
     open_actiepunten: int
 
 
-def _nummer_bijeenkomsten(bijeenkomsten: list[Bijeenkomst]) -> list[BijeenkomstRegel]:
+def _nummer_bijeenkomsten(bijeenkomsten: Sequence[Bijeenkomst]) -> list[BijeenkomstRegel]:
     regels = []
     n = 0
     for b in bijeenkomsten:
@@ -346,7 +349,7 @@ def uren_pagina(user: Gebruiker, plan_id: int, pagina: int = 1) -> UrenPagina:
     regels = _uren_regels(leden, besteed)
     eigen = next((r for r in regels if r.lid.gebruiker_id == user.pk), None)
     stappen = list(Stap.objects.filter(plan=plan).order_by("nummer"))
-    per_stap_besteed = {
+    per_stap_besteed: dict[int | None, Decimal] = {
         r["stap_id"]: r["totaal"] for r in alle.values("stap_id").annotate(totaal=Sum("uren"))
     }
     totaal_budget = sum((r.budget or NUL for r in regels), NUL)

@@ -61,9 +61,11 @@ def _bewaar(obj: Model, door: Gebruiker | None, reden: str = "") -> Model:
 @transaction.atomic
 def werkgroep_ensure(*, plan: Plan, door: Gebruiker | None = None) -> Werkgroep:
     """The werkgroep of `plan`, made the first time it is needed."""
-    werkgroep = Werkgroep.objects.filter(plan=plan).first()
-    if werkgroep is None:
-        werkgroep = _bewaar(Werkgroep(plan=plan), door)  # type: ignore[assignment]
+    bestaand = Werkgroep.objects.filter(plan=plan).first()
+    if bestaand is not None:
+        return bestaand
+    werkgroep = Werkgroep(plan=plan)
+    _bewaar(werkgroep, door)
     return werkgroep
 
 
