@@ -353,6 +353,16 @@ def _mag_uren_schrijven(lid: Lid, door: Gebruiker) -> None:
         raise GeenToegang("Je schrijft alleen je eigen uren.")
 
 
+def _vergrendel_persoon(lid: Lid) -> None:
+    """Serialise the hour entries of one person (across werkgroepen), so two tabs or two
+    plans cannot together pass 24 hours on a day. Locks the user row, or the member row of
+    an external partner, until the transaction ends."""
+    if lid.gebruiker_id:
+        Gebruiker.objects.select_for_update().filter(pk=lid.gebruiker_id).first()
+    else:
+        Lid.objects.select_for_update().filter(pk=lid.pk).first()
+
+
 def _controleer_uren(registratie: Urenregistratie) -> None:
     """What a row cannot check alone: the plan's period, today, and 24 hours a day."""
     registratie.full_clean()
@@ -396,8 +406,7 @@ def uren_log(
 ) -> Urenregistratie:
     """Log hours. A member logs their own; the coordinator may log for anyone."""
     _mag_uren_schrijven(lid, door)
-    # Serialise the entries of one person, so two tabs cannot together pass 24 hours.
-    Lid.objects.select_for_update().filter(pk=lid.pk).first()
+    _vergrendel_persoon(lid)
     registratie = Urenregistratie(
         lid=lid, datum=datum, uren=uren, stap=stap, omschrijving=omschrijving.strip()
     )
@@ -421,7 +430,7 @@ def uren_update(
     """Correct an entry: the member their own, the coordinator anyone's (with a reason that
     goes into the history)."""
     _mag_uren_schrijven(registratie.lid, door)
-    Lid.objects.select_for_update().filter(pk=registratie.lid_id).first()
+    _vergrendel_persoon(registratie.lid)
     registratie.datum = datum
     registratie.uren = uren
     registratie.stap = stap
