@@ -109,3 +109,47 @@ def test_the_coordinator_plans_a_meeting_records_attendance_and_an_actiepunt(
     assert page.locator(".ivp-burndown svg").count() == 1
     check_axe(page)
     screenshot(page, "uren-coordinator")
+
+
+def test_the_other_werkgroep_pages_pass_axe(page, demo, login, check_axe, screenshot):
+    login(page, "coordinator", WACHTWOORD)
+    open_werkgroep(page)
+    page.get_by_role("link", name="Lid toevoegen").click()
+    page.get_by_label("Naam (externe partner)").fill("Marleen de Groot")
+    page.get_by_label("Organisatie").fill("Openbaar Ministerie")
+    page.get_by_label("Operationeel expert politie").check()
+    page.get_by_role("button", name="Opslaan").click()
+    assert "7 à 8 leden" in page.get_by_role("alert").inner_text()
+    assert page.get_by_label("Organisatie").input_value() == "Openbaar Ministerie"
+    check_axe(page)
+    screenshot(page, "lid-negende")
+
+    page.get_by_label("Motivatie (pas toe of leg uit)").fill("Het OM sluit aan voor ondermijning.")
+    page.get_by_role("button", name="Opslaan").click()
+    assert "Het OM sluit aan voor ondermijning." in page.locator("main").inner_text()
+
+    open_werkgroep_uren = page.get_by_role("navigation", name="Onderdelen van de werkgroep")
+    open_werkgroep_uren.get_by_role("link", name="Uren").click()
+    page.get_by_role("link", name="Budget van Anouk Verbeek instellen").click()
+    page.locator("#id_uren").fill("450")
+    page.get_by_role("button", name="Budget opslaan").click()
+    assert "300 tot 400 uur" in page.get_by_role("alert").inner_text()
+    check_axe(page)
+    screenshot(page, "budget-fout")
+    page.get_by_role("link", name="Annuleren").click()
+
+    page.get_by_role("link", name="Corrigeer").first.click()
+    page.get_by_label("Reden van de correctie").fill("Dubbel geschreven")
+    page.locator("#id_uren").fill("2")
+    page.get_by_role("button", name="Correctie opslaan").click()
+    assert "gecorrigeerd" in page.get_by_role("status").first.inner_text()
+    page.get_by_role("link", name="Corrigeer").first.click()
+    assert "Dubbel geschreven" in page.locator("main").inner_text()
+    check_axe(page)
+    screenshot(page, "uren-correctie")
+
+    page.goto("/agenda/")
+    page.get_by_role("button", name="Agenda-link maken").click()
+    assert "/agenda/" in page.get_by_label("Jouw agenda-link").input_value()
+    check_axe(page)
+    screenshot(page, "agenda")
