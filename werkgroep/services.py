@@ -153,6 +153,8 @@ def lid_update(
         lid.motivatie = motivatie.strip()
     _bewaar(lid, door)
     lid.velden.set(velden)
+    if rol == LidRol.TREKKER and not Urenbudget.objects.filter(lid=lid).exists():
+        _bewaar(Urenbudget(lid=lid, uren=COORDINATOR_UREN_STANDAARD), door)
     return lid
 
 

@@ -3,6 +3,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -353,3 +354,22 @@ def test_the_coordinator_edits_and_removes_a_member(client, plan, coordinator):
     response = client.post(reverse("werkgroep:lid_verwijderen", args=[lid_.pk]))
     assert response.status_code == 302
     assert not Lid.objects.filter(pk=lid_.pk).exists()
+
+
+def test_a_plan_without_a_werkgroep_shows_empty_pages(client, plan, coordinator):
+    client.force_login(coordinator)
+    html = client.get(werkgroep_url(plan)).content.decode()
+    assert "De werkgroep heeft nog geen leden." in html
+    assert "Nog geen bijeenkomsten gepland." in html
+    html = client.get(uren_url(plan)).content.decode()
+    assert "Nog geen uren geschreven." in html
+
+
+def test_a_coordinator_made_trekker_later_gets_the_default_budget(client, plan, coordinator):
+    eerst_lid = lid(plan, coordinator, gebruiker=coordinator)
+    services.lid_update(lid=eerst_lid, door=coordinator, rol=LidRol.TREKKER)
+    assert eerst_lid.urenbudget.uren == Decimal(350)
+    tweede = lid(plan, coordinator, rol=LidRol.LID)
+    with pytest.raises(ValidationError) as error:
+        services.lid_update(lid=tweede, door=coordinator, rol=LidRol.TREKKER)
+    assert error.value.message_dict["rol"] == ["De trekker is de coördinator OOV van de gemeente."]
