@@ -375,16 +375,22 @@ def urenbudget(request: HttpRequest, lid_id: int) -> HttpResponse:
 EXPORT_KOPPEN = ["Datum", "Naam", "Organisatie", "Stap", "Uren", "Omschrijving"]
 
 
+def _tekst(waarde: str) -> str:
+    """Text that a spreadsheet must not run as a formula (CSV/formula injection): a leading
+    =, +, - or @ gets an apostrophe, which Excel and LibreOffice show as plain text."""
+    return f"'{waarde}" if waarde[:1] in ("=", "+", "-", "@") else waarde
+
+
 def _export_rijen(request: HttpRequest, plan_id: int):
     plan = zichtbaar_plan(request.user, plan_id)
     for r in selectors.export_registraties(request.user, plan).iterator(chunk_size=2000):
         yield [
             r.datum,
-            r.lid.weergavenaam,
-            r.lid.organisatie,
+            _tekst(r.lid.weergavenaam),
+            _tekst(r.lid.organisatie),
             f"Stap {r.stap.nummer}: {r.stap.get_nummer_display()}" if r.stap else "",
             r.uren,
-            r.omschrijving,
+            _tekst(r.omschrijving),
         ]
 
 
@@ -401,7 +407,7 @@ def uren_csv(request: HttpRequest, plan_id: int) -> HttpResponse:
                 naam,
                 organisatie,
                 stap,
-                f"{aantal:f}".replace(".", ","),
+                uren_tekst(aantal),
                 omschrijving,
             ]
         )

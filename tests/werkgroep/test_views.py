@@ -373,3 +373,21 @@ def test_a_coordinator_made_trekker_later_gets_the_default_budget(client, plan, 
     with pytest.raises(ValidationError) as error:
         services.lid_update(lid=tweede, door=coordinator, rol=LidRol.TREKKER)
     assert error.value.message_dict["rol"] == ["De trekker is de coördinator OOV van de gemeente."]
+
+
+def test_exports_never_turn_text_into_a_formula(client, plan, coordinator, vandaag):
+    lid_ = lid(plan, coordinator)
+    services.uren_log(
+        lid=lid_,
+        door=lid_.gebruiker,
+        datum=vandaag,
+        uren=Decimal(1),
+        omschrijving='=HYPERLINK("https://example.invalid","klik")',
+    )
+    client.force_login(coordinator)
+    csv = client.get(reverse("werkgroep:uren_csv", args=[plan.pk])).content.decode("utf-8-sig")
+    assert "'=HYPERLINK(" in csv and ';"=HYPERLINK' not in csv
+    response = client.get(reverse("werkgroep:uren_xlsx", args=[plan.pk]))
+    cel = load_workbook(io.BytesIO(response.content)).active["F2"]
+    assert cel.data_type == "s"
+    assert cel.value.startswith("'=HYPERLINK")
