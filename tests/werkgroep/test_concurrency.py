@@ -15,7 +15,9 @@ from werkgroep.models import Lid, Urenregistratie
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: restore what the migrations loaded afterwards, so the browser tests'
+# serialized rollback that may run next does not meet recreated content types.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_concurrent_entries_cannot_together_pass_24_hours_on_a_day():
     plan = maak_plan()
     coordinator = coordinator_van(plan.gemeente)
