@@ -14,4 +14,5 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
     path("", include("stappen.urls")),
+    path("", include("werkgroep.urls")),
 ]

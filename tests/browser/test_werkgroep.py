@@ -1,0 +1,155 @@
+"""The werkgroep in the browser, on the demo data: a member logs hours and sees the remaining
+budget; the coordinator plans a meeting, records attendance and an actiepunt."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from ivp.demo import WACHTWOORD
+
+pytestmark = [pytest.mark.browser]
+
+
+@pytest.fixture
+def demo(transactional_db):
+    call_command("demo", stdout=StringIO())
+
+
+def open_werkgroep(page):
+    page.get_by_role("link", name="Integraal Veiligheidsplan 2023–2026").click()
+    page.get_by_role("navigation", name="Onderdelen van het plan").get_by_role(
+        "link", name="Werkgroep"
+    ).click()
+
+
+def test_a_member_logs_hours_and_sees_the_remaining_budget(
+    page, demo, login, check_axe, screenshot
+):
+    login(page, "jeugd", WACHTWOORD)
+    open_werkgroep(page)
+    assert page.get_by_role("heading", level=1).inner_text() == "Werkgroep"
+    assert "Leden (8 van 8)" in page.locator("main").inner_text()
+    check_axe(page)
+    screenshot(page, "werkgroep")
+
+    page.get_by_role("link", name="Uren", exact=True).first.click()
+    eigen = page.locator(".ivp-uren-eigen")
+    assert "Budget" in eigen.inner_text()
+    assert "25 uur" in eigen.inner_text()  # 40 budget, 15 spent in the demo
+
+    page.get_by_label("Datum").fill("01-01-2099")
+    page.locator("#id_uren").fill("3,5")
+    page.get_by_label("Stap").select_option(label="Stap 3: Prioritering")
+    page.get_by_label("Korte omschrijving").fill("Voorbereiding raadsbijeenkomst")
+    page.get_by_role("button", name="Uren opslaan").click()
+    assert "toekomst" in page.get_by_role("alert").inner_text()
+    assert page.get_by_label("Korte omschrijving").input_value() == (
+        "Voorbereiding raadsbijeenkomst"
+    )
+    check_axe(page)
+
+    page.get_by_label("Datum").fill(timezone.localdate().strftime("%d-%m-%Y"))
+    page.get_by_role("button", name="Uren opslaan").click()
+    assert "3,5 uur op" in page.get_by_role("status").first.inner_text()
+    assert "21,5 uur" in page.locator(".ivp-uren-eigen").inner_text()
+    assert (
+        "Voorbereiding raadsbijeenkomst"
+        in page.locator("#registraties-titel").locator("xpath=ancestor::table").inner_text()
+    )
+    check_axe(page)
+    screenshot(page, "uren-lid")
+
+
+def test_the_coordinator_plans_a_meeting_records_attendance_and_an_actiepunt(
+    page, demo, login, check_axe, screenshot
+):
+    login(page, "coordinator", WACHTWOORD)
+    open_werkgroep(page)
+    assert "3 van 6 bijeenkomsten" in page.locator("main").inner_text()
+    page.get_by_role("link", name="Bijeenkomst plannen").click()
+    vandaag = timezone.localdate().strftime("%d-%m-%Y")
+    page.get_by_label("Datum").fill(vandaag)
+    page.get_by_label("Begintijd").fill("15:00")
+    page.get_by_label("Eindtijd").fill("14:00")
+    page.get_by_label("Plaats").fill("Gemeentehuis Steenwijk")
+    page.get_by_role("button", name="Opslaan").click()
+    assert "eindigen na de begintijd" in page.get_by_role("alert").inner_text()
+    assert page.get_by_label("Plaats").input_value() == "Gemeentehuis Steenwijk"
+    check_axe(page)
+    screenshot(page, "bijeenkomst-fout")
+
+    page.get_by_label("Eindtijd").fill("17:00")
+    page.get_by_role("button", name="Opslaan").click()
+    assert "Bijeenkomst 4 van 6" in page.locator(".ivp-pagina-kop").inner_text()
+
+    page.locator("summary", has_text="Aanwezigheid vastleggen").click()
+    page.get_by_role("group", name="Jeroen Bakker").get_by_label("Aanwezig", exact=True).check()
+    page.get_by_role("group", name="Sanne Mulder").get_by_label("Afwezig met bericht").check()
+    page.get_by_role("button", name="Aanwezigheid opslaan").click()
+    presentie = page.locator("#presentie-titel").locator("xpath=ancestor::table")
+    assert "Afwezig met bericht" in presentie.inner_text()
+
+    page.locator("summary", has_text="Actiepunt toevoegen").click()
+    page.get_by_label("Wat").fill("Cijfers cybercrime aanleveren")
+    page.get_by_label("Wie").select_option(label="Jeroen Bakker")
+    page.get_by_label("Uiterlijk op").fill("31-12-2026")
+    page.get_by_role("button", name="Actiepunt opslaan").click()
+    assert "Het actiepunt is vastgelegd." in page.get_by_role("status").first.inner_text()
+    actiepunten = page.locator("#actiepunten-titel").locator("xpath=ancestor::table")
+    assert "Cijfers cybercrime aanleveren" in actiepunten.inner_text()
+    check_axe(page)
+    screenshot(page, "bijeenkomst")
+
+    page.goto(page.url.split("/bijeenkomsten/")[0] + "/plannen/")  # back via the plan list
+    page.goto("/")
+    open_werkgroep(page)
+    page.get_by_role("link", name="Uren").first.click()
+    assert page.locator(".ivp-burndown svg").count() == 1
+    check_axe(page)
+    screenshot(page, "uren-coordinator")
+
+
+def test_the_other_werkgroep_pages_pass_axe(page, demo, login, check_axe, screenshot):
+    login(page, "coordinator", WACHTWOORD)
+    open_werkgroep(page)
+    page.get_by_role("link", name="Lid toevoegen").click()
+    page.get_by_label("Naam (externe partner)").fill("Marleen de Groot")
+    page.get_by_label("Organisatie").fill("Openbaar Ministerie")
+    page.get_by_label("Operationeel expert politie").check()
+    page.get_by_role("button", name="Opslaan").click()
+    assert "7 à 8 leden" in page.get_by_role("alert").inner_text()
+    assert page.get_by_label("Organisatie").input_value() == "Openbaar Ministerie"
+    check_axe(page)
+    screenshot(page, "lid-negende")
+
+    page.get_by_label("Motivatie (pas toe of leg uit)").fill("Het OM sluit aan voor ondermijning.")
+    page.get_by_role("button", name="Opslaan").click()
+    assert "Het OM sluit aan voor ondermijning." in page.locator("main").inner_text()
+
+    open_werkgroep_uren = page.get_by_role("navigation", name="Onderdelen van de werkgroep")
+    open_werkgroep_uren.get_by_role("link", name="Uren").click()
+    page.get_by_role("link", name="Budget van Anouk Verbeek instellen").click()
+    page.locator("#id_uren").fill("450")
+    page.get_by_role("button", name="Budget opslaan").click()
+    assert "300 tot 400 uur" in page.get_by_role("alert").inner_text()
+    check_axe(page)
+    screenshot(page, "budget-fout")
+    page.get_by_role("link", name="Annuleren").click()
+
+    page.get_by_role("link", name="Corrigeer").first.click()
+    page.get_by_label("Reden van de correctie").fill("Dubbel geschreven")
+    page.locator("#id_uren").fill("2")
+    page.get_by_role("button", name="Correctie opslaan").click()
+    assert "gecorrigeerd" in page.get_by_role("status").first.inner_text()
+    page.get_by_role("link", name="Corrigeer").first.click()
+    assert "Dubbel geschreven" in page.locator("main").inner_text()
+    check_axe(page)
+    screenshot(page, "uren-correctie")
+
+    page.goto("/agenda/")
+    page.get_by_role("button", name="Agenda-link maken").click()
+    assert "/agenda/" in page.get_by_label("Jouw agenda-link").input_value()
+    check_axe(page)
+    screenshot(page, "agenda")

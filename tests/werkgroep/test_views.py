@@ -1,0 +1,393 @@
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from ivp.constants import RolSoort
+from tests.ivp.factories import GebruikerFactory, GemeenteFactory
+from tests.stappen.factories import coordinator_van
+from tests.werkgroep.factories import bijeenkomst, lid, trekker
+from veiligheidsvelden.models import Veld
+from werkgroep import services
+from werkgroep.constants import LidRol
+from werkgroep.models import Actiepunt, Bijeenkomst, Lid, Presentie, Urenregistratie
+
+pytestmark = pytest.mark.django_db
+
+
+def werkgroep_url(plan):
+    return reverse("werkgroep:werkgroep", args=[plan.pk])
+
+
+def uren_url(plan):
+    return reverse("werkgroep:uren", args=[plan.pk])
+
+
+def test_plan_readers_of_the_gemeente_see_the_werkgroep_everyone_else_gets_404(
+    client, plan, coordinator
+):
+    trekker(plan, coordinator)
+    for soort, status in [
+        (RolSoort.LEZER, 200),
+        (RolSoort.BESTUURDER, 200),
+        (RolSoort.WERKGROEPLID, 200),
+        (RolSoort.GRIFFIE, 404),
+    ]:
+        client.force_login(GebruikerFactory(rol=(plan.gemeente, soort)))
+        for url in (werkgroep_url(plan), uren_url(plan)):
+            assert client.get(url).status_code == status, (soort, url)
+    client.force_login(coordinator_van(GemeenteFactory()))
+    assert client.get(werkgroep_url(plan)).status_code == 404
+    assert client.get(uren_url(plan)).status_code == 404
+    assert client.get(reverse("werkgroep:lid_nieuw", args=[plan.pk])).status_code == 404
+
+
+def test_the_plan_page_links_to_the_werkgroep(client, plan, coordinator):
+    client.force_login(coordinator)
+    html = client.get(reverse("stappen:plan", args=[plan.pk])).content.decode()
+    assert f'href="{werkgroep_url(plan)}">Werkgroep</a>' in html
+
+
+def test_coverage_overview_shows_gaps_and_the_missing_police_expert(client, plan, coordinator):
+    trekker(plan, coordinator)
+    lid(plan, coordinator, velden=Veld.objects.filter(code__in=["1", "2"]))
+    client.force_login(coordinator)
+    html = client.get(werkgroep_url(plan)).content.decode()
+    assert "De operationeel expert van de politie ontbreekt." in html
+    assert "Geen lid dekt het veld" in html
+    assert "niet gedekt" in html
+    politie = lid(
+        plan,
+        coordinator,
+        rol=LidRol.POLITIE_EXPERT,
+        velden=Veld.objects.exclude(code__in=["1", "2"]),
+    )
+    html = client.get(werkgroep_url(plan)).content.decode()
+    assert "ontbreekt" not in html
+    assert "niet gedekt" not in html
+    assert str(politie) in html
+
+
+def test_the_coordinator_adds_a_member_and_a_ninth_needs_a_motivation_keeping_the_input(
+    client, plan, coordinator
+):
+    trekker(plan, coordinator)
+    for _ in range(7):
+        lid(plan, coordinator)
+    client.force_login(coordinator)
+    url = reverse("werkgroep:lid_nieuw", args=[plan.pk])
+    gegevens = {
+        "naam": "Marleen de Groot",
+        "organisatie": "Openbaar Ministerie",
+        "functie": "Officier van justitie",
+        "rol": LidRol.LID,
+        "velden": [Veld.objects.get(code="5").pk],
+    }
+    response = client.post(url, gegevens)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert "7 à 8 leden" in form.errors["motivatie"][0]
+    html = response.content.decode()
+    assert 'value="Openbaar Ministerie"' in html
+    response = client.post(url, gegevens | {"motivatie": "Het OM is nodig voor ondermijning."})
+    assert response.status_code == 302
+    html = client.get(werkgroep_url(plan)).content.decode()
+    assert "Het OM is nodig voor ondermijning." in html
+    assert Lid.objects.count() == 9
+
+
+def test_a_member_cannot_change_the_werkgroep(client, plan, coordinator):
+    lid_ = lid(plan, coordinator)
+    b = bijeenkomst(plan, coordinator)
+    client.force_login(lid_.gebruiker)
+    assert client.get(reverse("werkgroep:lid_nieuw", args=[plan.pk])).status_code == 404
+    assert client.get(reverse("werkgroep:lid_bewerken", args=[lid_.pk])).status_code == 404
+    assert client.get(reverse("werkgroep:bijeenkomst_nieuw", args=[plan.pk])).status_code == 404
+    response = client.post(
+        reverse("werkgroep:bijeenkomst", args=[b.pk]),
+        {"formulier": "verslag", "verslag-notulen": "Niet van mij"},
+    )
+    assert response.status_code == 404
+    assert client.get(reverse("werkgroep:urenbudget", args=[lid_.pk])).status_code == 404
+
+
+def test_meetings_are_counted_and_a_wrong_time_keeps_the_input(client, plan, coordinator):
+    for n in range(2):
+        bijeenkomst(plan, coordinator, datum=dt.date(2022, 7, 1) + dt.timedelta(weeks=n))
+    client.force_login(coordinator)
+    url = reverse("werkgroep:bijeenkomst_nieuw", args=[plan.pk])
+    gegevens = {
+        "datum": "15-09-2022",
+        "begintijd": "16:00",
+        "eindtijd": "14:30",
+        "locatie": "Gemeentehuis Steenwijk",
+    }
+    response = client.post(url, gegevens)
+    assert response.status_code == 200
+    assert response.context["form"].errors["eindtijd"] == [
+        "De bijeenkomst moet eindigen na de begintijd."
+    ]
+    assert 'value="Gemeentehuis Steenwijk"' in response.content.decode()
+    response = client.post(url, gegevens | {"eindtijd": "17:30"})
+    b = Bijeenkomst.objects.latest("pk")
+    assert response["Location"] == reverse("werkgroep:bijeenkomst", args=[b.pk])
+    html = client.get(response["Location"]).content.decode()
+    assert "Bijeenkomst 3 van 6" in html
+    assert "16:00–17:30" in html
+    assert "3 van 6 bijeenkomsten" in client.get(werkgroep_url(plan)).content.decode()
+
+
+def test_the_coordinator_records_agenda_attendance_notulen_and_actiepunten(
+    client, plan, coordinator, vandaag
+):
+    lid_ = lid(plan, coordinator)
+    b = bijeenkomst(plan, coordinator, datum=vandaag)
+    document = plan.documenten.get(soort="veiligheidsanalyse")
+    client.force_login(coordinator)
+    url = reverse("werkgroep:bijeenkomst", args=[b.pk])
+    client.post(
+        url, {"formulier": "agenda", "agenda-onderwerp": "Analyse", "agenda-document": document.pk}
+    )
+    client.post(url, {"formulier": "presentie", f"presentie-lid_{lid_.pk}": "afgemeld"})
+    client.post(
+        url,
+        {
+            "formulier": "verslag",
+            "verslag-notulen": "Goed gesprek.",
+            "verslag-besluiten": "Analyse akkoord.",
+        },
+    )
+    response = client.post(
+        url,
+        {
+            "formulier": "actiepunt",
+            "actiepunt-wat": "Cijfers",
+            "actiepunt-wie": lid_.pk,
+            "actiepunt-deadline": "31-13-2022",
+        },
+    )
+    assert response.status_code == 200
+    assert "dag-maand-jaar" in response.context["forms"]["actiepunt"].errors["deadline"][0]
+    assert 'value="Cijfers"' in response.content.decode()
+    client.post(
+        url,
+        {
+            "formulier": "actiepunt",
+            "actiepunt-wat": "Cijfers",
+            "actiepunt-wie": lid_.pk,
+            "actiepunt-deadline": "31-10-2022",
+        },
+    )
+    assert Presentie.objects.get().status == "afgemeld"
+    assert Actiepunt.objects.get().deadline == dt.date(2022, 10, 31)
+    html = client.get(url).content.decode()
+    assert document.titel in html
+    assert "Afwezig met bericht" in html
+    assert "Goed gesprek." in html
+    assert "Analyse akkoord." in html
+
+
+def test_a_member_logs_hours_sees_the_remaining_budget_and_a_bad_entry_keeps_the_input(
+    client, plan, coordinator, vandaag
+):
+    lid_ = lid(plan, coordinator)
+    services.urenbudget_set(lid=lid_, door=coordinator, uren=Decimal(10))
+    client.force_login(lid_.gebruiker)
+    stap2 = plan.stappen.get(nummer=2)
+    gegevens = {"datum": "21-10-2022", "uren": "2,5", "stap": stap2.pk, "omschrijving": "Analyse"}
+    response = client.post(uren_url(plan), gegevens)
+    assert response.status_code == 200
+    assert "toekomst" in response.context["form"].errors["datum"][0]
+    assert 'value="Analyse"' in response.content.decode()
+    response = client.post(uren_url(plan), gegevens | {"datum": "20-10-2022"})
+    assert response.status_code == 302
+    html = client.get(uren_url(plan)).content.decode()
+    assert "7,5 uur" in html  # remaining, Dutch decimal comma
+    response = client.post(uren_url(plan), gegevens | {"datum": "19-10-2022", "uren": "6"})
+    html = client.get(uren_url(plan)).content.decode()
+    assert "Let op: 85 %" in html
+    client.post(uren_url(plan), gegevens | {"datum": "18-10-2022", "uren": "2"})
+    html = client.get(uren_url(plan)).content.decode()
+    assert "Het budget is op: 105 %" in html
+
+
+def test_a_member_sees_only_their_own_entries_the_coordinator_all(
+    client, plan, coordinator, vandaag
+):
+    eerste, tweede = lid(plan, coordinator), lid(plan, coordinator)
+    services.uren_log(
+        lid=eerste, door=eerste.gebruiker, datum=vandaag, uren=Decimal(1), omschrijving="Eerste"
+    )
+    andere = services.uren_log(
+        lid=tweede, door=tweede.gebruiker, datum=vandaag, uren=Decimal(1), omschrijving="Tweede"
+    )
+    client.force_login(eerste.gebruiker)
+    html = client.get(uren_url(plan)).content.decode()
+    assert "Eerste" in html and "Tweede" not in html
+    assert client.get(reverse("werkgroep:uren_bewerken", args=[andere.pk])).status_code == 404
+    csv = client.get(reverse("werkgroep:uren_csv", args=[plan.pk])).content.decode("utf-8-sig")
+    assert "Eerste" in csv and "Tweede" not in csv
+    client.force_login(coordinator)
+    html = client.get(uren_url(plan)).content.decode()
+    assert "Eerste" in html and "Tweede" in html
+    response = client.post(
+        reverse("werkgroep:uren_bewerken", args=[andere.pk]),
+        {"datum": "20-10-2022", "uren": "1,5", "omschrijving": "Tweede", "reden": "Te laag"},
+    )
+    assert response.status_code == 302
+    html = client.get(reverse("werkgroep:uren_bewerken", args=[andere.pk])).content.decode()
+    assert "Te laag" in html
+    assert str(coordinator) in html
+
+
+def test_exports_csv_and_excel(client, plan, coordinator, vandaag):
+    lid_ = lid(plan, coordinator)
+    services.uren_log(
+        lid=lid_,
+        door=coordinator,
+        datum=vandaag,
+        uren=Decimal("2.25"),
+        omschrijving="Analyse",
+        stap=plan.stappen.get(nummer=2),
+    )
+    client.force_login(coordinator)
+    response = client.get(reverse("werkgroep:uren_csv", args=[plan.pk]))
+    assert response["Content-Type"].startswith("text/csv")
+    regels = response.content.decode("utf-8-sig").splitlines()
+    assert regels[0] == "Datum;Naam;Organisatie;Stap;Uren;Omschrijving"
+    assert regels[1].startswith(f"20-10-2022;{lid_};;Stap 2: Veiligheidsanalyse;2,25;Analyse")
+    response = client.get(reverse("werkgroep:uren_xlsx", args=[plan.pk]))
+    blad = load_workbook(io.BytesIO(response.content)).active
+    rijen = list(blad.values)
+    assert rijen[0][0] == "Datum"
+    assert rijen[1][4] == 2.25
+
+
+def test_the_coordinator_sees_per_person_per_step_forecast_and_burndown(
+    client, plan, coordinator, vandaag
+):
+    hoofd = trekker(plan, coordinator)
+    services.uren_log(
+        lid=hoofd,
+        door=coordinator,
+        datum=dt.date(2022, 9, 1),
+        uren=Decimal(8),
+        omschrijving="Analyse",
+        stap=plan.stappen.get(nummer=2),
+    )
+    client.force_login(coordinator)
+    html = client.get(uren_url(plan)).content.decode()
+    assert "Per persoon" in html and "Per stap en prognose" in html
+    assert "<svg" in html and "Burn-down van de uren van de werkgroep" in html
+    assert "er resteert 342 uur" in html
+    response = client.post(reverse("werkgroep:urenbudget", args=[hoofd.pk]), {"uren": "420"})
+    assert "300 tot 400 uur" in response.context["form"].errors["uren"][0]
+    client.post(
+        reverse("werkgroep:urenbudget", args=[hoofd.pk]),
+        {"uren": "420", "motivatie": "Regionale afstemming"},
+    )
+    html = client.get(uren_url(plan)).content.decode()
+    assert "Buiten 300–400 uur, motivatie: Regionale afstemming" in html
+
+
+def test_the_demo_has_the_steenwijkerland_werkgroep(client):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("demo", stdout=StringIO())
+    werkgroep_leden = Lid.objects.filter(
+        werkgroep__plan__titel="Integraal Veiligheidsplan 2023–2026",
+        werkgroep__plan__gemeente__naam="Steenwijkerland",
+    )
+    assert werkgroep_leden.count() == 8
+    assert werkgroep_leden.filter(rol=LidRol.POLITIE_EXPERT, gebruiker__username="politie").exists()
+    assert Bijeenkomst.objects.count() == 3
+    assert Urenregistratie.objects.count() > 50
+    call_command("demo", stdout=StringIO())
+    assert Lid.objects.count() == 8
+
+
+def test_the_forecast_per_person_at_the_last_step_deadline(client, plan, coordinator, vandaag):
+    lid_ = lid(plan, coordinator)
+    services.urenbudget_set(lid=lid_, door=coordinator, uren=Decimal(20))
+    services.uren_log(
+        lid=lid_,
+        door=lid_.gebruiker,
+        datum=dt.date(2022, 9, 1),
+        uren=Decimal(10),
+        omschrijving="Analyse",
+    )
+    client.force_login(lid_.gebruiker)
+    pagina = client.get(uren_url(plan)).context["pagina"]
+    # 10 hours in the 142 days since 01-06-2022; 162 days to go until 31-03-2023 (step 4).
+    assert pagina.laatste_deadline == dt.date(2023, 3, 31)
+    assert pagina.eigen.verwacht == Decimal("21.4")
+    html = client.get(uren_url(plan)).content.decode()
+    assert "Verwacht bij de laatste deadline (31-03-2023)" in html
+    assert "21,4 uur — <strong>boven je budget</strong>" in html
+
+
+def test_the_coordinator_edits_and_removes_a_member(client, plan, coordinator):
+    lid_ = lid(plan, coordinator, velden=Veld.objects.filter(code="1"))
+    client.force_login(coordinator)
+    url = reverse("werkgroep:lid_bewerken", args=[lid_.pk])
+    response = client.get(url)
+    assert response.context["form"].initial["velden"] == [Veld.objects.get(code="1")]
+    response = client.post(
+        url,
+        {
+            "rol": LidRol.POLITIE_EXPERT,
+            "organisatie": "Politie",
+            "functie": "Expert",
+            "velden": [Veld.objects.get(code="5").pk],
+        },
+    )
+    assert response.status_code == 302
+    lid_.refresh_from_db()
+    assert lid_.rol == LidRol.POLITIE_EXPERT
+    assert [v.code for v in lid_.velden.all()] == ["5"]
+    response = client.post(reverse("werkgroep:lid_verwijderen", args=[lid_.pk]))
+    assert response.status_code == 302
+    assert not Lid.objects.filter(pk=lid_.pk).exists()
+
+
+def test_a_plan_without_a_werkgroep_shows_empty_pages(client, plan, coordinator):
+    client.force_login(coordinator)
+    html = client.get(werkgroep_url(plan)).content.decode()
+    assert "De werkgroep heeft nog geen leden." in html
+    assert "Nog geen bijeenkomsten gepland." in html
+    html = client.get(uren_url(plan)).content.decode()
+    assert "Nog geen uren geschreven." in html
+
+
+def test_a_coordinator_made_trekker_later_gets_the_default_budget(client, plan, coordinator):
+    eerst_lid = lid(plan, coordinator, gebruiker=coordinator)
+    services.lid_update(lid=eerst_lid, door=coordinator, rol=LidRol.TREKKER)
+    assert eerst_lid.urenbudget.uren == Decimal(350)
+    tweede = lid(plan, coordinator, rol=LidRol.LID)
+    with pytest.raises(ValidationError) as error:
+        services.lid_update(lid=tweede, door=coordinator, rol=LidRol.TREKKER)
+    assert error.value.message_dict["rol"] == ["De trekker is de coördinator OOV van de gemeente."]
+
+
+def test_exports_never_turn_text_into_a_formula(client, plan, coordinator, vandaag):
+    lid_ = lid(plan, coordinator)
+    services.uren_log(
+        lid=lid_,
+        door=lid_.gebruiker,
+        datum=vandaag,
+        uren=Decimal(1),
+        omschrijving='=HYPERLINK("https://example.invalid","klik")',
+    )
+    client.force_login(coordinator)
+    csv = client.get(reverse("werkgroep:uren_csv", args=[plan.pk])).content.decode("utf-8-sig")
+    assert "'=HYPERLINK(" in csv and ';"=HYPERLINK' not in csv
+    response = client.get(reverse("werkgroep:uren_xlsx", args=[plan.pk]))
+    cel = load_workbook(io.BytesIO(response.content)).active["F2"]
+    assert cel.data_type == "s"
+    assert cel.value.startswith("'=HYPERLINK")

@@ -1,0 +1,44 @@
+"""Choices and the startnotitie's numbers for the werkgroep ("pas toe of leg uit")."""
+
+from decimal import Decimal
+
+from django.db import models
+
+
+class LidRol(models.TextChoices):
+    TREKKER = "trekker", "Trekker (coördinator OOV)"
+    LID = "lid", "Lid"
+    POLITIE_EXPERT = "politie_expert", "Operationeel expert politie"
+
+
+class Aanwezigheid(models.TextChoices):
+    AANWEZIG = "aanwezig", "Aanwezig"
+    AFGEMELD = "afgemeld", "Afwezig met bericht"
+    AFWEZIG = "afwezig", "Afwezig"
+
+
+class ActiepuntStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    GEREED = "gereed", "Gereed"
+    VERVALLEN = "vervallen", "Vervallen"
+
+
+# The startnotitie: "maximaal 7 a 8 deelnemers", "maximaal 5 a 6 keer bijeen",
+# "tussen de 300 a 400 uur van de coördinator". Beyond these only with a motivation.
+MAX_LEDEN = 8
+MAX_BIJEENKOMSTEN = 6
+COORDINATOR_UREN_MIN = Decimal(300)
+COORDINATOR_UREN_MAX = Decimal(400)
+COORDINATOR_UREN_STANDAARD = Decimal(350)
+MAX_UREN_PER_DAG = Decimal(24)
+# Budget warnings: at 80 % and at 100 % of the budget.
+WAARSCHUWING_PROCENT = 80
+
+
+def uren_tekst(waarde: Decimal | int | float | None) -> str:
+    """7.50 → '7,5'; 350.0 → '350'; None → '—'."""
+    if waarde is None:
+        return "—"
+    getal = Decimal(str(waarde)).quantize(Decimal("0.01"))
+    tekst = f"{getal:f}".rstrip("0").rstrip(".")
+    return tekst.replace(".", ",") if tekst not in ("", "-0") else "0"

@@ -1,0 +1,240 @@
+"""Demo werkgroep of Steenwijkerland's IVP 2023–2026: the coordinator and seven members
+(fictional people from ivp.demo), three past meetings with agenda, attendance, notulen,
+decisions and actiepunten, budgets and a realistic set of hour entries.
+
+Everything goes through the services, as a user would; `manage.py demo` only calls this
+once (it checks whether the demo is loaded), so running it again changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from ivp.demo import Demo
+from ivp.models import Plan
+from stappen.constants import DocumentSoort, StapNummer
+from stappen.models import Document
+from veiligheidsvelden.models import Veld
+from werkgroep import services
+from werkgroep.constants import Aanwezigheid, ActiepuntStatus, LidRol
+
+D = dt.date
+T = dt.time
+
+# username, role in the werkgroep, organisation, function, velden, budget in hours
+LEDEN = [
+    ("coordinator", LidRol.TREKKER, "Gemeente Steenwijkerland", "Coördinator OOV", "15", 350),
+    ("politie", LidRol.POLITIE_EXPERT, "Politie Oost-Nederland", "Operationeel expert", "15", 40),
+    ("jeugd", LidRol.LID, "Gemeente Steenwijkerland", "Beleidsadviseur jeugd", "3", 40),
+    (
+        "handhaving",
+        LidRol.LID,
+        "Gemeente Steenwijkerland",
+        "Teamleider toezicht en handhaving",
+        "12",
+        40,
+    ),
+    (
+        "economie",
+        LidRol.LID,
+        "Gemeente Steenwijkerland",
+        "Accountmanager toerisme en horeca",
+        "2",
+        32,
+    ),
+    (
+        "crisisbeheersing",
+        LidRol.LID,
+        "Gemeente Steenwijkerland",
+        "Adviseur crisisbeheersing en fysieke veiligheid",
+        "4",
+        32,
+    ),
+    ("wijkzaken", LidRol.LID, "Gemeente Steenwijkerland", "Gebiedsregisseur", "1", 32),
+    (
+        "integriteit",
+        LidRol.LID,
+        "Gemeente Steenwijkerland",
+        "Adviseur ondermijning en Bibob",
+        "5",
+        32,
+    ),
+]
+
+BIJEENKOMSTEN = [
+    {
+        "datum": D(2022, 6, 28),
+        "locatie": "Gemeentehuis Steenwijk, kamer 2.14",
+        "agenda": [
+            ("Kennismaking en werkwijze van de werkgroep", None),
+            ("De vastgestelde startnotitie en de planning", DocumentSoort.STARTNOTITIE),
+            ("Verdeling van de veiligheidsvelden voor de analyse", None),
+        ],
+        "afwezig": {"economie": Aanwezigheid.AFGEMELD},
+        "notulen": "De coördinator licht de startnotitie en de methode Kernbeleid Veiligheid "
+        "toe. De werkgroep verdeelt de vijf velden; ieder lid levert voor zijn veld de "
+        "problematiek, de huidige aanpak en verbeterpunten aan.",
+        "besluiten": "De werkgroep komt vijf keer bijeen tot de vaststelling van het IVP.\n"
+        "Ieder lid levert zijn bijdrage aan de analyse vóór 2 september aan.",
+        "acties": [
+            ("Cijfers politie 2018–2021 aanleveren", "politie", D(2022, 8, 19)),
+            ("Overzicht jeugdgroepen en Halt-verwijzingen", "jeugd", D(2022, 8, 26)),
+            ("Drukte Giethoorn: cijfers bezoekers en incidenten", "economie", D(2022, 8, 26)),
+        ],
+    },
+    {
+        "datum": D(2022, 9, 13),
+        "locatie": "Gemeentehuis Steenwijk, kamer 2.14",
+        "online": "https://meet.example.nl/werkgroep-ivp",
+        "agenda": [
+            ("Concept-veiligheidsanalyse per veld", DocumentSoort.VEILIGHEIDSANALYSE),
+            ("Het ondermijningsbeeld (vertrouwelijk, mondeling)", None),
+        ],
+        "afwezig": {"crisisbeheersing": Aanwezigheid.AFGEMELD, "wijkzaken": Aanwezigheid.AFWEZIG},
+        "notulen": "De werkgroep bespreekt de concept-analyse veld voor veld. Het beeld van de "
+        "vakantieparken vraagt aanvulling vanuit het RIEC.",
+        "besluiten": "De analyse gaat met de aanvullingen naar de coördinator voor de "
+        "eindredactie.",
+        "acties": [
+            ("RIEC-beeld vakantieparken toevoegen", "integriteit", D(2022, 9, 23)),
+            ("Risicoprofiel IJsselland samenvatten", "crisisbeheersing", D(2022, 9, 23)),
+        ],
+    },
+    {
+        "datum": D(2022, 10, 11),
+        "locatie": "Online",
+        "online": "https://meet.example.nl/werkgroep-ivp",
+        "agenda": [
+            ("Voorstel prioriteiten voor de raad", DocumentSoort.PRIORITERING),
+            ("Voorbereiding opiniërende bijeenkomst van de raad", None),
+        ],
+        "afwezig": {},
+        "notulen": "De werkgroep weegt de thema's met de criteria uit de methode en komt tot "
+        "vier voorgestelde prioriteiten. Met vier blijft de werkgroep binnen wat de methode "
+        "aanraadt.",
+        "besluiten": "Voorstel aan de raad: zorg en veiligheid, ondermijning, gedigitaliseerde "
+        "criminaliteit en veilig toerisme.",
+        "acties": [
+            ("Presentatie voor de raad maken", "coordinator", D(2022, 11, 1)),
+            ("Driehoek informeren over het voorstel", "politie", D(2022, 10, 21)),
+        ],
+    },
+]
+
+
+def _uren(plan: Plan, leden: dict, demo: Demo) -> None:
+    stappen = {s.nummer: s for s in plan.stappen.all()}
+    coordinator = demo.gebruikers["coordinator"]
+
+    def stap_op(datum: dt.date):
+        for nummer in (StapNummer.PRIORITERING, StapNummer.VEILIGHEIDSANALYSE):
+            if stappen[nummer].gepland_start <= datum:
+                return stappen[nummer]
+        return stappen[StapNummer.STARTNOTITIE]
+
+    # The coordinator: two entries a week from June to mid-October 2022.
+    week = D(2022, 6, 6)
+    n = 0
+    while week <= D(2022, 10, 17):
+        for dag, uren, wat in (
+            (0, Decimal("6"), "Schrijven en eindredactie"),
+            (3, Decimal("4.5"), "Afstemming met partners"),
+        ):
+            datum = week + dt.timedelta(days=dag)
+            services.uren_log(
+                lid=leden["coordinator"],
+                door=coordinator,
+                datum=datum,
+                uren=uren + Decimal(n % 3),
+                stap=stap_op(datum),
+                omschrijving=wat,
+            )
+        n += 1
+        week += dt.timedelta(days=7)
+    # The members: each meeting they attended, plus preparation for the analysis.
+    for b in BIJEENKOMSTEN:
+        for gebruikersnaam, lid in leden.items():
+            if gebruikersnaam == "coordinator" or gebruikersnaam in b["afwezig"]:
+                continue
+            services.uren_log(
+                lid=lid,
+                door=demo.gebruikers[gebruikersnaam],
+                datum=b["datum"],
+                uren=Decimal("3"),
+                stap=stap_op(b["datum"]),
+                omschrijving="Bijeenkomst werkgroep en voorbereiding",
+            )
+    for n, (gebruikersnaam, lid) in enumerate(leden.items()):
+        if gebruikersnaam == "coordinator":
+            continue
+        services.uren_log(
+            lid=lid,
+            door=demo.gebruikers[gebruikersnaam],
+            datum=D(2022, 8, 15) + dt.timedelta(days=n),
+            uren=Decimal("4") + Decimal(n % 4),
+            stap=stappen[StapNummer.VEILIGHEIDSANALYSE],
+            omschrijving="Bijdrage aan de veiligheidsanalyse",
+        )
+
+
+def laad(demo: Demo) -> None:
+    plan = Plan.objects.get(
+        gemeente=demo.gemeenten["Steenwijkerland"], titel="Integraal Veiligheidsplan 2023–2026"
+    )
+    door = demo.gebruikers["coordinator"]
+    velden = {v.code: v for v in Veld.objects.all()}
+    leden = {}
+    for gebruikersnaam, rol, organisatie, functie, codes, budget in LEDEN:
+        leden[gebruikersnaam] = services.lid_add(
+            plan=plan,
+            door=door,
+            gebruiker=demo.gebruikers[gebruikersnaam],
+            rol=rol,
+            organisatie=organisatie,
+            functie=functie,
+            velden=[velden[c] for c in codes],
+        )
+        if rol != LidRol.TREKKER:
+            services.urenbudget_set(lid=leden[gebruikersnaam], door=door, uren=Decimal(budget))
+    documenten = {d.soort: d for d in Document.objects.filter(plan=plan, jaar=None)}
+    for gegevens in BIJEENKOMSTEN:
+        bijeenkomst = services.bijeenkomst_plan(
+            plan=plan,
+            door=door,
+            datum=gegevens["datum"],
+            begintijd=T(14, 0),
+            eindtijd=T(16, 30),
+            locatie=gegevens["locatie"],
+            online_link=gegevens.get("online", ""),
+        )
+        for onderwerp, soort in gegevens["agenda"]:
+            services.agendapunt_add(
+                bijeenkomst=bijeenkomst,
+                door=door,
+                onderwerp=onderwerp,
+                document=documenten.get(soort) if soort else None,
+            )
+        services.presentie_record(
+            bijeenkomst=bijeenkomst,
+            door=door,
+            statussen={
+                lid.pk: gegevens["afwezig"].get(naam, Aanwezigheid.AANWEZIG)
+                for naam, lid in leden.items()
+            },
+        )
+        services.bijeenkomst_verslag(
+            bijeenkomst=bijeenkomst,
+            door=door,
+            notulen=gegevens["notulen"],
+            besluiten=gegevens["besluiten"],
+        )
+        for wat, wie, deadline in gegevens["acties"]:
+            punt = services.actiepunt_add(
+                bijeenkomst=bijeenkomst, door=door, wat=wat, wie=leden[wie], deadline=deadline
+            )
+            if deadline < D(2022, 10, 1):
+                services.actiepunt_set_status(
+                    actiepunt=punt, door=door, status=ActiepuntStatus.GEREED
+                )
+    _uren(plan, leden, demo)

@@ -1,0 +1,218 @@
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+
+from ivp.fields import DatumVeld
+from ivp.models import Gebruiker
+from stappen.models import Document, Stap
+from veiligheidsvelden.models import Veld
+from werkgroep.constants import Aanwezigheid, ActiepuntStatus, LidRol
+from werkgroep.models import Lid
+
+TIJDVOORBEELD = "Bijvoorbeeld 14:30."
+
+
+class TijdVeld(forms.TimeField):
+    """A time entered and shown as 14:30."""
+
+    widget = forms.TimeInput(format="%H:%M", attrs={"inputmode": "numeric", "size": 5})
+    input_formats = ["%H:%M", "%H.%M", "%H:%M:%S"]
+    default_error_messages = {"invalid": "Vul een tijd in als uren:minuten, bijvoorbeeld 14:30."}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", TIJDVOORBEELD)
+        super().__init__(*args, **kwargs)
+
+
+class UrenVeld(forms.DecimalField):
+    """Hours entered the Dutch way (2,5) or with a dot (2.5)."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "size": 6})
+    default_error_messages = {"invalid": "Vul een getal in, bijvoorbeeld 2,5."}
+
+    def to_python(self, value: Any) -> Decimal | None:
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".")
+        return super().to_python(value)
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        return {}
+
+
+class LedenKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Lid) -> str:  # type: ignore[override]
+        return obj.weergavenaam
+
+
+class LidForm(forms.Form):
+    gebruiker = forms.ModelChoiceField(
+        label="Medewerker van de gemeente",
+        queryset=Gebruiker.objects.none(),
+        required=False,
+        empty_label="— een externe partner (vul hieronder de naam in) —",
+        help_text="Iemand met een rol in de gemeente. Kies niemand voor een externe partner.",
+    )
+    naam = forms.CharField(label="Naam (externe partner)", required=False, max_length=150)
+    organisatie = forms.CharField(label="Organisatie", required=False, max_length=150)
+    functie = forms.CharField(label="Functie", required=False, max_length=150)
+    rol = forms.ChoiceField(
+        label="Rol in de werkgroep",
+        choices=LidRol.choices,
+        initial=LidRol.LID,
+        widget=forms.RadioSelect,
+    )
+    velden = forms.ModelMultipleChoiceField(
+        label="Veiligheidsvelden die dit lid dekt",
+        queryset=Veld.objects.order_by("code"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    motivatie = forms.CharField(
+        label="Motivatie (pas toe of leg uit)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Alleen nodig vanaf het negende lid: de startnotitie gaat uit van 7 à 8 leden.",
+    )
+
+    def __init__(self, *args: Any, kandidaten=None, bewerken: bool = False, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        if bewerken:
+            del self.fields["gebruiker"]
+        else:
+            self.fields["gebruiker"].queryset = kandidaten
+            self.fields["gebruiker"].label_from_instance = lambda g: str(g)
+
+
+class BijeenkomstForm(forms.Form):
+    titel = forms.CharField(
+        label="Titel",
+        required=False,
+        max_length=200,
+        help_text="Leeg laten voor ‘Werkgroep IVP’ (of ‘Voortgangsoverleg IVP’ in de uitvoering).",
+    )
+    datum = DatumVeld(label="Datum")
+    begintijd = TijdVeld(label="Begintijd")
+    eindtijd = TijdVeld(label="Eindtijd")
+    locatie = forms.CharField(label="Plaats", required=False, max_length=200)
+    online_link = forms.URLField(
+        label="Link voor online deelname",
+        required=False,
+        assume_scheme="https",
+        help_text="Bijvoorbeeld https://meet.example.nl/ivp.",
+    )
+    motivatie = forms.CharField(
+        label="Motivatie (pas toe of leg uit)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Alleen nodig vanaf de zevende bijeenkomst: de startnotitie gaat uit van "
+        "5 à 6 bijeenkomsten.",
+    )
+
+
+class VerslagForm(forms.Form):
+    notulen = forms.CharField(
+        label="Notulen", required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    besluiten = forms.CharField(
+        label="Besluiten",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Eén besluit per regel.",
+    )
+
+
+class AgendapuntForm(forms.Form):
+    onderwerp = forms.CharField(label="Onderwerp", max_length=200)
+    toelichting = forms.CharField(
+        label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    document = forms.ModelChoiceField(
+        label="Document",
+        queryset=Document.objects.none(),
+        required=False,
+        empty_label="— geen document —",
+        help_text="Het document dat op dit agendapunt besproken wordt.",
+    )
+
+    def __init__(self, *args: Any, documenten=None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["document"].queryset = documenten
+
+
+class PresentieForm(forms.Form):
+    """One radio group per member."""
+
+    def __init__(self, *args: Any, leden: list[Lid], huidig: dict[int, str], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        for lid in leden:
+            self.fields[f"lid_{lid.pk}"] = forms.ChoiceField(
+                label=lid.weergavenaam,
+                choices=Aanwezigheid.choices,
+                widget=forms.RadioSelect,
+                initial=huidig.get(lid.pk),
+                required=False,
+            )
+
+    def statussen(self) -> dict[int, str]:
+        return {
+            int(naam.removeprefix("lid_")): waarde
+            for naam, waarde in self.cleaned_data.items()
+            if waarde
+        }
+
+
+class ActiepuntForm(forms.Form):
+    wat = forms.CharField(label="Wat", max_length=300)
+    wie = LedenKeuze(label="Wie", queryset=Lid.objects.none(), empty_label=None)
+    deadline = DatumVeld(label="Uiterlijk op")
+
+    def __init__(self, *args: Any, leden=None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["wie"].queryset = leden
+
+
+class ActiepuntStatusForm(forms.Form):
+    status = forms.ChoiceField(label="Status", choices=ActiepuntStatus.choices)
+
+
+class UrenbudgetForm(forms.Form):
+    uren = UrenVeld(label="Budget in uren", max_digits=6, decimal_places=1)
+    motivatie = forms.CharField(
+        label="Motivatie (pas toe of leg uit)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Nodig als het budget van de coördinator buiten 300–400 uur ligt.",
+    )
+
+
+class UrenForm(forms.Form):
+    lid = LedenKeuze(label="Voor wie", queryset=Lid.objects.none(), empty_label=None)
+    datum = DatumVeld(label="Datum")
+    uren = UrenVeld(label="Uren", max_digits=4, decimal_places=2, help_text="Bijvoorbeeld 2,5.")
+    stap = forms.ModelChoiceField(
+        label="Stap", queryset=Stap.objects.none(), required=False, empty_label="— geen stap —"
+    )
+    omschrijving = forms.CharField(label="Korte omschrijving", max_length=200)
+
+    def __init__(self, *args: Any, stappen=None, leden=None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["stap"].queryset = stappen
+        if leden is None:
+            del self.fields["lid"]
+        else:
+            self.fields["lid"].queryset = leden
+
+
+class UrenCorrectieForm(UrenForm):
+    reden = forms.CharField(
+        label="Reden van de correctie",
+        required=False,
+        max_length=200,
+        help_text="Komt in de geschiedenis van deze registratie.",
+    )

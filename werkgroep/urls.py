@@ -1,0 +1,40 @@
+from django.urls import path
+
+from werkgroep import views
+
+app_name = "werkgroep"
+
+urlpatterns = [
+    path("plannen/<int:plan_id>/werkgroep/", views.werkgroep, name="werkgroep"),
+    path("plannen/<int:plan_id>/werkgroep/leden/nieuw/", views.lid_nieuw, name="lid_nieuw"),
+    path("werkgroep/leden/<int:lid_id>/bewerken/", views.lid_bewerken, name="lid_bewerken"),
+    path(
+        "werkgroep/leden/<int:lid_id>/verwijderen/",
+        views.lid_verwijderen,
+        name="lid_verwijderen",
+    ),
+    path("werkgroep/leden/<int:lid_id>/budget/", views.urenbudget, name="urenbudget"),
+    path(
+        "plannen/<int:plan_id>/werkgroep/bijeenkomsten/nieuw/",
+        views.bijeenkomst_nieuw,
+        name="bijeenkomst_nieuw",
+    ),
+    path("bijeenkomsten/<int:bijeenkomst_id>/", views.bijeenkomst, name="bijeenkomst"),
+    path(
+        "bijeenkomsten/<int:bijeenkomst_id>/bewerken/",
+        views.bijeenkomst_bewerken,
+        name="bijeenkomst_bewerken",
+    ),
+    path(
+        "bijeenkomsten/<int:bijeenkomst_id>/uitnodiging.ics",
+        views.bijeenkomst_ics,
+        name="bijeenkomst_ics",
+    ),
+    path("actiepunten/<int:actiepunt_id>/status/", views.actiepunt_status, name="actiepunt_status"),
+    path("plannen/<int:plan_id>/uren/", views.uren, name="uren"),
+    path("plannen/<int:plan_id>/uren/uren.csv", views.uren_csv, name="uren_csv"),
+    path("plannen/<int:plan_id>/uren/uren.xlsx", views.uren_xlsx, name="uren_xlsx"),
+    path("uren/<int:registratie_id>/", views.uren_bewerken, name="uren_bewerken"),
+    path("agenda/", views.agenda, name="agenda"),
+    path("agenda/<str:token>.ics", views.feed, name="feed"),
+]

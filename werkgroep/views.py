@@ -1,0 +1,471 @@
+"""Thin views: check the permission, validate a form, call one service, redirect or render.
+
+Werkgroep pages are visible to the plan readers of the plan's gemeente; everyone else gets a
+404. Writes are the coordinator's, except that a member logs and corrects their own hours.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from ivp.exceptions import Geweigerd
+from stappen.constants import StapNummer
+from stappen.models import Stap
+from stappen.selectors import zichtbaar_plan
+from werkgroep import ical, selectors, services
+from werkgroep.constants import uren_tekst
+from werkgroep.forms import (
+    ActiepuntForm,
+    ActiepuntStatusForm,
+    AgendapuntForm,
+    BijeenkomstForm,
+    LidForm,
+    PresentieForm,
+    UrenbudgetForm,
+    UrenCorrectieForm,
+    UrenForm,
+    VerslagForm,
+)
+from werkgroep.models import Actiepunt, Agendafeed, Lid, Urenbudget
+
+
+def _bewaar(form: forms.Form, service: Callable[..., Any], **kwargs: Any) -> Any:
+    """Call `service`; on refusal put the reasons on the form (on the field where there is
+    one), so nothing the user entered is lost. Returns None when refused."""
+    try:
+        return service(**kwargs) or True
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for veld, fouten in error.error_dict.items():
+                doel = veld if veld in form.fields else None
+                for fout in fouten:
+                    form.add_error(doel, fout)
+        else:
+            form.add_error(None, error)
+    except Geweigerd as weigering:
+        for reden in weigering.redenen:
+            form.add_error(None, reden)
+    return None
+
+
+def _stappen(plan) -> Any:
+    return Stap.objects.filter(plan=plan).exclude(nummer=StapNummer.UITVOERING).order_by("nummer")
+
+
+# Werkgroep and members ----------------------------------------------------------------------
+
+
+@login_required
+def werkgroep(request: HttpRequest, plan_id: int) -> HttpResponse:
+    pagina = selectors.werkgroep_pagina(request.user, plan_id)
+    return render(request, "werkgroep/werkgroep.html", {"pagina": pagina, "plan": pagina.plan})
+
+
+@login_required
+def lid_nieuw(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = selectors.regie_plan(request.user, plan_id)
+    form = LidForm(request.POST or None, kandidaten=selectors.kandidaten(plan))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _bewaar(form, services.lid_add, plan=plan, door=request.user, **form.cleaned_data)
+    ):
+        messages.success(request, "Het lid is aan de werkgroep toegevoegd.")
+        return redirect("werkgroep:werkgroep", plan_id=plan.pk)
+    return render(request, "werkgroep/lid_form.html", {"form": form, "plan": plan, "lid": None})
+
+
+@login_required
+def lid_bewerken(request: HttpRequest, lid_id: int) -> HttpResponse:
+    lid = selectors.regie_lid(request.user, lid_id)
+    plan = lid.werkgroep.plan
+    initial = {
+        "naam": lid.naam,
+        "organisatie": lid.organisatie,
+        "functie": lid.functie,
+        "rol": lid.rol,
+        "velden": list(lid.velden.all()),
+        "motivatie": lid.motivatie,
+    }
+    form = LidForm(request.POST or None, initial=initial, bewerken=True)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _bewaar(form, services.lid_update, lid=lid, door=request.user, **form.cleaned_data)
+    ):
+        messages.success(request, f"De gegevens van {lid} zijn opgeslagen.")
+        return redirect("werkgroep:werkgroep", plan_id=plan.pk)
+    return render(request, "werkgroep/lid_form.html", {"form": form, "plan": plan, "lid": lid})
+
+
+@login_required
+@require_POST
+def lid_verwijderen(request: HttpRequest, lid_id: int) -> HttpResponse:
+    lid = selectors.regie_lid(request.user, lid_id)
+    plan_id = lid.werkgroep.plan_id
+    naam = str(lid)
+    try:
+        services.lid_remove(lid=lid, door=request.user)
+    except Geweigerd as weigering:
+        for reden in weigering.redenen:
+            messages.error(request, reden)
+    else:
+        messages.success(request, f"{naam} is uit de werkgroep gehaald.")
+    return redirect("werkgroep:werkgroep", plan_id=plan_id)
+
+
+# Meetings -----------------------------------------------------------------------------------
+
+
+@login_required
+def bijeenkomst_nieuw(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = selectors.regie_plan(request.user, plan_id)
+    form = BijeenkomstForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        bijeenkomst = _bewaar(
+            form, services.bijeenkomst_plan, plan=plan, door=request.user, **form.cleaned_data
+        )
+        if bijeenkomst:
+            messages.success(request, "De bijeenkomst is gepland.")
+            return redirect("werkgroep:bijeenkomst", bijeenkomst_id=bijeenkomst.pk)
+    context = {
+        "form": form,
+        "plan": plan,
+        "bijeenkomst": None,
+        "voortgangsoverleg": services.is_uitvoeringsfase(plan),
+    }
+    return render(request, "werkgroep/bijeenkomst_form.html", context)
+
+
+@login_required
+def bijeenkomst_bewerken(request: HttpRequest, bijeenkomst_id: int) -> HttpResponse:
+    bijeenkomst = selectors.regie_bijeenkomst(request.user, bijeenkomst_id)
+    initial = {
+        naam: getattr(bijeenkomst, naam)
+        for naam in ("titel", "datum", "begintijd", "eindtijd", "locatie", "online_link")
+    } | {"motivatie": bijeenkomst.motivatie}
+    form = BijeenkomstForm(request.POST or None, initial=initial)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _bewaar(
+            form,
+            services.bijeenkomst_update,
+            bijeenkomst=bijeenkomst,
+            door=request.user,
+            **form.cleaned_data,
+        )
+    ):
+        messages.success(request, "De bijeenkomst is gewijzigd.")
+        return redirect("werkgroep:bijeenkomst", bijeenkomst_id=bijeenkomst.pk)
+    context = {
+        "form": form,
+        "plan": bijeenkomst.werkgroep.plan,
+        "bijeenkomst": bijeenkomst,
+        "voortgangsoverleg": bijeenkomst.voortgangsoverleg,
+    }
+    return render(request, "werkgroep/bijeenkomst_form.html", context)
+
+
+@login_required
+def bijeenkomst(request: HttpRequest, bijeenkomst_id: int) -> HttpResponse:
+    """The meeting with its agenda, attendance, notulen, decisions and actiepunten. The
+    coordinator's forms post here, each with its own prefix, so an error keeps the input."""
+    pagina = selectors.bijeenkomst_pagina(request.user, bijeenkomst_id)
+    b = pagina.bijeenkomst
+    plan = pagina.plan
+    formulier = request.POST.get("formulier") if request.method == "POST" else None
+    if formulier and not pagina.mag_regisseren:
+        raise Http404("Bijeenkomst niet gevonden.")
+    data = request.POST if formulier else None
+
+    def bound(naam: str) -> Any:
+        return data if formulier == naam else None
+
+    documenten = selectors.documenten_van(plan)
+    leden_qs = Lid.objects.filter(werkgroep_id=b.werkgroep_id).select_related("gebruiker")
+    forms_ = {
+        "agenda": AgendapuntForm(bound("agenda"), prefix="agenda", documenten=documenten),
+        "presentie": PresentieForm(
+            bound("presentie"),
+            prefix="presentie",
+            leden=pagina.leden,
+            huidig={lid_id: p.status for lid_id, p in pagina.presentie.items()},
+        ),
+        "verslag": VerslagForm(
+            bound("verslag"),
+            prefix="verslag",
+            initial={"notulen": b.notulen, "besluiten": b.besluiten},
+        ),
+        "actiepunt": ActiepuntForm(bound("actiepunt"), prefix="actiepunt", leden=leden_qs),
+    }
+    if formulier in forms_:
+        form = forms_[formulier]
+        acties = {
+            "agenda": (services.agendapunt_add, "Het agendapunt is toegevoegd."),
+            "verslag": (services.bijeenkomst_verslag, "De notulen en besluiten zijn opgeslagen."),
+            "actiepunt": (services.actiepunt_add, "Het actiepunt is vastgelegd."),
+            "presentie": (services.presentie_record, "De aanwezigheid is vastgelegd."),
+        }
+        service, gelukt = acties[formulier]
+        if form.is_valid():
+            kwargs = (
+                {"statussen": form.statussen()}
+                if formulier == "presentie"
+                else dict(form.cleaned_data)
+            )
+            if _bewaar(form, service, bijeenkomst=b, door=request.user, **kwargs):
+                messages.success(request, gelukt)
+                return redirect(f"{reverse('werkgroep:bijeenkomst', args=[b.pk])}#{formulier}")
+    return render(
+        request,
+        "werkgroep/bijeenkomst.html",
+        {
+            "pagina": pagina,
+            "plan": plan,
+            "b": b,
+            "forms": forms_,
+            "status_form": ActiepuntStatusForm(),
+            "vandaag": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def actiepunt_status(request: HttpRequest, actiepunt_id: int) -> HttpResponse:
+    actiepunt = (
+        Actiepunt.objects.select_related("bijeenkomst__werkgroep__plan", "wie")
+        .filter(pk=actiepunt_id)
+        .first()
+    )
+    if actiepunt is None:
+        raise Http404("Actiepunt niet gevonden.")
+    selectors.zichtbare_bijeenkomst(request.user, actiepunt.bijeenkomst_id)
+    form = ActiepuntStatusForm(request.POST)
+    if form.is_valid():
+        try:
+            services.actiepunt_set_status(
+                actiepunt=actiepunt, door=request.user, status=form.cleaned_data["status"]
+            )
+        except Geweigerd:
+            raise Http404("Actiepunt niet gevonden.") from None
+        messages.success(request, f"Het actiepunt ‘{actiepunt.wat}’ is bijgewerkt.")
+    return redirect(
+        f"{reverse('werkgroep:bijeenkomst', args=[actiepunt.bijeenkomst_id])}#actiepunten"
+    )
+
+
+@login_required
+def bijeenkomst_ics(request: HttpRequest, bijeenkomst_id: int) -> HttpResponse:
+    b = selectors.zichtbare_bijeenkomst(request.user, bijeenkomst_id)
+    url = request.build_absolute_uri(reverse("werkgroep:bijeenkomst", args=[b.pk]))
+    response = HttpResponse(
+        ical.bijeenkomst_ics(b, url), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="bijeenkomst-{b.datum:%Y-%m-%d}.ics"'
+    return response
+
+
+# Hours --------------------------------------------------------------------------------------
+
+
+def _pagina_nummer(request: HttpRequest) -> int:
+    try:
+        return int(request.GET.get("pagina", 1))
+    except ValueError:
+        return 1
+
+
+@login_required
+def uren(request: HttpRequest, plan_id: int) -> HttpResponse:
+    pagina = selectors.uren_pagina(request.user, plan_id, _pagina_nummer(request))
+    plan = pagina.plan
+    leden = None
+    if pagina.mag_regisseren:
+        leden = Lid.objects.filter(werkgroep=pagina.werkgroep).select_related("gebruiker")
+    form = None
+    if pagina.eigen or pagina.mag_regisseren:
+        initial = {"datum": pagina.vandaag}
+        if pagina.eigen:
+            initial["lid"] = pagina.eigen.lid
+        form = UrenForm(request.POST or None, initial=initial, stappen=_stappen(plan), leden=leden)
+    if request.method == "POST":
+        if form is None:
+            raise Http404("Plan niet gevonden.")
+        if form.is_valid():
+            gegevens = dict(form.cleaned_data)
+            lid = gegevens.pop("lid", None) or pagina.eigen.lid  # type: ignore[union-attr]
+            if _bewaar(form, services.uren_log, lid=lid, door=request.user, **gegevens):
+                messages.success(
+                    request,
+                    f"{uren_tekst(gegevens['uren'])} uur op "
+                    f"{gegevens['datum']:%d-%m-%Y} geschreven.",
+                )
+                return redirect("werkgroep:uren", plan_id=plan.pk)
+    return render(request, "werkgroep/uren.html", {"pagina": pagina, "plan": plan, "form": form})
+
+
+@login_required
+def uren_bewerken(request: HttpRequest, registratie_id: int) -> HttpResponse:
+    registratie = selectors.eigen_registratie(request.user, registratie_id)
+    plan = registratie.lid.werkgroep.plan
+    initial = {
+        "datum": registratie.datum,
+        "uren": registratie.uren,
+        "stap": registratie.stap,
+        "omschrijving": registratie.omschrijving,
+    }
+    form = UrenCorrectieForm(request.POST or None, initial=initial, stappen=_stappen(plan))
+    if request.method == "POST" and request.POST.get("actie") == "verwijderen":
+        services.uren_delete(registratie=registratie, door=request.user)
+        messages.success(request, "De registratie is verwijderd.")
+        return redirect("werkgroep:uren", plan_id=plan.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _bewaar(
+            form,
+            services.uren_update,
+            registratie=registratie,
+            door=request.user,
+            **form.cleaned_data,
+        )
+    ):
+        messages.success(request, "De registratie is gecorrigeerd.")
+        return redirect("werkgroep:uren", plan_id=plan.pk)
+    historie = registratie.history.select_related("history_user").order_by("-history_date")
+    return render(
+        request,
+        "werkgroep/uren_form.html",
+        {"form": form, "plan": plan, "registratie": registratie, "historie": historie},
+    )
+
+
+@login_required
+def urenbudget(request: HttpRequest, lid_id: int) -> HttpResponse:
+    lid = selectors.regie_lid(request.user, lid_id)
+    plan = lid.werkgroep.plan
+    budget = Urenbudget.objects.filter(lid=lid).first()
+    initial = {"uren": budget.uren, "motivatie": budget.motivatie} if budget else {}
+    form = UrenbudgetForm(request.POST or None, initial=initial)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _bewaar(form, services.urenbudget_set, lid=lid, door=request.user, **form.cleaned_data)
+    ):
+        messages.success(request, f"Het urenbudget van {lid} is opgeslagen.")
+        return redirect("werkgroep:uren", plan_id=plan.pk)
+    return render(request, "werkgroep/budget_form.html", {"form": form, "plan": plan, "lid": lid})
+
+
+EXPORT_KOPPEN = ["Datum", "Naam", "Organisatie", "Stap", "Uren", "Omschrijving"]
+
+
+def _tekst(waarde: str) -> str:
+    """Text that a spreadsheet must not run as a formula (CSV/formula injection): a leading
+    =, +, - or @ gets an apostrophe, which Excel and LibreOffice show as plain text."""
+    return f"'{waarde}" if waarde[:1] in ("=", "+", "-", "@") else waarde
+
+
+def _export_rijen(request: HttpRequest, plan_id: int):
+    plan = zichtbaar_plan(request.user, plan_id)
+    for r in selectors.export_registraties(request.user, plan).iterator(chunk_size=2000):
+        yield [
+            r.datum,
+            _tekst(r.lid.weergavenaam),
+            _tekst(r.lid.organisatie),
+            f"Stap {r.stap.nummer}: {r.stap.get_nummer_display()}" if r.stap else "",
+            r.uren,
+            _tekst(r.omschrijving),
+        ]
+
+
+@login_required
+def uren_csv(request: HttpRequest, plan_id: int) -> HttpResponse:
+    buffer = io.StringIO()
+    # Semicolons and a decimal comma: what Dutch Excel opens without an import wizard.
+    schrijver = csv.writer(buffer, delimiter=";")
+    schrijver.writerow(EXPORT_KOPPEN)
+    for datum, naam, organisatie, stap, aantal, omschrijving in _export_rijen(request, plan_id):
+        schrijver.writerow(
+            [
+                f"{datum:%d-%m-%Y}",
+                naam,
+                organisatie,
+                stap,
+                uren_tekst(aantal),
+                omschrijving,
+            ]
+        )
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="uren-plan-{plan_id}.csv"'
+    return response
+
+
+@login_required
+def uren_xlsx(request: HttpRequest, plan_id: int) -> HttpResponse:
+    from openpyxl import Workbook
+
+    werkboek = Workbook(write_only=True)
+    blad = werkboek.create_sheet("Uren")
+    blad.append(EXPORT_KOPPEN)
+    for rij in _export_rijen(request, plan_id):
+        rij[4] = float(rij[4])
+        blad.append(rij)
+    buffer = io.BytesIO()
+    werkboek.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="uren-plan-{plan_id}.xlsx"'
+    return response
+
+
+# Calendar feed ------------------------------------------------------------------------------
+
+
+@login_required
+def agenda(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        if request.POST.get("actie") == "intrekken":
+            services.agendafeed_revoke(gebruiker=request.user)
+            messages.success(request, "Je agenda-link is ingetrokken en werkt niet meer.")
+        else:
+            services.agendafeed_create(gebruiker=request.user)
+            messages.success(request, "Je hebt een nieuwe agenda-link. Een oude werkt niet meer.")
+        return redirect("werkgroep:agenda")
+    feed = Agendafeed.objects.filter(gebruiker=request.user).first()
+    url = request.build_absolute_uri(reverse("werkgroep:feed", args=[feed.token])) if feed else ""
+    return render(request, "werkgroep/agenda.html", {"feed": feed, "feed_url": url})
+
+
+def feed(request: HttpRequest, token: str) -> HttpResponse:
+    """The private feed: no login (calendar apps cannot log in), the secret token is the key.
+    A revoked or unknown token is a 404."""
+    gevonden = Agendafeed.objects.select_related("gebruiker").filter(token=token).first()
+    if gevonden is None or not gevonden.gebruiker.is_active:
+        raise Http404("Onbekende agenda.")
+    gebruiker = gevonden.gebruiker
+    inhoud = ical.feed_ics(
+        f"IVP Regie — {gebruiker}",
+        selectors.bijeenkomsten_voor(gebruiker),
+        selectors.stappen_voor(gebruiker),
+    )
+    response = HttpResponse(inhoud, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"
+    return response
