@@ -44,7 +44,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         marker = item.get_closest_marker("django_db")
         transactional = marker is not None and marker.kwargs.get("transaction", False)
         if transactional or item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+            # Prepended, so that it is the closest django_db marker of the test.
+            item.add_marker(
+                pytest.mark.django_db(transaction=True, serialized_rollback=True), append=False
+            )
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
