@@ -3,6 +3,7 @@ Dutch message next to the field when something is wrong; the services check agai
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -44,6 +45,27 @@ class AnalyseForm(forms.Form):
     )
     huidige_aanpak = _tekstvak("Huidige aanpak", "Wat de gemeente en partners al doen.")
     verbeterpunten = _tekstvak("Verbeterpunten", "Wat beter kan of ontbreekt.")
+
+
+class AnalyseAuteurForm(forms.Form):
+    """Who writes the analysis of one veld: a werkgroeplid, or the coordinator (empty)."""
+
+    auteur = forms.ChoiceField(
+        label="Schrijver van dit veld",
+        required=False,
+        error_messages={"invalid_choice": "Kies een lid van de werkgroep van deze gemeente."},
+    )
+
+    def __init__(self, *args: Any, leden: Iterable = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.leden = {str(lid.pk): lid for lid in leden}
+        self.fields["auteur"].choices = [("", "Coördinator (terugnemen)")] + [
+            (pk, lid.get_full_name() or lid.get_username()) for pk, lid in self.leden.items()
+        ]
+
+    def gekozen(self):
+        """The chosen werkgroeplid, or None for the coordinator (after `is_valid`)."""
+        return self.leden.get(self.cleaned_data["auteur"])
 
 
 class BronForm(forms.ModelForm):

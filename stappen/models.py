@@ -385,6 +385,15 @@ class Analyse(models.Model):
     problematiek = models.TextField("problematiek", blank=True)
     huidige_aanpak = models.TextField("huidige aanpak", blank=True)
     verbeterpunten = models.TextField("verbeterpunten", blank=True)
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="analyses_als_auteur",
+        verbose_name="auteur",
+        help_text="Het werkgroeplid dat de analyse van dit veld schrijft; leeg: de coördinator.",
+    )
     history = HistoricalRecords()
 
     class Meta:

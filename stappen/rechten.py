@@ -1,9 +1,10 @@
 """Who may read, comment on and edit documents (on top of `ivp.permissions`).
 
-- coordinator: everything; werkgroepleden: read drafts, comment, and edit the chapters handed
-  to them; bestuurders: read drafts; lezers: read vastgestelde documents; the griffie sees no
-  drafts (it gets the PDFs that go to the raad on its own page). No role in the gemeente:
-  nothing (the views answer 404, never a hint that a document exists).
+- coordinator: everything; werkgroepleden: read drafts, comment, and edit the chapters (and
+  the veld analyses) handed to them; bestuurders: read drafts; lezers: read vastgestelde
+  documents; the griffie sees no drafts (it gets the PDFs that go to the raad on its own
+  page). No role in the gemeente: nothing (the views answer 404, never a hint that a
+  document exists).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from ivp.constants import RolSoort
 from ivp.permissions import heeft_rol, mag_plan_regisseren
 
 if TYPE_CHECKING:
-    from stappen.models import Document, Hoofdstuk
+    from ivp.models import Plan
+    from stappen.models import Analyse, Document, Hoofdstuk
 
 CONCEPT_LEZERS = frozenset({RolSoort.COORDINATOR, RolSoort.WERKGROEPLID, RolSoort.BESTUURDER})
 VASTGESTELD_LEZERS = CONCEPT_LEZERS | {RolSoort.LEZER}
@@ -50,4 +52,18 @@ def mag_hoofdstuk_schrijven(user, hoofdstuk: Hoofdstuk, document: Document) -> b
         hoofdstuk.auteur_id is not None
         and hoofdstuk.auteur_id == getattr(user, "pk", None)
         and heeft_rol(user, document.plan.gemeente_id, frozenset({RolSoort.WERKGROEPLID}))
+    )
+
+
+def mag_analyse_schrijven(user, plan: Plan, analyse: Analyse | None) -> bool:
+    """The coordinator, or the werkgroeplid the analysis of a veld was handed to (only that
+    veld's own analysis and its sources; the analyses per thema stay with the coordinator)."""
+    if mag_plan_regisseren(user, plan):
+        return True
+    return (
+        analyse is not None
+        and analyse.thema_id is None
+        and analyse.auteur_id is not None
+        and analyse.auteur_id == getattr(user, "pk", None)
+        and heeft_rol(user, plan.gemeente_id, frozenset({RolSoort.WERKGROEPLID}))
     )

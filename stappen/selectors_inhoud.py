@@ -53,12 +53,29 @@ class Toegang:
     document: Document | None
     mag_regisseren: bool
     toont_vertrouwelijk: bool
+    gebruiker_id: int | None = None
+    is_werkgroeplid: bool = False
+
+    @property
+    def is_concept(self) -> bool:
+        return self.document is None or self.document.status == DocumentStatus.CONCEPT
 
     @property
     def bewerkbaar(self) -> bool:
         """The coordinator edits while the document is concept (services check it again)."""
-        return self.mag_regisseren and (
-            self.document is None or self.document.status == DocumentStatus.CONCEPT
+        return self.mag_regisseren and self.is_concept
+
+    def mag_analyse_schrijven(self, analyse: Analyse | None) -> bool:
+        """May this user open the edit page of `analyse` (status aside): the coordinator, or
+        the werkgroeplid it was handed to (a veld's own analysis only)."""
+        if self.mag_regisseren:
+            return True
+        return (
+            self.is_werkgroeplid
+            and analyse is not None
+            and analyse.thema_id is None
+            and analyse.auteur_id is not None
+            and analyse.auteur_id == self.gebruiker_id
         )
 
 
@@ -75,6 +92,8 @@ def inhoud_toegang(user: Gebruiker, plan_id: int, soort: DocumentSoort) -> Toega
         document=document,
         mag_regisseren=mag_plan_regisseren(user, plan),
         toont_vertrouwelijk=leest_concept,
+        gebruiker_id=user.pk,
+        is_werkgroeplid=heeft_rol(user, plan.gemeente_id, frozenset({RolSoort.WERKGROEPLID})),
     )
 
 
@@ -94,6 +113,7 @@ class VeldAnalyse:
     analyse: Analyse | None
     thema_analyses: list[Analyse]
     themas: list[Thema]  # the themes of this veld that may get their own analysis
+    mag_schrijven: bool = False  # this user edits the veld's analysis now (concept)
 
     @property
     def ontbreekt(self) -> list[str]:
@@ -102,11 +122,14 @@ class VeldAnalyse:
         return self.analyse.ontbrekende_blokken
 
 
-def analyses_van(plan: Plan, *, toont_vertrouwelijk: bool) -> list[VeldAnalyse]:
-    """Every veld with its analysis and its themes' analyses: four queries."""
+def analyses_van(
+    plan: Plan, *, toont_vertrouwelijk: bool, toegang: Toegang | None = None
+) -> list[VeldAnalyse]:
+    """Every veld with its analysis (and its auteur) and its themes' analyses: four queries.
+    With `toegang`, each veld says whether that user may edit it now."""
     analyses = list(
         Analyse.objects.filter(plan=plan)
-        .select_related("thema")
+        .select_related("thema", "auteur")
         .prefetch_related(_bronnen(toont_vertrouwelijk))
         .order_by("veld__code", "thema__code")
     )
@@ -116,15 +139,30 @@ def analyses_van(plan: Plan, *, toont_vertrouwelijk: bool) -> list[VeldAnalyse]:
     blokken = []
     for veld in Veld.objects.order_by("code"):
         eigen = [a for a in analyses if a.veld_id == veld.pk]
+        analyse = next((a for a in eigen if a.thema_id is None), None)
         blokken.append(
             VeldAnalyse(
                 veld=veld,
-                analyse=next((a for a in eigen if a.thema_id is None), None),
+                analyse=analyse,
                 thema_analyses=[a for a in eigen if a.thema_id is not None],
                 themas=[t for t in themas if t.veld_id == veld.pk],
+                mag_schrijven=toegang is not None
+                and toegang.is_concept
+                and toegang.mag_analyse_schrijven(analyse),
             )
         )
     return blokken
+
+
+def werkgroepleden_van(plan: Plan) -> list[Gebruiker]:
+    """The werkgroepleden of the plan's gemeente: who the coordinator may hand a veld to."""
+    return list(
+        Gebruiker.objects.filter(
+            rollen__gemeente_id=plan.gemeente_id, rollen__soort=RolSoort.WERKGROEPLID
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
 
 
 def analyse_voor_bewerking(

@@ -13,10 +13,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django_fsm import ConcurrentTransition
 
-from ivp.constants import PLANPERIODE_JAREN
+from ivp.constants import PLANPERIODE_JAREN, RolSoort
 from ivp.exceptions import GeenToegang, Geweigerd
 from ivp.models import Gebruiker, Gemeente, Plan
 from ivp.permissions import mag_plan_regisseren
@@ -51,6 +52,8 @@ from stappen.models import (
     Stap,
     Weging,
 )
+from stappen.rechten import mag_analyse_schrijven
+from stappen.services_documenten import _meld as melding_maak
 from stappen.services_documenten import (
     bespreking_start,
     bespreking_stop,
@@ -510,7 +513,7 @@ def analyse_save(
 ) -> Analyse:
     """The analysis of one veld (or of one thema within it): problematiek, huidige aanpak and
     verbeterpunten."""
-    _vereis_regie(plan, door)
+    _vereis_analyse_schrijver(plan=plan, veld=veld, thema=thema, door=door)
     _vereis_bewerkbaar(plan, DocumentSoort.VEILIGHEIDSANALYSE)
     analyse = _analyse_van(plan=plan, veld=veld, thema=thema)
     analyse.problematiek = problematiek
@@ -595,6 +598,53 @@ def _analyse_van(*, plan: Plan, veld: Veld, thema: Thema | None) -> Analyse:
     return analyse or Analyse(plan=plan, veld=veld, thema=thema)
 
 
+def _vereis_analyse_schrijver(
+    *, plan: Plan, veld: Veld, thema: Thema | None, door: Gebruiker
+) -> None:
+    """The coordinator, or the werkgroeplid who is the auteur of this veld's own analysis.
+    The veld's analysis row is locked, so a take-back cannot cross a save by the member."""
+    if mag_plan_regisseren(door, plan):
+        return
+    analyse = None
+    if thema is None:
+        analyse = (
+            Analyse.objects.select_for_update()
+            .filter(plan=plan, veld=veld, thema__isnull=True)
+            .first()
+        )
+    if not mag_analyse_schrijven(door, plan, analyse):
+        raise GeenToegang(f"Alleen de coördinator OOV van {plan.gemeente} mag dit doen.")
+
+
+@transaction.atomic
+def analyse_set_auteur(
+    *, plan: Plan, veld: Veld, door: Gebruiker, auteur: Gebruiker | None
+) -> Analyse:
+    """Hand the analysis of a veld to a werkgroeplid (co-writing), or take it back
+    (`auteur=None`). A veld without an analysis yet gets one with empty blocks."""
+    _vereis_regie(plan, door)
+    _vereis_bewerkbaar(plan, DocumentSoort.VEILIGHEIDSANALYSE)
+    if (
+        auteur is not None
+        and not auteur.rollen.filter(
+            gemeente_id=plan.gemeente_id, soort=RolSoort.WERKGROEPLID
+        ).exists()
+    ):
+        raise ValidationError({"auteur": "Kies een lid van de werkgroep van deze gemeente."})
+    analyse = (
+        Analyse.objects.select_for_update().filter(plan=plan, veld=veld, thema__isnull=True).first()
+    ) or Analyse(plan=plan, veld=veld)
+    analyse.auteur = auteur
+    _bewaar_inhoud(analyse, door)
+    if auteur is not None:
+        melding_maak(
+            [auteur],
+            f"U schrijft mee aan de analyse van veld {veld.code} ({veld.naam}).",
+            reverse("stappen:analyse_veld", kwargs={"plan_id": plan.pk, "veld_id": veld.pk}),
+        )
+    return analyse
+
+
 @transaction.atomic
 def bron_create(
     *,
@@ -610,7 +660,7 @@ def bron_create(
 ) -> Bron:
     """Add a source to the analysis of a veld (or thema); the analysis is made if needed.
     An ondermijningsbeeld is always confidential."""
-    _vereis_regie(plan, door)
+    _vereis_analyse_schrijver(plan=plan, veld=veld, thema=thema, door=door)
     _vereis_bewerkbaar(plan, DocumentSoort.VEILIGHEIDSANALYSE)
     analyse = _analyse_van(plan=plan, veld=veld, thema=thema)
     if analyse.pk is None:
@@ -629,7 +679,9 @@ def bron_create(
 @transaction.atomic
 def bron_delete(*, bron: Bron, door: Gebruiker) -> None:
     plan = bron.analyse.plan
-    _vereis_regie(plan, door)
+    _vereis_analyse_schrijver(
+        plan=plan, veld=bron.analyse.veld, thema=bron.analyse.thema, door=door
+    )
     _vereis_bewerkbaar(plan, DocumentSoort.VEILIGHEIDSANALYSE)
     bron._history_user = door  # type: ignore[attr-defined]
     bron.delete()

@@ -26,6 +26,11 @@ urlpatterns = [
         name="analyse_veld",
     ),
     path(
+        "plannen/<int:plan_id>/analyse/veld/<int:veld_id>/schrijver/",
+        views_inhoud.analyse_auteur,
+        name="analyse_auteur",
+    ),
+    path(
         "plannen/<int:plan_id>/analyse/veld/<int:veld_id>/thema/<int:thema_id>/",
         views_inhoud.analyse_bewerken,
         name="analyse_thema",

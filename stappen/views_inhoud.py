@@ -2,8 +2,9 @@
 the prioritering (scores, ranking, placement, consultations) and the IVP's priority chapters.
 
 Thin views: read through `selectors_inhoud`, validate a form, call one service, redirect or
-re-render the form with what was entered. Only the coordinator edits (the services check it
-again); werkgroepleden and bestuurders read; the griffie and other gemeenten get a 404.
+re-render the form with what was entered. The coordinator edits (the services check it again),
+and a werkgroeplid edits the veld analysis handed to them; the other werkgroepleden and
+bestuurders read; the griffie and other gemeenten get a 404.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from stappen import selectors_inhoud as sel
 from stappen import services
 from stappen.constants import DocumentSoort
 from stappen.forms_inhoud import (
+    AnalyseAuteurForm,
     AnalyseForm,
     BronForm,
     DoelstellingForm,
@@ -71,10 +73,40 @@ def analyse(request: HttpRequest, plan_id: int) -> HttpResponse:
             "toegang": toegang,
             "plan": toegang.plan,
             "velden": sel.analyses_van(
-                toegang.plan, toont_vertrouwelijk=toegang.toont_vertrouwelijk
+                toegang.plan, toont_vertrouwelijk=toegang.toont_vertrouwelijk, toegang=toegang
             ),
+            "werkgroepleden": sel.werkgroepleden_van(toegang.plan) if toegang.bewerkbaar else [],
         },
     )
+
+
+@login_required
+@require_POST
+def analyse_auteur(request: HttpRequest, plan_id: int, veld_id: int) -> HttpResponse:
+    """The coordinator hands the analysis of one veld to a werkgroeplid, or takes it back."""
+    toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.VEILIGHEIDSANALYSE)
+    _regie(toegang)
+    veld, _, _ = sel.analyse_voor_bewerking(toegang.plan, veld_id, None)
+    form = AnalyseAuteurForm(request.POST, leden=sel.werkgroepleden_van(toegang.plan))
+    if not form.is_valid():
+        for fouten in form.errors.values():
+            for fout in fouten:
+                messages.error(request, fout)
+        return redirect(_analyse_anker(plan_id, veld.code))
+    auteur = form.gekozen()
+    try:
+        services.analyse_set_auteur(plan=toegang.plan, veld=veld, door=request.user, auteur=auteur)
+    except ValidationError as error:
+        for fout in error.messages:
+            messages.error(request, fout)
+    except Geweigerd as weigering:
+        _geweigerd(request, weigering)
+    else:
+        wie = (auteur.get_full_name() or auteur.get_username()) if auteur else "de coördinator"
+        messages.success(
+            request, f"De analyse van veld {veld.code} wordt nu geschreven door {wie}."
+        )
+    return redirect(_analyse_anker(plan_id, veld.code))
 
 
 @login_required
@@ -82,14 +114,19 @@ def analyse_bewerken(
     request: HttpRequest, plan_id: int, veld_id: int, thema_id: int | None = None
 ) -> HttpResponse:
     toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.VEILIGHEIDSANALYSE)
-    _regie(toegang)
     plan = toegang.plan
     gekozen = request.GET.get("thema", "")
     if thema_id is None and gekozen.isdigit():  # the theme picker on the analysis page
+        _regie(toegang)
         return redirect(
             "stappen:analyse_thema", plan_id=plan_id, veld_id=veld_id, thema_id=int(gekozen)
         )
+    if not (toegang.mag_regisseren or toegang.is_werkgroeplid):
+        raise Http404("Pagina niet gevonden.")
     veld, thema, bestaand = sel.analyse_voor_bewerking(plan, veld_id, thema_id)
+    # The coordinator, or the werkgroeplid this veld was handed to; others never learn of it.
+    if not toegang.mag_analyse_schrijven(bestaand):
+        raise Http404("Pagina niet gevonden.")
     initial = {}
     if bestaand is not None:
         initial = {
@@ -157,8 +194,11 @@ def _analyse_anker(plan_id: int, veld_code: str, thema=None) -> str:
 @require_POST
 def bron_verwijderen(request: HttpRequest, plan_id: int, bron_id: int) -> HttpResponse:
     toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.VEILIGHEIDSANALYSE)
-    _regie(toegang)
+    if not (toegang.mag_regisseren or toegang.is_werkgroeplid):
+        raise Http404("Pagina niet gevonden.")
     bron = sel.bron_van(toegang.plan, bron_id)
+    if not toegang.mag_analyse_schrijven(bron.analyse):
+        raise Http404("Bron niet gevonden.")
     try:
         services.bron_delete(bron=bron, door=request.user)
     except Geweigerd as weigering:

@@ -1,7 +1,9 @@
 """The veiligheidsanalyse per veld and thema: blocks, sources (with the confidential
-ondermijningsbeeld), permissions, the frozen document, the builder and the page's query count."""
+ondermijningsbeeld), permissions, the frozen document, the builder, the page's query count and
+co-writing (a veld handed to a werkgroeplid)."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from ivp.constants import RolSoort
@@ -276,3 +278,159 @@ def test_the_analysis_page_has_a_flat_query_count(client, plan, django_assert_ma
             )
     with django_assert_max_num_queries(len(klein.captured_queries)):
         client.get(url(plan))
+
+
+# --- Co-writing: a veld handed to a werkgroeplid (issue 3) ----------------------------------
+
+
+def schrijf(plan, door, code="5", tekst="Ondermijning op vakantieparken"):
+    return services.analyse_save(
+        plan=plan,
+        veld=veld(code),
+        door=door,
+        problematiek=tekst,
+        huidige_aanpak="RIEC",
+        verbeterpunten="Informatiepositie",
+    )
+
+
+@pytest.fixture
+def lid(plan):
+    return GebruikerFactory(rol=(plan.gemeente, RolSoort.WERKGROEPLID), first_name="Fatima")
+
+
+def draag_over(plan, lid, code="5"):
+    return services.analyse_set_auteur(
+        plan=plan, veld=veld(code), door=plan.coordinator, auteur=lid
+    )
+
+
+def test_handing_over_a_veld_without_analysis_creates_it_with_empty_blocks(plan, lid):
+    analyse = draag_over(plan, lid)
+    assert analyse.pk and analyse.thema is None and analyse.auteur == lid
+    assert analyse.ontbrekende_blokken == ["problematiek", "huidige aanpak", "verbeterpunten"]
+    assert lid.meldingen.filter(tekst__contains="analyse van veld 5").exists()
+
+
+def test_the_auteur_edits_their_veld_and_its_sources_and_the_history_records_them(plan, lid):
+    draag_over(plan, lid)
+    analyse = schrijf(plan, lid)
+    assert analyse.problematiek == "Ondermijning op vakantieparken"
+    assert analyse.history.first().history_user == lid
+    bron = services.bron_create(plan=plan, veld=veld(), door=lid, soort="cbs", titel="CBS")
+    assert bron.history.first().history_user == lid
+    services.bron_delete(bron=bron, door=lid)
+    assert not Bron.objects.exists()
+
+
+def test_the_auteur_cannot_edit_another_veld_nor_a_thema_analysis(plan, lid):
+    draag_over(plan, lid)
+    with pytest.raises(GeenToegang, match="Alleen de coördinator OOV"):
+        schrijf(plan, lid, code="1")
+    with pytest.raises(GeenToegang):
+        services.bron_create(plan=plan, veld=veld("1"), door=lid, soort="cbs", titel="CBS")
+    with pytest.raises(GeenToegang):
+        services.analyse_save(
+            plan=plan,
+            veld=veld(),
+            thema=thema_van(),
+            door=lid,
+            problematiek="p",
+            huidige_aanpak="a",
+            verbeterpunten="v",
+        )
+
+
+def test_other_members_and_the_auteur_after_take_back_are_refused(plan, lid):
+    draag_over(plan, lid)
+    bron = services.bron_create(plan=plan, veld=veld(), door=lid, soort="cbs", titel="CBS")
+    ander = GebruikerFactory(rol=(plan.gemeente, RolSoort.WERKGROEPLID))
+    with pytest.raises(GeenToegang):
+        schrijf(plan, ander)
+    services.analyse_set_auteur(plan=plan, veld=veld(), door=plan.coordinator, auteur=None)
+    assert Analyse.objects.get(plan=plan, veld=veld(), thema=None).auteur is None
+    with pytest.raises(GeenToegang):
+        schrijf(plan, lid)
+    with pytest.raises(GeenToegang):
+        services.bron_delete(bron=bron, door=lid)
+    schrijf(plan, plan.coordinator)  # the coordinator writes on
+
+
+def test_only_a_werkgroeplid_of_the_gemeente_can_be_chosen(plan, lid):
+    for gebruiker in (
+        GebruikerFactory(rol=(plan.gemeente, RolSoort.BESTUURDER)),
+        GebruikerFactory(rol=(maak_plan().gemeente, RolSoort.WERKGROEPLID)),
+    ):
+        with pytest.raises(ValidationError) as fout:
+            draag_over(plan, gebruiker)
+        assert fout.value.message_dict == {
+            "auteur": ["Kies een lid van de werkgroep van deze gemeente."]
+        }
+    with pytest.raises(GeenToegang):
+        services.analyse_set_auteur(plan=plan, veld=veld(), door=lid, auteur=lid)
+    assert not Analyse.objects.exists()
+
+
+def test_the_hand_over_is_frozen_once_the_analysis_left_concept(plan, lid):
+    draag_over(plan, lid)
+    analyseer(plan, plan.coordinator)
+    stel_vast(document(plan, DocumentSoort.VEILIGHEIDSANALYSE), plan.coordinator)
+    with pytest.raises(Geweigerd, match="is vastgesteld"):
+        draag_over(plan, None)
+    with pytest.raises(Geweigerd, match="is vastgesteld"):
+        schrijf(plan, lid)
+    assert Analyse.objects.get(plan=plan, veld=veld(), thema=None).auteur == lid
+
+
+def test_the_coordinator_hands_a_veld_over_on_the_page(client, plan, lid):
+    client.force_login(plan.coordinator)
+    html = client.get(url(plan)).content.decode()
+    assert "Schrijver van dit veld" in html and "Coördinator (terugnemen)" in html
+    response = client.post(url(plan, "analyse_auteur", veld_id=veld().pk), {"auteur": lid.pk})
+    assert response.status_code == 302 and response.url.endswith("#veld-5")
+    html = client.get(url(plan)).content.decode()
+    assert f"De analyse van veld 5 wordt nu geschreven door {lid.get_full_name()}" in html
+    assert f"Geschreven door {lid.get_full_name()}" in html
+    vreemde = GebruikerFactory(rol=(plan.gemeente, RolSoort.BESTUURDER))
+    client.post(url(plan, "analyse_auteur", veld_id=veld().pk), {"auteur": vreemde.pk})
+    html = client.get(url(plan)).content.decode()
+    assert "Kies een lid van de werkgroep van deze gemeente." in html
+    assert Analyse.objects.get(plan=plan, veld=veld(), thema=None).auteur == lid
+    client.post(url(plan, "analyse_auteur", veld_id=veld().pk), {"auteur": ""})
+    assert Analyse.objects.get(plan=plan, veld=veld(), thema=None).auteur is None
+
+
+def test_the_auteur_gets_the_edit_form_of_their_veld_only(client, plan, lid):
+    draag_over(plan, lid)
+    client.force_login(lid)
+    html = client.get(url(plan)).content.decode()
+    assert f"Geschreven door {lid.get_full_name()}" in html
+    assert "Analyse van veld 5 bewerken" in html
+    assert "Analyse van veld 1 bewerken" not in html
+    assert "Schrijver van dit veld" not in html
+    doel = url(plan, "analyse_veld", veld_id=veld().pk)
+    assert "aan u overgedragen en blijft eindredacteur" in client.get(doel).content.decode()
+    response = client.post(
+        doel,
+        {
+            "actie": "analyse",
+            "problematiek": "Door het lid",
+            "huidige_aanpak": "",
+            "verbeterpunten": "",
+        },
+    )
+    assert response.status_code == 302
+    client.post(doel, {"actie": "bron", "bron-soort": "cbs", "bron-titel": "StatLine"})
+    bron = Bron.objects.get(titel="StatLine")
+    assert client.post(url(plan, "bron_verwijderen", bron_id=bron.pk)).status_code == 302
+    assert not Bron.objects.exists()
+    assert Analyse.objects.get(plan=plan, veld=veld(), thema=None).problematiek == "Door het lid"
+    assert client.get(url(plan, "analyse_veld", veld_id=veld("1").pk)).status_code == 404
+    assert (
+        client.post(url(plan, "analyse_auteur", veld_id=veld().pk), {"auteur": ""}).status_code
+        == 404
+    )
+    ander = GebruikerFactory(rol=(plan.gemeente, RolSoort.WERKGROEPLID))
+    client.force_login(ander)
+    assert client.get(doel).status_code == 404
+    assert "bewerken" not in client.get(url(plan)).content.decode().split("<main", 1)[1]
