@@ -39,7 +39,7 @@ class LidAdmin(SimpleHistoryAdmin):
 class AgendapuntInline(admin.TabularInline):
     model = Agendapunt
     extra = 0
-    raw_id_fields = ["document"]
+    raw_id_fields = ["document", "versie", "opmerking"]
 
 
 class ActiepuntInline(admin.TabularInline):

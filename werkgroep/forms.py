@@ -7,10 +7,10 @@ from django import forms
 
 from ivp.fields import DatumVeld
 from ivp.models import Gebruiker
-from stappen.models import Document, Stap
+from stappen.models import Document, Opmerking, Stap, Versie
 from veiligheidsvelden.models import Veld
 from werkgroep.constants import Aanwezigheid, ActiepuntStatus, LidRol
-from werkgroep.models import Lid
+from werkgroep.models import Lid, draad_tekst, versie_tekst
 
 TIJDVOORBEELD = "Bijvoorbeeld 14:30."
 
@@ -126,6 +126,16 @@ class VerslagForm(forms.Form):
     )
 
 
+class VersieKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Versie) -> str:  # type: ignore[override]
+        return versie_tekst(obj)
+
+
+class DraadKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Opmerking) -> str:  # type: ignore[override]
+        return draad_tekst(obj)
+
+
 class AgendapuntForm(forms.Form):
     onderwerp = forms.CharField(label="Onderwerp", max_length=200)
     toelichting = forms.CharField(
@@ -138,10 +148,34 @@ class AgendapuntForm(forms.Form):
         empty_label="— geen document —",
         help_text="Het document dat op dit agendapunt besproken wordt.",
     )
+    versie = VersieKeuze(
+        label="Versie",
+        queryset=Versie.objects.none(),
+        required=False,
+        empty_label="— geen versie —",
+        help_text="Een vaste versie van een document. Kies je ook een document, dan een "
+        "versie van dat document.",
+        error_messages={"invalid_choice": "Kies een versie van een document van dit plan."},
+    )
+    opmerking = DraadKeuze(
+        label="Opmerking (draad)",
+        queryset=Opmerking.objects.none(),
+        required=False,
+        empty_label="— geen opmerking —",
+        help_text="De draad van opmerkingen die besproken wordt, bij de eerste opmerking.",
+        error_messages={
+            "invalid_choice": "Kies de eerste opmerking van een draad bij een document van "
+            "dit plan, geen antwoord."
+        },
+    )
 
-    def __init__(self, *args: Any, documenten=None, **kwargs: Any):
+    def __init__(
+        self, *args: Any, documenten=None, versies=None, draden=None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["document"].queryset = documenten
+        self.fields["versie"].queryset = versies
+        self.fields["opmerking"].queryset = draden
 
 
 class PresentieForm(forms.Form):

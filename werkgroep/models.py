@@ -21,7 +21,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from ivp.models import Plan
-from stappen.models import Document, Stap
+from stappen.models import Document, Opmerking, Stap, Versie
 from veiligheidsvelden.models import Veld
 from werkgroep.constants import (
     COORDINATOR_UREN_MAX,
@@ -182,6 +182,24 @@ class Bijeenkomst(models.Model):
             raise ValidationError(errors)
 
 
+AGENDA_CITAAT_TEKENS = 60
+
+
+def versie_tekst(versie: Versie) -> str:
+    """‘Prioritering … — versie 0.2’: how a version reads in a choice and on the agenda."""
+    return f"{versie.document.titel} — versie {versie.nummer}"
+
+
+def draad_tekst(draad: Opmerking) -> str:
+    """‘Opmerking van Jeroen Bakker bij ‘Inleiding’ (…): the first 60 characters’."""
+    sectie = draad.versie.sectie(draad.sectie)
+    titel = sectie.get("titel") if sectie else draad.sectie
+    tekst = " ".join(draad.tekst.split())
+    if len(tekst) > AGENDA_CITAAT_TEKENS:
+        tekst = tekst[:AGENDA_CITAAT_TEKENS].rstrip() + "…"
+    return f"Opmerking van {draad.auteur} bij ‘{titel}’ ({versie_tekst(draad.versie)}): {tekst}"
+
+
 class Agendapunt(models.Model):
     bijeenkomst = models.ForeignKey(
         Bijeenkomst, on_delete=models.CASCADE, related_name="agendapunten"
@@ -198,6 +216,24 @@ class Agendapunt(models.Model):
         verbose_name="document",
         help_text="Het document dat op dit agendapunt besproken wordt.",
     )
+    versie = models.ForeignKey(
+        Versie,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="versie",
+        help_text="De versie van een document die op dit agendapunt besproken wordt.",
+    )
+    opmerking = models.ForeignKey(
+        Opmerking,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="opmerking (draad)",
+        help_text="De draad van opmerkingen die op dit agendapunt besproken wordt.",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -208,14 +244,42 @@ class Agendapunt(models.Model):
     def __str__(self) -> str:
         return self.onderwerp
 
+    @property
+    def versie_tekst(self) -> str:
+        return versie_tekst(self.versie) if self.versie_id else ""
+
+    @property
+    def opmerking_tekst(self) -> str:
+        return draad_tekst(self.opmerking) if self.opmerking_id else ""
+
     def clean(self) -> None:
+        """Document, version and thread are each optional; what is chosen must be of this
+        plan, a thread is its first comment, and a version goes with the chosen document."""
+        plan_id = self.bijeenkomst.werkgroep.plan_id if self.bijeenkomst_id else None
         document = self.document if self.document_id else None
-        if (
-            document is not None
-            and self.bijeenkomst_id
-            and document.plan_id != self.bijeenkomst.werkgroep.plan_id
-        ):
-            raise ValidationError({"document": "Dit document hoort bij een ander plan."})
+        versie = self.versie if self.versie_id else None
+        opmerking = self.opmerking if self.opmerking_id else None
+        errors: dict[str, str] = {}
+        if document is not None and plan_id is not None and document.plan_id != plan_id:
+            errors["document"] = "Dit document hoort bij een ander plan."
+        if versie is not None:
+            if plan_id is not None and versie.document.plan_id != plan_id:
+                errors["versie"] = "Deze versie hoort bij een document van een ander plan."
+            elif document is not None and versie.document_id != document.pk:
+                errors["versie"] = (
+                    f"Versie {versie.nummer} is van {versie.document.titel}, niet van het "
+                    f"gekozen document {document.titel}. Kies een versie van dat document "
+                    "of laat het document leeg."
+                )
+        if opmerking is not None:
+            if plan_id is not None and opmerking.versie.document.plan_id != plan_id:
+                errors["opmerking"] = "Deze opmerking hoort bij een document van een ander plan."
+            elif opmerking.antwoord_op_id:
+                errors["opmerking"] = (
+                    "Dit is een antwoord in een draad. Kies de eerste opmerking van de draad."
+                )
+        if errors:
+            raise ValidationError(errors)
 
 
 class Presentie(models.Model):

@@ -15,7 +15,7 @@ from django.utils import timezone
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import PLAN_LEZERS, gemeenten_met_rol, mag_plan_regisseren, mag_plan_zien
 from stappen.constants import StapNummer
-from stappen.models import Document, Stap
+from stappen.models import Document, Opmerking, Stap, Versie
 from stappen.selectors import zichtbaar_plan
 from veiligheidsvelden.models import Veld
 from werkgroep.constants import (
@@ -181,6 +181,35 @@ def documenten_van(plan: Plan) -> QuerySet[Document]:
     )
 
 
+def versies_van(plan: Plan) -> QuerySet[Versie]:
+    """The versions of the plan's documents, for an agenda item; without their frozen text."""
+    return (
+        Versie.objects.filter(document__plan=plan)
+        .select_related("document")
+        .defer("inhoud")
+        .order_by("document__stap__nummer", "document__jaar", "document_id", "hoofd", "sub")
+    )
+
+
+def draden_van(plan: Plan) -> QuerySet[Opmerking]:
+    """The comment threads (first comments, no replies) on the plan's documents. Each
+    version's text, for the chapter titles, is read once however many threads it has."""
+    return (
+        Opmerking.objects.filter(versie__document__plan=plan, antwoord_op__isnull=True)
+        .select_related("auteur")
+        .prefetch_related(Prefetch("versie", queryset=Versie.objects.select_related("document")))
+        .order_by(
+            "versie__document__stap__nummer",
+            "versie__document__jaar",
+            "versie__document_id",
+            "versie__hoofd",
+            "versie__sub",
+            "geplaatst_op",
+            "pk",
+        )
+    )
+
+
 def zichtbare_bijeenkomst(user: Gebruiker, bijeenkomst_id: int) -> Bijeenkomst:
     bijeenkomst = (
         Bijeenkomst.objects.select_related("werkgroep__plan__gemeente")
@@ -233,7 +262,11 @@ def bijeenkomst_pagina(user: Gebruiker, bijeenkomst_id: int) -> BijeenkomstPagin
         plan=plan,
         nummer=nummer,
         agendapunten=list(
-            bijeenkomst.agendapunten.select_related("document").order_by("volgorde", "pk")
+            bijeenkomst.agendapunten.select_related(
+                "document", "versie__document", "opmerking__auteur", "opmerking__versie__document"
+            )
+            .defer("versie__inhoud")
+            .order_by("volgorde", "pk")
         ),
         leden=leden,
         presentie=presentie,

@@ -22,7 +22,7 @@ from ivp.exceptions import GeenToegang, Geweigerd
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import PLAN_LEZERS, heeft_rol, mag_plan_regisseren
 from stappen.constants import StapNummer, StapStatus
-from stappen.models import Document, Stap
+from stappen.models import Document, Opmerking, Stap, Versie
 from stappen.services import _vereis_regie
 from veiligheidsvelden.models import Veld
 from werkgroep.constants import (
@@ -275,7 +275,11 @@ def agendapunt_add(
     onderwerp: str,
     toelichting: str = "",
     document: Document | None = None,
+    versie: Versie | None = None,
+    opmerking: Opmerking | None = None,
 ) -> Agendapunt:
+    """An agenda item, optionally on a document, a version of a document and/or a comment
+    thread of the plan. Each is optional; a version goes with the chosen document."""
     _vereis_regie(bijeenkomst.werkgroep.plan, door)
     volgorde = bijeenkomst.agendapunten.count() + 1
     punt = Agendapunt(
@@ -284,6 +288,8 @@ def agendapunt_add(
         onderwerp=onderwerp.strip(),
         toelichting=toelichting.strip(),
         document=document,
+        versie=versie,
+        opmerking=opmerking,
     )
     return _bewaar(punt, door)  # type: ignore[return-value]
 

@@ -198,7 +198,13 @@ def bijeenkomst(request: HttpRequest, bijeenkomst_id: int) -> HttpResponse:
     documenten = selectors.documenten_van(plan)
     leden_qs = Lid.objects.filter(werkgroep_id=b.werkgroep_id).select_related("gebruiker")
     forms_ = {
-        "agenda": AgendapuntForm(bound("agenda"), prefix="agenda", documenten=documenten),
+        "agenda": AgendapuntForm(
+            bound("agenda"),
+            prefix="agenda",
+            documenten=documenten,
+            versies=selectors.versies_van(plan),
+            draden=selectors.draden_van(plan),
+        ),
         "presentie": PresentieForm(
             bound("presentie"),
             prefix="presentie",

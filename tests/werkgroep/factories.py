@@ -77,3 +77,20 @@ def bijeenkomst(plan, coordinator, datum=dt.date(2022, 9, 13), **kwargs):
         "locatie": "Gemeentehuis Steenwijk",
     } | kwargs
     return services.bijeenkomst_plan(plan=plan, door=coordinator, datum=datum, **waarden)
+
+
+def versie_met_draad(plan, coordinator, tekst="Kunnen we de cijfers van de politie toevoegen?"):
+    """Version 0.1 of the plan's startnotitie with one comment thread (and one reply) on its
+    inleiding, through the services. Returns the version, the thread and the reply."""
+    from stappen import services_documenten
+    from stappen.constants import DocumentSoort
+
+    document = plan.documenten.get(soort=DocumentSoort.STARTNOTITIE)
+    versie = services_documenten.versie_create(document=document, door=coordinator)
+    draad = services_documenten.opmerking_create(
+        versie=versie, door=coordinator, sectie="inleiding", tekst=tekst
+    )
+    antwoord = services_documenten.opmerking_reply(
+        opmerking=draad, door=coordinator, tekst="Goed idee, ik vraag ze op."
+    )
+    return versie, draad, antwoord

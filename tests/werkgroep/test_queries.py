@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from ivp.constants import RolSoort
 from ivp.models import Gebruiker, Rol
-from tests.werkgroep.factories import bijeenkomst, trekker
+from tests.werkgroep.factories import bijeenkomst, trekker, versie_met_draad
 from veiligheidsvelden.models import Veld
 from werkgroep import services
 from werkgroep.constants import Aanwezigheid, ActiepuntStatus, LidRol
@@ -59,6 +59,15 @@ def vul(plan, coordinator, aantal_leden: int, aantal_uren: int):
     b = bijeenkomst(plan, coordinator, datum=dt.date(2022, 9, 13))
     services.agendapunt_add(
         bijeenkomst=b, door=coordinator, onderwerp="Analyse", document=plan.documenten.first()
+    )
+    versie, draad, _ = versie_met_draad(plan, coordinator)
+    services.agendapunt_add(
+        bijeenkomst=b,
+        door=coordinator,
+        onderwerp="Reacties",
+        document=versie.document,
+        versie=versie,
+        opmerking=draad,
     )
     Presentie.objects.bulk_create(
         Presentie(bijeenkomst=b, lid=lid, status=Aanwezigheid.AANWEZIG) for lid in alle

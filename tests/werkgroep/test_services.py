@@ -8,8 +8,14 @@ from ivp.exceptions import GeenToegang, Geweigerd
 from stappen.constants import StapNummer, StapStatus
 from stappen.models import Stap
 from tests.ivp.factories import GebruikerFactory, GemeenteFactory
-from tests.stappen.factories import coordinator_van
-from tests.werkgroep.factories import bijeenkomst, lid, trekker, werkgroeplid_van
+from tests.stappen.factories import coordinator_van, maak_plan
+from tests.werkgroep.factories import (
+    bijeenkomst,
+    lid,
+    trekker,
+    versie_met_draad,
+    werkgroeplid_van,
+)
 from veiligheidsvelden.models import Veld
 from werkgroep import services
 from werkgroep.constants import Aanwezigheid, LidRol
@@ -283,3 +289,30 @@ def test_a_revoked_feed_token_is_gone(coordinator):
     assert nieuw.token != feed.token
     services.agendafeed_revoke(gebruiker=coordinator)
     assert not coordinator.__class__.objects.filter(agendafeed__isnull=False).exists()
+
+
+def test_an_agenda_item_takes_a_version_and_a_thread_of_its_own_plan_only(plan, coordinator):
+    versie, draad, antwoord = versie_met_draad(plan, coordinator)
+    ander = maak_plan(titel="Ander plan")
+    andere_versie, andere_draad, _ = versie_met_draad(ander, coordinator_van(ander.gemeente))
+    b = bijeenkomst(plan, coordinator)
+    for kwargs, veld, tekst in [
+        ({"versie": andere_versie}, "versie", "ander plan"),
+        ({"opmerking": andere_draad}, "opmerking", "ander plan"),
+        ({"opmerking": antwoord}, "opmerking", "eerste opmerking van de draad"),
+        (
+            {"document": plan.documenten.get(soort="prioritering"), "versie": versie},
+            "versie",
+            "niet van het gekozen document",
+        ),
+    ]:
+        with pytest.raises(ValidationError) as error:
+            services.agendapunt_add(bijeenkomst=b, door=coordinator, onderwerp="X", **kwargs)
+        assert tekst in fout_op(error, veld)
+    assert not b.agendapunten.exists()
+    # Without a document, a version or a thread alone is fine; nothing else is filled in.
+    punt = services.agendapunt_add(
+        bijeenkomst=b, door=coordinator, onderwerp="Reacties", versie=versie, opmerking=draad
+    )
+    assert (punt.document, punt.versie, punt.opmerking) == (None, versie, draad)
+    assert punt.history.get().history_user == coordinator

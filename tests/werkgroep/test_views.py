@@ -9,12 +9,19 @@ from openpyxl import load_workbook
 
 from ivp.constants import RolSoort
 from tests.ivp.factories import GebruikerFactory, GemeenteFactory
-from tests.stappen.factories import coordinator_van
-from tests.werkgroep.factories import bijeenkomst, lid, trekker
+from tests.stappen.factories import coordinator_van, maak_plan
+from tests.werkgroep.factories import bijeenkomst, lid, trekker, versie_met_draad
 from veiligheidsvelden.models import Veld
 from werkgroep import services
 from werkgroep.constants import LidRol
-from werkgroep.models import Actiepunt, Bijeenkomst, Lid, Presentie, Urenregistratie
+from werkgroep.models import (
+    Actiepunt,
+    Agendapunt,
+    Bijeenkomst,
+    Lid,
+    Presentie,
+    Urenregistratie,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -391,3 +398,93 @@ def test_exports_never_turn_text_into_a_formula(client, plan, coordinator, vanda
     cel = load_workbook(io.BytesIO(response.content)).active["F2"]
     assert cel.data_type == "s"
     assert cel.value.startswith("'=HYPERLINK")
+
+
+def test_an_agenda_item_links_its_document_version_and_comment_thread(
+    client, plan, coordinator, vandaag
+):
+    versie, draad, _ = versie_met_draad(plan, coordinator)
+    document = versie.document
+    b = bijeenkomst(plan, coordinator, datum=vandaag)
+    client.force_login(coordinator)
+    url = reverse("werkgroep:bijeenkomst", args=[b.pk])
+    response = client.get(url)
+    html = response.content.decode()
+    # The choices read as document and version, and as author, chapter and opening words.
+    assert f'<option value="{versie.pk}">{document.titel} — versie 0.1</option>' in html
+    assert (
+        f'<option value="{draad.pk}">Opmerking van {coordinator} bij ‘Inleiding’ '
+        f"({document.titel} — versie 0.1): Kunnen we de cijfers van de politie toevoegen?"
+        "</option>"
+    ) in html
+    draden = response.context["forms"]["agenda"].fields["opmerking"].queryset
+    assert list(draden) == [draad]  # the reply is no thread of its own
+    response = client.post(
+        url,
+        {
+            "formulier": "agenda",
+            "agenda-onderwerp": "Reacties op de startnotitie",
+            "agenda-document": document.pk,
+            "agenda-versie": versie.pk,
+            "agenda-opmerking": draad.pk,
+        },
+    )
+    assert response.status_code == 302
+    punt = Agendapunt.objects.get()
+    assert (punt.document, punt.versie, punt.opmerking) == (document, versie, draad)
+    html = client.get(url).content.decode()
+    assert f'href="{reverse("stappen:document", args=[document.pk])}"' in html
+    assert f'href="{reverse("stappen:versie", args=[document.pk, "0.1"])}"' in html
+    assert f'href="{reverse("stappen:opmerking", args=[draad.pk])}"' in html
+    assert "Kunnen we de cijfers van de politie toevoegen?" in html
+    # The links lead to pages the coordinator can open.
+    assert client.get(reverse("stappen:versie", args=[document.pk, "0.1"])).status_code == 200
+    assert client.get(reverse("stappen:opmerking", args=[draad.pk])).status_code == 200
+
+
+def test_a_version_of_another_plan_or_a_reply_is_refused_and_nothing_entered_is_lost(
+    client, plan, coordinator, vandaag
+):
+    versie, draad, antwoord = versie_met_draad(plan, coordinator)
+    ander = maak_plan(titel="Ander plan")
+    andere_versie, _, _ = versie_met_draad(ander, coordinator_van(ander.gemeente))
+    b = bijeenkomst(plan, coordinator, datum=vandaag)
+    client.force_login(coordinator)
+    url = reverse("werkgroep:bijeenkomst", args=[b.pk])
+    gegevens = {
+        "formulier": "agenda",
+        "agenda-onderwerp": "Reacties bespreken",
+        "agenda-toelichting": "Graag vooraf lezen.",
+    }
+    response = client.post(
+        url, gegevens | {"agenda-versie": andere_versie.pk, "agenda-opmerking": antwoord.pk}
+    )
+    assert response.status_code == 200
+    fouten = response.context["forms"]["agenda"].errors
+    assert fouten["versie"] == ["Kies een versie van een document van dit plan."]
+    assert fouten["opmerking"] == [
+        "Kies de eerste opmerking van een draad bij een document van dit plan, geen antwoord."
+    ]
+    html = response.content.decode()
+    assert 'value="Reacties bespreken"' in html
+    assert "Graag vooraf lezen." in html
+    assert '<details class="ivp-details" open>' in html
+    # A version of another document than the one chosen: refused by the model, on `versie`.
+    prioritering = plan.documenten.get(soort="prioritering")
+    response = client.post(
+        url,
+        gegevens
+        | {
+            "agenda-document": prioritering.pk,
+            "agenda-versie": versie.pk,
+            "agenda-opmerking": draad.pk,
+        },
+    )
+    assert response.status_code == 200
+    fout = response.context["forms"]["agenda"].errors["versie"][0]
+    assert "niet van het gekozen document" in fout
+    html = response.content.decode()
+    assert 'value="Reacties bespreken"' in html
+    assert f'<option value="{draad.pk}" selected>' in html
+    assert f'<option value="{prioritering.pk}" selected>' in html
+    assert not Agendapunt.objects.exists()
