@@ -18,7 +18,7 @@ def demo(transactional_db):
 
 
 def open_werkgroep(page):
-    page.get_by_role("link", name="Integraal Veiligheidsplan 2023–2026").click()
+    page.get_by_role("link", name="Integraal Veiligheidsplan 2023–2026", exact=True).click()
     page.get_by_role("navigation", name="Onderdelen van het plan").get_by_role(
         "link", name="Werkgroep"
     ).click()
