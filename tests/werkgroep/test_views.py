@@ -488,3 +488,21 @@ def test_a_version_of_another_plan_or_a_reply_is_refused_and_nothing_entered_is_
     assert f'<option value="{draad.pk}" selected>' in html
     assert f'<option value="{prioritering.pk}" selected>' in html
     assert not Agendapunt.objects.exists()
+
+
+def test_the_burn_down_coordinates_use_a_decimal_point(client, plan, coordinator, vandaag):
+    """Dutch number formatting must not reach the SVG: "272,0" would be read as two numbers
+    and the labels would land in the wrong place."""
+    import re
+
+    lid_ = lid(plan, coordinator)
+    services.urenbudget_set(lid=lid_, door=coordinator, uren=Decimal(10))
+    services.uren_log(
+        lid=lid_, door=lid_.gebruiker, datum=vandaag, uren=Decimal("2.5"), omschrijving="Werk"
+    )
+    client.force_login(coordinator)
+    html = client.get(uren_url(plan)).content.decode()
+    start = html.index('<svg class="ivp-burndown__svg"')
+    svg = html[start : html.index("</svg>", start)]
+    assert re.search(r'\b(x|y|x1|x2|y1|y2)="[\d.]+"', svg)
+    assert not re.search(r'\b(x|y|x1|x2|y1|y2|cx|cy)="[^"]*,', svg)
