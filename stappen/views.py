@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from ivp.constants import RolSoort
 from ivp.exceptions import Geweigerd
+from ivp.forms import bewaar_via_form
 from ivp.models import Gemeente
 from ivp.permissions import PLAN_REGISSEURS, gemeenten_met_rol, mag_plan_regisseren
 from stappen import selectors, services
@@ -49,22 +50,6 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-def _bewaar(form, service, **kwargs):
-    """Call `service` and return its result; on refusal put the reasons on the form."""
-    try:
-        return service(**kwargs)
-    except ValidationError as error:
-        if not hasattr(error, "error_dict"):
-            form.add_error(None, error)
-        for veld, fouten in getattr(error, "error_dict", {}).items():
-            # An error on a field this form does not show goes to the top of the form.
-            form.add_error(veld if veld in form.fields else None, fouten)
-    except Geweigerd as weigering:
-        for reden in weigering.redenen:
-            form.add_error(None, reden)
-    return None
-
-
 @login_required
 def plan_create(request: HttpRequest) -> HttpResponse:
     gemeenten = list(
@@ -74,7 +59,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
         raise Http404("Alleen een coördinator OOV maakt een plan.")
     form = PlanForm(request.POST or None, gemeenten=gemeenten)
     if request.method == "POST" and form.is_valid():
-        plan = _bewaar(form, services.plan_create, door=request.user, **form.cleaned_data)
+        plan = bewaar_via_form(form, services.plan_create, door=request.user, **form.cleaned_data)
         if plan is not None:
             messages.success(request, f"Het plan ‘{plan.titel}’ is aangemaakt met zes stappen.")
             return redirect("stappen:plan", plan_id=plan.pk)
@@ -90,7 +75,9 @@ def plan_edit(request: HttpRequest, plan_id: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _bewaar(form, services.plan_update, plan=plan, door=request.user, **form.cleaned_data)
+        and bewaar_via_form(
+            form, services.plan_update, plan=plan, door=request.user, **form.cleaned_data
+        )
     ):
         messages.success(request, "De gegevens van het plan zijn opgeslagen.")
         return redirect("stappen:plan", plan_id=plan.pk)
@@ -104,7 +91,9 @@ def stap_planning(request: HttpRequest, plan_id: int, nummer: int) -> HttpRespon
     if (
         request.method == "POST"
         and form.is_valid()
-        and _bewaar(form, services.stap_plan, stap=stap, door=request.user, **form.cleaned_data)
+        and bewaar_via_form(
+            form, services.stap_plan, stap=stap, door=request.user, **form.cleaned_data
+        )
     ):
         messages.success(request, f"De planning van stap {stap.nummer} is opgeslagen.")
         return redirect(_stap_url(stap.plan_id, stap.nummer))

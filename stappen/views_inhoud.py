@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from ivp.exceptions import Geweigerd
+from ivp.forms import bewaar_via_form
 from stappen import selectors_inhoud as sel
 from stappen import services
 from stappen.constants import DocumentSoort
@@ -30,23 +31,6 @@ from stappen.forms_inhoud import (
     PrioriteitForm,
     RaadplegingForm,
 )
-
-
-def _bewaar(form, service, **kwargs):
-    """Call `service`; on refusal put the reasons on the form, each on its field when the form
-    has that field and in the error summary otherwise, so that nothing entered is lost."""
-    try:
-        return service(**kwargs)
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for veld, fouten in error.message_dict.items():
-                form.add_error(veld if veld in form.fields else None, fouten)
-        else:
-            form.add_error(None, error)
-    except Geweigerd as weigering:
-        for reden in weigering.redenen:
-            form.add_error(None, reden)
-    return None
 
 
 def _regie(toegang: sel.Toegang) -> None:
@@ -142,7 +126,7 @@ def analyse_bewerken(
     )
     if request.method == "POST":
         if form.is_bound and form.is_valid():
-            if _bewaar(
+            if bewaar_via_form(
                 form,
                 services.analyse_save,
                 plan=plan,
@@ -156,7 +140,7 @@ def analyse_bewerken(
         elif (
             bron_form.is_bound
             and bron_form.is_valid()
-            and _bewaar(
+            and bewaar_via_form(
                 bron_form,
                 services.bron_create,
                 plan=plan,
@@ -245,7 +229,7 @@ def prioritering_scores(request: HttpRequest, plan_id: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _bewaar(
+        and bewaar_via_form(
             form,
             _scores_en_gewichten,
             plan=toegang.plan,
@@ -285,7 +269,7 @@ def prioritering_plaatsing(request: HttpRequest, plan_id: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _bewaar(
+        and bewaar_via_form(
             form,
             services.plaatsingen_save,
             plan=toegang.plan,
@@ -312,7 +296,7 @@ def prioritering_raadpleging(request: HttpRequest, plan_id: int) -> HttpResponse
     if (
         request.method == "POST"
         and form.is_valid()
-        and _bewaar(
+        and bewaar_via_form(
             form,
             services.prioritering_update,
             plan=toegang.plan,
@@ -380,7 +364,7 @@ def prioriteit_bewerken(request: HttpRequest, plan_id: int, plaatsing_id: int) -
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if _bewaar(
+        if bewaar_via_form(
             form,
             services.prioriteit_update,
             plaatsing=prioriteit,
@@ -417,7 +401,7 @@ def doelstelling_bewerken(
     form = DoelstellingForm(request.POST or None, instance=doelstelling)
     if request.method == "POST" and form.is_valid():
         if doelstelling.pk:
-            opgeslagen = _bewaar(
+            opgeslagen = bewaar_via_form(
                 form,
                 services.doelstelling_update,
                 doelstelling=doelstelling,
@@ -425,7 +409,7 @@ def doelstelling_bewerken(
                 **form.cleaned_data,
             )
         else:
-            opgeslagen = _bewaar(
+            opgeslagen = bewaar_via_form(
                 form,
                 services.doelstelling_create,
                 plaatsing=prioriteit,

@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ivp.exceptions import Geweigerd
+from ivp.forms import bewaar_via_form
 from stappen.constants import StapNummer
 from stappen.models import Stap
 from stappen.selectors import zichtbaar_plan
@@ -40,25 +38,6 @@ from werkgroep.forms import (
     VerslagForm,
 )
 from werkgroep.models import Actiepunt, Agendafeed, Lid, Urenbudget
-
-
-def _bewaar(form: forms.Form, service: Callable[..., Any], **kwargs: Any) -> Any:
-    """Call `service`; on refusal put the reasons on the form (on the field where there is
-    one), so nothing the user entered is lost. Returns None when refused."""
-    try:
-        return service(**kwargs) or True
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for veld, fouten in error.error_dict.items():
-                doel = veld if veld in form.fields else None
-                for fout in fouten:
-                    form.add_error(doel, fout)
-        else:
-            form.add_error(None, error)
-    except Geweigerd as weigering:
-        for reden in weigering.redenen:
-            form.add_error(None, reden)
-    return None
 
 
 def _stappen(plan) -> Any:
@@ -81,7 +60,9 @@ def lid_nieuw(request: HttpRequest, plan_id: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _bewaar(form, services.lid_add, plan=plan, door=request.user, **form.cleaned_data)
+        and bewaar_via_form(
+            form, services.lid_add, plan=plan, door=request.user, **form.cleaned_data
+        )
     ):
         messages.success(request, "Het lid is aan de werkgroep toegevoegd.")
         return redirect("werkgroep:werkgroep", plan_id=plan.pk)
@@ -104,7 +85,9 @@ def lid_bewerken(request: HttpRequest, lid_id: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _bewaar(form, services.lid_update, lid=lid, door=request.user, **form.cleaned_data)
+        and bewaar_via_form(
+            form, services.lid_update, lid=lid, door=request.user, **form.cleaned_data
+        )
     ):
         messages.success(request, f"De gegevens van {lid} zijn opgeslagen.")
         return redirect("werkgroep:werkgroep", plan_id=plan.pk)
@@ -135,7 +118,7 @@ def bijeenkomst_nieuw(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = selectors.regie_plan(request.user, plan_id)
     form = BijeenkomstForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        bijeenkomst = _bewaar(
+        bijeenkomst = bewaar_via_form(
             form, services.bijeenkomst_plan, plan=plan, door=request.user, **form.cleaned_data
         )
         if bijeenkomst:
@@ -161,7 +144,7 @@ def bijeenkomst_bewerken(request: HttpRequest, bijeenkomst_id: int) -> HttpRespo
     if (
         request.method == "POST"
         and form.is_valid()
-        and _bewaar(
+        and bewaar_via_form(
             form,
             services.bijeenkomst_update,
             bijeenkomst=bijeenkomst,
@@ -233,7 +216,7 @@ def bijeenkomst(request: HttpRequest, bijeenkomst_id: int) -> HttpResponse:
                 if formulier == "presentie"
                 else dict(form.cleaned_data)
             )
-            if _bewaar(form, service, bijeenkomst=b, door=request.user, **kwargs):
+            if bewaar_via_form(form, service, bijeenkomst=b, door=request.user, **kwargs):
                 messages.success(request, gelukt)
                 return redirect(f"{reverse('werkgroep:bijeenkomst', args=[b.pk])}#{formulier}")
     return render(
@@ -315,7 +298,7 @@ def uren(request: HttpRequest, plan_id: int) -> HttpResponse:
         if form.is_valid():
             gegevens = dict(form.cleaned_data)
             lid = gegevens.pop("lid", None) or pagina.eigen.lid  # type: ignore[union-attr]
-            if _bewaar(form, services.uren_log, lid=lid, door=request.user, **gegevens):
+            if bewaar_via_form(form, services.uren_log, lid=lid, door=request.user, **gegevens):
                 messages.success(
                     request,
                     f"{uren_tekst(gegevens['uren'])} uur op "
@@ -343,7 +326,7 @@ def uren_bewerken(request: HttpRequest, registratie_id: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _bewaar(
+        and bewaar_via_form(
             form,
             services.uren_update,
             registratie=registratie,
@@ -371,7 +354,9 @@ def urenbudget(request: HttpRequest, lid_id: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and _bewaar(form, services.urenbudget_set, lid=lid, door=request.user, **form.cleaned_data)
+        and bewaar_via_form(
+            form, services.urenbudget_set, lid=lid, door=request.user, **form.cleaned_data
+        )
     ):
         messages.success(request, f"Het urenbudget van {lid} is opgeslagen.")
         return redirect("werkgroep:uren", plan_id=plan.pk)
