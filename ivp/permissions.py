@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ivp.constants import RolSoort
+from ivp.exceptions import GeenToegang
 from ivp.models import Rol
 
 if TYPE_CHECKING:
@@ -54,3 +55,9 @@ def mag_plan_zien(user: Gebruiker | AnonymousUser, plan: Plan) -> bool:
 
 def mag_plan_regisseren(user: Gebruiker | AnonymousUser, plan: Plan) -> bool:
     return heeft_rol(user, plan.gemeente_id, PLAN_REGISSEURS)
+
+
+def vereis_regie(plan: Plan, door: Gebruiker) -> None:
+    """Refuse, in Dutch, anyone but the coordinator OOV of the plan's gemeente."""
+    if not mag_plan_regisseren(door, plan):
+        raise GeenToegang(f"Alleen de coördinator OOV van {plan.gemeente} mag dit doen.")

@@ -20,7 +20,7 @@ from django_fsm import ConcurrentTransition
 from ivp.constants import PLANPERIODE_JAREN, RolSoort
 from ivp.exceptions import GeenToegang, Geweigerd
 from ivp.models import Gebruiker, Gemeente, Plan
-from ivp.permissions import mag_plan_regisseren
+from ivp.permissions import mag_plan_regisseren, vereis_regie
 from stappen.constants import (
     BESLUITORGAAN,
     GEWICHT_STANDAARD,
@@ -168,7 +168,7 @@ def plan_create(
 @transaction.atomic
 def plan_update(*, plan: Plan, door: Gebruiker, **velden: Any) -> Plan:
     """Change a plan's title, period or extension; the steps must still fit in it."""
-    _vereis_regie(plan, door)
+    vereis_regie(plan, door)
     for naam, waarde in velden.items():
         setattr(plan, naam, waarde)
     plan._history_user = door  # type: ignore[attr-defined]
@@ -186,11 +186,6 @@ def plan_update(*, plan: Plan, door: Gebruiker, **velden: Any) -> Plan:
         )
     plan.save()
     return plan
-
-
-def _vereis_regie(plan: Plan, door: Gebruiker) -> None:
-    if not mag_plan_regisseren(door, plan):
-        raise GeenToegang(f"Alleen de coördinator OOV van {plan.gemeente} mag dit doen.")
 
 
 def _bewaar_overgang(
@@ -235,7 +230,7 @@ def _vandaag_of(op: dt.date | None) -> dt.date:
 def stap_start(
     *, stap: Stap, door: Gebruiker, toelichting: str = "", op: dt.date | None = None
 ) -> Stap:
-    _vereis_regie(stap.plan, door)
+    vereis_regie(stap.plan, door)
     _vereis_status(stap, StapStatus.GEPLAND)
     stap._stand = laad_stand(stap.plan)  # the guards read the plan as it is now
     if blokkades := stap.startblokkades():
@@ -250,7 +245,7 @@ def stap_start(
 def stap_close(
     *, stap: Stap, door: Gebruiker, toelichting: str = "", op: dt.date | None = None
 ) -> Stap:
-    _vereis_regie(stap.plan, door)
+    vereis_regie(stap.plan, door)
     _vereis_status(stap, StapStatus.ACTIEF)
     stap._stand = laad_stand(stap.plan)  # the guards read the plan as it is now
     if blokkades := stap.sluitblokkades():
@@ -266,7 +261,7 @@ def stap_close(
 
 @transaction.atomic
 def stap_reopen(*, stap: Stap, door: Gebruiker, reden: str) -> Stap:
-    _vereis_regie(stap.plan, door)
+    vereis_regie(stap.plan, door)
     _vereis_status(stap, StapStatus.AFGEROND)
     if not reden.strip():
         raise ValidationError({"toelichting": "Geef de reden waarom deze stap weer open gaat."})
@@ -281,7 +276,7 @@ def stap_plan(
     *, stap: Stap, door: Gebruiker, gepland_start: dt.date, gepland_eind: dt.date
 ) -> Stap:
     """Change the planned start and deadline of a step that is not yet afgerond."""
-    _vereis_regie(stap.plan, door)
+    vereis_regie(stap.plan, door)
     if stap.status == StapStatus.AFGEROND:
         raise Geweigerd("Een afgeronde stap plan je niet meer; heropen hem eerst.")
     stap.gepland_start = gepland_start
@@ -298,7 +293,7 @@ def stap_plan(
 @transaction.atomic
 def jaardocument_create(*, plan: Plan, soort: str, jaar: int, door: Gebruiker) -> Document:
     """The uitvoeringsplan or voortgangsrapportage of one year of the plan's period."""
-    _vereis_regie(plan, door)
+    vereis_regie(plan, door)
     if soort not in JAARLIJKSE_SOORTEN:
         raise ValidationError({"soort": "Alleen uitvoeringsplannen en rapportages zijn jaarlijks."})
     if not plan.periode_start.year <= jaar <= plan.einde.year:
@@ -337,7 +332,7 @@ def document_open_review(
     """Open a review round of the werkgroep that closes at the end of `sluit_op`: the
     document's content is frozen as the next version, the werkgroep is notified (in the app
     and by e-mail, with `bericht`) and comments on that version."""
-    _vereis_regie(document.plan, door)
+    vereis_regie(document.plan, door)
     _vereis_status(document, DocumentStatus.CONCEPT)
     if sluit_op <= timezone.localdate():
         raise ValidationError({"sluit_op": "De reactietermijn moet na vandaag eindigen."})
@@ -357,7 +352,7 @@ def document_open_review(
 def document_close_review(
     *, document: Document, door: Gebruiker, toelichting: str = ""
 ) -> Document:
-    _vereis_regie(document.plan, door)
+    vereis_regie(document.plan, door)
     _vereis_status(document, DocumentStatus.IN_BESPREKING)
     van = document.status
     document.sluit_bespreking()
@@ -371,7 +366,7 @@ def document_close_review(
 @transaction.atomic
 def document_submit(*, document: Document, door: Gebruiker, toelichting: str = "") -> Document:
     """Send the document to the body that decides it (college, raad or werkgroep)."""
-    _vereis_regie(document.plan, door)
+    vereis_regie(document.plan, door)
     _vereis_status(document, DocumentStatus.CONCEPT)
     van = document.status
     document.bied_aan()
@@ -398,7 +393,7 @@ def besluit_record(
     the reason. The raad takes note of an adopted uitvoeringsplan or voortgangsrapportage
     (`kennisgenomen`) without changing it.
     """
-    _vereis_regie(document.plan, door)
+    vereis_regie(document.plan, door)
     besluit = Besluit(
         document=document,
         orgaan=orgaan,
@@ -526,7 +521,7 @@ def analyse_save(
 def prioritering_update(*, plan: Plan, door: Gebruiker, **velden: Any) -> Prioritering:
     """Record the raad's opiniërende bijeenkomst, the driehoek, or the motivation for more
     than four priorities."""
-    _vereis_regie(plan, door)
+    vereis_regie(plan, door)
     _vereis_bewerkbaar(plan, DocumentSoort.PRIORITERING)
     prioritering, _ = Prioritering.objects.get_or_create(plan=plan)
     for naam, waarde in velden.items():
@@ -545,7 +540,7 @@ def plaatsing_save(
     volgorde: int = 0,
 ) -> Plaatsing:
     """Place a theme as prioriteit, overig strategisch thema or beheer."""
-    _vereis_regie(plan, door)
+    vereis_regie(plan, door)
     _vereis_bewerkbaar(plan, DocumentSoort.PRIORITERING)
     if thema.gemeente_id not in (None, plan.gemeente_id):
         raise ValidationError({"thema": "Dit thema hoort bij een andere gemeente."})
@@ -567,7 +562,7 @@ def plaatsing_save(
 @transaction.atomic
 def prioriteit_set_aanpak(*, plaatsing: Plaatsing, door: Gebruiker, aanpak: str) -> Plaatsing:
     """The aanpak op hoofdlijnen of a priority, written in the IVP."""
-    _vereis_regie(plaatsing.plan, door)
+    vereis_regie(plaatsing.plan, door)
     _vereis_bewerkbaar(plaatsing.plan, DocumentSoort.IVP)
     plaatsing.aanpak = aanpak
     return _bewaar_inhoud(plaatsing, door)
@@ -577,7 +572,7 @@ def prioriteit_set_aanpak(*, plaatsing: Plaatsing, door: Gebruiker, aanpak: str)
 def doelstelling_create(
     *, plaatsing: Plaatsing, door: Gebruiker, tekst: str, **velden: Any
 ) -> Doelstelling:
-    _vereis_regie(plaatsing.plan, door)
+    vereis_regie(plaatsing.plan, door)
     _vereis_bewerkbaar(plaatsing.plan, DocumentSoort.IVP)
     return _bewaar_inhoud(Doelstelling(plaatsing=plaatsing, tekst=tekst, **velden), door)
 
@@ -622,7 +617,7 @@ def analyse_set_auteur(
 ) -> Analyse:
     """Hand the analysis of a veld to a werkgroeplid (co-writing), or take it back
     (`auteur=None`). A veld without an analysis yet gets one with empty blocks."""
-    _vereis_regie(plan, door)
+    vereis_regie(plan, door)
     _vereis_bewerkbaar(plan, DocumentSoort.VEILIGHEIDSANALYSE)
     if (
         auteur is not None
@@ -690,7 +685,7 @@ def bron_delete(*, bron: Bron, door: Gebruiker) -> None:
 @transaction.atomic
 def wegingen_save(*, plan: Plan, door: Gebruiker, gewichten: dict[str, int]) -> list[Weging]:
     """The weight of each criterion in the plan's scoring matrix."""
-    _vereis_regie(plan, door)
+    vereis_regie(plan, door)
     _vereis_bewerkbaar(plan, DocumentSoort.PRIORITERING)
     bestaand = {w.criterium: w for w in Weging.objects.filter(plan=plan)}
     fouten = {}
@@ -720,7 +715,7 @@ def wegingen_save(*, plan: Plan, door: Gebruiker, gewichten: dict[str, int]) -> 
 def scores_save(*, plan: Plan, door: Gebruiker, scores: dict[tuple[int, str], int | None]) -> None:
     """Scores keyed by (thema id, criterium); None removes a score. Every candidate must be a
     hoofdthema of the gemeente (VNG or its own)."""
-    _vereis_regie(plan, door)
+    vereis_regie(plan, door)
     _vereis_bewerkbaar(plan, DocumentSoort.PRIORITERING)
     kandidaten = set(
         Thema.objects.voor_gemeente(plan.gemeente_id).hoofdthemas().values_list("pk", flat=True)
@@ -770,7 +765,7 @@ def plaatsingen_save(
 ) -> list[Plaatsing]:
     """Place candidate themes at once: {thema id: (keuze, motivatie)}, plus the motivation
     for more than four priorities (pas toe of leg uit), which is then required."""
-    _vereis_regie(plan, door)
+    vereis_regie(plan, door)
     _vereis_bewerkbaar(plan, DocumentSoort.PRIORITERING)
     themas = Thema.objects.voor_gemeente(plan.gemeente_id).in_bulk(list(keuzes))
     bestaand = {p.thema_id: p for p in Plaatsing.objects.filter(plan=plan).select_related("thema")}
@@ -835,7 +830,7 @@ def prioriteit_update(
     """The chapter of a priority in the IVP: aanleiding, aanpak op hoofdlijnen, partners and
     their roles, portefeuillehouder and the flankerend beleid it links to."""
     plan = plaatsing.plan
-    _vereis_regie(plan, door)
+    vereis_regie(plan, door)
     _vereis_bewerkbaar(plan, DocumentSoort.IVP)
     if plaatsing.keuze != Keuze.PRIORITEIT:
         raise ValidationError({"aanpak": "Alleen een prioriteit heeft een hoofdstuk in het IVP."})
@@ -858,7 +853,7 @@ def doelstelling_update(
     *, doelstelling: Doelstelling, door: Gebruiker, **velden: Any
 ) -> Doelstelling:
     plan = doelstelling.plaatsing.plan
-    _vereis_regie(plan, door)
+    vereis_regie(plan, door)
     _vereis_bewerkbaar(plan, DocumentSoort.IVP)
     for naam, waarde in velden.items():
         setattr(doelstelling, naam, waarde)
@@ -868,7 +863,7 @@ def doelstelling_update(
 @transaction.atomic
 def doelstelling_delete(*, doelstelling: Doelstelling, door: Gebruiker) -> None:
     plan = doelstelling.plaatsing.plan
-    _vereis_regie(plan, door)
+    vereis_regie(plan, door)
     _vereis_bewerkbaar(plan, DocumentSoort.IVP)
     doelstelling._history_user = door  # type: ignore[attr-defined]
     doelstelling.delete()

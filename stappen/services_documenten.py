@@ -21,6 +21,7 @@ from django.utils import timezone
 from ivp.constants import RolSoort
 from ivp.exceptions import GeenToegang, Geweigerd
 from ivp.models import Gebruiker
+from ivp.permissions import vereis_regie
 from stappen.constants import (
     STANDAARD_HOOFDSTUKKEN,
     UITKOMSTEN_MET_REDEN,
@@ -133,8 +134,7 @@ def hoofdstuk_set_auteur(
 ) -> Hoofdstuk:
     """Hand a chapter to a werkgroeplid (co-writing), or take it back (`auteur=None`)."""
     document = hoofdstuk.document
-    if not mag_regisseren(door, document):
-        raise GeenToegang(f"Alleen de coördinator OOV van {document.plan.gemeente} mag dit doen.")
+    vereis_regie(document.plan, door)
     _vereis_concept(document)
     if (
         auteur is not None
@@ -184,8 +184,7 @@ def versie_maak(
 @transaction.atomic
 def versie_create(*, document: Document, door: Gebruiker, aanleiding: str = "") -> Versie:
     """A version on demand, for example before sending a draft to a partner."""
-    if not mag_regisseren(door, document):
-        raise GeenToegang(f"Alleen de coördinator OOV van {document.plan.gemeente} mag dit doen.")
+    vereis_regie(document.plan, door)
     if document.is_vastgesteld:
         raise Geweigerd(f"{document.titel} is vastgesteld; er komt geen nieuwe versie meer bij.")
     try:

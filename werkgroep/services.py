@@ -20,10 +20,9 @@ from django.utils import timezone
 from ivp.constants import RolSoort
 from ivp.exceptions import GeenToegang, Geweigerd
 from ivp.models import Gebruiker, Plan
-from ivp.permissions import PLAN_LEZERS, heeft_rol, mag_plan_regisseren
+from ivp.permissions import PLAN_LEZERS, heeft_rol, mag_plan_regisseren, vereis_regie
 from stappen.constants import StapNummer, StapStatus
 from stappen.models import Document, Opmerking, Stap, Versie
-from stappen.services import _vereis_regie
 from veiligheidsvelden.models import Veld
 from werkgroep.constants import (
     COORDINATOR_UREN_STANDAARD,
@@ -100,7 +99,7 @@ def lid_add(
 ) -> Lid:
     """Add a member. From the ninth member on a motivation is needed (pas toe of leg uit).
     The trekker gets the startnotitie's 350 hours as budget."""
-    _vereis_regie(plan, door)
+    vereis_regie(plan, door)
     werkgroep = werkgroep_ensure(plan=plan, door=door)
     # Lock the werkgroep so two additions at once cannot both be the eighth.
     Werkgroep.objects.select_for_update().filter(pk=werkgroep.pk).first()
@@ -142,7 +141,7 @@ def lid_update(
     motivatie: str | None = None,
 ) -> Lid:
     plan = lid.werkgroep.plan
-    _vereis_regie(plan, door)
+    vereis_regie(plan, door)
     _controleer_gebruiker(plan, lid.gebruiker, rol)
     lid.rol = rol
     lid.organisatie = organisatie.strip()
@@ -162,7 +161,7 @@ def lid_update(
 def lid_remove(*, lid: Lid, door: Gebruiker) -> None:
     """Take a member off the werkgroep; refused once they logged hours or hold actiepunten,
     so that the record stays true."""
-    _vereis_regie(lid.werkgroep.plan, door)
+    vereis_regie(lid.werkgroep.plan, door)
     if lid.urenregistraties.exists() or lid.actiepunten.exists():
         raise Geweigerd(
             f"{lid} heeft uren geschreven of actiepunten; die blijven bewaard, "
@@ -200,7 +199,7 @@ def bijeenkomst_plan(
 ) -> Bijeenkomst:
     """Plan a meeting. The seventh meeting of the trajectory needs a motivation; during
     uitvoering the meeting is a voortgangsoverleg and is not counted."""
-    _vereis_regie(plan, door)
+    vereis_regie(plan, door)
     werkgroep = werkgroep_ensure(plan=plan, door=door)
     Werkgroep.objects.select_for_update().filter(pk=werkgroep.pk).first()
     voortgang = is_uitvoeringsfase(plan)
@@ -243,7 +242,7 @@ def bijeenkomst_update(
 ) -> Bijeenkomst:
     """Move or change a meeting. The calendar id stays; the SEQUENCE goes up, so calendars
     replace the event instead of adding a second one."""
-    _vereis_regie(bijeenkomst.werkgroep.plan, door)
+    vereis_regie(bijeenkomst.werkgroep.plan, door)
     if bijeenkomst.motivatie and not motivatie.strip():
         raise ValidationError({"motivatie": "Deze bijeenkomst heeft een motivatie nodig."})
     bijeenkomst.datum = datum
@@ -261,7 +260,7 @@ def bijeenkomst_update(
 def bijeenkomst_verslag(
     *, bijeenkomst: Bijeenkomst, door: Gebruiker, notulen: str, besluiten: str
 ) -> Bijeenkomst:
-    _vereis_regie(bijeenkomst.werkgroep.plan, door)
+    vereis_regie(bijeenkomst.werkgroep.plan, door)
     bijeenkomst.notulen = notulen.strip()
     bijeenkomst.besluiten = besluiten.strip()
     return _bewaar(bijeenkomst, door)  # type: ignore[return-value]
@@ -280,7 +279,7 @@ def agendapunt_add(
 ) -> Agendapunt:
     """An agenda item, optionally on a document, a version of a document and/or a comment
     thread of the plan. Each is optional; a version goes with the chosen document."""
-    _vereis_regie(bijeenkomst.werkgroep.plan, door)
+    vereis_regie(bijeenkomst.werkgroep.plan, door)
     volgorde = bijeenkomst.agendapunten.count() + 1
     punt = Agendapunt(
         bijeenkomst=bijeenkomst,
@@ -299,7 +298,7 @@ def presentie_record(
     *, bijeenkomst: Bijeenkomst, door: Gebruiker, statussen: Mapping[int, str]
 ) -> list[Presentie]:
     """Record who was there: `statussen` maps a member's id to an Aanwezigheid value."""
-    _vereis_regie(bijeenkomst.werkgroep.plan, door)
+    vereis_regie(bijeenkomst.werkgroep.plan, door)
     if bijeenkomst.datum > timezone.localdate():
         raise Geweigerd("De aanwezigheid leg je vast op of na de dag van de bijeenkomst.")
     leden = {lid.pk: lid for lid in bijeenkomst.werkgroep.leden.all()}
@@ -323,7 +322,7 @@ def presentie_record(
 def actiepunt_add(
     *, bijeenkomst: Bijeenkomst, door: Gebruiker, wat: str, wie: Lid, deadline: dt.date
 ) -> Actiepunt:
-    _vereis_regie(bijeenkomst.werkgroep.plan, door)
+    vereis_regie(bijeenkomst.werkgroep.plan, door)
     punt = Actiepunt(bijeenkomst=bijeenkomst, wat=wat.strip(), wie=wie, deadline=deadline)
     return _bewaar(punt, door)  # type: ignore[return-value]
 
@@ -346,7 +345,7 @@ def actiepunt_set_status(*, actiepunt: Actiepunt, door: Gebruiker, status: str) 
 @transaction.atomic
 def urenbudget_set(*, lid: Lid, door: Gebruiker, uren: Decimal, motivatie: str = "") -> Urenbudget:
     """Set a member's budget. The coordinator's outside 300–400 hours needs a motivation."""
-    _vereis_regie(lid.werkgroep.plan, door)
+    vereis_regie(lid.werkgroep.plan, door)
     budget = Urenbudget.objects.filter(lid=lid).first() or Urenbudget(lid=lid)
     budget.uren = uren
     budget.motivatie = motivatie.strip()
