@@ -12,9 +12,9 @@ from django.views.decorators.http import require_POST
 
 from ivp.constants import RolSoort
 from ivp.exceptions import Geweigerd
-from ivp.forms import bewaar_via_form
 from ivp.models import Gemeente
 from ivp.permissions import PLAN_REGISSEURS, gemeenten_met_rol, mag_plan_regisseren
+from ivp.views import probeer
 from stappen import selectors, services
 from stappen.forms import HeropenForm, OvergangForm, PlanForm, StapPlanningForm
 from stappen.selectors_documenten import ongelezen_meldingen
@@ -59,7 +59,9 @@ def plan_create(request: HttpRequest) -> HttpResponse:
         raise Http404("Alleen een coördinator OOV maakt een plan.")
     form = PlanForm(request.POST or None, gemeenten=gemeenten)
     if request.method == "POST" and form.is_valid():
-        plan = bewaar_via_form(form, services.plan_create, door=request.user, **form.cleaned_data)
+        plan = probeer(
+            request, services.plan_create, form=form, door=request.user, **form.cleaned_data
+        )
         if plan is not None:
             messages.success(request, f"Het plan ‘{plan.titel}’ is aangemaakt met zes stappen.")
             return redirect("stappen:plan", plan_id=plan.pk)
@@ -75,8 +77,13 @@ def plan_edit(request: HttpRequest, plan_id: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and bewaar_via_form(
-            form, services.plan_update, plan=plan, door=request.user, **form.cleaned_data
+        and probeer(
+            request,
+            services.plan_update,
+            form=form,
+            plan=plan,
+            door=request.user,
+            **form.cleaned_data,
         )
     ):
         messages.success(request, "De gegevens van het plan zijn opgeslagen.")
@@ -91,8 +98,13 @@ def stap_planning(request: HttpRequest, plan_id: int, nummer: int) -> HttpRespon
     if (
         request.method == "POST"
         and form.is_valid()
-        and bewaar_via_form(
-            form, services.stap_plan, stap=stap, door=request.user, **form.cleaned_data
+        and probeer(
+            request,
+            services.stap_plan,
+            form=form,
+            stap=stap,
+            door=request.user,
+            **form.cleaned_data,
         )
     ):
         messages.success(request, f"De planning van stap {stap.nummer} is opgeslagen.")

@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from ivp.exceptions import Geweigerd
-from ivp.forms import bewaar_via_form
+from ivp.views import probeer
 from stappen import selectors_inhoud as sel
 from stappen import services
 from stappen.constants import DocumentSoort
@@ -126,9 +126,10 @@ def analyse_bewerken(
     )
     if request.method == "POST":
         if form.is_bound and form.is_valid():
-            if bewaar_via_form(
-                form,
+            if probeer(
+                request,
                 services.analyse_save,
+                form=form,
                 plan=plan,
                 veld=veld,
                 thema=thema,
@@ -140,9 +141,10 @@ def analyse_bewerken(
         elif (
             bron_form.is_bound
             and bron_form.is_valid()
-            and bewaar_via_form(
-                bron_form,
+            and probeer(
+                request,
                 services.bron_create,
+                form=bron_form,
                 plan=plan,
                 veld=veld,
                 thema=thema,
@@ -229,9 +231,10 @@ def prioritering_scores(request: HttpRequest, plan_id: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and bewaar_via_form(
-            form,
+        and probeer(
+            request,
             _scores_en_gewichten,
+            form=form,
             plan=toegang.plan,
             door=request.user,
             gewichten=form.gewichten(),
@@ -269,9 +272,10 @@ def prioritering_plaatsing(request: HttpRequest, plan_id: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and bewaar_via_form(
-            form,
+        and probeer(
+            request,
             services.plaatsingen_save,
+            form=form,
             plan=toegang.plan,
             door=request.user,
             keuzes=form.keuzes(),
@@ -296,9 +300,10 @@ def prioritering_raadpleging(request: HttpRequest, plan_id: int) -> HttpResponse
     if (
         request.method == "POST"
         and form.is_valid()
-        and bewaar_via_form(
-            form,
+        and probeer(
+            request,
             services.prioritering_update,
+            form=form,
             plan=toegang.plan,
             door=request.user,
             **form.cleaned_data,
@@ -364,9 +369,10 @@ def prioriteit_bewerken(request: HttpRequest, plan_id: int, plaatsing_id: int) -
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if bewaar_via_form(
-            form,
+        if probeer(
+            request,
             services.prioriteit_update,
+            form=form,
             plaatsing=prioriteit,
             door=request.user,
             aanleiding=data["aanleiding"],
@@ -401,17 +407,19 @@ def doelstelling_bewerken(
     form = DoelstellingForm(request.POST or None, instance=doelstelling)
     if request.method == "POST" and form.is_valid():
         if doelstelling.pk:
-            opgeslagen = bewaar_via_form(
-                form,
+            opgeslagen = probeer(
+                request,
                 services.doelstelling_update,
+                form=form,
                 doelstelling=doelstelling,
                 door=request.user,
                 **form.cleaned_data,
             )
         else:
-            opgeslagen = bewaar_via_form(
-                form,
+            opgeslagen = probeer(
+                request,
                 services.doelstelling_create,
+                form=form,
                 plaatsing=prioriteit,
                 door=request.user,
                 **form.cleaned_data,

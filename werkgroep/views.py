@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ivp.exceptions import Geweigerd
-from ivp.forms import bewaar_via_form
+from ivp.views import probeer
 from stappen.constants import StapNummer
 from stappen.models import Stap
 from stappen.selectors import zichtbaar_plan
@@ -60,8 +60,8 @@ def lid_nieuw(request: HttpRequest, plan_id: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and bewaar_via_form(
-            form, services.lid_add, plan=plan, door=request.user, **form.cleaned_data
+        and probeer(
+            request, services.lid_add, form=form, plan=plan, door=request.user, **form.cleaned_data
         )
     ):
         messages.success(request, "Het lid is aan de werkgroep toegevoegd.")
@@ -85,8 +85,8 @@ def lid_bewerken(request: HttpRequest, lid_id: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and bewaar_via_form(
-            form, services.lid_update, lid=lid, door=request.user, **form.cleaned_data
+        and probeer(
+            request, services.lid_update, form=form, lid=lid, door=request.user, **form.cleaned_data
         )
     ):
         messages.success(request, f"De gegevens van {lid} zijn opgeslagen.")
@@ -118,8 +118,13 @@ def bijeenkomst_nieuw(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = selectors.regie_plan(request.user, plan_id)
     form = BijeenkomstForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        bijeenkomst = bewaar_via_form(
-            form, services.bijeenkomst_plan, plan=plan, door=request.user, **form.cleaned_data
+        bijeenkomst = probeer(
+            request,
+            services.bijeenkomst_plan,
+            form=form,
+            plan=plan,
+            door=request.user,
+            **form.cleaned_data,
         )
         if bijeenkomst:
             messages.success(request, "De bijeenkomst is gepland.")
@@ -144,9 +149,10 @@ def bijeenkomst_bewerken(request: HttpRequest, bijeenkomst_id: int) -> HttpRespo
     if (
         request.method == "POST"
         and form.is_valid()
-        and bewaar_via_form(
-            form,
+        and probeer(
+            request,
             services.bijeenkomst_update,
+            form=form,
             bijeenkomst=bijeenkomst,
             door=request.user,
             **form.cleaned_data,
@@ -216,7 +222,7 @@ def bijeenkomst(request: HttpRequest, bijeenkomst_id: int) -> HttpResponse:
                 if formulier == "presentie"
                 else dict(form.cleaned_data)
             )
-            if bewaar_via_form(form, service, bijeenkomst=b, door=request.user, **kwargs):
+            if probeer(request, service, form=form, bijeenkomst=b, door=request.user, **kwargs):
                 messages.success(request, gelukt)
                 return redirect(f"{reverse('werkgroep:bijeenkomst', args=[b.pk])}#{formulier}")
     return render(
@@ -298,7 +304,9 @@ def uren(request: HttpRequest, plan_id: int) -> HttpResponse:
         if form.is_valid():
             gegevens = dict(form.cleaned_data)
             lid = gegevens.pop("lid", None) or pagina.eigen.lid  # type: ignore[union-attr]
-            if bewaar_via_form(form, services.uren_log, lid=lid, door=request.user, **gegevens):
+            if probeer(
+                request, services.uren_log, form=form, lid=lid, door=request.user, **gegevens
+            ):
                 messages.success(
                     request,
                     f"{uren_tekst(gegevens['uren'])} uur op "
@@ -326,9 +334,10 @@ def uren_bewerken(request: HttpRequest, registratie_id: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and bewaar_via_form(
-            form,
+        and probeer(
+            request,
             services.uren_update,
+            form=form,
             registratie=registratie,
             door=request.user,
             **form.cleaned_data,
@@ -354,8 +363,13 @@ def urenbudget(request: HttpRequest, lid_id: int) -> HttpResponse:
     if (
         request.method == "POST"
         and form.is_valid()
-        and bewaar_via_form(
-            form, services.urenbudget_set, lid=lid, door=request.user, **form.cleaned_data
+        and probeer(
+            request,
+            services.urenbudget_set,
+            form=form,
+            lid=lid,
+            door=request.user,
+            **form.cleaned_data,
         )
     ):
         messages.success(request, f"Het urenbudget van {lid} is opgeslagen.")

@@ -1,0 +1,30 @@
+"""Reads of the root objects that every app's pages share, with the permission check."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from ivp.models import Gebruiker, Gemeente, Plan
+from ivp.permissions import PLAN_REGISSEURS, gemeenten_met_rol, mag_plan_regisseren, mag_plan_zien
+
+
+def zichtbaar_plan(user: Gebruiker, plan_id: int) -> Plan:
+    """The plan, or 404 when it does not exist or `user` has no role in its gemeente."""
+    plan = Plan.objects.select_related("gemeente").filter(pk=plan_id).first()
+    if plan is None or not mag_plan_zien(user, plan):
+        raise Http404("Plan niet gevonden.")
+    return plan
+
+
+def regie_plan(user: Gebruiker, plan_id: int) -> Plan:
+    """A plan that `user` steers as coordinator; 404 for anyone else (never a hint)."""
+    plan = zichtbaar_plan(user, plan_id)
+    if not mag_plan_regisseren(user, plan):
+        raise Http404("Plan niet gevonden.")
+    return plan
+
+
+def regie_gemeenten(user: Gebruiker) -> QuerySet[Gemeente]:
+    """The gemeenten in which `user` is coordinator OOV (who may start a plan there)."""
+    return Gemeente.objects.filter(pk__in=gemeenten_met_rol(user, PLAN_REGISSEURS)).order_by("naam")

@@ -1,0 +1,72 @@
+"""What every view of IVP Regie shares: the typed request and the one way to refuse.
+
+A service refuses with `ivp.exceptions.Geweigerd` (Dutch sentences: state, guards,
+concurrency, permission) or with a `ValidationError` (input, keyed by field). `probeer` calls
+one service and turns either refusal into what the page shows: errors on the form when the
+page has one (on the field it names, otherwise in the error summary), so the form is rendered
+again with everything the user entered; otherwise error messages above the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms import BaseForm
+from django.http import HttpRequest
+
+from ivp.exceptions import Geweigerd
+
+if TYPE_CHECKING:
+    from ivp.models import Gebruiker
+
+
+class AuthenticatedHttpRequest(HttpRequest):
+    """The request of a view behind `login_required`: its user is a `Gebruiker`."""
+
+    user: Gebruiker  # type: ignore[assignment]  # narrower than HttpRequest's user union
+
+
+def meld_weigering(request: HttpRequest, fout: Geweigerd | ValidationError) -> None:
+    """Show a refusal as error messages above the page."""
+    redenen = fout.redenen if isinstance(fout, Geweigerd) else fout.messages
+    for reden in redenen:
+        messages.error(request, reden)
+
+
+def _op_form(form: BaseForm, fout: Geweigerd | ValidationError) -> None:
+    if isinstance(fout, Geweigerd):
+        for reden in fout.redenen:
+            form.add_error(None, reden)
+    elif hasattr(fout, "error_dict"):
+        for veld, fouten in fout.error_dict.items():
+            doel = veld if veld in form.fields else None
+            for enkel in fouten:
+                form.add_error(doel, enkel)
+    else:
+        form.add_error(None, fout)
+
+
+def probeer(
+    request: HttpRequest,
+    service: Callable[..., Any],
+    /,
+    *,
+    form: BaseForm | None = None,
+    **kwargs: Any,
+) -> Any:
+    """Call `service(**kwargs)`, one write; a refusal goes onto `form` or into the messages.
+
+    Returns the service's result (True when it returns nothing), or None when refused.
+    """
+    try:
+        resultaat = service(**kwargs)
+    except (Geweigerd, ValidationError) as fout:
+        if form is None:
+            meld_weigering(request, fout)
+        else:
+            _op_form(form, fout)
+        return None
+    return True if resultaat is None else resultaat
