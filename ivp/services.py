@@ -1,7 +1,8 @@
-"""Writes shared by every app: how a historied object is saved."""
+"""Writes shared by every app: how a historied object is saved and deleted."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from django.db.models import Model
@@ -10,20 +11,37 @@ if TYPE_CHECKING:
     from ivp.models import Gebruiker
 
 
+def _geschiedenis(obj: Model, door: Gebruiker | None, reden: str) -> None:
+    # django-simple-history reads these two attributes for the history row it writes.
+    if door is not None:
+        obj._history_user = door  # type: ignore[attr-defined]  # simple-history's own attribute
+    if reden:
+        obj._change_reason = reden  # type: ignore[attr-defined]  # simple-history's own attribute
+
+
 def bewaar[M: Model](
-    obj: M, *, door: Gebruiker | None, reden: str = "", valideer: bool = True
+    obj: M,
+    *,
+    door: Gebruiker | None,
+    reden: str = "",
+    valideer: bool = True,
+    velden: Sequence[str] | None = None,
 ) -> M:
     """Save `obj` after `full_clean()`, recording the acting user and the change reason.
 
     The history row (django-simple-history) takes `door` as its user and `reden` as its
-    change reason. `valideer=False` only for a state transition, whose object was valid
-    before and whose protected state field `full_clean()` must not touch.
+    change reason. `velden` limits the UPDATE to those fields. `valideer=False` only where the
+    service validated `obj` itself just before (to collect the errors of several objects, or
+    for a state transition, whose protected state field `full_clean()` must not touch).
     """
-    # simple-history reads these two private attributes; Model does not declare them.
-    obj._history_user = door  # type: ignore[attr-defined]
-    if reden:
-        obj._change_reason = reden  # type: ignore[attr-defined]
+    _geschiedenis(obj, door, reden)
     if valideer:
         obj.full_clean()
-    obj.save()
+    obj.save(update_fields=velden)
     return obj
+
+
+def verwijder(obj: Model, *, door: Gebruiker | None, reden: str = "") -> None:
+    """Delete `obj`; its history keeps who deleted it and why."""
+    _geschiedenis(obj, door, reden)
+    obj.delete()

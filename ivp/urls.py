@@ -2,14 +2,12 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from stappen.views import start
-
 admin.site.site_header = "IVP Regie — beheer"
 admin.site.site_title = "IVP Regie"
 admin.site.index_title = "Beheer"
 
 urlpatterns = [
-    path("", start, name="start"),
+    path("", include("stappen.urls.start")),
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),

@@ -36,7 +36,16 @@ def meld_weigering(request: HttpRequest, fout: Geweigerd | ValidationError) -> N
         messages.error(request, reden)
 
 
-def _op_form(form: BaseForm, fout: Geweigerd | ValidationError) -> None:
+def meld_formfouten(request: HttpRequest, form: BaseForm) -> None:
+    """Show the errors of a small form without a page of its own (a button with a note) as
+    error messages above the page it was posted from."""
+    for fouten in form.errors.values():
+        for fout in fouten:
+            messages.error(request, fout)
+
+
+def op_form(form: BaseForm, fout: Geweigerd | ValidationError) -> None:
+    """Put a refusal on `form`: on the field it names when the form has it, else on top."""
     if isinstance(fout, Geweigerd):
         for reden in fout.redenen:
             form.add_error(None, reden)
@@ -67,6 +76,6 @@ def probeer(
         if form is None:
             meld_weigering(request, fout)
         else:
-            _op_form(form, fout)
+            op_form(form, fout)
         return None
     return True if resultaat is None else resultaat

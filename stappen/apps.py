@@ -8,6 +8,6 @@ class StappenConfig(AppConfig):
     def ready(self) -> None:
         # The structured content (analysis, prioritering, IVP priorities) becomes sections of
         # its document: versions, comparison and comments treat it like a chapter.
-        from stappen import inhoud, structuur
+        from stappen import secties, structuur
 
-        structuur.registreer(inhoud.registreer_bouwer)
+        structuur.registreer(secties.registreer_bouwer)

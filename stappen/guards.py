@@ -1,7 +1,9 @@
 """The method's rules for starting and closing each step (design.md, the stappenplan table).
 
-Every guard reads a `PlanStand`: the whole state of one plan, loaded in a fixed number of
-queries, so that the plan page can show the blockers of all six steps at a flat cost. A guard
+Guards are pure functions: every guard reads a `PlanStand`, the whole state of one plan that
+`stappen.selectors.laad_stand` loads in a fixed number of queries, so that the plan page can
+show the blockers of all six steps at a flat cost; this module runs no query and imports the
+models only for typing. The services call the guards once, before a transition. A guard
 returns the list of what is missing, each item a Dutch sentence a coordinator can act on; an
 empty list means the step may move. Warnings (pas toe of leg uit) never block.
 
@@ -14,11 +16,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from django.db.models import Count, Prefetch
 from django.utils import timezone
 
-from ivp.models import Plan
 from stappen.constants import (
     BESLUITORGAAN,
     PRIORITEITEN_ZONDER_MOTIVATIE,
@@ -30,8 +31,11 @@ from stappen.constants import (
     StapNummer,
     StapStatus,
 )
-from stappen.models import Analyse, Besluit, Document, Plaatsing, Prioritering, Stap
-from veiligheidsvelden.models import Thema, Veld
+
+if TYPE_CHECKING:
+    from ivp.models import Plan
+    from stappen.models import Analyse, Besluit, Document, Plaatsing, Prioritering, Stap
+    from veiligheidsvelden.models import Thema, Veld
 
 
 @dataclass
@@ -64,38 +68,7 @@ class PlanStand:
         return [p for p in self.plaatsingen if p.keuze == Keuze.PRIORITEIT]
 
 
-def laad_stand(plan: Plan) -> PlanStand:
-    """Everything the guards read for `plan`, in eight queries whatever its size."""
-    stappen = {s.nummer: s for s in Stap.objects.filter(plan=plan)}
-    stand = PlanStand(
-        plan=plan,
-        stappen=stappen,
-        documenten=list(
-            Document.objects.filter(plan=plan).prefetch_related(
-                Prefetch("besluiten", queryset=Besluit.objects.order_by("datum", "vastgelegd_op"))
-            )
-        ),
-        velden=list(Veld.objects.all()),
-        analyses=list(Analyse.objects.filter(plan=plan, thema__isnull=True)),
-        plaatsingen=list(
-            Plaatsing.objects.filter(plan=plan)
-            .select_related("thema")
-            .annotate(aantal_doelstellingen=Count("doelstellingen"))
-        ),
-        hoofdthemas=list(
-            Thema.objects.voor_gemeente(plan.gemeente_id).hoofdthemas().order_by("code")
-        ),
-        prioritering=Prioritering.objects.filter(plan=plan).first(),
-    )
-    for stap in stappen.values():
-        stap.plan = plan
-        stap._stand = stand
-    for document in stand.documenten:
-        document.plan = plan
-    return stand
-
-
-SluitControle = Callable[[PlanStand, Stap], list[str]]
+SluitControle = Callable[[PlanStand, "Stap"], list[str]]
 _extra_sluitcontroles: dict[int, list[SluitControle]] = {}
 
 

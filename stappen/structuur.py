@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from stappen.constants import PRIORITEITEN_ZONDER_MOTIVATIE, DocumentSoort
-from stappen.selectors_inhoud import (
+from stappen.selectors.inhoud import (
     analyses_van,
     prioriteiten_van,
     prioritering_stand,

@@ -14,9 +14,9 @@ from django.utils import timezone
 
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import PLAN_LEZERS, gemeenten_met_rol, mag_plan_regisseren, mag_plan_zien
+from ivp.selectors import zichtbaar_plan
 from stappen.constants import StapNummer
 from stappen.models import Document, Opmerking, Stap, Versie
-from stappen.selectors import zichtbaar_plan
 from veiligheidsvelden.models import Veld
 from werkgroep.constants import (
     MAX_BIJEENKOMSTEN,

@@ -12,17 +12,17 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ivp.exceptions import Geweigerd
-from ivp.views import probeer
+from ivp.selectors import zichtbaar_plan
+from ivp.views import AuthenticatedHttpRequest, probeer
 from stappen.constants import StapNummer
 from stappen.models import Stap
-from stappen.selectors import zichtbaar_plan
 from werkgroep import ical, selectors, services
 from werkgroep.constants import uren_tekst
 from werkgroep.forms import (
@@ -48,13 +48,13 @@ def _stappen(plan) -> Any:
 
 
 @login_required
-def werkgroep(request: HttpRequest, plan_id: int) -> HttpResponse:
+def werkgroep(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     pagina = selectors.werkgroep_pagina(request.user, plan_id)
     return render(request, "werkgroep/werkgroep.html", {"pagina": pagina, "plan": pagina.plan})
 
 
 @login_required
-def lid_nieuw(request: HttpRequest, plan_id: int) -> HttpResponse:
+def lid_nieuw(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     plan = selectors.regie_plan(request.user, plan_id)
     form = LidForm(request.POST or None, kandidaten=selectors.kandidaten(plan))
     if (
@@ -70,7 +70,7 @@ def lid_nieuw(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @login_required
-def lid_bewerken(request: HttpRequest, lid_id: int) -> HttpResponse:
+def lid_bewerken(request: AuthenticatedHttpRequest, lid_id: int) -> HttpResponse:
     lid = selectors.regie_lid(request.user, lid_id)
     plan = lid.werkgroep.plan
     initial = {
@@ -96,7 +96,7 @@ def lid_bewerken(request: HttpRequest, lid_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def lid_verwijderen(request: HttpRequest, lid_id: int) -> HttpResponse:
+def lid_verwijderen(request: AuthenticatedHttpRequest, lid_id: int) -> HttpResponse:
     lid = selectors.regie_lid(request.user, lid_id)
     plan_id = lid.werkgroep.plan_id
     naam = str(lid)
@@ -114,7 +114,7 @@ def lid_verwijderen(request: HttpRequest, lid_id: int) -> HttpResponse:
 
 
 @login_required
-def bijeenkomst_nieuw(request: HttpRequest, plan_id: int) -> HttpResponse:
+def bijeenkomst_nieuw(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     plan = selectors.regie_plan(request.user, plan_id)
     form = BijeenkomstForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -139,7 +139,7 @@ def bijeenkomst_nieuw(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @login_required
-def bijeenkomst_bewerken(request: HttpRequest, bijeenkomst_id: int) -> HttpResponse:
+def bijeenkomst_bewerken(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpResponse:
     bijeenkomst = selectors.regie_bijeenkomst(request.user, bijeenkomst_id)
     initial = {
         naam: getattr(bijeenkomst, naam)
@@ -170,7 +170,7 @@ def bijeenkomst_bewerken(request: HttpRequest, bijeenkomst_id: int) -> HttpRespo
 
 
 @login_required
-def bijeenkomst(request: HttpRequest, bijeenkomst_id: int) -> HttpResponse:
+def bijeenkomst(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpResponse:
     """The meeting with its agenda, attendance, notulen, decisions and actiepunten. The
     coordinator's forms post here, each with its own prefix, so an error keeps the input."""
     pagina = selectors.bijeenkomst_pagina(request.user, bijeenkomst_id)
@@ -241,7 +241,7 @@ def bijeenkomst(request: HttpRequest, bijeenkomst_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def actiepunt_status(request: HttpRequest, actiepunt_id: int) -> HttpResponse:
+def actiepunt_status(request: AuthenticatedHttpRequest, actiepunt_id: int) -> HttpResponse:
     actiepunt = (
         Actiepunt.objects.select_related("bijeenkomst__werkgroep__plan", "wie")
         .filter(pk=actiepunt_id)
@@ -265,7 +265,7 @@ def actiepunt_status(request: HttpRequest, actiepunt_id: int) -> HttpResponse:
 
 
 @login_required
-def bijeenkomst_ics(request: HttpRequest, bijeenkomst_id: int) -> HttpResponse:
+def bijeenkomst_ics(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpResponse:
     b = selectors.zichtbare_bijeenkomst(request.user, bijeenkomst_id)
     url = request.build_absolute_uri(reverse("werkgroep:bijeenkomst", args=[b.pk]))
     response = HttpResponse(
@@ -278,7 +278,7 @@ def bijeenkomst_ics(request: HttpRequest, bijeenkomst_id: int) -> HttpResponse:
 # Hours --------------------------------------------------------------------------------------
 
 
-def _pagina_nummer(request: HttpRequest) -> int:
+def _pagina_nummer(request: AuthenticatedHttpRequest) -> int:
     try:
         return int(request.GET.get("pagina", 1))
     except ValueError:
@@ -286,7 +286,7 @@ def _pagina_nummer(request: HttpRequest) -> int:
 
 
 @login_required
-def uren(request: HttpRequest, plan_id: int) -> HttpResponse:
+def uren(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     pagina = selectors.uren_pagina(request.user, plan_id, _pagina_nummer(request))
     plan = pagina.plan
     leden = None
@@ -317,7 +317,7 @@ def uren(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @login_required
-def uren_bewerken(request: HttpRequest, registratie_id: int) -> HttpResponse:
+def uren_bewerken(request: AuthenticatedHttpRequest, registratie_id: int) -> HttpResponse:
     registratie = selectors.eigen_registratie(request.user, registratie_id)
     plan = registratie.lid.werkgroep.plan
     initial = {
@@ -354,7 +354,7 @@ def uren_bewerken(request: HttpRequest, registratie_id: int) -> HttpResponse:
 
 
 @login_required
-def urenbudget(request: HttpRequest, lid_id: int) -> HttpResponse:
+def urenbudget(request: AuthenticatedHttpRequest, lid_id: int) -> HttpResponse:
     lid = selectors.regie_lid(request.user, lid_id)
     plan = lid.werkgroep.plan
     budget = Urenbudget.objects.filter(lid=lid).first()
@@ -386,7 +386,7 @@ def _tekst(waarde: str) -> str:
     return f"'{waarde}" if waarde[:1] in ("=", "+", "-", "@") else waarde
 
 
-def _export_rijen(request: HttpRequest, plan_id: int):
+def _export_rijen(request: AuthenticatedHttpRequest, plan_id: int):
     plan = zichtbaar_plan(request.user, plan_id)
     for r in selectors.export_registraties(request.user, plan).iterator(chunk_size=2000):
         yield [
@@ -400,7 +400,7 @@ def _export_rijen(request: HttpRequest, plan_id: int):
 
 
 @login_required
-def uren_csv(request: HttpRequest, plan_id: int) -> HttpResponse:
+def uren_csv(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     buffer = io.StringIO()
     # Semicolons and a decimal comma: what Dutch Excel opens without an import wizard.
     schrijver = csv.writer(buffer, delimiter=";")
@@ -422,7 +422,7 @@ def uren_csv(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @login_required
-def uren_xlsx(request: HttpRequest, plan_id: int) -> HttpResponse:
+def uren_xlsx(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     from openpyxl import Workbook
 
     werkboek = Workbook(write_only=True)
@@ -445,7 +445,7 @@ def uren_xlsx(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @login_required
-def agenda(request: HttpRequest) -> HttpResponse:
+def agenda(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("actie") == "intrekken":
             services.agendafeed_revoke(gebruiker=request.user)
@@ -459,7 +459,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
     return render(request, "werkgroep/agenda.html", {"feed": feed, "feed_url": url})
 
 
-def feed(request: HttpRequest, token: str) -> HttpResponse:
+def feed(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
     """The private feed: no login (calendar apps cannot log in), the secret token is the key.
     A revoked or unknown token is a 404."""
     gevonden = Agendafeed.objects.select_related("gebruiker").filter(token=token).first()

@@ -112,8 +112,24 @@ def hoofdstuk(document, sleutel="inleiding"):
 
 def schrijf(document, door, teksten: dict[str, str]):
     """Save chapter texts through the service, each from its current version."""
-    from stappen import services_documenten
+    from stappen import services as services_documenten
 
     for sleutel, tekst in teksten.items():
         h = hoofdstuk(document, sleutel)
         services_documenten.hoofdstuk_save(hoofdstuk=h, door=door, tekst=tekst, versie=h.versie)
+
+
+def startblokkades(stap) -> list[str]:
+    """What blocks `stap` from starting, read as the services read it."""
+    from stappen.guards import startblokkades as guard
+    from stappen.selectors import laad_stand
+
+    return guard(laad_stand(stap.plan), stap)
+
+
+def sluitblokkades(stap) -> list[str]:
+    """What blocks `stap` from closing, read as the services read it."""
+    from stappen.guards import sluitblokkades as guard
+    from stappen.selectors import laad_stand
+
+    return guard(laad_stand(stap.plan), stap)

@@ -18,6 +18,7 @@ from tests.stappen.factories import (
     coordinator_van,
     document,
     maak_plan,
+    sluitblokkades,
     stap,
     stel_vast,
     tot_en_met_stap,
@@ -78,7 +79,7 @@ def test_a_thema_gets_its_own_analysis_next_to_the_veld(plan):
     analyse = Analyse.objects.get(plan=plan, thema=thema)
     assert analyse.veld.code == "5"
     # the step-2 guard still reads the veld analyses only
-    assert any("Veld 5" in b for b in stap(plan, 2).sluitblokkades())
+    assert any("Veld 5" in b for b in sluitblokkades(stap(plan, 2)))
 
 
 def test_a_thema_of_another_veld_is_refused_with_a_field_error(plan):
@@ -97,13 +98,13 @@ def test_a_thema_of_another_veld_is_refused_with_a_field_error(plan):
 
 def test_the_step_2_guard_still_needs_the_three_blocks_of_all_five_velden(plan):
     analyseer(plan, plan.coordinator, velden=Veld.objects.exclude(code="3"))
-    blokkades = stap(plan, 2).sluitblokkades()
+    blokkades = sluitblokkades(stap(plan, 2))
     assert (
         "Veld 3 (Jeugd en veiligheid) mist nog: problematiek, huidige aanpak, verbeterpunten."
         in blokkades
     )
     analyseer(plan, plan.coordinator)
-    assert not any(b.startswith("Veld") for b in stap(plan, 2).sluitblokkades())
+    assert not any(b.startswith("Veld") for b in sluitblokkades(stap(plan, 2)))
 
 
 def test_an_ondermijningsbeeld_is_always_confidential(plan):

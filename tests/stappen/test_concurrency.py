@@ -49,7 +49,7 @@ def test_of_two_concurrent_starts_exactly_one_wins():
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_of_two_concurrent_chapter_saves_from_the_same_version_exactly_one_wins():
-    from stappen import services_documenten
+    from stappen import services as services_documenten
     from stappen.constants import DocumentSoort
     from stappen.models import Hoofdstuk
 

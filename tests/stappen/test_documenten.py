@@ -8,13 +8,12 @@ from django.urls import reverse
 
 from ivp.constants import RolSoort
 from ivp.exceptions import GeenToegang, Geweigerd
-from stappen import services
-from stappen import services_documenten as docs
+from stappen import secties, services
+from stappen import services as docs
 from stappen.constants import STANDAARD_HOOFDSTUKKEN, DocumentSoort
-from stappen.inhoud import bouw_secties, registreer_bouwer
 from stappen.markdown import naar_html
-from stappen.models import Hoofdstuk, Opmerking
-from stappen.models_documenten import MAX_HOOFDSTUK_TEKENS
+from stappen.models import MAX_HOOFDSTUK_TEKENS, Hoofdstuk, Opmerking
+from stappen.secties import bouw_secties, registreer_bouwer
 from tests.stappen.factories import (
     coordinator_van,
     document,
@@ -81,9 +80,9 @@ def test_bouw_secties_gives_the_chapters_then_the_registered_builder(startnotiti
         assert bouw_secties(startnotitie)[-1]["sleutel"] == "bijlage"
         assert len(bouw_secties(startnotitie)) == 8
     finally:
-        from stappen import inhoud
+        from stappen import secties
 
-        inhoud._BOUWERS.pop("startnotitie", None)
+        secties._BOUWERS.pop("startnotitie", None)
 
 
 XSS = [
@@ -416,7 +415,6 @@ def test_document_pages_keep_a_flat_query_count(client, django_assert_max_num_qu
 def test_structured_sections_of_a_builder_show_on_the_page_and_in_versions(
     client, plan, coordinator
 ):
-    from stappen import inhoud
 
     analyse = document(plan, DocumentSoort.VEILIGHEIDSANALYSE)
     registreer_bouwer(
@@ -442,7 +440,7 @@ def test_structured_sections_of_a_builder_show_on_the_page_and_in_versions(
         assert "Woninginbraken <strong>dalen</strong>." in html
         assert "Bron erbij?" in html
     finally:
-        inhoud._BOUWERS.pop(DocumentSoort.VEILIGHEIDSANALYSE, None)
+        secties._BOUWERS.pop(DocumentSoort.VEILIGHEIDSANALYSE, None)
 
 
 def test_the_coordinator_hands_a_chapter_over_and_takes_it_back_through_the_page(

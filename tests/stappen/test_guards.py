@@ -9,13 +9,16 @@ from ivp.exceptions import Geweigerd
 from stappen import services
 from stappen.constants import BesluitUitkomst, DocumentSoort, Keuze, Orgaan, StapStatus
 from stappen.models import Plaatsing
+from stappen.selectors import laad_stand
 from tests.stappen.factories import (
     analyseer,
     coordinator_van,
     document,
     maak_plan,
     plaats_alle_hoofdthemas,
+    sluitblokkades,
     stap,
+    startblokkades,
     stel_vast,
     tot_en_met_stap,
 )
@@ -86,7 +89,7 @@ def test_stap_2_closes_when_every_veld_is_analysed_and_the_werkgroep_agreed(plan
 
 def test_stap_3_lists_everything_missing(plan, coordinator):
     tot_en_met_stap(plan, coordinator, 2)
-    assert stap(plan, 3).startblokkades() == []
+    assert startblokkades(stap(plan, 3)) == []
     services.stap_start(stap=stap(plan, 3), door=coordinator)
     redenen = weigering(services.stap_close, stap=stap(plan, 3), door=coordinator)
     assert redenen[0] == "Er is nog geen prioriteit gekozen."
@@ -139,10 +142,12 @@ def test_four_priorities_warn_but_do_not_block(plan, coordinator):
     services.stap_start(stap=stap(plan, 3), door=coordinator)
     _prioriteiten(plan, coordinator, 4)
     s = stap(plan, 3)
-    assert s.sluitblokkades() == ["De prioritering is nog niet vastgesteld door de gemeenteraad."]
+    assert sluitblokkades(s) == ["De prioritering is nog niet vastgesteld door de gemeenteraad."]
     from stappen.guards import waarschuwingen
 
-    assert waarschuwingen(s.stand, s)[0].startswith("Er zijn 4 prioriteiten; de startnotitie")
+    assert waarschuwingen(laad_stand(s.plan), s)[0].startswith(
+        "Er zijn 4 prioriteiten; de startnotitie"
+    )
 
 
 def test_five_priorities_need_a_motivation(plan, coordinator):

@@ -18,6 +18,7 @@ from tests.stappen.factories import (
     coordinator_van,
     document,
     maak_plan,
+    sluitblokkades,
     stap,
     stel_vast,
     tot_en_met_stap,
@@ -58,7 +59,7 @@ def doel(plan, **velden):
 
 def test_the_step_4_guard_needs_a_doelstelling_and_an_aanpak(plan):
     naam = plan.prioriteit.thema.naam
-    blokkades = stap(plan, 4).sluitblokkades()
+    blokkades = sluitblokkades(stap(plan, 4))
     assert f"Prioriteit ‘{naam}’ heeft nog geen doelstelling." in blokkades
     assert f"Prioriteit ‘{naam}’ heeft nog geen aanpak op hoofdlijnen." in blokkades
     doel(plan)
@@ -70,7 +71,7 @@ def test_the_step_4_guard_needs_a_doelstelling_and_an_aanpak(plan):
         partners="Politie – opsporing",
         portefeuillehouder="Burgemeester",
     )
-    blokkades = stap(plan, 4).sluitblokkades()
+    blokkades = sluitblokkades(stap(plan, 4))
     assert not any(b.startswith("Prioriteit") for b in blokkades)
 
 

@@ -11,10 +11,10 @@ from django.urls import reverse
 from ivp.constants import RolSoort
 from ivp.exceptions import GeenToegang, Geweigerd
 from stappen import services
-from stappen import services_documenten as docs
+from stappen import services as docs
 from stappen.constants import DocumentSoort, OpmerkingUitkomst
 from stappen.models import Melding, Opmerking
-from stappen.selectors_documenten import nog_niet_gereageerd, werkgroepleden
+from stappen.selectors import nog_niet_gereageerd, werkgroepleden_van
 from tests.stappen.factories import (
     coordinator_van,
     document,
@@ -224,7 +224,7 @@ def test_the_coordinator_sees_who_has_not_responded(
 ):
     versie = open_ronde(startnotitie, coordinator)
     bespreking = startnotitie.besprekingen.get()
-    leden = werkgroepleden(startnotitie)
+    leden = werkgroepleden_van(startnotitie.plan)
     assert nog_niet_gereageerd(bespreking, leden) == [jeroen, sanne] or set(
         nog_niet_gereageerd(bespreking, leden)
     ) == {jeroen, sanne}

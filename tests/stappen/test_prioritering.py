@@ -13,7 +13,7 @@ from ivp.exceptions import Geweigerd
 from stappen import services
 from stappen.constants import Criterium, DocumentSoort, Keuze
 from stappen.models import Plaatsing, Prioritering, Score
-from stappen.selectors_inhoud import gewogen_score, prioritering_stand
+from stappen.selectors import gewogen_score, prioritering_stand
 from stappen.structuur import bouw_prioritering
 from tests.ivp.factories import GebruikerFactory
 from tests.stappen.factories import (
@@ -21,6 +21,7 @@ from tests.stappen.factories import (
     document,
     maak_plan,
     plaats_alle_hoofdthemas,
+    sluitblokkades,
     stap,
     stel_vast,
     tot_en_met_stap,
@@ -222,7 +223,7 @@ def test_consultation_form_needs_an_outcome_with_a_date(client, plan):
         },
     )
     assert response.status_code == 302
-    assert not any("geraadpleegd" in b for b in stap(plan, 3).sluitblokkades())
+    assert not any("geraadpleegd" in b for b in sluitblokkades(stap(plan, 3)))
 
 
 def test_werkgroep_reads_griffie_and_others_get_404(client, plan):
@@ -269,4 +270,4 @@ def test_four_priorities_warn_on_the_page_without_blocking(client, plan):
     client.force_login(plan.coordinator)
     html = client.get(url(plan)).content.decode()
     assert "Er zijn 4 prioriteiten; de startnotitie gaat uit van drie à vier." in html
-    assert not any("motivatie nodig" in b for b in stap(plan, 3).sluitblokkades())
+    assert not any("motivatie nodig" in b for b in sluitblokkades(stap(plan, 3)))

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from ivp.exceptions import GeenToegang
 from stappen import services
-from stappen import services_documenten as docs
+from stappen import services as docs
 from stappen.constants import BesluitUitkomst, DocumentSoort, Orgaan
 from stappen.models import Versie
 from stappen.vergelijk import vergelijk_tekst

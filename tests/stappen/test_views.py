@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from ivp.constants import RolSoort
+from ivp.models import Plan
 from stappen import services
 from stappen.constants import StapStatus
-from stappen.models import Plan
 from tests.ivp.factories import GebruikerFactory, GemeenteFactory
 from tests.stappen.factories import coordinator_van, maak_plan, stap, tot_en_met_stap
 

@@ -82,7 +82,7 @@ def bijeenkomst(plan, coordinator, datum=dt.date(2022, 9, 13), **kwargs):
 def versie_met_draad(plan, coordinator, tekst="Kunnen we de cijfers van de politie toevoegen?"):
     """Version 0.1 of the plan's startnotitie with one comment thread (and one reply) on its
     inleiding, through the services. Returns the version, the thread and the reply."""
-    from stappen import services_documenten
+    from stappen import services as services_documenten
     from stappen.constants import DocumentSoort
 
     document = plan.documenten.get(soort=DocumentSoort.STARTNOTITIE)

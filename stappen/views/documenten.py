@@ -6,25 +6,24 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from ivp.exceptions import Geweigerd
 from ivp.models import Gebruiker
-from stappen import selectors_documenten as selectors
-from stappen import services
-from stappen import services_documenten as docservices
+from ivp.views import AuthenticatedHttpRequest, op_form, probeer
+from stappen import selectors, services
 from stappen.constants import BESLUITORGAAN, DocumentSoort, Orgaan
-from stappen.forms import OvergangForm
-from stappen.forms_documenten import (
+from stappen.forms import (
     AntwoordForm,
     AuteurForm,
     BesluitForm,
     BesprekingForm,
     HoofdstukForm,
     OpmerkingForm,
+    OvergangForm,
     UitkomstForm,
     VersieForm,
 )
@@ -37,40 +36,14 @@ def _document_url(document_id: int, anker: str = "") -> str:
     return f"{url}#{anker}" if anker else url
 
 
-def _probeer(request: HttpRequest, form, service, **kwargs):
-    """Call `service`; refusals go on `form` (when given) or into the messages."""
-    try:
-        return service(**kwargs)
-    except ValidationError as error:
-        if form is not None:
-            form.add_error(None, error)
-        else:
-            for fout in error.messages:
-                messages.error(request, fout)
-    except Geweigerd as weigering:
-        for reden in weigering.redenen:
-            if form is not None:
-                form.add_error(None, reden)
-            else:
-                messages.error(request, reden)
-    return None
-
-
-def _regie_document(request: HttpRequest, document_id: int):
-    document = selectors.zichtbaar_document(request.user, document_id)
-    if not mag_regisseren(request.user, document):
-        raise Http404("Document niet gevonden.")
-    return document
-
-
 @login_required
-def document_lijst(request: HttpRequest, plan_id: int) -> HttpResponse:
+def document_lijst(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     plan, documenten = selectors.documenten_van_plan(request.user, plan_id)
     return render(request, "stappen/document_lijst.html", {"plan": plan, "documenten": documenten})
 
 
 @login_required
-def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
+def document_detail(request: AuthenticatedHttpRequest, document_id: int) -> HttpResponse:
     pagina = selectors.document_pagina(request.user, document_id)
     document = pagina.document
     return render(
@@ -90,7 +63,9 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
 
 
 @login_required
-def hoofdstuk_bewerken(request: HttpRequest, document_id: int, sleutel: str) -> HttpResponse:
+def hoofdstuk_bewerken(
+    request: AuthenticatedHttpRequest, document_id: int, sleutel: str
+) -> HttpResponse:
     hoofdstuk = selectors.hoofdstuk_voor_bewerken(request.user, document_id, sleutel)
     document = hoofdstuk.document
     form = HoofdstukForm(
@@ -102,23 +77,20 @@ def hoofdstuk_bewerken(request: HttpRequest, document_id: int, sleutel: str) -> 
             voorbeeld = naar_html(form.cleaned_data["tekst"])
         else:
             try:
-                docservices.hoofdstuk_save(
+                services.hoofdstuk_save(
                     hoofdstuk=hoofdstuk,
                     door=request.user,
                     tekst=form.cleaned_data["tekst"],
                     versie=form.cleaned_data["versie"],
                 )
-            except docservices.Bewerkconflict as fout:
+            except services.Bewerkconflict as fout:
                 conflict = fout.huidig
                 form.add_error(None, fout.redenen[0])
                 # The next save starts from the text as it is now: a deliberate choice.
                 form.data = form.data.copy()
                 form.data["versie"] = str(conflict.versie)
-            except ValidationError as error:
-                form.add_error(None, error)
-            except Geweigerd as weigering:
-                for reden in weigering.redenen:
-                    form.add_error(None, reden)
+            except (Geweigerd, ValidationError) as fout:
+                op_form(form, fout)
             else:
                 messages.success(request, f"Het hoofdstuk ‘{hoofdstuk.titel}’ is opgeslagen.")
                 return redirect(_document_url(document.pk, f"h-{hoofdstuk.sleutel}"))
@@ -139,20 +111,18 @@ def hoofdstuk_bewerken(request: HttpRequest, document_id: int, sleutel: str) -> 
 
 @login_required
 @require_POST
-def hoofdstuk_auteur(request: HttpRequest, document_id: int, sleutel: str) -> HttpResponse:
-    document = _regie_document(request, document_id)
-    hoofdstuk = document.hoofdstukken.filter(sleutel=sleutel).first()
-    if hoofdstuk is None:
-        raise Http404("Hoofdstuk niet gevonden.")
-    hoofdstuk.document = document
-    leden = selectors.werkgroepleden(document)
+def hoofdstuk_auteur(
+    request: AuthenticatedHttpRequest, document_id: int, sleutel: str
+) -> HttpResponse:
+    hoofdstuk = selectors.regie_hoofdstuk(request.user, document_id, sleutel)
+    document = hoofdstuk.document
+    leden = selectors.werkgroepleden_van(document.plan)
     form = AuteurForm(request.POST, leden=leden)
     if form.is_valid():
         auteur = next((lid for lid in leden if str(lid.pk) == form.cleaned_data["auteur"]), None)
-        if _probeer(
+        if probeer(
             request,
-            None,
-            docservices.hoofdstuk_set_auteur,
+            services.hoofdstuk_set_auteur,
             hoofdstuk=hoofdstuk,
             door=request.user,
             auteur=auteur,
@@ -168,16 +138,16 @@ def hoofdstuk_auteur(request: HttpRequest, document_id: int, sleutel: str) -> Ht
 
 
 @login_required
-def bespreking_openen(request: HttpRequest, document_id: int) -> HttpResponse:
-    document = _regie_document(request, document_id)
+def bespreking_openen(request: AuthenticatedHttpRequest, document_id: int) -> HttpResponse:
+    document = selectors.regie_document(request.user, document_id)
     form = BesprekingForm(request.POST or None, prefix="bespreking")
     if (
         request.method == "POST"
         and form.is_valid()
-        and _probeer(
+        and probeer(
             request,
-            form,
             services.document_open_review,
+            form=form,
             document=document,
             door=request.user,
             sluit_op=form.cleaned_data["sluit_op"],
@@ -203,30 +173,29 @@ _OVERGANGEN = {
 
 @login_required
 @require_POST
-def document_overgang(request: HttpRequest, document_id: int, actie: str) -> HttpResponse:
+def document_overgang(
+    request: AuthenticatedHttpRequest, document_id: int, actie: str
+) -> HttpResponse:
     if actie not in _OVERGANGEN:
         raise Http404("Onbekende actie.")
-    document = _regie_document(request, document_id)
+    document = selectors.regie_document(request.user, document_id)
     service, gelukt = _OVERGANGEN[actie]
     form = OvergangForm(request.POST)
     toelichting = form.cleaned_data["toelichting"] if form.is_valid() else ""
-    if _probeer(
-        request, None, service, document=document, door=request.user, toelichting=toelichting
-    ):
+    if probeer(request, service, document=document, door=request.user, toelichting=toelichting):
         messages.success(request, gelukt)
     return redirect(_document_url(document.pk))
 
 
 @login_required
 @require_POST
-def versie_maken(request: HttpRequest, document_id: int) -> HttpResponse:
-    document = _regie_document(request, document_id)
+def versie_maken(request: AuthenticatedHttpRequest, document_id: int) -> HttpResponse:
+    document = selectors.regie_document(request.user, document_id)
     form = VersieForm(request.POST)
     aanleiding = form.cleaned_data["aanleiding"] if form.is_valid() else ""
-    versie = _probeer(
+    versie = probeer(
         request,
-        None,
-        docservices.versie_create,
+        services.versie_create,
         document=document,
         door=request.user,
         aanleiding=aanleiding,
@@ -237,17 +206,17 @@ def versie_maken(request: HttpRequest, document_id: int) -> HttpResponse:
 
 
 @login_required
-def besluit_vastleggen(request: HttpRequest, document_id: int) -> HttpResponse:
-    document = _regie_document(request, document_id)
+def besluit_vastleggen(request: AuthenticatedHttpRequest, document_id: int) -> HttpResponse:
+    document = selectors.regie_document(request.user, document_id)
     orgaan = BESLUITORGAAN[DocumentSoort(document.soort)]
     form = BesluitForm(request.POST or None)
     if (
         request.method == "POST"
         and form.is_valid()
-        and _probeer(
+        and probeer(
             request,
-            form,
             services.besluit_record,
+            form=form,
             document=document,
             door=request.user,
             orgaan=orgaan,
@@ -269,7 +238,7 @@ def besluit_vastleggen(request: HttpRequest, document_id: int) -> HttpResponse:
 
 
 @login_required
-def versie_detail(request: HttpRequest, document_id: int, nummer: str) -> HttpResponse:
+def versie_detail(request: AuthenticatedHttpRequest, document_id: int, nummer: str) -> HttpResponse:
     pagina = selectors.versie_pagina(request.user, document_id, nummer)
     document = pagina.versie.document
     return render(
@@ -280,7 +249,7 @@ def versie_detail(request: HttpRequest, document_id: int, nummer: str) -> HttpRe
 
 
 @login_required
-def versies_vergelijken(request: HttpRequest, document_id: int) -> HttpResponse:
+def versies_vergelijken(request: AuthenticatedHttpRequest, document_id: int) -> HttpResponse:
     vergelijking = selectors.vergelijking(
         request.user, document_id, request.GET.get("oud", ""), request.GET.get("nieuw", "")
     )
@@ -293,7 +262,7 @@ def versies_vergelijken(request: HttpRequest, document_id: int) -> HttpResponse:
 
 
 @login_required
-def reactienota(request: HttpRequest, document_id: int) -> HttpResponse:
+def reactienota(request: AuthenticatedHttpRequest, document_id: int) -> HttpResponse:
     nota = selectors.reactienota(request.user, document_id)
     return render(
         request,
@@ -304,14 +273,16 @@ def reactienota(request: HttpRequest, document_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def opmerking_plaatsen(request: HttpRequest, document_id: int, nummer: str) -> HttpResponse:
+def opmerking_plaatsen(
+    request: AuthenticatedHttpRequest, document_id: int, nummer: str
+) -> HttpResponse:
     versie = selectors.versie_van(request.user, document_id, nummer)
     form = OpmerkingForm(request.POST)
     if form.is_valid():
-        opmerking = _probeer(
+        opmerking = probeer(
             request,
-            form,
-            docservices.opmerking_create,
+            services.opmerking_create,
+            form=form,
             versie=versie,
             door=request.user,
             **form.cleaned_data,
@@ -328,7 +299,7 @@ def opmerking_plaatsen(request: HttpRequest, document_id: int, nummer: str) -> H
 
 
 @login_required
-def opmerking_detail(request: HttpRequest, opmerking_id: int) -> HttpResponse:
+def opmerking_detail(request: AuthenticatedHttpRequest, opmerking_id: int) -> HttpResponse:
     draad = selectors.opmerking_draad(request.user, opmerking_id)
     if draad.antwoord_op_id:
         return redirect("stappen:opmerking", opmerking_id=draad.antwoord_op_id)
@@ -362,27 +333,29 @@ def _opmerking_pagina(request, draad, antwoord_form, uitkomst_form) -> HttpRespo
 
 
 _OPMERKING_ACTIES = {
-    "oplossen": (docservices.opmerking_resolve, "De opmerking is opgelost."),
-    "heropenen": (docservices.opmerking_reopen, "De opmerking is heropend."),
+    "oplossen": (services.opmerking_resolve, "De opmerking is opgelost."),
+    "heropenen": (services.opmerking_reopen, "De opmerking is heropend."),
 }
 
 
 @login_required
 @require_POST
-def opmerking_actie(request: HttpRequest, opmerking_id: int, actie: str) -> HttpResponse:
+def opmerking_actie(
+    request: AuthenticatedHttpRequest, opmerking_id: int, actie: str
+) -> HttpResponse:
     opmerking = selectors.opmerking_voor_actie(request.user, opmerking_id)
     draad_id = opmerking.antwoord_op_id or opmerking.pk
     if actie in _OPMERKING_ACTIES:
         service, gelukt = _OPMERKING_ACTIES[actie]
-        if _probeer(request, None, service, opmerking=opmerking, door=request.user):
+        if probeer(request, service, opmerking=opmerking, door=request.user):
             messages.success(request, gelukt)
         return redirect("stappen:opmerking", opmerking_id=draad_id)
     if actie == "antwoord":
         form = AntwoordForm(request.POST)
-        if form.is_valid() and _probeer(
+        if form.is_valid() and probeer(
             request,
-            form,
-            docservices.opmerking_reply,
+            services.opmerking_reply,
+            form=form,
             opmerking=opmerking,
             door=request.user,
             tekst=form.cleaned_data["tekst"],
@@ -393,10 +366,10 @@ def opmerking_actie(request: HttpRequest, opmerking_id: int, actie: str) -> Http
         return _opmerking_pagina(request, draad, form, UitkomstForm())
     if actie == "uitkomst":
         form = UitkomstForm(request.POST)
-        if form.is_valid() and _probeer(
+        if form.is_valid() and probeer(
             request,
-            form,
-            docservices.opmerking_set_uitkomst,
+            services.opmerking_set_uitkomst,
+            form=form,
             opmerking=opmerking,
             door=request.user,
             **form.cleaned_data,
@@ -410,8 +383,8 @@ def opmerking_actie(request: HttpRequest, opmerking_id: int, actie: str) -> Http
 
 @login_required
 @require_POST
-def meldingen_gelezen(request: HttpRequest) -> HttpResponse:
+def meldingen_gelezen(request: AuthenticatedHttpRequest) -> HttpResponse:
     user: Gebruiker = request.user  # type: ignore[assignment]
-    docservices.meldingen_gelezen(gebruiker=user)
+    services.meldingen_gelezen(gebruiker=user)
     messages.success(request, "Alle meldingen zijn als gelezen gemarkeerd.")
     return redirect("start")

@@ -4,7 +4,7 @@ from django import forms
 
 from ivp.fields import DatumVeld
 from stappen.constants import BesluitUitkomst, OpmerkingUitkomst
-from stappen.models_documenten import (
+from stappen.models import (
     MAX_CITAAT_TEKENS,
     MAX_HOOFDSTUK_TEKENS,
     MAX_OPMERKING_TEKENS,

@@ -1,4 +1,5 @@
-"""The reads the stappenplan pages need, each in a fixed number of queries."""
+"""The reads of the process pages (start page, plan page) and the plan's state that the
+guards read, each in a fixed number of queries."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from ivp.models import Gebruiker, Plan
-from ivp.permissions import PLAN_LEZERS, gemeenten_met_rol, mag_plan_regisseren, mag_plan_zien
+from ivp.permissions import PLAN_LEZERS, gemeenten_met_rol, mag_plan_regisseren
+from ivp.selectors import zichtbaar_plan
 from stappen.constants import StapStatus
-from stappen.guards import PlanStand, laad_stand, waarschuwingen
-from stappen.models import Overgang, Stap
+from stappen.guards import PlanStand, sluitblokkades, startblokkades, waarschuwingen
+from stappen.models import Analyse, Besluit, Document, Overgang, Plaatsing, Prioritering, Stap
+from veiligheidsvelden.models import Thema, Veld
 
 
 def plannen_voor(user: Gebruiker) -> QuerySet[Plan]:
@@ -31,12 +34,34 @@ def plannen_voor(user: Gebruiker) -> QuerySet[Plan]:
     )
 
 
-def zichtbaar_plan(user: Gebruiker, plan_id: int) -> Plan:
-    """The plan, or 404 when it does not exist or `user` has no role in its gemeente."""
-    plan = Plan.objects.select_related("gemeente").filter(pk=plan_id).first()
-    if plan is None or not mag_plan_zien(user, plan):
-        raise Http404("Plan niet gevonden.")
-    return plan
+def laad_stand(plan: Plan) -> PlanStand:
+    """Everything the guards read for `plan`, in eight queries whatever its size."""
+    stappen = {s.nummer: s for s in Stap.objects.filter(plan=plan)}
+    stand = PlanStand(
+        plan=plan,
+        stappen=stappen,
+        documenten=list(
+            Document.objects.filter(plan=plan).prefetch_related(
+                Prefetch("besluiten", queryset=Besluit.objects.order_by("datum", "vastgelegd_op"))
+            )
+        ),
+        velden=list(Veld.objects.all()),
+        analyses=list(Analyse.objects.filter(plan=plan, thema__isnull=True)),
+        plaatsingen=list(
+            Plaatsing.objects.filter(plan=plan)
+            .select_related("thema")
+            .annotate(aantal_doelstellingen=Count("doelstellingen"))
+        ),
+        hoofdthemas=list(
+            Thema.objects.voor_gemeente(plan.gemeente_id).hoofdthemas().order_by("code")
+        ),
+        prioritering=Prioritering.objects.filter(plan=plan).first(),
+    )
+    for stap in stappen.values():
+        stap.plan = plan
+    for document in stand.documenten:
+        document.plan = plan
+    return stand
 
 
 def regie_stap(user: Gebruiker, plan_id: int, nummer: int) -> Stap:
@@ -80,9 +105,9 @@ def plan_pagina(user: Gebruiker, plan_id: int) -> PlanPagina:
     for nummer in sorted(stand.stappen):
         stap = stand.stappen[nummer]
         if stap.status == StapStatus.GEPLAND:
-            blokkades = stap.startblokkades()
+            blokkades = startblokkades(stand, stap)
         elif stap.status == StapStatus.ACTIEF:
-            blokkades = stap.sluitblokkades()
+            blokkades = sluitblokkades(stand, stap)
         else:
             blokkades = []
         regels.append(

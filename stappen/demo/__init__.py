@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from ivp.demo import Demo
 from ivp.models import Gebruiker, Plan
-from stappen import services, services_documenten
+from stappen import services
 from stappen.constants import (
     BESLUITORGAAN,
     BesluitUitkomst,
@@ -22,8 +22,8 @@ from stappen.constants import (
     Orgaan,
     StapNummer,
 )
-from stappen.demo_teksten import ANALYSE as ANALYSE_TEKST
-from stappen.demo_teksten import PRIORITERING, PRIORITERING_OPMERKINGEN, STARTNOTITIE
+from stappen.demo.teksten import ANALYSE as ANALYSE_TEKST
+from stappen.demo.teksten import PRIORITERING, PRIORITERING_OPMERKINGEN, STARTNOTITIE
 from stappen.models import Document, Plaatsing
 from veiligheidsvelden.models import Beleidsdocument, Thema, Veld
 
@@ -67,7 +67,7 @@ ANALYSE = {
 
 def _schrijf(document: Document, door: Gebruiker, teksten: dict[str, str]) -> None:
     for hoofdstuk in document.hoofdstukken.filter(sleutel__in=teksten):
-        services_documenten.hoofdstuk_save(
+        services.hoofdstuk_save(
             hoofdstuk=hoofdstuk,
             door=door,
             tekst=teksten[hoofdstuk.sleutel],
@@ -88,11 +88,11 @@ def _bespreek_prioritering(plan: Plan, demo: Demo) -> None:
     )
     versie = document.versies.get()
     for naam, sectie, citaat, tekst, antwoord in PRIORITERING_OPMERKINGEN:
-        opmerking = services_documenten.opmerking_create(
+        opmerking = services.opmerking_create(
             versie=versie, door=demo.gebruikers[naam], sectie=sectie, citaat=citaat, tekst=tekst
         )
         if antwoord:
-            services_documenten.opmerking_reply(opmerking=opmerking, door=door, tekst=antwoord)
+            services.opmerking_reply(opmerking=opmerking, door=door, tekst=antwoord)
 
 
 # Sources per veld (fictional titles; the kinds of domain.md §4). The ondermijningsbeeld is

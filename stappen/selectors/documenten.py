@@ -12,8 +12,8 @@ from django.http import Http404
 from ivp.constants import RolSoort
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import heeft_rol
-from stappen.inhoud import Sectie, bouw_structuur
-from stappen.models import Besluit, Bespreking, Document, Hoofdstuk, Melding, Opmerking, Versie
+from ivp.selectors import zichtbaar_plan
+from stappen.models import Besluit, Bespreking, Document, Hoofdstuk, Opmerking, Versie
 from stappen.rechten import (
     CONCEPT_LEZERS,
     mag_concepten_zien,
@@ -22,7 +22,7 @@ from stappen.rechten import (
     mag_reageren,
     mag_regisseren,
 )
-from stappen.selectors import zichtbaar_plan
+from stappen.secties import Sectie, bouw_structuur
 from stappen.vergelijk import SectieVergelijking, vergelijk_secties
 
 
@@ -96,10 +96,12 @@ class DocumentPagina:
         return self.versies[-1] if self.versies else None
 
 
-def werkgroepleden(document: Document) -> list[Gebruiker]:
+def werkgroepleden_van(plan: Plan) -> list[Gebruiker]:
+    """The werkgroepleden of the plan's gemeente: who is asked to review, who may get a veld
+    or a chapter handed over."""
     return list(
         Gebruiker.objects.filter(
-            rollen__gemeente_id=document.plan.gemeente_id, rollen__soort=RolSoort.WERKGROEPLID
+            rollen__gemeente_id=plan.gemeente_id, rollen__soort=RolSoort.WERKGROEPLID
         )
         .distinct()
         .order_by("first_name", "last_name", "username")
@@ -122,6 +124,24 @@ def zichtbaar_concept(user: Gebruiker, document_id: int) -> Document:
     return document
 
 
+def regie_document(user: Gebruiker, document_id: int) -> Document:
+    """A document that `user` steers as coordinator; 404 for anyone else."""
+    document = zichtbaar_document(user, document_id)
+    if not mag_regisseren(user, document):
+        raise Http404("Document niet gevonden.")
+    return document
+
+
+def regie_hoofdstuk(user: Gebruiker, document_id: int, sleutel: str) -> Hoofdstuk:
+    """A chapter of a document that `user` steers (to hand it over); 404 for anyone else."""
+    document = regie_document(user, document_id)
+    hoofdstuk = document.hoofdstukken.filter(sleutel=sleutel).first()
+    if hoofdstuk is None:
+        raise Http404("Hoofdstuk niet gevonden.")
+    hoofdstuk.document = document
+    return hoofdstuk
+
+
 def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
     document = zichtbaar_document(user, document_id)
     regie = mag_regisseren(user, document)
@@ -136,7 +156,7 @@ def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
         if concepten
         else None
     )
-    leden = werkgroepleden(document) if regie else []
+    leden = werkgroepleden_van(document.plan) if regie else []
     return DocumentPagina(
         document=document,
         hoofdstukken=[
@@ -280,9 +300,3 @@ def reactienota(user: Gebruiker, document_id: int) -> Reactienota:
         if per_sectie:
             per_versie.append((versie, list(per_sectie.items())))
     return Reactienota(document, per_versie, dict(aantallen))
-
-
-def ongelezen_meldingen(user: Gebruiker) -> list[Melding]:
-    if not user.is_authenticated:
-        return []
-    return list(Melding.objects.filter(gebruiker=user, gelezen_op__isnull=True)[:20])

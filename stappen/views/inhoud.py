@@ -11,17 +11,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from ivp.exceptions import Geweigerd
-from ivp.views import probeer
-from stappen import selectors_inhoud as sel
+from ivp.views import AuthenticatedHttpRequest, meld_formfouten, probeer
+from stappen import selectors as sel
 from stappen import services
 from stappen.constants import DocumentSoort
-from stappen.forms_inhoud import (
+from stappen.forms import (
     AnalyseAuteurForm,
     AnalyseForm,
     BronForm,
@@ -39,16 +37,11 @@ def _regie(toegang: sel.Toegang) -> None:
         raise Http404("Pagina niet gevonden.")
 
 
-def _geweigerd(request: HttpRequest, weigering: Geweigerd) -> None:
-    for reden in weigering.redenen:
-        messages.error(request, reden)
-
-
 # --- Veiligheidsanalyse ------------------------------------------------------------------------
 
 
 @login_required
-def analyse(request: HttpRequest, plan_id: int) -> HttpResponse:
+def analyse(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.VEILIGHEIDSANALYSE)
     return render(
         request,
@@ -66,26 +59,24 @@ def analyse(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def analyse_auteur(request: HttpRequest, plan_id: int, veld_id: int) -> HttpResponse:
+def analyse_auteur(request: AuthenticatedHttpRequest, plan_id: int, veld_id: int) -> HttpResponse:
     """The coordinator hands the analysis of one veld to a werkgroeplid, or takes it back."""
     toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.VEILIGHEIDSANALYSE)
     _regie(toegang)
     veld, _, _ = sel.analyse_voor_bewerking(toegang.plan, veld_id, None)
     form = AnalyseAuteurForm(request.POST, leden=sel.werkgroepleden_van(toegang.plan))
     if not form.is_valid():
-        for fouten in form.errors.values():
-            for fout in fouten:
-                messages.error(request, fout)
+        meld_formfouten(request, form)
         return redirect(_analyse_anker(plan_id, veld.code))
     auteur = form.gekozen()
-    try:
-        services.analyse_set_auteur(plan=toegang.plan, veld=veld, door=request.user, auteur=auteur)
-    except ValidationError as error:
-        for fout in error.messages:
-            messages.error(request, fout)
-    except Geweigerd as weigering:
-        _geweigerd(request, weigering)
-    else:
+    if probeer(
+        request,
+        services.analyse_set_auteur,
+        plan=toegang.plan,
+        veld=veld,
+        door=request.user,
+        auteur=auteur,
+    ):
         wie = (auteur.get_full_name() or auteur.get_username()) if auteur else "de coördinator"
         messages.success(
             request, f"De analyse van veld {veld.code} wordt nu geschreven door {wie}."
@@ -95,7 +86,7 @@ def analyse_auteur(request: HttpRequest, plan_id: int, veld_id: int) -> HttpResp
 
 @login_required
 def analyse_bewerken(
-    request: HttpRequest, plan_id: int, veld_id: int, thema_id: int | None = None
+    request: AuthenticatedHttpRequest, plan_id: int, veld_id: int, thema_id: int | None = None
 ) -> HttpResponse:
     toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.VEILIGHEIDSANALYSE)
     plan = toegang.plan
@@ -178,18 +169,14 @@ def _analyse_anker(plan_id: int, veld_code: str, thema=None) -> str:
 
 @login_required
 @require_POST
-def bron_verwijderen(request: HttpRequest, plan_id: int, bron_id: int) -> HttpResponse:
+def bron_verwijderen(request: AuthenticatedHttpRequest, plan_id: int, bron_id: int) -> HttpResponse:
     toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.VEILIGHEIDSANALYSE)
     if not (toegang.mag_regisseren or toegang.is_werkgroeplid):
         raise Http404("Pagina niet gevonden.")
     bron = sel.bron_van(toegang.plan, bron_id)
     if not toegang.mag_analyse_schrijven(bron.analyse):
         raise Http404("Bron niet gevonden.")
-    try:
-        services.bron_delete(bron=bron, door=request.user)
-    except Geweigerd as weigering:
-        _geweigerd(request, weigering)
-    else:
+    if probeer(request, services.bron_delete, bron=bron, door=request.user):
         messages.success(request, f"De bron ‘{bron.titel}’ is verwijderd.")
     analyse = bron.analyse
     if analyse.thema_id:
@@ -206,7 +193,7 @@ def bron_verwijderen(request: HttpRequest, plan_id: int, bron_id: int) -> HttpRe
 
 
 @login_required
-def prioritering(request: HttpRequest, plan_id: int) -> HttpResponse:
+def prioritering(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.PRIORITERING)
     return render(
         request,
@@ -220,7 +207,7 @@ def prioritering(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @login_required
-def prioritering_scores(request: HttpRequest, plan_id: int) -> HttpResponse:
+def prioritering_scores(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.PRIORITERING)
     _regie(toegang)
     stand = sel.prioritering_stand(toegang.plan)
@@ -233,7 +220,7 @@ def prioritering_scores(request: HttpRequest, plan_id: int) -> HttpResponse:
         and form.is_valid()
         and probeer(
             request,
-            _scores_en_gewichten,
+            services.prioritering_scores_save,
             form=form,
             plan=toegang.plan,
             door=request.user,
@@ -250,17 +237,8 @@ def prioritering_scores(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-def _scores_en_gewichten(*, plan, door, gewichten, scores) -> bool:
-    from django.db import transaction
-
-    with transaction.atomic():
-        services.wegingen_save(plan=plan, door=door, gewichten=gewichten)
-        services.scores_save(plan=plan, door=door, scores=scores)
-    return True
-
-
 @login_required
-def prioritering_plaatsing(request: HttpRequest, plan_id: int) -> HttpResponse:
+def prioritering_plaatsing(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.PRIORITERING)
     _regie(toegang)
     stand = sel.prioritering_stand(toegang.plan)
@@ -292,7 +270,7 @@ def prioritering_plaatsing(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @login_required
-def prioritering_raadpleging(request: HttpRequest, plan_id: int) -> HttpResponse:
+def prioritering_raadpleging(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.PRIORITERING)
     _regie(toegang)
     stand = sel.prioritering_stand(toegang.plan)
@@ -322,7 +300,7 @@ def prioritering_raadpleging(request: HttpRequest, plan_id: int) -> HttpResponse
 
 
 @login_required
-def ivp(request: HttpRequest, plan_id: int) -> HttpResponse:
+def ivp(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.IVP)
     return render(
         request,
@@ -337,7 +315,7 @@ def ivp(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @login_required
-def prioriteit(request: HttpRequest, plan_id: int, plaatsing_id: int) -> HttpResponse:
+def prioriteit(request: AuthenticatedHttpRequest, plan_id: int, plaatsing_id: int) -> HttpResponse:
     toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.IVP)
     return render(
         request,
@@ -351,7 +329,9 @@ def prioriteit(request: HttpRequest, plan_id: int, plaatsing_id: int) -> HttpRes
 
 
 @login_required
-def prioriteit_bewerken(request: HttpRequest, plan_id: int, plaatsing_id: int) -> HttpResponse:
+def prioriteit_bewerken(
+    request: AuthenticatedHttpRequest, plan_id: int, plaatsing_id: int
+) -> HttpResponse:
     toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.IVP)
     _regie(toegang)
     prioriteit = sel.prioriteit_van(toegang.plan, plaatsing_id)
@@ -392,7 +372,10 @@ def prioriteit_bewerken(request: HttpRequest, plan_id: int, plaatsing_id: int) -
 
 @login_required
 def doelstelling_bewerken(
-    request: HttpRequest, plan_id: int, plaatsing_id: int, doelstelling_id: int | None = None
+    request: AuthenticatedHttpRequest,
+    plan_id: int,
+    plaatsing_id: int,
+    doelstelling_id: int | None = None,
 ) -> HttpResponse:
     toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.IVP)
     _regie(toegang)
@@ -443,16 +426,12 @@ def doelstelling_bewerken(
 @login_required
 @require_POST
 def doelstelling_verwijderen(
-    request: HttpRequest, plan_id: int, plaatsing_id: int, doelstelling_id: int
+    request: AuthenticatedHttpRequest, plan_id: int, plaatsing_id: int, doelstelling_id: int
 ) -> HttpResponse:
     toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.IVP)
     _regie(toegang)
     prioriteit = sel.prioriteit_van(toegang.plan, plaatsing_id)
     doelstelling = sel.doelstelling_van(prioriteit, doelstelling_id)
-    try:
-        services.doelstelling_delete(doelstelling=doelstelling, door=request.user)
-    except Geweigerd as weigering:
-        _geweigerd(request, weigering)
-    else:
+    if probeer(request, services.doelstelling_delete, doelstelling=doelstelling, door=request.user):
         messages.success(request, "De doelstelling is verwijderd.")
     return redirect("stappen:prioriteit", plan_id=plan_id, plaatsing_id=plaatsing_id)

@@ -9,11 +9,8 @@ inside a transaction; a refusal raises `Geweigerd` with Dutch reasons, wrong inp
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -22,27 +19,26 @@ from ivp.constants import RolSoort
 from ivp.exceptions import GeenToegang, Geweigerd
 from ivp.models import Gebruiker
 from ivp.permissions import vereis_regie
+from ivp.services import bewaar
 from stappen.constants import (
     STANDAARD_HOOFDSTUKKEN,
     UITKOMSTEN_MET_REDEN,
     DocumentStatus,
     OpmerkingUitkomst,
 )
-from stappen.inhoud import bouw_secties
 from stappen.models import (
-    Bespreking,
-    Document,
-    Hoofdstuk,
-    Melding,
-    Opmerking,
-    Versie,
-)
-from stappen.models_documenten import (
     MAX_CITAAT_TEKENS,
     MAX_HOOFDSTUK_TEKENS,
     MAX_OPMERKING_TEKENS,
+    Bespreking,
+    Document,
+    Hoofdstuk,
+    Opmerking,
+    Versie,
 )
 from stappen.rechten import mag_hoofdstuk_schrijven, mag_reageren, mag_regisseren
+from stappen.secties import bouw_secties
+from stappen.services.meldingen import melding_maak
 
 
 class Bewerkconflict(Geweigerd):
@@ -122,9 +118,7 @@ def hoofdstuk_save(*, hoofdstuk: Hoofdstuk, door: Gebruiker, tekst: str, versie:
     huidig.versie += 1
     huidig.gewijzigd_door = door
     huidig.gewijzigd_op = timezone.now()
-    huidig._history_user = door  # type: ignore[attr-defined]
-    huidig.full_clean()
-    huidig.save()
+    bewaar(huidig, door=door)
     return huidig
 
 
@@ -144,10 +138,9 @@ def hoofdstuk_set_auteur(
     ):
         raise ValidationError({"auteur": "Kies een lid van de werkgroep van deze gemeente."})
     hoofdstuk.auteur = auteur
-    hoofdstuk._history_user = door  # type: ignore[attr-defined]
-    hoofdstuk.save(update_fields=["auteur"])
+    bewaar(hoofdstuk, door=door, valideer=False, velden=["auteur"])
     if auteur is not None:
-        _meld(
+        melding_maak(
             [auteur],
             f"U schrijft mee aan ‘{hoofdstuk.titel}’ van {document.titel}.",
             _url("hoofdstuk_bewerken", document_id=document.pk, sleutel=hoofdstuk.sleutel),
@@ -210,9 +203,7 @@ def bespreking_start(
     bespreking = Bespreking(
         document=document, versie=versie, sluit_op=sluit_op, bericht=bericht, geopend_door=door
     )
-    bespreking._history_user = door  # type: ignore[attr-defined]
-    bespreking.full_clean()
-    bespreking.save()
+    bewaar(bespreking, door=door)
     leden = Gebruiker.objects.filter(
         rollen__gemeente_id=document.plan.gemeente_id, rollen__soort=RolSoort.WERKGROEPLID
     ).distinct()
@@ -220,7 +211,7 @@ def bespreking_start(
         f"Versie {versie.nummer} van {document.titel} ligt ter bespreking; reageren kan tot "
         f"en met {sluit_op:%d-%m-%Y}."
     )
-    _meld(leden, tekst, _url("document", document_id=document.pk), extra=bericht)
+    melding_maak(leden, tekst, _url("document", document_id=document.pk), extra=bericht)
     return bespreking
 
 
@@ -271,7 +262,7 @@ def _noem(opmerking: Opmerking, document: Document, door: Gebruiker) -> None:
     if genoemd:
         opmerking.genoemd.add(*genoemd)
         naam = door.get_full_name() or door.get_username()
-        _meld(
+        melding_maak(
             genoemd,
             f"{naam} noemt u in een opmerking bij {document.titel}.",
             _url("opmerking", opmerking_id=opmerking.antwoord_op_id or opmerking.pk),
@@ -304,9 +295,7 @@ def opmerking_create(
     opmerking = Opmerking(
         versie=versie, sectie=sectie, citaat=citaat, tekst=_vereis_tekst(tekst), auteur=door
     )
-    opmerking._history_user = door  # type: ignore[attr-defined]
-    opmerking.full_clean()
-    opmerking.save()
+    bewaar(opmerking, door=door)
     _noem(opmerking, document, door)
     return opmerking
 
@@ -327,13 +316,11 @@ def opmerking_reply(*, opmerking: Opmerking, door: Gebruiker, tekst: str) -> Opm
         auteur=door,
         antwoord_op=draad,
     )
-    antwoord._history_user = door  # type: ignore[attr-defined]
-    antwoord.full_clean()
-    antwoord.save()
+    bewaar(antwoord, door=door)
     _noem(antwoord, document, door)
     if draad.auteur_id != door.pk:
         naam = door.get_full_name() or door.get_username()
-        _meld(
+        melding_maak(
             [draad.auteur],
             f"{naam} heeft gereageerd op uw opmerking bij {document.titel}.",
             _url("opmerking", opmerking_id=draad.pk),
@@ -363,8 +350,7 @@ def opmerking_resolve(*, opmerking: Opmerking, door: Gebruiker) -> Opmerking:
         raise Geweigerd("Deze opmerking is al opgelost.")
     opmerking.opgelost_op = timezone.now()
     opmerking.opgelost_door = door
-    opmerking._history_user = door  # type: ignore[attr-defined]
-    opmerking.save(update_fields=["opgelost_op", "opgelost_door"])
+    bewaar(opmerking, door=door, valideer=False, velden=["opgelost_op", "opgelost_door"])
     return opmerking
 
 
@@ -376,8 +362,7 @@ def opmerking_reopen(*, opmerking: Opmerking, door: Gebruiker) -> Opmerking:
         raise Geweigerd("Deze opmerking is niet opgelost.")
     opmerking.opgelost_op = None
     opmerking.opgelost_door = None
-    opmerking._history_user = door  # type: ignore[attr-defined]
-    opmerking.save(update_fields=["opgelost_op", "opgelost_door"])
+    bewaar(opmerking, door=door, valideer=False, velden=["opgelost_op", "opgelost_door"])
     return opmerking
 
 
@@ -399,39 +384,5 @@ def opmerking_set_uitkomst(
         raise ValidationError({"reden": "Leg uit waarom de opmerking niet (helemaal) is verwerkt."})
     opmerking.uitkomst = uitkomst
     opmerking.uitkomst_reden = reden
-    opmerking._history_user = door  # type: ignore[attr-defined]
-    opmerking.full_clean()
-    opmerking.save(update_fields=["uitkomst", "uitkomst_reden"])
+    bewaar(opmerking, door=door, velden=["uitkomst", "uitkomst_reden"])
     return opmerking
-
-
-# --- notifications ----------------------------------------------------------------------
-
-
-def _meld(gebruikers: Iterable[Gebruiker], tekst: str, url: str, extra: str = "") -> None:
-    """An in-app notification for each user, and an e-mail after the commit."""
-    gebruikers = list(gebruikers)
-    Melding.objects.bulk_create(Melding(gebruiker=g, tekst=tekst, url=url) for g in gebruikers)
-    adressen = [g.email for g in gebruikers if g.email]
-    if not adressen:
-        return
-    link = f"{settings.IVP_BASIS_URL}{url}" if url.startswith("/") else url
-    bericht = "\n\n".join(deel for deel in (tekst, extra, link) if deel)
-
-    def verstuur() -> None:
-        for adres in adressen:  # one mail each: members do not see each other's address
-            send_mail(
-                subject=f"IVP Regie: {tekst[:120]}",
-                message=bericht,
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                recipient_list=[adres],
-            )
-
-    transaction.on_commit(verstuur)
-
-
-@transaction.atomic
-def meldingen_gelezen(*, gebruiker: Gebruiker) -> int:
-    return Melding.objects.filter(gebruiker=gebruiker, gelezen_op__isnull=True).update(
-        gelezen_op=timezone.now()
-    )

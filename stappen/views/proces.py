@@ -4,24 +4,22 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from ivp.constants import RolSoort
-from ivp.exceptions import Geweigerd
-from ivp.models import Gemeente
-from ivp.permissions import PLAN_REGISSEURS, gemeenten_met_rol, mag_plan_regisseren
-from ivp.views import probeer
+from ivp.permissions import PLAN_REGISSEURS, gemeenten_met_rol
+from ivp.selectors import regie_gemeenten, regie_plan
+from ivp.views import AuthenticatedHttpRequest, meld_formfouten, probeer
 from stappen import selectors, services
 from stappen.forms import HeropenForm, OvergangForm, PlanForm, StapPlanningForm
-from stappen.selectors_documenten import ongelezen_meldingen
+from stappen.selectors import ongelezen_meldingen
 
 
 @login_required
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: AuthenticatedHttpRequest) -> HttpResponse:
     regie_gemeenten = gemeenten_met_rol(request.user, PLAN_REGISSEURS)
     return render(
         request,
@@ -36,7 +34,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_detail(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     pagina = selectors.plan_pagina(request.user, plan_id)
     return render(
         request,
@@ -51,10 +49,8 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @login_required
-def plan_create(request: HttpRequest) -> HttpResponse:
-    gemeenten = list(
-        Gemeente.objects.filter(pk__in=gemeenten_met_rol(request.user, PLAN_REGISSEURS))
-    )
+def plan_create(request: AuthenticatedHttpRequest) -> HttpResponse:
+    gemeenten = list(regie_gemeenten(request.user))
     if not gemeenten:
         raise Http404("Alleen een coördinator OOV maakt een plan.")
     form = PlanForm(request.POST or None, gemeenten=gemeenten)
@@ -69,10 +65,8 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def plan_edit(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = selectors.zichtbaar_plan(request.user, plan_id)
-    if not mag_plan_regisseren(request.user, plan):
-        raise Http404("Plan niet gevonden.")
+def plan_edit(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
+    plan = regie_plan(request.user, plan_id)
     form = PlanForm(request.POST or None, instance=plan)
     if (
         request.method == "POST"
@@ -92,7 +86,7 @@ def plan_edit(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @login_required
-def stap_planning(request: HttpRequest, plan_id: int, nummer: int) -> HttpResponse:
+def stap_planning(request: AuthenticatedHttpRequest, plan_id: int, nummer: int) -> HttpResponse:
     stap = selectors.regie_stap(request.user, plan_id, nummer)
     form = StapPlanningForm(request.POST or None, instance=stap)
     if (
@@ -125,27 +119,19 @@ _OVERGANGEN = {
 
 @login_required
 @require_POST
-def stap_overgang(request: HttpRequest, plan_id: int, nummer: int, actie: str) -> HttpResponse:
+def stap_overgang(
+    request: AuthenticatedHttpRequest, plan_id: int, nummer: int, actie: str
+) -> HttpResponse:
     if actie not in _OVERGANGEN:
         raise Http404("Onbekende actie.")
     stap = selectors.regie_stap(request.user, plan_id, nummer)
     service, form_class, gelukt = _OVERGANGEN[actie]
     form = form_class(request.POST)
     if not form.is_valid():
-        for fouten in form.errors.values():
-            for fout in fouten:
-                messages.error(request, fout)
+        meld_formfouten(request, form)
         return redirect(_stap_url(plan_id, nummer))
     toelichting = form.cleaned_data["toelichting"]
     kwargs = {"reden": toelichting} if actie == "heropenen" else {"toelichting": toelichting}
-    try:
-        service(stap=stap, door=request.user, **kwargs)
-    except Geweigerd as weigering:
-        for reden in weigering.redenen:
-            messages.error(request, reden)
-    except ValidationError as error:
-        for fout in error.messages:
-            messages.error(request, fout)
-    else:
+    if probeer(request, service, stap=stap, door=request.user, **kwargs):
         messages.success(request, gelukt.format(n=nummer))
     return redirect(_stap_url(plan_id, nummer))

@@ -1,7 +1,4 @@
-"""The writing of documents: chapters, frozen versions, review rounds, comments and in-app
-notifications. Imported at the end of `stappen.models`, so these are models of the app
-`stappen` (the module keeps `models.py` under the size where it would need to be split).
-"""
+"""The writing of documents: chapters, frozen versions, review rounds and comments."""
 
 from __future__ import annotations
 
@@ -13,7 +10,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from stappen.constants import OpmerkingUitkomst
-from stappen.models import Document
+from stappen.models.proces import Document
 
 # Chapter text and comments have a maximum length, so nobody pastes a book by accident.
 MAX_HOOFDSTUK_TEKENS = 50_000
@@ -219,24 +216,3 @@ class Opmerking(models.Model):
     @property
     def is_opgelost(self) -> bool:
         return self.opgelost_op is not None
-
-
-class Melding(models.Model):
-    """An in-app notification: a review round opened, a mention, a reply."""
-
-    gebruiker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meldingen"
-    )
-    tekst = models.CharField("tekst", max_length=300)
-    url = models.CharField("link", max_length=300, blank=True)
-    gemaakt_op = models.DateTimeField("gemaakt op", default=timezone.now)
-    gelezen_op = models.DateTimeField("gelezen op", null=True, blank=True)
-
-    class Meta:
-        verbose_name = "melding"
-        verbose_name_plural = "meldingen"
-        ordering = ["-gemaakt_op", "-pk"]
-        indexes = [models.Index(fields=["gebruiker", "gelezen_op"], name="melding_ongelezen")]
-
-    def __str__(self) -> str:
-        return self.tekst

@@ -1,6 +1,8 @@
+"""The document pages: chapters, versions, review rounds, comments, decisions."""
+
 from django.urls import path
 
-from stappen import views_documenten as views
+from stappen.views import documenten as views
 
 urlpatterns = [
     path("plannen/<int:plan_id>/documenten/", views.document_lijst, name="documenten"),

@@ -19,6 +19,7 @@ from django.http import Http404
 from ivp.constants import RolSoort
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import heeft_rol, mag_plan_regisseren
+from ivp.selectors import zichtbaar_plan
 from stappen.constants import (
     GEWICHT_STANDAARD,
     PRIORITEITEN_ZONDER_MOTIVATIE,
@@ -38,11 +39,8 @@ from stappen.models import (
     Score,
     Weging,
 )
-from stappen.selectors import zichtbaar_plan
+from stappen.rechten import CONCEPT_LEZERS
 from veiligheidsvelden.models import Beleidsdocument, Thema, Veld
-
-# Roles that read the structured content while it is a draft (and its confidential sources).
-CONCEPT_LEZERS = frozenset({RolSoort.COORDINATOR, RolSoort.WERKGROEPLID, RolSoort.BESTUURDER})
 
 
 @dataclass
@@ -152,17 +150,6 @@ def analyses_van(
             )
         )
     return blokken
-
-
-def werkgroepleden_van(plan: Plan) -> list[Gebruiker]:
-    """The werkgroepleden of the plan's gemeente: who the coordinator may hand a veld to."""
-    return list(
-        Gebruiker.objects.filter(
-            rollen__gemeente_id=plan.gemeente_id, rollen__soort=RolSoort.WERKGROEPLID
-        )
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )
 
 
 def analyse_voor_bewerking(

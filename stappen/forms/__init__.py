@@ -1,0 +1,51 @@
+"""The forms of the stappen app, one module per sub-domain, re-exported here."""
+
+from stappen.forms.documenten import (
+    AntwoordForm,
+    AuteurForm,
+    BesluitForm,
+    BesprekingForm,
+    HoofdstukForm,
+    OpmerkingForm,
+    UitkomstForm,
+    VersieForm,
+)
+from stappen.forms.inhoud import (
+    AnalyseAuteurForm,
+    AnalyseForm,
+    BronForm,
+    DoelstellingForm,
+    GewichtenScoresForm,
+    PlaatsingenForm,
+    PrioriteitForm,
+    RaadplegingForm,
+)
+from stappen.forms.proces import (
+    HeropenForm,
+    OvergangForm,
+    PlanForm,
+    StapPlanningForm,
+)
+
+__all__ = [
+    "AnalyseAuteurForm",
+    "AnalyseForm",
+    "AntwoordForm",
+    "AuteurForm",
+    "BesluitForm",
+    "BesprekingForm",
+    "BronForm",
+    "DoelstellingForm",
+    "GewichtenScoresForm",
+    "HeropenForm",
+    "HoofdstukForm",
+    "OpmerkingForm",
+    "OvergangForm",
+    "PlaatsingenForm",
+    "PlanForm",
+    "PrioriteitForm",
+    "RaadplegingForm",
+    "StapPlanningForm",
+    "UitkomstForm",
+    "VersieForm",
+]

@@ -1,0 +1,114 @@
+"""Every write of the stappen app, one module per sub-domain, re-exported here.
+
+- `planning`: Plans and their planning;
+- `proces`: the step and document transitions and decisions;
+- `documenten`: chapters, versions, review rounds, comments;
+- `inhoud`: the content of steps 2–4;
+- `meldingen`: in-app notifications.
+
+Views and tasks call these functions (`from stappen import services`); they check the
+permission, the state and the guards, save inside a transaction, and refuse with `Geweigerd`
+(Dutch reasons) or a `ValidationError` keyed by field.
+"""
+
+from ivp.exceptions import GELIJKTIJDIG_GEWIJZIGD
+from stappen.services.documenten import (
+    Bewerkconflict,
+    bespreking_start,
+    bespreking_stop,
+    genoemde_namen,
+    hoofdstuk_save,
+    hoofdstuk_set_auteur,
+    hoofdstukken_create,
+    opmerking_create,
+    opmerking_reopen,
+    opmerking_reply,
+    opmerking_resolve,
+    opmerking_set_uitkomst,
+    versie_create,
+    versie_maak,
+)
+from stappen.services.inhoud import (
+    analyse_save,
+    analyse_set_auteur,
+    bron_create,
+    bron_delete,
+    doelstelling_create,
+    doelstelling_delete,
+    doelstelling_update,
+    plaatsing_save,
+    plaatsingen_save,
+    prioriteit_set_aanpak,
+    prioriteit_update,
+    prioritering_scores_save,
+    prioritering_update,
+    scores_save,
+    wegingen_save,
+)
+from stappen.services.meldingen import (
+    melding_maak,
+    meldingen_gelezen,
+)
+from stappen.services.planning import (
+    jaardocument_create,
+    plan_create,
+    plan_update,
+    standaardplanning,
+    stap_plan,
+)
+from stappen.services.proces import (
+    besluit_record,
+    document_close_review,
+    document_open_review,
+    document_submit,
+    stap_close,
+    stap_reopen,
+    stap_start,
+)
+
+__all__ = [
+    "GELIJKTIJDIG_GEWIJZIGD",
+    "Bewerkconflict",
+    "analyse_save",
+    "analyse_set_auteur",
+    "besluit_record",
+    "bespreking_start",
+    "bespreking_stop",
+    "bron_create",
+    "bron_delete",
+    "document_close_review",
+    "document_open_review",
+    "document_submit",
+    "doelstelling_create",
+    "doelstelling_delete",
+    "doelstelling_update",
+    "genoemde_namen",
+    "hoofdstuk_save",
+    "hoofdstuk_set_auteur",
+    "hoofdstukken_create",
+    "jaardocument_create",
+    "melding_maak",
+    "meldingen_gelezen",
+    "opmerking_create",
+    "opmerking_reopen",
+    "opmerking_reply",
+    "opmerking_resolve",
+    "opmerking_set_uitkomst",
+    "plaatsing_save",
+    "plaatsingen_save",
+    "plan_create",
+    "plan_update",
+    "prioriteit_set_aanpak",
+    "prioriteit_update",
+    "prioritering_scores_save",
+    "prioritering_update",
+    "scores_save",
+    "standaardplanning",
+    "stap_close",
+    "stap_plan",
+    "stap_reopen",
+    "stap_start",
+    "versie_create",
+    "versie_maak",
+    "wegingen_save",
+]
