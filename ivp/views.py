@@ -41,7 +41,7 @@ def meld_formfouten(request: HttpRequest, form: BaseForm) -> None:
     error messages above the page it was posted from."""
     for fouten in form.errors.values():
         for fout in fouten:
-            messages.error(request, fout)
+            messages.error(request, str(fout))
 
 
 def op_form(form: BaseForm, fout: Geweigerd | ValidationError) -> None:

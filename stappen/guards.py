@@ -48,6 +48,8 @@ class PlanStand:
     plaatsingen: list[Plaatsing]
     hoofdthemas: list[Thema]
     prioritering: Prioritering | None
+    # The number of doelstellingen per plaatsing (pk), counted in the same query.
+    aantal_doelstellingen: dict[int, int] = field(default_factory=dict)
     vandaag: dt.date = field(default_factory=timezone.localdate)
 
     def document(self, soort: str, jaar: int | None = None) -> Document | None:
@@ -229,7 +231,7 @@ def _sluit_ivp(stand: PlanStand) -> list[str]:
     blokkades = []
     for prioriteit in stand.prioriteiten:
         naam = prioriteit.thema.naam
-        if not prioriteit.aantal_doelstellingen:
+        if not stand.aantal_doelstellingen.get(prioriteit.pk):
             blokkades.append(f"Prioriteit ‘{naam}’ heeft nog geen doelstelling.")
         if not prioriteit.aanpak.strip():
             blokkades.append(f"Prioriteit ‘{naam}’ heeft nog geen aanpak op hoofdlijnen.")

@@ -15,7 +15,9 @@ from ivp.constants import RolSoort
 from ivp.permissions import heeft_rol, mag_plan_regisseren
 
 if TYPE_CHECKING:
-    from ivp.models import Plan
+    from django.contrib.auth.models import AnonymousUser
+
+    from ivp.models import Gebruiker, Plan
     from stappen.models import Analyse, Document, Hoofdstuk
 
 CONCEPT_LEZERS = frozenset({RolSoort.COORDINATOR, RolSoort.WERKGROEPLID, RolSoort.BESTUURDER})
@@ -23,39 +25,43 @@ VASTGESTELD_LEZERS = CONCEPT_LEZERS | {RolSoort.LEZER}
 REAGEERDERS = frozenset({RolSoort.COORDINATOR, RolSoort.WERKGROEPLID})
 
 
-def mag_document_lezen(user, document: Document) -> bool:
+def mag_document_lezen(user: Gebruiker | AnonymousUser, document: Document) -> bool:
     gemeente_id = document.plan.gemeente_id
     if document.is_vastgesteld:
         return heeft_rol(user, gemeente_id, VASTGESTELD_LEZERS)
     return heeft_rol(user, gemeente_id, CONCEPT_LEZERS)
 
 
-def mag_concepten_zien(user, document: Document) -> bool:
+def mag_concepten_zien(user: Gebruiker | AnonymousUser, document: Document) -> bool:
     """Drafts, draft versions and the werkgroep's comments: not for lezers (nor the griffie),
     who see only the adopted text (version 1.0) of a vastgesteld document."""
     return heeft_rol(user, document.plan.gemeente_id, CONCEPT_LEZERS)
 
 
-def mag_reageren(user, document: Document) -> bool:
+def mag_reageren(user: Gebruiker | AnonymousUser, document: Document) -> bool:
     return heeft_rol(user, document.plan.gemeente_id, REAGEERDERS)
 
 
-def mag_regisseren(user, document: Document) -> bool:
+def mag_regisseren(user: Gebruiker | AnonymousUser, document: Document) -> bool:
     return mag_plan_regisseren(user, document.plan)
 
 
-def mag_hoofdstuk_schrijven(user, hoofdstuk: Hoofdstuk, document: Document) -> bool:
+def mag_hoofdstuk_schrijven(
+    user: Gebruiker | AnonymousUser, hoofdstuk: Hoofdstuk, document: Document
+) -> bool:
     """The coordinator, or the werkgroeplid the chapter was handed to (status aside)."""
     if mag_regisseren(user, document):
         return True
     return (
         hoofdstuk.auteur_id is not None
-        and hoofdstuk.auteur_id == getattr(user, "pk", None)
+        and hoofdstuk.auteur_id == user.pk
         and heeft_rol(user, document.plan.gemeente_id, frozenset({RolSoort.WERKGROEPLID}))
     )
 
 
-def mag_analyse_schrijven(user, plan: Plan, analyse: Analyse | None) -> bool:
+def mag_analyse_schrijven(
+    user: Gebruiker | AnonymousUser, plan: Plan, analyse: Analyse | None
+) -> bool:
     """The coordinator, or the werkgroeplid the analysis of a veld was handed to (only that
     veld's own analysis and its sources; the analyses per thema stay with the coordinator)."""
     if mag_plan_regisseren(user, plan):
@@ -64,6 +70,6 @@ def mag_analyse_schrijven(user, plan: Plan, analyse: Analyse | None) -> bool:
         analyse is not None
         and analyse.thema_id is None
         and analyse.auteur_id is not None
-        and analyse.auteur_id == getattr(user, "pk", None)
+        and analyse.auteur_id == user.pk
         and heeft_rol(user, plan.gemeente_id, frozenset({RolSoort.WERKGROEPLID}))
     )

@@ -1,10 +1,10 @@
 """Content builders: the structured content of steps 2–4 turned into document sections.
 
 Each builder takes a `Document` and returns its sections as plain dicts
-`{"sleutel", "titel", "tekst"}` (the `Sectie` of `stappen.inhoud`): `sleutel` is stable across
+`{"sleutel", "titel", "tekst"}` (the `Sectie` of `stappen.secties`): `sleutel` is stable across
 versions (so two versions compare section by section), `tekst` is Markdown that the shared
 renderer sanitises. `registreer(registreer_bouwer)` hands all three to the registry of the
-document core (`stappen.inhoud.registreer_bouwer`) when both are wired together.
+document core (`stappen.secties.registreer_bouwer`) when both are wired together.
 
 Sections may end up in a public PDF for the raad: confidential sources (the ondermijningsbeeld)
 are left out here, and nothing in the text reveals that they exist.
@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from stappen.constants import PRIORITEITEN_ZONDER_MOTIVATIE, DocumentSoort
+from stappen.secties import Sectie
 from stappen.selectors.inhoud import (
     analyses_van,
     prioriteiten_van,
@@ -25,8 +26,6 @@ from stappen.selectors.inhoud import (
 
 if TYPE_CHECKING:
     from stappen.models import Analyse, Document, Plaatsing
-
-Sectie = dict[str, str]
 
 
 def _cel(tekst: object) -> str:
@@ -88,6 +87,7 @@ def bouw_analyse(document: Document) -> list[Sectie]:
         )
         for analyse in blok.thema_analyses:
             thema = analyse.thema
+            assert thema is not None  # thema_analyses holds the analyses of a thema only
             secties.append(
                 {
                     "sleutel": f"analyse-thema-{thema.code}",

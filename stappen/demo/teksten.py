@@ -1,6 +1,8 @@
 """Fictional chapter texts for the demo documents (Markdown). Written for the demo, in the
 spirit of a startnotitie and a prioritering of a Dutch gemeente; no real people."""
 
+from stappen.constants import BronSoort
+
 STARTNOTITIE = {
     "inleiding": (
         "Veiligheid is een voorwaarde om prettig te wonen, te werken en te recreëren. Een "
@@ -108,3 +110,196 @@ PRIORITERING_OPMERKINGEN = [
         "",
     ),
 ]
+
+
+# Per veld: problematiek, huidige aanpak, verbeterpunten.
+VELDANALYSES: dict[str, tuple[str, str, str]] = {
+    "1": (
+        "Woninginbraken dalen sinds 2019, maar de buurtsignalen over woonoverlast en personen "
+        "met onbegrepen gedrag nemen toe. Inwoners voelen zich in het algemeen veilig.",
+        "Buurtbemiddeling, wijkagenten en de boa's werken gebiedsgericht; het zorg- en "
+        "veiligheidsoverleg bespreekt complexe casuïstiek.",
+        "Meldingen van overlast door verward gedrag sneller delen tussen zorg en veiligheid.",
+    ),
+    "2": (
+        "Giethoorn trekt op piekdagen 20.000 tot 30.000 bezoekers; de hulpdiensten maken zich "
+        "zorgen over de bereikbaarheid. Vijf bedrijventerreinen hebben het Keurmerk Veilig "
+        "Ondernemen.",
+        "Verkeersregelaars en een bezoekersplan op piekdagen; KVO met cameratoezicht.",
+        "Een gezamenlijk drukteplan voor Giethoorn met ondernemers en veiligheidsregio.",
+    ),
+    "3": (
+        "Enkele hinderlijke jeugdgroepen in de kernen; alcoholgebruik onder jongeren boven "
+        "het landelijk gemiddelde.",
+        "Jongerenwerk, Halt en de persoonsgerichte aanpak voor risicojongeren.",
+        "Vroegsignalering op scholen versterken; ouders actiever betrekken.",
+    ),
+    "4": (
+        "Het verkeer op de N333 en rond scholen baart zorgen; de risico's van het regionaal "
+        "risicoprofiel IJsselland zijn bekend.",
+        "Verkeersplan, brandpreventie door de veiligheidsregio, crisisorganisatie bevolkingszorg.",
+        "Oefenen van de crisisorganisatie met de buurgemeenten.",
+    ),
+    "5": (
+        "Het ondermijningsbeeld wijst op risico's in het buitengebied en op vakantieparken "
+        "(vrijgekomen agrarisch vastgoed).",
+        "Deelname aan het RIEC en het project Veilig Buitengebied; Bibob-beleid.",
+        "Weerbaarheid van ondernemers in het buitengebied vergroten; informatiepositie versterken.",
+    ),
+}
+
+
+BRONNEN = {
+    "1": [
+        (
+            BronSoort.POLITIE,
+            "Geregistreerde misdrijven en overlast per buurt",
+            "2018–2021",
+            "https://data.politie.nl/",
+        ),
+        (
+            BronSoort.VEILIGHEIDSMONITOR,
+            "Veiligheidsmonitor, kerncijfers gemeente",
+            "2021",
+            "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/85146NED/table",
+        ),
+        (
+            BronSoort.LEEFBAARHEIDSMONITOR,
+            "Leefbaarometer 3.0, buurtscores",
+            "2020",
+            "https://www.leefbaarometer.nl/",
+        ),
+    ],
+    "2": [
+        (
+            BronSoort.CBS,
+            "Geregistreerde criminaliteit; soort misdrijf, regio",
+            "2018–2021",
+            "https://opendata.cbs.nl/statline/#/CBS/nl/dataset/83648NED/table",
+        ),
+        (BronSoort.OVERIG, "Bezoekerstellingen Giethoorn (toeristisch bureau)", "2022", ""),
+    ],
+    "3": [
+        (BronSoort.OVERIG, "Jaarcijfers Halt en jongerenwerk", "2021", ""),
+        (BronSoort.VEILIGHEIDSMONITOR, "Veiligheidsmonitor, jongerenoverlast", "2021", ""),
+    ],
+    "4": [
+        (BronSoort.OVERIG, "Regionaal risicoprofiel Veiligheidsregio IJsselland", "2019", ""),
+    ],
+    "5": [
+        (
+            BronSoort.ONDERMIJNINGSBEELD,
+            "Ondermijningsbeeld Steenwijkerland (RIEC Oost-Nederland)",
+            "2021",
+            "",
+        ),
+        (BronSoort.POLITIE, "Meldingen Meld Misdaad Anoniem, buitengebied", "2019–2021", ""),
+    ],
+}
+
+# Scores (ernst, omvang, trend, beïnvloedbaarheid, maatschappelijke impact, bestuurlijke
+# urgentie) of the hoofdthema's the werkgroep discussed; the rest stay unscored.
+SCORES = {
+    "0.2": (5, 4, 5, 4, 5, 5),  # Zorg en veiligheid
+    "5.2": (5, 3, 4, 3, 5, 5),  # Ondermijning
+    "0.1": (4, 4, 5, 2, 4, 4),  # Gedigitaliseerde criminaliteit
+    "2.5": (3, 4, 4, 4, 4, 4),  # Veilig toerisme
+    "1.3": (3, 3, 2, 4, 3, 3),
+    "4.1": (4, 3, 3, 3, 3, 3),
+    "4.4": (3, 2, 2, 3, 3, 3),
+    "5.3": (3, 2, 3, 2, 3, 3),
+    "5.1": (2, 2, 2, 3, 2, 2),
+    "4.2": (2, 2, 1, 3, 2, 2),
+}
+GEWICHTEN = {
+    "ernst": 3,
+    "omvang": 2,
+    "trend": 1,
+    "beinvloedbaarheid": 2,
+    "maatschappelijke_impact": 2,
+    "bestuurlijke_urgentie": 1,
+}
+
+# The old plan's priority chapters: aanleiding, aanpak, partners, portefeuillehouder and its
+# doelstellingen (text, indicator, nulmeting, jaar, streefwaarde, jaar, bron).
+HOOFDSTUKKEN = {
+    "1.1": (
+        "Het aantal woninginbraken lag in 2017 boven het gemiddelde van vergelijkbare "
+        "gemeenten; inwoners noemen inbraak als grootste zorg in de Veiligheidsmonitor.",
+        "Preventie (voorlichting, het Politiekeurmerk Veilig Wonen), buurtpreventie via "
+        "WhatsApp-groepen en een snelle opvolging van inbraken door de politie.",
+        "Politie – opsporing en inbraakpreventie\nBuurtpreventieteams – signaleren\n"
+        "Woningcorporatie – hang- en sluitwerk",
+        "Burgemeester",
+        [
+            (
+                "Minder woninginbraken in 2022 dan in 2017.",
+                "Geregistreerde woninginbraken",
+                "96",
+                2017,
+                "70",
+                2022,
+                "Politie, open data",
+            ),
+            (
+                "Minder inwoners die zich zorgen maken over inbraak.",
+                "% inwoners dat inbraak als probleem ziet",
+                "31%",
+                2017,
+                "25%",
+                2021,
+                "Veiligheidsmonitor",
+            ),
+        ],
+    ),
+    "5.2": (
+        "Het ondermijningsbeeld van 2017 laat risico's zien in het buitengebied en op "
+        "vakantieparken.",
+        "Informatiegestuurd werken met het RIEC, Bibob bij vergunningen en integrale controles "
+        "op vakantieparken.",
+        "RIEC – informatie en analyse\nPolitie en OM – opsporing en vervolging\n"
+        "Belastingdienst – fiscale aanpak",
+        "Burgemeester",
+        [
+            (
+                "Meer signalen van ondermijning komen bij de gemeente binnen en worden opgevolgd.",
+                "Aantal opgevolgde signalen",
+                "12",
+                2018,
+                "40",
+                2022,
+                "Registratie gemeente",
+            ),
+        ],
+    ),
+    "2.5": (
+        "Giethoorn trekt steeds meer bezoekers; op piekdagen is de bereikbaarheid voor "
+        "hulpdiensten een zorg.",
+        "Een bezoekersplan met verkeersregelaars op piekdagen en afspraken met ondernemers.",
+        "Ondernemersvereniging – bezoekersstromen\nVeiligheidsregio – bereikbaarheid\n"
+        "Politie – handhaving",
+        "Wethouder economie en toerisme",
+        [
+            (
+                "Hulpdiensten blijven op piekdagen binnen de normtijd ter plaatse.",
+                "% ritten binnen de normtijd",
+                "88%",
+                2018,
+                "95%",
+                2022,
+                "Veiligheidsregio",
+            ),
+        ],
+    ),
+}
+
+MOTIVATIES = {
+    "0.2": "Hoogste gewogen score; meldingen van verward gedrag nemen toe en vragen om één "
+    "aanpak van zorg en veiligheid.",
+    "5.2": "Het ondermijningsbeeld wijst op risico's in het buitengebied; ook een prioriteit "
+    "van het regionale beleidsplan van de politie.",
+    "0.1": "Cybercrime groeit snel en raakt inwoners en ondernemers; de gemeente kan met "
+    "voorlichting veel doen.",
+    "2.5": "De drukte in Giethoorn op piekdagen vraagt afspraken met ondernemers en hulpdiensten.",
+    "4.1": "Blijft aandacht vragen rond scholen en de N333, maar loopt via het verkeersplan.",
+}

@@ -1,8 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any, cast
+
 from django import forms
 
 from ivp.fields import DatumVeld
+from ivp.models import Gebruiker
 from stappen.constants import BesluitUitkomst, OpmerkingUitkomst
 from stappen.models import (
     MAX_CITAAT_TEKENS,
@@ -115,11 +119,11 @@ class BesluitForm(forms.Form):
 class AuteurForm(forms.Form):
     auteur = forms.ChoiceField(label="Auteur", required=False)
 
-    def __init__(self, *args, leden=(), **kwargs) -> None:
+    def __init__(self, *args: Any, leden: Iterable[Gebruiker] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["auteur"].choices = [("", "De coördinator (terugnemen)")] + [
-            (str(lid.pk), lid.get_full_name() or lid.get_username()) for lid in leden
-        ]
+        cast(forms.ChoiceField, self.fields["auteur"]).choices = [
+            ("", "De coördinator (terugnemen)")
+        ] + [(str(lid.pk), lid.get_full_name() or lid.get_username()) for lid in leden]
 
 
 class VersieForm(forms.Form):

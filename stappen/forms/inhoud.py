@@ -4,7 +4,7 @@ Dutch message next to the field when something is wrong; the services check agai
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -59,9 +59,9 @@ class AnalyseAuteurForm(forms.Form):
     def __init__(self, *args: Any, leden: Iterable = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.leden = {str(lid.pk): lid for lid in leden}
-        self.fields["auteur"].choices = [("", "Coördinator (terugnemen)")] + [
-            (pk, lid.get_full_name() or lid.get_username()) for pk, lid in self.leden.items()
-        ]
+        cast(forms.ChoiceField, self.fields["auteur"]).choices = [
+            ("", "Coördinator (terugnemen)")
+        ] + [(pk, lid.get_full_name() or lid.get_username()) for pk, lid in self.leden.items()]
 
     def gekozen(self):
         """The chosen werkgroeplid, or None for the coordinator (after `is_valid`)."""
@@ -80,7 +80,10 @@ class BronForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["soort"].choices = [("", "Kies een soort"), *BronSoort.choices]
+        cast(forms.ChoiceField, self.fields["soort"]).choices = [
+            ("", "Kies een soort"),
+            *BronSoort.choices,
+        ]
 
 
 class GewichtenScoresForm(forms.Form):
@@ -209,7 +212,7 @@ class RaadplegingForm(forms.ModelForm):
         }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         vandaag = timezone.localdate()
         for datum, uitkomst, wie in (
             ("raad_bijeenkomst_op", "raad_bijeenkomst_uitkomst", "de bijeenkomst"),
@@ -257,9 +260,10 @@ class PrioriteitForm(forms.Form):
         help_text="Het beleid van de gemeente waar deze prioriteit op aansluit.",
     )
 
-    def __init__(self, *args: Any, beleidsdocumenten: list[Beleidsdocument], **kwargs: Any):
+    def __init__(self, *args: Any, beleidsdocumenten: list[Beleidsdocument], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["beleidsdocumenten"].queryset = Beleidsdocument.objects.filter(
+        veld = cast(forms.ModelMultipleChoiceField, self.fields["beleidsdocumenten"])
+        veld.queryset = Beleidsdocument.objects.filter(
             pk__in=[b.pk for b in beleidsdocumenten]
         ).order_by("titel")
         if not beleidsdocumenten:

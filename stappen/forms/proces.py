@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 
 from ivp.fields import DATUMVOORBEELD, DatumVeld
@@ -29,15 +31,14 @@ class PlanForm(forms.ModelForm):
         }
         widgets = {"verlenging_reden": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, gemeenten: list[Gemeente] | None = None, **kwargs) -> None:
+    def __init__(self, *args: Any, gemeenten: list[Gemeente] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             del self.fields["gemeente"]
         else:
-            self.fields["gemeente"].queryset = Gemeente.objects.filter(
-                pk__in=[g.pk for g in gemeenten or []]
-            )
-            self.fields["gemeente"].empty_label = None
+            gemeente = cast(forms.ModelChoiceField, self.fields["gemeente"])
+            gemeente.queryset = Gemeente.objects.filter(pk__in=[g.pk for g in gemeenten or []])
+            gemeente.empty_label = None
             self.fields["periode_eind"].required = False
             self.fields[
                 "periode_eind"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, NoReturn
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -106,12 +108,12 @@ class Versie(models.Model):
     def __str__(self) -> str:
         return f"{self.document} versie {self.nummer}"
 
-    def save(self, *args, **kwargs) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None or kwargs.get("force_update"):
             raise ValidationError("Een versie is een vaste momentopname en verandert niet.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise ValidationError("Een versie wordt nooit verwijderd.")
 
     @property

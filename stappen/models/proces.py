@@ -9,6 +9,7 @@ permission and the guards (`stappen.guards`) once; a transition here knows no gu
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -41,7 +42,7 @@ class StatusModel(ConcurrentTransitionMixin, models.Model):
     class Meta:
         abstract = True
 
-    def clean_fields(self, exclude: list[str] | None = None) -> None:
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
         super().clean_fields(exclude=[*(exclude or []), "status"])
 
 

@@ -4,9 +4,10 @@ versions and comments a document has (comments are grouped per section in Python
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 
 from ivp.constants import RolSoort
@@ -48,7 +49,7 @@ def documenten_van_plan(user: Gebruiker, plan_id: int) -> tuple[Plan, list[Docum
     return plan, list(documenten)
 
 
-def _draden(opmerkingen) -> dict[str, list[Opmerking]]:
+def _draden(opmerkingen: Iterable[Opmerking]) -> dict[str, list[Opmerking]]:
     """Thread starters per section key, each with its replies prefetched."""
     per_sectie: dict[str, list[Opmerking]] = defaultdict(list)
     for opmerking in opmerkingen:
@@ -56,7 +57,7 @@ def _draden(opmerkingen) -> dict[str, list[Opmerking]]:
     return dict(per_sectie)
 
 
-def _draad_queryset():
+def _draad_queryset() -> QuerySet[Opmerking]:
     return (
         Opmerking.objects.filter(antwoord_op__isnull=True)
         .select_related("auteur", "versie", "opgelost_door")

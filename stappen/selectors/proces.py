@@ -37,6 +37,11 @@ def plannen_voor(user: Gebruiker) -> QuerySet[Plan]:
 def laad_stand(plan: Plan) -> PlanStand:
     """Everything the guards read for `plan`, in eight queries whatever its size."""
     stappen = {s.nummer: s for s in Stap.objects.filter(plan=plan)}
+    plaatsingen = list(
+        Plaatsing.objects.filter(plan=plan)
+        .select_related("thema")
+        .annotate(aantal_doelstellingen=Count("doelstellingen"))
+    )
     stand = PlanStand(
         plan=plan,
         stappen=stappen,
@@ -47,11 +52,8 @@ def laad_stand(plan: Plan) -> PlanStand:
         ),
         velden=list(Veld.objects.all()),
         analyses=list(Analyse.objects.filter(plan=plan, thema__isnull=True)),
-        plaatsingen=list(
-            Plaatsing.objects.filter(plan=plan)
-            .select_related("thema")
-            .annotate(aantal_doelstellingen=Count("doelstellingen"))
-        ),
+        plaatsingen=list(plaatsingen),
+        aantal_doelstellingen={p.pk: p.aantal_doelstellingen for p in plaatsingen},
         hoofdthemas=list(
             Thema.objects.voor_gemeente(plan.gemeente_id).hoofdthemas().order_by("code")
         ),

@@ -8,6 +8,7 @@ inside a transaction; a refusal raises `Geweigerd` with Dutch reasons, wrong inp
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from django.core.exceptions import ValidationError
@@ -55,7 +56,7 @@ class Bewerkconflict(Geweigerd):
         self.huidig = huidig
 
 
-def _url(naam: str, **kwargs) -> str:
+def _url(naam: str, **kwargs: object) -> str:
     return reverse(f"stappen:{naam}", kwargs=kwargs)
 
 
@@ -197,7 +198,7 @@ def versie_create(*, document: Document, door: Gebruiker, aanleiding: str = "") 
 
 
 def bespreking_start(
-    *, document: Document, door: Gebruiker, versie: Versie, sluit_op, bericht: str
+    *, document: Document, door: Gebruiker, versie: Versie, sluit_op: dt.date, bericht: str
 ) -> Bespreking:
     """Record the round and notify the werkgroep; called by `document_open_review`."""
     bespreking = Bespreking(

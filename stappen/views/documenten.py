@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from ivp.exceptions import Geweigerd
 from ivp.models import Gebruiker
-from ivp.views import AuthenticatedHttpRequest, op_form, probeer
+from ivp.views import AuthenticatedHttpRequest, meld_formfouten, op_form, probeer
 from stappen import selectors, services
 from stappen.constants import BESLUITORGAAN, DocumentSoort, Orgaan
 from stappen.forms import (
@@ -87,8 +87,7 @@ def hoofdstuk_bewerken(
                 conflict = fout.huidig
                 form.add_error(None, fout.redenen[0])
                 # The next save starts from the text as it is now: a deliberate choice.
-                form.data = form.data.copy()
-                form.data["versie"] = str(conflict.versie)
+                form.data = {**form.data, "versie": str(conflict.versie)}
             except (Geweigerd, ValidationError) as fout:
                 op_form(form, fout)
             else:
@@ -290,9 +289,7 @@ def opmerking_plaatsen(
         if opmerking:
             messages.success(request, "Uw opmerking is geplaatst.")
             return redirect("stappen:opmerking", opmerking_id=opmerking.pk)
-    for fout in form.errors.values():
-        for tekst in fout:
-            messages.error(request, tekst)
+    meld_formfouten(request, form)
     anker = f"s-{request.POST.get('sectie', '')}"
     url = reverse("stappen:versie", kwargs={"document_id": document_id, "nummer": nummer})
     return redirect(f"{url}#{anker}")
@@ -351,19 +348,19 @@ def opmerking_actie(
             messages.success(request, gelukt)
         return redirect("stappen:opmerking", opmerking_id=draad_id)
     if actie == "antwoord":
-        form = AntwoordForm(request.POST)
-        if form.is_valid() and probeer(
+        antwoord = AntwoordForm(request.POST)
+        if antwoord.is_valid() and probeer(
             request,
             services.opmerking_reply,
-            form=form,
+            form=antwoord,
             opmerking=opmerking,
             door=request.user,
-            tekst=form.cleaned_data["tekst"],
+            tekst=antwoord.cleaned_data["tekst"],
         ):
             messages.success(request, "Uw reactie is geplaatst.")
             return redirect("stappen:opmerking", opmerking_id=draad_id)
         draad = selectors.opmerking_draad(request.user, draad_id)
-        return _opmerking_pagina(request, draad, form, UitkomstForm())
+        return _opmerking_pagina(request, draad, antwoord, UitkomstForm())
     if actie == "uitkomst":
         form = UitkomstForm(request.POST)
         if form.is_valid() and probeer(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -15,6 +18,7 @@ from ivp.selectors import regie_gemeenten, regie_plan
 from ivp.views import AuthenticatedHttpRequest, meld_formfouten, probeer
 from stappen import selectors, services
 from stappen.forms import HeropenForm, OvergangForm, PlanForm, StapPlanningForm
+from stappen.models import Stap
 from stappen.selectors import ongelezen_meldingen
 
 
@@ -110,7 +114,9 @@ def _stap_url(plan_id: int, nummer: int) -> str:
     return f"{reverse('stappen:plan', kwargs={'plan_id': plan_id})}#stap-{nummer}"
 
 
-_OVERGANGEN = {
+# The one table of the step transitions a button can ask for: the service that makes it, the
+# form that carries its note, and what the user is told.
+_OVERGANGEN: dict[str, tuple[Callable[..., Stap], type[forms.Form], str]] = {
     "start": (services.stap_start, OvergangForm, "Stap {n} is gestart."),
     "afronden": (services.stap_close, OvergangForm, "Stap {n} is afgerond."),
     "heropenen": (services.stap_reopen, HeropenForm, "Stap {n} is heropend."),
