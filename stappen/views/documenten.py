@@ -87,7 +87,7 @@ def hoofdstuk_bewerken(
                 conflict = fout.huidig
                 form.add_error(None, fout.redenen[0])
                 # The next save starts from the text as it is now: a deliberate choice.
-                form.data = {**form.data, "versie": str(conflict.versie)}
+                form.data = dict(form.data.items()) | {"versie": str(conflict.versie)}
             except (Geweigerd, ValidationError) as fout:
                 op_form(form, fout)
             else:
