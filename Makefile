@@ -33,10 +33,13 @@ run: install
 test: install
 	$(BIN)/pytest
 
+# Python (ruff), templates (djLint: rules and format), migrations, types (mypy, whole project).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint . --lint --check
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/mypy .
 
 # `check --deploy` with production-like variables must report nothing.
 check: install

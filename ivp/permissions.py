@@ -37,7 +37,7 @@ def rollen_van(user: Gebruiker | AnonymousUser) -> dict[int, frozenset[str]]:
         ):
             per_gemeente.setdefault(gemeente_id, set()).add(soort)
         cached = {gid: frozenset(soorten) for gid, soorten in per_gemeente.items()}
-        user._ivp_rollen = cached  # type: ignore[union-attr]
+        user._ivp_rollen = cached  # type: ignore[attr-defined]  # per-request cache, not a field
     return cached
 
 

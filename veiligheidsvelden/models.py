@@ -107,9 +107,9 @@ class Thema(models.Model):
         return self.hoofdthema_id is None
 
     def clean(self) -> None:
-        if self.hoofdthema_id is None:
+        hoofd = self.hoofdthema  # None without a query when hoofdthema_id is None
+        if hoofd is None:
             return
-        hoofd = self.hoofdthema
         errors = {}
         if hoofd.hoofdthema_id is not None:
             errors["hoofdthema"] = "Kies een hoofdthema; thema's gaan maar één laag diep."

@@ -5,7 +5,21 @@ shared/domain.md §1). Codes are stable: plans, analyses and priorities refer to
 list is loaded by a data migration; a gemeente adds its own themes beside it.
 """
 
-VELDEN = [
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from veiligheidsvelden.models import Thema, Veld
+
+# (hoofdthema, [thema, …])
+Hoofdthema = tuple[str, list[str]]
+# (code, naam, omschrijving, [hoofdthema, …])
+VeldRij = tuple[str, str, str, list[Hoofdthema]]
+# (code, naam, veldcode or None, code of the hoofdthema or None, volgorde)
+ThemaRij = tuple[str, str, str | None, str | None, int]
+
+VELDEN: list[VeldRij] = [
     (
         "1",
         "Veilige woon- en leefomgeving",
@@ -118,7 +132,7 @@ VELDEN = [
 ]
 
 # Themes that cross the velden (KV 2021 and regional practice): hoofdthema's without a veld.
-VELDOVERSTIJGEND = [
+VELDOVERSTIJGEND: list[str] = [
     "Gedigitaliseerde criminaliteit",
     "Zorg en veiligheid",
     "Informatiepositie",
@@ -126,9 +140,9 @@ VELDOVERSTIJGEND = [
 ]
 
 
-def themas():
+def themas() -> list[ThemaRij]:
     """(code, naam, veldcode or None, code of the hoofdthema or None, volgorde) per theme."""
-    rijen = []
+    rijen: list[ThemaRij] = []
     for veldcode, _naam, _omschrijving, hoofdthemas in VELDEN:
         for h, (hoofdnaam, themanamen) in enumerate(hoofdthemas, start=1):
             hoofdcode = f"{veldcode}.{h}"
@@ -140,23 +154,24 @@ def themas():
     return rijen
 
 
-def laad(veld_model, thema_model) -> None:
+def laad(veld_model: type[Veld], thema_model: type[Thema]) -> None:
     """Create or update the VNG list. Takes the model classes, so that the data migration
-    can pass its historical models; running it again changes nothing."""
-    velden = {}
+    can pass its historical models (same fields, typed here as the real ones); running it
+    again changes nothing."""
+    velden: dict[str, Veld] = {}
     for code, naam, omschrijving, _hoofdthemas in VELDEN:
         velden[code], _ = veld_model.objects.update_or_create(
             code=code, defaults={"naam": naam, "omschrijving": omschrijving}
         )
-    per_code = {}
+    per_code: dict[str, Thema] = {}
     for code, naam, veldcode, hoofdcode, volgorde in themas():
         per_code[code], _ = thema_model.objects.update_or_create(
             code=code,
             gemeente=None,
             defaults={
                 "naam": naam,
-                "veld": velden.get(veldcode),
-                "hoofdthema": per_code.get(hoofdcode),
+                "veld": velden[veldcode] if veldcode else None,
+                "hoofdthema": per_code[hoofdcode] if hoofdcode else None,
                 "volgorde": volgorde,
             },
         )
