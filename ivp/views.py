@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 class AuthenticatedHttpRequest(HttpRequest):
     """The request of a view behind `login_required`: its user is a `Gebruiker`."""
 
-    user: Gebruiker  # type: ignore[assignment]  # narrower than HttpRequest's user union
+    user: Gebruiker
 
 
 def meld_weigering(request: HttpRequest, fout: Geweigerd | ValidationError) -> None:

@@ -223,8 +223,12 @@ class PrioriteringStand:
         return [(c, str(label), self.gewichten[c]) for c, label in self.criteria]
 
     def met_keuze(self, keuze: str) -> list[Kandidaat]:
-        gekozen = [k for k in self.kandidaten if k.plaatsing and k.plaatsing.keuze == keuze]
-        return sorted(gekozen, key=lambda k: (k.plaatsing.volgorde, k.thema.code))  # type: ignore[union-attr]
+        gekozen = [
+            (k.plaatsing.volgorde, k.thema.code, k)
+            for k in self.kandidaten
+            if k.plaatsing and k.plaatsing.keuze == keuze
+        ]
+        return [k for _, _, k in sorted(gekozen, key=lambda rij: (rij[0], rij[1]))]
 
     @property
     def prioriteiten(self) -> list[Kandidaat]:

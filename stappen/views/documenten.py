@@ -381,7 +381,6 @@ def opmerking_actie(
 @login_required
 @require_POST
 def meldingen_gelezen(request: AuthenticatedHttpRequest) -> HttpResponse:
-    user: Gebruiker = request.user  # type: ignore[assignment]
-    services.meldingen_gelezen(gebruiker=user)
+    services.meldingen_gelezen(gebruiker=request.user)
     messages.success(request, "Alle meldingen zijn als gelezen gemarkeerd.")
     return redirect("start")
