@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from ivp.exceptions import Geweigerd
-from ivp.models import Gebruiker
 from ivp.views import AuthenticatedHttpRequest, meld_formfouten, op_form, probeer
 from stappen import selectors, services
 from stappen.constants import BESLUITORGAAN, DocumentSoort, Orgaan
