@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet, Sum
@@ -222,7 +223,7 @@ def eigen_registratie(user: Gebruiker, registratie_id: int) -> Urenregistratie:
     return registratie
 
 
-def registratie_historie(registratie: Urenregistratie) -> QuerySet[object]:
+def registratie_historie(registratie: Urenregistratie) -> QuerySet[Any]:
     """Every version of an entry, newest first, with who made it."""
     return registratie.history.select_related("history_user").order_by("-history_date")
 
