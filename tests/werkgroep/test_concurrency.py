@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from tests.stappen.factories import coordinator_van, maak_plan
-from tests.werkgroep.factories import lid
+from tests.werkgroep.factories import LidFactory
 from werkgroep import services
 from werkgroep.models import Lid, Urenregistratie
 
@@ -22,7 +22,7 @@ from werkgroep.models import Lid, Urenregistratie
 def test_two_concurrent_entries_cannot_together_pass_24_hours_on_a_day():
     plan = maak_plan()
     coordinator = coordinator_van(plan.gemeente)
-    lid_ = lid(plan, coordinator)
+    lid_ = LidFactory(plan=plan, door=coordinator)
     samen = threading.Barrier(2)
     uitkomsten: list[str] = []
 

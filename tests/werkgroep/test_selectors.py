@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from ivp.constants import RolSoort
 from ivp.models import Gebruiker, Rol
-from tests.werkgroep.factories import bijeenkomst, trekker, versie_met_draad
+from tests.werkgroep.factories import BijeenkomstFactory, LidFactory, versie_met_draad
 from veiligheidsvelden.models import Veld
 from werkgroep import services
 from werkgroep.constants import Aanwezigheid, ActiepuntStatus, LidRol
@@ -25,7 +25,7 @@ MAX_QUERIES = 16
 
 
 def vul(plan, coordinator, aantal_leden: int, aantal_uren: int):
-    hoofd = trekker(plan, coordinator)
+    hoofd = LidFactory(plan=plan, door=coordinator, trekker=True)
     gebruikers = Gebruiker.objects.bulk_create(
         Gebruiker(username=f"lid{plan.pk}-{n}", first_name="Lid", last_name=str(n))
         for n in range(aantal_leden - 1)
@@ -56,7 +56,7 @@ def vul(plan, coordinator, aantal_leden: int, aantal_uren: int):
         )
         for n in range(aantal_uren)
     )
-    b = bijeenkomst(plan, coordinator, datum=dt.date(2022, 9, 13))
+    b = BijeenkomstFactory(plan=plan, door=coordinator, datum=dt.date(2022, 9, 13))
     services.agendapunt_add(
         bijeenkomst=b, door=coordinator, onderwerp="Analyse", document=plan.documenten.first()
     )
