@@ -36,5 +36,6 @@ def coordinator(plan: Plan) -> Gebruiker:
 @pytest.fixture
 def lid_met_budget(plan: Plan, coordinator: Gebruiker) -> Lid:
     """A member (a user with the role werkgroeplid) with a budget of 40 hours."""
-    lid: Lid = UrenbudgetFactory(lid=LidFactory(plan=plan, door=coordinator), door=coordinator).lid
+    lid = LidFactory.create(plan=plan, door=coordinator)
+    UrenbudgetFactory.create(lid=lid, door=coordinator)
     return lid

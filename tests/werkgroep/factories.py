@@ -27,6 +27,7 @@ from decimal import Decimal
 from typing import Any
 
 import factory
+from django.db.models import Model
 
 from ivp.constants import RolSoort
 from ivp.models import Gebruiker, Gemeente, Plan
@@ -60,26 +61,26 @@ def regisseur_van(gemeente: Gemeente) -> Gebruiker:
 
 def werkgroeplid_van(gemeente: Gemeente, **kwargs: Any) -> Gebruiker:
     """A new user with the role werkgroeplid in `gemeente` (not yet a member)."""
-    gebruiker: Gebruiker = GebruikerFactory(rol=(gemeente, RolSoort.WERKGROEPLID), **kwargs)
-    return gebruiker
+    return GebruikerFactory.create(rol=(gemeente, RolSoort.WERKGROEPLID), **kwargs)
 
 
-class _ViaService(factory.django.DjangoModelFactory):
-    """Creates with `_maak(**kwargs)`, a werkgroep service; `build()` is not supported."""
+class _ViaService[M: Model](factory.django.DjangoModelFactory[M]):
+    """Creates with `_maak(**kwargs)`, a werkgroep service; `build()` is not supported.
+    In typed code, `LidFactory.create(...)` is typed as a `Lid`."""
 
     class Meta:
         abstract = True
 
     @classmethod
-    def _create(cls, model_class: type, *args: Any, **kwargs: Any) -> Any:
+    def _create(cls, model_class: type[M], *args: Any, **kwargs: Any) -> M:
         return cls._maak(**kwargs)
 
     @classmethod
-    def _maak(cls, **kwargs: Any) -> Any:
+    def _maak(cls, **kwargs: Any) -> M:
         raise NotImplementedError
 
 
-class WerkgroepFactory(_ViaService):
+class WerkgroepFactory(_ViaService[Werkgroep]):
     class Meta:
         model = Werkgroep
 
@@ -91,7 +92,7 @@ class WerkgroepFactory(_ViaService):
         return services.werkgroep_ensure(**kwargs)
 
 
-class LidFactory(_ViaService):
+class LidFactory(_ViaService[Lid]):
     """A member of the werkgroep of `plan` (made the first time), by default a user of the
     gemeente with the role werkgroeplid."""
 
@@ -117,7 +118,7 @@ class LidFactory(_ViaService):
         return services.lid_add(**kwargs)
 
 
-class BijeenkomstFactory(_ViaService):
+class BijeenkomstFactory(_ViaService[Bijeenkomst]):
     """A meeting of the werkgroep of `plan`, on 13-09-2022 from 14:00 to 16:30."""
 
     class Meta:
@@ -138,7 +139,8 @@ class BijeenkomstFactory(_ViaService):
     besluiten = ""
 
     @classmethod
-    def _maak(cls, *, notulen: str, besluiten: str, **kwargs: Any) -> Bijeenkomst:
+    def _maak(cls, **kwargs: Any) -> Bijeenkomst:
+        notulen, besluiten = kwargs.pop("notulen"), kwargs.pop("besluiten")
         bijeenkomst = services.bijeenkomst_plan(**kwargs)
         if notulen or besluiten:
             services.bijeenkomst_verslag(
@@ -152,11 +154,10 @@ def _regisseur_van_bijeenkomst(o: Any) -> Gebruiker:
 
 
 def _lid_van_bijeenkomst(o: Any) -> Lid:
-    lid: Lid = LidFactory(plan=o.bijeenkomst.werkgroep.plan, door=o.door)
-    return lid
+    return LidFactory.create(plan=o.bijeenkomst.werkgroep.plan, door=o.door)
 
 
-class AgendapuntFactory(_ViaService):
+class AgendapuntFactory(_ViaService[Agendapunt]):
     class Meta:
         model = Agendapunt
 
@@ -169,7 +170,7 @@ class AgendapuntFactory(_ViaService):
         return services.agendapunt_add(**kwargs)
 
 
-class PresentieFactory(_ViaService):
+class PresentieFactory(_ViaService[Presentie]):
     """The attendance of one member (by default a new one) at a past meeting."""
 
     class Meta:
@@ -185,12 +186,13 @@ class PresentieFactory(_ViaService):
     status = Aanwezigheid.AANWEZIG
 
     @classmethod
-    def _maak(cls, *, lid: Lid, status: str, **kwargs: Any) -> Presentie:
+    def _maak(cls, **kwargs: Any) -> Presentie:
+        lid, status = kwargs.pop("lid"), kwargs.pop("status")
         (presentie,) = services.presentie_record(statussen={lid.pk: status}, **kwargs)
         return presentie
 
 
-class ActiepuntFactory(_ViaService):
+class ActiepuntFactory(_ViaService[Actiepunt]):
     """An open actiepunt of a meeting, held by a member (by default a new one)."""
 
     class Meta:
@@ -208,14 +210,15 @@ class ActiepuntFactory(_ViaService):
     status = ActiepuntStatus.OPEN
 
     @classmethod
-    def _maak(cls, *, status: str, **kwargs: Any) -> Actiepunt:
+    def _maak(cls, **kwargs: Any) -> Actiepunt:
+        status = kwargs.pop("status")
         punt = services.actiepunt_add(**kwargs)
         if status != ActiepuntStatus.OPEN:
             services.actiepunt_set_status(actiepunt=punt, door=kwargs["door"], status=status)
         return punt
 
 
-class UrenbudgetFactory(_ViaService):
+class UrenbudgetFactory(_ViaService[Urenbudget]):
     class Meta:
         model = Urenbudget
 
@@ -228,7 +231,7 @@ class UrenbudgetFactory(_ViaService):
         return services.urenbudget_set(**kwargs)
 
 
-class UrenregistratieFactory(_ViaService):
+class UrenregistratieFactory(_ViaService[Urenregistratie]):
     """Hours logged by the member themself (the coordinator for an external partner)."""
 
     class Meta:
@@ -248,7 +251,8 @@ class UrenregistratieFactory(_ViaService):
     correctie = ""  # a reason: the coordinator then corrects the entry to one hour less
 
     @classmethod
-    def _maak(cls, *, correctie: str, **kwargs: Any) -> Urenregistratie:
+    def _maak(cls, **kwargs: Any) -> Urenregistratie:
+        correctie = kwargs.pop("correctie")
         registratie = services.uren_log(**kwargs)
         if correctie:
             registratie = services.uren_update(
@@ -263,7 +267,7 @@ class UrenregistratieFactory(_ViaService):
         return registratie
 
 
-class AgendafeedFactory(_ViaService):
+class AgendafeedFactory(_ViaService[Agendafeed]):
     class Meta:
         model = Agendafeed
 

@@ -5,6 +5,7 @@ import datetime as dt
 import io
 from decimal import Decimal
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -13,8 +14,8 @@ from werkgroep import export
 from werkgroep.export import Rij, als_csv, als_xlsx, tekst
 
 
-def rij(**kwargs) -> Rij:
-    waarden = {
+def rij(**kwargs: Any) -> Rij:
+    waarden: dict[str, Any] = {
         "datum": dt.date(2022, 10, 20),
         "naam": "Kim de Vries",
         "organisatie": "Gemeente Steenwijkerland",

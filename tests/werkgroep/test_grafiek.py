@@ -33,7 +33,8 @@ def punten(pad: str) -> list[tuple[float, float]]:
     """The (x, y) of an SVG path of M/L commands, each written as `x,y` with decimal points."""
     stukken = pad.split(" ")
     assert all(re.fullmatch(rf"[ML]{GETAL},{GETAL}", s) for s in stukken), pad
-    return [tuple(float(g) for g in s[1:].split(",")) for s in stukken]
+    paren = (s[1:].split(",") for s in stukken)
+    return [(float(x), float(y)) for x, y in paren]
 
 
 def test_the_ideal_line_runs_from_the_budget_at_the_start_to_zero_at_the_end():

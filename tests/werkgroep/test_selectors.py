@@ -1,4 +1,6 @@
-"""Pages keep a flat query count with 8 and with 80 members and 5,000 hour entries.
+"""The reads of the werkgroep pages (werkgroep/selectors/).
+
+Pages keep a flat query count with 8 and with 80 members and 5,000 hour entries.
 
 The large fixture is built with bulk_create (tests only; the product writes through the
 services, which would make building 5,000 entries slow)."""
@@ -7,13 +9,26 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.http import Http404
 from django.urls import reverse
 
 from ivp.constants import RolSoort
 from ivp.models import Gebruiker, Rol
-from tests.werkgroep.factories import BijeenkomstFactory, LidFactory, versie_met_draad
+from stappen.constants import StapNummer, StapStatus
+from stappen.models import Stap
+from tests.ivp.factories import GemeenteFactory
+from tests.stappen.factories import coordinator_van
+from tests.werkgroep.factories import (
+    ActiepuntFactory,
+    AgendafeedFactory,
+    BijeenkomstFactory,
+    LidFactory,
+    UrenbudgetFactory,
+    UrenregistratieFactory,
+    versie_met_draad,
+)
 from veiligheidsvelden.models import Veld
-from werkgroep import services
+from werkgroep import selectors, services
 from werkgroep.constants import Aanwezigheid, ActiepuntStatus, LidRol
 from werkgroep.models import Actiepunt, Lid, Presentie, Urenbudget, Urenregistratie
 
@@ -25,7 +40,7 @@ MAX_QUERIES = 16
 
 
 def vul(plan, coordinator, aantal_leden: int, aantal_uren: int):
-    hoofd = LidFactory(plan=plan, door=coordinator, trekker=True)
+    hoofd = LidFactory.create(plan=plan, door=coordinator, trekker=True)
     gebruikers = Gebruiker.objects.bulk_create(
         Gebruiker(username=f"lid{plan.pk}-{n}", first_name="Lid", last_name=str(n))
         for n in range(aantal_leden - 1)
@@ -56,7 +71,7 @@ def vul(plan, coordinator, aantal_leden: int, aantal_uren: int):
         )
         for n in range(aantal_uren)
     )
-    b = BijeenkomstFactory(plan=plan, door=coordinator, datum=dt.date(2022, 9, 13))
+    b = BijeenkomstFactory.create(plan=plan, door=coordinator, datum=dt.date(2022, 9, 13))
     services.agendapunt_add(
         bijeenkomst=b, door=coordinator, onderwerp="Analyse", document=plan.documenten.first()
     )
@@ -133,3 +148,118 @@ def test_pages_keep_a_flat_query_count_with_8_and_80_members(
         html = client.get(reverse("werkgroep:uren", args=[groot.pk])).content.decode()
     assert "5000 in totaal" in html
     assert "pagina 1 van 100" in html
+
+
+# The reads one at a time --------------------------------------------------------------------
+
+
+def test_an_actiepunt_is_open_to_its_holder_and_the_coordinator_only(plan, coordinator):
+    punt = ActiepuntFactory(bijeenkomst=BijeenkomstFactory(plan=plan, door=coordinator))
+    assert selectors.actiepunt_voor_status(coordinator, punt.pk) == punt
+    assert selectors.actiepunt_voor_status(punt.wie.gebruiker, punt.pk) == punt
+    ander_lid = LidFactory(plan=plan, door=coordinator)
+    for gebruiker in (ander_lid.gebruiker, coordinator_van(GemeenteFactory())):
+        with pytest.raises(Http404):
+            selectors.actiepunt_voor_status(gebruiker, punt.pk)
+    with pytest.raises(Http404):
+        selectors.actiepunt_voor_status(coordinator, punt.pk + 1000)
+
+
+def test_a_feed_token_finds_its_active_owner_only(coordinator):
+    feed = AgendafeedFactory(gebruiker=coordinator)
+    assert selectors.feed_eigenaar(feed.token) == coordinator
+    assert selectors.agendafeed_van(coordinator) == feed
+    with pytest.raises(Http404):
+        selectors.feed_eigenaar("geraden-token")
+    coordinator.is_active = False
+    coordinator.save()
+    with pytest.raises(Http404):
+        selectors.feed_eigenaar(feed.token)
+
+
+def test_the_entries_come_in_pages_of_50_and_a_wrong_page_number_is_harmless(
+    plan, coordinator, lid_met_budget, vandaag
+):
+    for n in range(selectors.PER_PAGINA + 1):
+        UrenregistratieFactory(
+            lid=lid_met_budget, datum=dt.date(2022, 6, 1) + dt.timedelta(days=n), uren=Decimal(1)
+        )
+    eerste = selectors.uren_pagina(coordinator, plan.pk).registraties
+    assert (eerste.number, eerste.paginator.num_pages, eerste.paginator.count) == (1, 2, 51)
+    assert len(eerste) == 50 and eerste[0].datum == dt.date(2022, 7, 21)  # newest first
+    for gevraagd, krijgt in [("2", 2), ("99", 2), ("twee", 1), (None, 1), ("", 1)]:
+        pagina = selectors.uren_pagina(coordinator, plan.pk, gevraagd).registraties
+        assert pagina.number == krijgt, gevraagd
+    assert len(selectors.uren_pagina(coordinator, plan.pk, "2").registraties) == 1
+
+
+def test_a_member_reads_and_exports_only_their_own_entries(plan, coordinator, vandaag):
+    eigen = UrenregistratieFactory(lid=LidFactory(plan=plan, door=coordinator))
+    ander = UrenregistratieFactory(lid=LidFactory(plan=plan, door=coordinator, extern=True))
+    gebruiker = eigen.lid.gebruiker
+    assert list(selectors.export_registraties(gebruiker, plan.pk)) == [eigen]
+    assert list(selectors.export_registraties(coordinator, plan.pk)) == [eigen, ander]
+    assert list(selectors.uren_pagina(gebruiker, plan.pk).registraties) == [eigen]
+    assert selectors.eigen_registratie(gebruiker, eigen.pk) == eigen
+    with pytest.raises(Http404):
+        selectors.eigen_registratie(gebruiker, ander.pk)
+    assert selectors.eigen_registratie(coordinator, ander.pk) == ander
+    with pytest.raises(Http404):
+        selectors.export_registraties(coordinator_van(GemeenteFactory()), plan.pk)
+
+
+def test_the_history_of_an_entry_is_newest_first_with_who_made_it(plan, coordinator, vandaag):
+    registratie = UrenregistratieFactory(
+        lid=LidFactory(plan=plan, door=coordinator), gecorrigeerd=True
+    )
+    historie = list(selectors.registratie_historie(registratie))
+    assert [h.history_user for h in historie] == [coordinator, registratie.lid.gebruiker]
+    assert historie[0].history_change_reason == "Dubbel geteld met de bijeenkomst"
+
+
+def test_the_choices_of_the_forms(plan, coordinator):
+    lid_ = LidFactory(plan=plan, door=coordinator, velden=Veld.objects.filter(code__in="31"))
+    assert list(selectors.leden_keuze(lid_.werkgroep_id)) == [lid_]
+    assert not selectors.leden_keuze(None).exists()
+    assert [v.code for v in selectors.velden_van(lid_)] == ["1", "3"]
+    assert [s.nummer for s in selectors.stappen_keuze(plan)] == [1, 2, 3, 4, 5]
+    assert lid_.gebruiker not in selectors.kandidaten(plan)
+    assert coordinator in selectors.kandidaten(plan)
+    assert selectors.urenbudget_van(lid_) is None
+    budget = UrenbudgetFactory(lid=lid_, door=coordinator)
+    assert selectors.urenbudget_van(lid_) == budget
+
+
+def test_meetings_are_voortgangsoverleg_once_the_uitvoering_started(plan, coordinator):
+    assert not selectors.is_uitvoeringsfase(plan)
+    # Driving a plan to step 6 takes the whole method; the state is set directly here.
+    Stap.objects.filter(plan=plan, nummer=StapNummer.UITVOERING).update(status=StapStatus.ACTIEF)
+    assert selectors.is_uitvoeringsfase(plan)
+
+
+def test_meetings_are_numbered_in_the_trajectory_and_a_voortgangsoverleg_is_not(plan, coordinator):
+    tweede = BijeenkomstFactory(plan=plan, door=coordinator, datum=dt.date(2022, 9, 13))
+    eerste = BijeenkomstFactory(plan=plan, door=coordinator, datum=dt.date(2022, 7, 1))
+    Stap.objects.filter(plan=plan, nummer=StapNummer.UITVOERING).update(status=StapStatus.ACTIEF)
+    overleg = BijeenkomstFactory(plan=plan, door=coordinator, datum=dt.date(2023, 3, 1))
+    pagina = selectors.werkgroep_pagina(coordinator, plan.pk)
+    assert [(r.bijeenkomst, r.nummer) for r in pagina.bijeenkomsten] == [
+        (eerste, 1),
+        (tweede, 2),
+        (overleg, None),
+    ]
+    assert pagina.aantal_bijeenkomsten == 2
+    assert selectors.bijeenkomst_pagina(coordinator, tweede.pk).nummer == 2
+    assert selectors.bijeenkomst_pagina(coordinator, overleg.pk).nummer is None
+
+
+def test_the_coverage_shows_each_veld_per_member_and_the_gaps(plan, coordinator):
+    LidFactory(plan=plan, door=coordinator, velden=Veld.objects.filter(code="1"))
+    LidFactory(
+        plan=plan, door=coordinator, politie_expert=True, velden=Veld.objects.filter(code="1")
+    )
+    dekking = selectors.werkgroep_pagina(coordinator, plan.pk).dekking
+    assert dekking.heeft_politie_expert
+    assert [veld.code for veld, _, gat in dekking.rijen if not gat] == ["1"]
+    assert [v.code for v in dekking.ontbrekende_velden] == ["2", "3", "4", "5"]
+    assert dekking.rijen[0][1] == [True, True]

@@ -3,7 +3,6 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -20,7 +19,6 @@ from werkgroep.models import (
     Bijeenkomst,
     Lid,
     Presentie,
-    Urenregistratie,
 )
 
 pytestmark = pytest.mark.django_db

@@ -224,8 +224,10 @@ def eigen_registratie(user: Gebruiker, registratie_id: int) -> Urenregistratie:
 
 
 def registratie_historie(registratie: Urenregistratie) -> QuerySet[Any]:
-    """Every version of an entry, newest first, with who made it."""
-    return registratie.history.select_related("history_user").order_by("-history_date")
+    """Every version of an entry, newest first (also within one second), with who made it."""
+    return registratie.history.select_related("history_user").order_by(
+        "-history_date", "-history_id"
+    )
 
 
 def export_registraties(user: Gebruiker, plan_id: int) -> Iterator[Urenregistratie]:
