@@ -31,7 +31,9 @@ from django.db.models import Model
 
 from ivp.constants import RolSoort
 from ivp.models import Gebruiker, Gemeente, Plan
-from stappen import services_documenten
+
+# After the stappen restructure: from stappen import services as stappen_services
+from stappen import services_documenten as stappen_services
 from stappen.constants import DocumentSoort
 from stappen.models import Opmerking, Versie
 from tests.ivp.factories import GebruikerFactory
@@ -286,11 +288,11 @@ def versie_met_draad(
     """Version 0.1 of the plan's startnotitie with one comment thread (and one reply) on its
     inleiding, through the services. Returns the version, the thread and the reply."""
     document = plan.documenten.get(soort=DocumentSoort.STARTNOTITIE)
-    versie = services_documenten.versie_create(document=document, door=coordinator)
-    draad = services_documenten.opmerking_create(
+    versie = stappen_services.versie_create(document=document, door=coordinator)
+    draad = stappen_services.opmerking_create(
         versie=versie, door=coordinator, sectie="inleiding", tekst=tekst
     )
-    antwoord = services_documenten.opmerking_reply(
+    antwoord = stappen_services.opmerking_reply(
         opmerking=draad, door=coordinator, tekst="Goed idee, ik vraag ze op."
     )
     return versie, draad, antwoord
