@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import NotRequired, TypedDict
 
 from ivp.demo import Demo
 from ivp.models import Plan
 from stappen.constants import DocumentSoort, StapNummer
-from stappen.models import Document
+from stappen.models import Document, Stap
 from veiligheidsvelden.models import Veld
 from werkgroep import services
 from werkgroep.constants import Aanwezigheid, ActiepuntStatus, LidRol
+from werkgroep.models import Lid
 
 D = dt.date
 T = dt.time
@@ -62,7 +64,19 @@ LEDEN = [
     ),
 ]
 
-BIJEENKOMSTEN = [
+
+class DemoBijeenkomst(TypedDict):
+    datum: dt.date
+    locatie: str
+    online: NotRequired[str]
+    agenda: list[tuple[str, str | None]]  # subject, the document's soort it is about
+    afwezig: dict[str, str]  # username: Aanwezigheid for who was not there
+    notulen: str
+    besluiten: str
+    acties: list[tuple[str, str, dt.date]]  # what, the username of who, deadline
+
+
+BIJEENKOMSTEN: list[DemoBijeenkomst] = [
     {
         "datum": D(2022, 6, 28),
         "locatie": "Gemeentehuis Steenwijk, kamer 2.14",
@@ -123,11 +137,11 @@ BIJEENKOMSTEN = [
 ]
 
 
-def _uren(plan: Plan, leden: dict, demo: Demo) -> None:
+def _uren(plan: Plan, leden: dict[str, Lid], demo: Demo) -> None:
     stappen = {s.nummer: s for s in plan.stappen.all()}
     coordinator = demo.gebruikers["coordinator"]
 
-    def stap_op(datum: dt.date):
+    def stap_op(datum: dt.date) -> Stap:
         for nummer in (StapNummer.PRIORITERING, StapNummer.VEILIGHEIDSANALYSE):
             if stappen[nummer].gepland_start <= datum:
                 return stappen[nummer]
@@ -184,7 +198,7 @@ def laad(demo: Demo) -> None:
     )
     door = demo.gebruikers["coordinator"]
     velden = {v.code: v for v in Veld.objects.all()}
-    leden = {}
+    leden: dict[str, Lid] = {}
     for gebruikersnaam, rol, organisatie, functie, codes, budget in LEDEN:
         leden[gebruikersnaam] = services.lid_add(
             plan=plan,

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
+from django.db.models import QuerySet
 
 from ivp.fields import DatumVeld
 from ivp.models import Gebruiker
@@ -33,7 +34,7 @@ class UrenVeld(forms.DecimalField):
     widget = forms.TextInput(attrs={"inputmode": "decimal", "size": 6})
     default_error_messages = {"invalid": "Vul een getal in, bijvoorbeeld 2,5."}
 
-    def to_python(self, value: Any) -> Decimal | None:
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]  # stub: int, from IntegerField
         if isinstance(value, str):
             value = value.strip().replace(",", ".")
         return super().to_python(value)
@@ -43,7 +44,7 @@ class UrenVeld(forms.DecimalField):
 
 
 class LedenKeuze(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Lid) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Lid) -> str:
         return obj.weergavenaam
 
 
@@ -83,8 +84,7 @@ class LidForm(forms.Form):
         if bewerken:
             del self.fields["gebruiker"]
         else:
-            self.fields["gebruiker"].queryset = kandidaten
-            self.fields["gebruiker"].label_from_instance = lambda g: str(g)
+            zet_keuzes(self, gebruiker=kandidaten)
 
 
 class BijeenkomstForm(forms.Form):
@@ -127,12 +127,12 @@ class VerslagForm(forms.Form):
 
 
 class VersieKeuze(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Versie) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Versie) -> str:
         return versie_tekst(obj)
 
 
 class DraadKeuze(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Opmerking) -> str:  # type: ignore[override]
+    def label_from_instance(self, obj: Opmerking) -> str:
         return draad_tekst(obj)
 
 
@@ -173,9 +173,7 @@ class AgendapuntForm(forms.Form):
         self, *args: Any, documenten=None, versies=None, draden=None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["document"].queryset = documenten
-        self.fields["versie"].queryset = versies
-        self.fields["opmerking"].queryset = draden
+        zet_keuzes(self, document=documenten, versie=versies, opmerking=draden)
 
 
 class PresentieForm(forms.Form):
@@ -207,7 +205,7 @@ class ActiepuntForm(forms.Form):
 
     def __init__(self, *args: Any, leden=None, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["wie"].queryset = leden
+        zet_keuzes(self, wie=leden)
 
 
 class ActiepuntStatusForm(forms.Form):
@@ -236,11 +234,11 @@ class UrenForm(forms.Form):
 
     def __init__(self, *args: Any, stappen=None, leden=None, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["stap"].queryset = stappen
+        zet_keuzes(self, stap=stappen)
         if leden is None:
             del self.fields["lid"]
         else:
-            self.fields["lid"].queryset = leden
+            zet_keuzes(self, lid=leden)
 
 
 class UrenCorrectieForm(UrenForm):
@@ -250,3 +248,10 @@ class UrenCorrectieForm(UrenForm):
         max_length=200,
         help_text="Komt in de geschiedenis van deze registratie.",
     )
+
+
+def zet_keuzes(form: forms.BaseForm, **keuzes: QuerySet[Any] | None) -> None:
+    """Give the model choice fields of `form` the choices of this page (`form.fields` is
+    typed as plain fields, so the stubs do not know they have a queryset)."""
+    for naam, queryset in keuzes.items():
+        cast(forms.ModelChoiceField, form.fields[naam]).queryset = queryset

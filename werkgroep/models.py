@@ -246,11 +246,11 @@ class Agendapunt(models.Model):
 
     @property
     def versie_tekst(self) -> str:
-        return versie_tekst(self.versie) if self.versie_id else ""
+        return versie_tekst(self.versie) if self.versie_id and self.versie else ""
 
     @property
     def opmerking_tekst(self) -> str:
-        return draad_tekst(self.opmerking) if self.opmerking_id else ""
+        return draad_tekst(self.opmerking) if self.opmerking_id and self.opmerking else ""
 
     def clean(self) -> None:
         """Document, version and thread are each optional; what is chosen must be of this

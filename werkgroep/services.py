@@ -14,14 +14,14 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Model, Sum
+from django.db.models import Sum
 from django.utils import timezone
 
 from ivp.constants import RolSoort
 from ivp.exceptions import GeenToegang, Geweigerd
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import PLAN_LEZERS, heeft_rol, mag_plan_regisseren, vereis_regie
-from stappen.constants import StapNummer, StapStatus
+from ivp.services import bewaar, verwijder
 from stappen.models import Document, Opmerking, Stap, Versie
 from veiligheidsvelden.models import Veld
 from werkgroep.constants import (
@@ -45,16 +45,7 @@ from werkgroep.models import (
     Urenregistratie,
     Werkgroep,
 )
-
-
-def _bewaar(obj: Model, door: Gebruiker | None, reden: str = "") -> Model:
-    if door is not None:
-        obj._history_user = door  # type: ignore[attr-defined]
-    if reden:
-        obj._change_reason = reden  # type: ignore[attr-defined]
-    obj.full_clean()
-    obj.save()
-    return obj
+from werkgroep.selectors import is_uitvoeringsfase
 
 
 @transaction.atomic
@@ -64,7 +55,7 @@ def werkgroep_ensure(*, plan: Plan, door: Gebruiker | None = None) -> Werkgroep:
     if bestaand is not None:
         return bestaand
     werkgroep = Werkgroep(plan=plan)
-    _bewaar(werkgroep, door)
+    bewaar(werkgroep, door=door)
     return werkgroep
 
 
@@ -121,10 +112,10 @@ def lid_add(
         rol=rol,
         motivatie=motivatie,
     )
-    _bewaar(lid, door)
+    bewaar(lid, door=door)
     lid.velden.set(velden)
     if rol == LidRol.TREKKER:
-        _bewaar(Urenbudget(lid=lid, uren=COORDINATOR_UREN_STANDAARD), door)
+        bewaar(Urenbudget(lid=lid, uren=COORDINATOR_UREN_STANDAARD), door=door)
     return lid
 
 
@@ -150,10 +141,10 @@ def lid_update(
         lid.naam = naam.strip()
     if motivatie is not None:
         lid.motivatie = motivatie.strip()
-    _bewaar(lid, door)
+    bewaar(lid, door=door)
     lid.velden.set(velden)
     if rol == LidRol.TREKKER and not Urenbudget.objects.filter(lid=lid).exists():
-        _bewaar(Urenbudget(lid=lid, uren=COORDINATOR_UREN_STANDAARD), door)
+        bewaar(Urenbudget(lid=lid, uren=COORDINATOR_UREN_STANDAARD), door=door)
     return lid
 
 
@@ -167,21 +158,10 @@ def lid_remove(*, lid: Lid, door: Gebruiker) -> None:
             f"{lid} heeft uren geschreven of actiepunten; die blijven bewaard, "
             "dus dit lid kan niet uit de werkgroep worden verwijderd."
         )
-    lid._history_user = door  # type: ignore[attr-defined]
-    lid.delete()
+    verwijder(lid, door=door)
 
 
 # Meetings ----------------------------------------------------------------------------------
-
-
-def is_uitvoeringsfase(plan: Plan) -> bool:
-    """Once step 6 (van beleid naar uitvoering) has started the werkgroep meets as the
-    voortgangsoverleg, without the limit of 5–6 meetings."""
-    return (
-        Stap.objects.filter(plan=plan, nummer=StapNummer.UITVOERING)
-        .exclude(status=StapStatus.GEPLAND)
-        .exists()
-    )
 
 
 @transaction.atomic
@@ -224,7 +204,7 @@ def bijeenkomst_plan(
         voortgangsoverleg=voortgang,
         motivatie=motivatie,
     )
-    return _bewaar(bijeenkomst, door)  # type: ignore[return-value]
+    return bewaar(bijeenkomst, door=door)
 
 
 @transaction.atomic
@@ -253,7 +233,7 @@ def bijeenkomst_update(
     bijeenkomst.titel = titel.strip() or bijeenkomst.titel
     bijeenkomst.motivatie = motivatie.strip()
     bijeenkomst.volgnummer_ical += 1
-    return _bewaar(bijeenkomst, door)  # type: ignore[return-value]
+    return bewaar(bijeenkomst, door=door)
 
 
 @transaction.atomic
@@ -263,7 +243,7 @@ def bijeenkomst_verslag(
     vereis_regie(bijeenkomst.werkgroep.plan, door)
     bijeenkomst.notulen = notulen.strip()
     bijeenkomst.besluiten = besluiten.strip()
-    return _bewaar(bijeenkomst, door)  # type: ignore[return-value]
+    return bewaar(bijeenkomst, door=door)
 
 
 @transaction.atomic
@@ -290,7 +270,7 @@ def agendapunt_add(
         versie=versie,
         opmerking=opmerking,
     )
-    return _bewaar(punt, door)  # type: ignore[return-value]
+    return bewaar(punt, door=door)
 
 
 @transaction.atomic
@@ -314,7 +294,7 @@ def presentie_record(
             resultaat.append(presentie)
             continue
         presentie.status = status
-        resultaat.append(_bewaar(presentie, door))  # type: ignore[arg-type]
+        resultaat.append(bewaar(presentie, door=door))
     return resultaat
 
 
@@ -324,7 +304,7 @@ def actiepunt_add(
 ) -> Actiepunt:
     vereis_regie(bijeenkomst.werkgroep.plan, door)
     punt = Actiepunt(bijeenkomst=bijeenkomst, wat=wat.strip(), wie=wie, deadline=deadline)
-    return _bewaar(punt, door)  # type: ignore[return-value]
+    return bewaar(punt, door=door)
 
 
 @transaction.atomic
@@ -336,7 +316,7 @@ def actiepunt_set_status(*, actiepunt: Actiepunt, door: Gebruiker, status: str) 
     if status not in ActiepuntStatus.values:
         raise ValidationError({"status": "Kies een geldige status."})
     actiepunt.status = status
-    return _bewaar(actiepunt, door)  # type: ignore[return-value]
+    return bewaar(actiepunt, door=door)
 
 
 # Hours -------------------------------------------------------------------------------------
@@ -349,7 +329,7 @@ def urenbudget_set(*, lid: Lid, door: Gebruiker, uren: Decimal, motivatie: str =
     budget = Urenbudget.objects.filter(lid=lid).first() or Urenbudget(lid=lid)
     budget.uren = uren
     budget.motivatie = motivatie.strip()
-    return _bewaar(budget, door)  # type: ignore[return-value]
+    return bewaar(budget, door=door)
 
 
 def _mag_uren_schrijven(lid: Lid, door: Gebruiker) -> None:
@@ -417,10 +397,8 @@ def uren_log(
     registratie = Urenregistratie(
         lid=lid, datum=datum, uren=uren, stap=stap, omschrijving=omschrijving.strip()
     )
-    _controleer_uren(registratie)
-    registratie._history_user = door  # type: ignore[attr-defined]
-    registratie.save()
-    return registratie
+    _controleer_uren(registratie)  # full_clean() and the checks across rows
+    return bewaar(registratie, door=door, valideer=False)
 
 
 @transaction.atomic
@@ -442,19 +420,14 @@ def uren_update(
     registratie.uren = uren
     registratie.stap = stap
     registratie.omschrijving = omschrijving.strip()
-    _controleer_uren(registratie)
-    registratie._history_user = door  # type: ignore[attr-defined]
-    registratie._change_reason = reden.strip() or "gewijzigd"  # type: ignore[attr-defined]
-    registratie.save()
-    return registratie
+    _controleer_uren(registratie)  # full_clean() and the checks across rows
+    return bewaar(registratie, door=door, reden=reden.strip() or "gewijzigd", valideer=False)
 
 
 @transaction.atomic
 def uren_delete(*, registratie: Urenregistratie, door: Gebruiker, reden: str = "") -> None:
     _mag_uren_schrijven(registratie.lid, door)
-    registratie._history_user = door  # type: ignore[attr-defined]
-    registratie._change_reason = reden.strip() or "verwijderd"  # type: ignore[attr-defined]
-    registratie.delete()
+    verwijder(registratie, door=door, reden=reden.strip() or "verwijderd")
 
 
 # Calendar feed -----------------------------------------------------------------------------
@@ -465,11 +438,10 @@ def agendafeed_create(*, gebruiker: Gebruiker) -> Agendafeed:
     """A new private feed URL; an existing one stops working."""
     Agendafeed.objects.filter(gebruiker=gebruiker).delete()
     feed = Agendafeed(gebruiker=gebruiker)
-    return _bewaar(feed, gebruiker)  # type: ignore[return-value]
+    return bewaar(feed, door=gebruiker)
 
 
 @transaction.atomic
 def agendafeed_revoke(*, gebruiker: Gebruiker) -> None:
     for feed in Agendafeed.objects.filter(gebruiker=gebruiker):
-        feed._history_user = gebruiker  # type: ignore[attr-defined]
-        feed.delete()
+        verwijder(feed, door=gebruiker)

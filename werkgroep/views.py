@@ -6,24 +6,21 @@ Werkgroep pages are visible to the plan readers of the plan's gemeente; everyone
 
 from __future__ import annotations
 
-import csv
-import io
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from ivp.exceptions import Geweigerd
-from ivp.selectors import zichtbaar_plan
+from ivp.selectors import regie_plan
 from ivp.views import AuthenticatedHttpRequest, probeer
-from stappen.constants import StapNummer
-from stappen.models import Stap
-from werkgroep import ical, selectors, services
+from werkgroep import export, ical, selectors, services
 from werkgroep.constants import uren_tekst
 from werkgroep.forms import (
     ActiepuntForm,
@@ -37,12 +34,6 @@ from werkgroep.forms import (
     UrenForm,
     VerslagForm,
 )
-from werkgroep.models import Actiepunt, Agendafeed, Lid, Urenbudget
-
-
-def _stappen(plan) -> Any:
-    return Stap.objects.filter(plan=plan).exclude(nummer=StapNummer.UITVOERING).order_by("nummer")
-
 
 # Werkgroep and members ----------------------------------------------------------------------
 
@@ -55,7 +46,7 @@ def werkgroep(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
 
 @login_required
 def lid_nieuw(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
-    plan = selectors.regie_plan(request.user, plan_id)
+    plan = regie_plan(request.user, plan_id)
     form = LidForm(request.POST or None, kandidaten=selectors.kandidaten(plan))
     if (
         request.method == "POST"
@@ -78,7 +69,7 @@ def lid_bewerken(request: AuthenticatedHttpRequest, lid_id: int) -> HttpResponse
         "organisatie": lid.organisatie,
         "functie": lid.functie,
         "rol": lid.rol,
-        "velden": list(lid.velden.all()),
+        "velden": selectors.velden_van(lid),
         "motivatie": lid.motivatie,
     }
     form = LidForm(request.POST or None, initial=initial, bewerken=True)
@@ -100,12 +91,7 @@ def lid_verwijderen(request: AuthenticatedHttpRequest, lid_id: int) -> HttpRespo
     lid = selectors.regie_lid(request.user, lid_id)
     plan_id = lid.werkgroep.plan_id
     naam = str(lid)
-    try:
-        services.lid_remove(lid=lid, door=request.user)
-    except Geweigerd as weigering:
-        for reden in weigering.redenen:
-            messages.error(request, reden)
-    else:
+    if probeer(request, services.lid_remove, lid=lid, door=request.user):
         messages.success(request, f"{naam} is uit de werkgroep gehaald.")
     return redirect("werkgroep:werkgroep", plan_id=plan_id)
 
@@ -115,7 +101,7 @@ def lid_verwijderen(request: AuthenticatedHttpRequest, lid_id: int) -> HttpRespo
 
 @login_required
 def bijeenkomst_nieuw(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
-    plan = selectors.regie_plan(request.user, plan_id)
+    plan = regie_plan(request.user, plan_id)
     form = BijeenkomstForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         bijeenkomst = probeer(
@@ -133,7 +119,7 @@ def bijeenkomst_nieuw(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRe
         "form": form,
         "plan": plan,
         "bijeenkomst": None,
-        "voortgangsoverleg": services.is_uitvoeringsfase(plan),
+        "voortgangsoverleg": selectors.is_uitvoeringsfase(plan),
     }
     return render(request, "werkgroep/bijeenkomst_form.html", context)
 
@@ -181,12 +167,11 @@ def bijeenkomst(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpR
         raise Http404("Bijeenkomst niet gevonden.")
     data = request.POST if formulier else None
 
-    def bound(naam: str) -> Any:
+    def bound(naam: str) -> QueryDict | None:
         return data if formulier == naam else None
 
     documenten = selectors.documenten_van(plan)
-    leden_qs = Lid.objects.filter(werkgroep_id=b.werkgroep_id).select_related("gebruiker")
-    forms_ = {
+    forms_: dict[str, forms.Form] = {
         "agenda": AgendapuntForm(
             bound("agenda"),
             prefix="agenda",
@@ -205,11 +190,13 @@ def bijeenkomst(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpR
             prefix="verslag",
             initial={"notulen": b.notulen, "besluiten": b.besluiten},
         ),
-        "actiepunt": ActiepuntForm(bound("actiepunt"), prefix="actiepunt", leden=leden_qs),
+        "actiepunt": ActiepuntForm(
+            bound("actiepunt"), prefix="actiepunt", leden=selectors.leden_keuze(b.werkgroep_id)
+        ),
     }
     if formulier in forms_:
         form = forms_[formulier]
-        acties = {
+        acties: dict[str, tuple[Callable[..., Any], str]] = {
             "agenda": (services.agendapunt_add, "Het agendapunt is toegevoegd."),
             "verslag": (services.bijeenkomst_verslag, "De notulen en besluiten zijn opgeslagen."),
             "actiepunt": (services.actiepunt_add, "Het actiepunt is vastgelegd."),
@@ -219,7 +206,7 @@ def bijeenkomst(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpR
         if form.is_valid():
             kwargs = (
                 {"statussen": form.statussen()}
-                if formulier == "presentie"
+                if isinstance(form, PresentieForm)
                 else dict(form.cleaned_data)
             )
             if probeer(request, service, form=form, bijeenkomst=b, door=request.user, **kwargs):
@@ -242,22 +229,15 @@ def bijeenkomst(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpR
 @login_required
 @require_POST
 def actiepunt_status(request: AuthenticatedHttpRequest, actiepunt_id: int) -> HttpResponse:
-    actiepunt = (
-        Actiepunt.objects.select_related("bijeenkomst__werkgroep__plan", "wie")
-        .filter(pk=actiepunt_id)
-        .first()
-    )
-    if actiepunt is None:
-        raise Http404("Actiepunt niet gevonden.")
-    selectors.zichtbare_bijeenkomst(request.user, actiepunt.bijeenkomst_id)
+    actiepunt = selectors.actiepunt_voor_status(request.user, actiepunt_id)
     form = ActiepuntStatusForm(request.POST)
-    if form.is_valid():
-        try:
-            services.actiepunt_set_status(
-                actiepunt=actiepunt, door=request.user, status=form.cleaned_data["status"]
-            )
-        except Geweigerd:
-            raise Http404("Actiepunt niet gevonden.") from None
+    if form.is_valid() and probeer(
+        request,
+        services.actiepunt_set_status,
+        actiepunt=actiepunt,
+        door=request.user,
+        status=form.cleaned_data["status"],
+    ):
         messages.success(request, f"Het actiepunt ‘{actiepunt.wat}’ is bijgewerkt.")
     return redirect(
         f"{reverse('werkgroep:bijeenkomst', args=[actiepunt.bijeenkomst_id])}#actiepunten"
@@ -278,33 +258,32 @@ def bijeenkomst_ics(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> H
 # Hours --------------------------------------------------------------------------------------
 
 
-def _pagina_nummer(request: AuthenticatedHttpRequest) -> int:
-    try:
-        return int(request.GET.get("pagina", 1))
-    except ValueError:
-        return 1
-
-
 @login_required
 def uren(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
-    pagina = selectors.uren_pagina(request.user, plan_id, _pagina_nummer(request))
+    pagina = selectors.uren_pagina(request.user, plan_id, request.GET.get("pagina"))
     plan = pagina.plan
     leden = None
     if pagina.mag_regisseren:
-        leden = Lid.objects.filter(werkgroep=pagina.werkgroep).select_related("gebruiker")
+        leden = selectors.leden_keuze(pagina.werkgroep.pk if pagina.werkgroep else None)
     form = None
     if pagina.eigen or pagina.mag_regisseren:
-        initial = {"datum": pagina.vandaag}
+        initial: dict[str, Any] = {"datum": pagina.vandaag}
         if pagina.eigen:
             initial["lid"] = pagina.eigen.lid
-        form = UrenForm(request.POST or None, initial=initial, stappen=_stappen(plan), leden=leden)
+        form = UrenForm(
+            request.POST or None,
+            initial=initial,
+            stappen=selectors.stappen_keuze(plan),
+            leden=leden,
+        )
     if request.method == "POST":
         if form is None:
             raise Http404("Plan niet gevonden.")
         if form.is_valid():
             gegevens = dict(form.cleaned_data)
-            lid = gegevens.pop("lid", None) or pagina.eigen.lid  # type: ignore[union-attr]
-            if probeer(
+            # The coordinator chooses whose hours; a member's form has no choice: their own.
+            lid = gegevens.pop("lid", None) or (pagina.eigen.lid if pagina.eigen else None)
+            if lid is not None and probeer(
                 request, services.uren_log, form=form, lid=lid, door=request.user, **gegevens
             ):
                 messages.success(
@@ -326,9 +305,14 @@ def uren_bewerken(request: AuthenticatedHttpRequest, registratie_id: int) -> Htt
         "stap": registratie.stap,
         "omschrijving": registratie.omschrijving,
     }
-    form = UrenCorrectieForm(request.POST or None, initial=initial, stappen=_stappen(plan))
-    if request.method == "POST" and request.POST.get("actie") == "verwijderen":
-        services.uren_delete(registratie=registratie, door=request.user)
+    form = UrenCorrectieForm(
+        request.POST or None, initial=initial, stappen=selectors.stappen_keuze(plan)
+    )
+    if (
+        request.method == "POST"
+        and request.POST.get("actie") == "verwijderen"
+        and probeer(request, services.uren_delete, registratie=registratie, door=request.user)
+    ):
         messages.success(request, "De registratie is verwijderd.")
         return redirect("werkgroep:uren", plan_id=plan.pk)
     if (
@@ -345,7 +329,7 @@ def uren_bewerken(request: AuthenticatedHttpRequest, registratie_id: int) -> Htt
     ):
         messages.success(request, "De registratie is gecorrigeerd.")
         return redirect("werkgroep:uren", plan_id=plan.pk)
-    historie = registratie.history.select_related("history_user").order_by("-history_date")
+    historie = selectors.registratie_historie(registratie)
     return render(
         request,
         "werkgroep/uren_form.html",
@@ -357,7 +341,7 @@ def uren_bewerken(request: AuthenticatedHttpRequest, registratie_id: int) -> Htt
 def urenbudget(request: AuthenticatedHttpRequest, lid_id: int) -> HttpResponse:
     lid = selectors.regie_lid(request.user, lid_id)
     plan = lid.werkgroep.plan
-    budget = Urenbudget.objects.filter(lid=lid).first()
+    budget = selectors.urenbudget_van(lid)
     initial = {"uren": budget.uren, "motivatie": budget.motivatie} if budget else {}
     form = UrenbudgetForm(request.POST or None, initial=initial)
     if (
@@ -377,68 +361,22 @@ def urenbudget(request: AuthenticatedHttpRequest, lid_id: int) -> HttpResponse:
     return render(request, "werkgroep/budget_form.html", {"form": form, "plan": plan, "lid": lid})
 
 
-EXPORT_KOPPEN = ["Datum", "Naam", "Organisatie", "Stap", "Uren", "Omschrijving"]
-
-
-def _tekst(waarde: str) -> str:
-    """Text that a spreadsheet must not run as a formula (CSV/formula injection): a leading
-    =, +, - or @ gets an apostrophe, which Excel and LibreOffice show as plain text."""
-    return f"'{waarde}" if waarde[:1] in ("=", "+", "-", "@") else waarde
-
-
-def _export_rijen(request: AuthenticatedHttpRequest, plan_id: int):
-    plan = zichtbaar_plan(request.user, plan_id)
-    for r in selectors.export_registraties(request.user, plan).iterator(chunk_size=2000):
-        yield [
-            r.datum,
-            _tekst(r.lid.weergavenaam),
-            _tekst(r.lid.organisatie),
-            f"Stap {r.stap.nummer}: {r.stap.get_nummer_display()}" if r.stap else "",
-            r.uren,
-            _tekst(r.omschrijving),
-        ]
+def _download(inhoud: bytes, content_type: str, bestandsnaam: str) -> HttpResponse:
+    response = HttpResponse(inhoud, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
+    return response
 
 
 @login_required
 def uren_csv(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
-    buffer = io.StringIO()
-    # Semicolons and a decimal comma: what Dutch Excel opens without an import wizard.
-    schrijver = csv.writer(buffer, delimiter=";")
-    schrijver.writerow(EXPORT_KOPPEN)
-    for datum, naam, organisatie, stap, aantal, omschrijving in _export_rijen(request, plan_id):
-        schrijver.writerow(
-            [
-                f"{datum:%d-%m-%Y}",
-                naam,
-                organisatie,
-                stap,
-                uren_tekst(aantal),
-                omschrijving,
-            ]
-        )
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="uren-plan-{plan_id}.csv"'
-    return response
+    rijen = export.rijen(selectors.export_registraties(request.user, plan_id))
+    return _download(export.als_csv(rijen), export.CSV_TYPE, f"uren-plan-{plan_id}.csv")
 
 
 @login_required
 def uren_xlsx(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
-    from openpyxl import Workbook
-
-    werkboek = Workbook(write_only=True)
-    blad = werkboek.create_sheet("Uren")
-    blad.append(EXPORT_KOPPEN)
-    for rij in _export_rijen(request, plan_id):
-        rij[4] = float(rij[4])
-        blad.append(rij)
-    buffer = io.BytesIO()
-    werkboek.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="uren-plan-{plan_id}.xlsx"'
-    return response
+    rijen = export.rijen(selectors.export_registraties(request.user, plan_id))
+    return _download(export.als_xlsx(rijen), export.XLSX_TYPE, f"uren-plan-{plan_id}.xlsx")
 
 
 # Calendar feed ------------------------------------------------------------------------------
@@ -448,24 +386,20 @@ def uren_xlsx(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
 def agenda(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("actie") == "intrekken":
-            services.agendafeed_revoke(gebruiker=request.user)
-            messages.success(request, "Je agenda-link is ingetrokken en werkt niet meer.")
-        else:
-            services.agendafeed_create(gebruiker=request.user)
+            if probeer(request, services.agendafeed_revoke, gebruiker=request.user):
+                messages.success(request, "Je agenda-link is ingetrokken en werkt niet meer.")
+        elif probeer(request, services.agendafeed_create, gebruiker=request.user):
             messages.success(request, "Je hebt een nieuwe agenda-link. Een oude werkt niet meer.")
         return redirect("werkgroep:agenda")
-    feed = Agendafeed.objects.filter(gebruiker=request.user).first()
+    feed = selectors.agendafeed_van(request.user)
     url = request.build_absolute_uri(reverse("werkgroep:feed", args=[feed.token])) if feed else ""
     return render(request, "werkgroep/agenda.html", {"feed": feed, "feed_url": url})
 
 
-def feed(request: AuthenticatedHttpRequest, token: str) -> HttpResponse:
+def feed(request: HttpRequest, token: str) -> HttpResponse:
     """The private feed: no login (calendar apps cannot log in), the secret token is the key.
     A revoked or unknown token is a 404."""
-    gevonden = Agendafeed.objects.select_related("gebruiker").filter(token=token).first()
-    if gevonden is None or not gevonden.gebruiker.is_active:
-        raise Http404("Onbekende agenda.")
-    gebruiker = gevonden.gebruiker
+    gebruiker = selectors.feed_eigenaar(token)
     inhoud = ical.feed_ics(
         f"IVP Regie — {gebruiker}",
         selectors.bijeenkomsten_voor(gebruiker),

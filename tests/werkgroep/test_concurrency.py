@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from tests.stappen.factories import coordinator_van, maak_plan
-from tests.werkgroep.factories import lid
+from tests.werkgroep.factories import LidFactory
 from werkgroep import services
 from werkgroep.models import Lid, Urenregistratie
 
@@ -19,10 +19,10 @@ from werkgroep.models import Lid, Urenregistratie
 # serialized_rollback makes a serialized-rollback test (the browser tests) that runs after it
 # on PostgreSQL fail at setup (content types recreated by the flush); see docs/werkgroep.md.
 @pytest.mark.django_db(transaction=True)
-def test_two_concurrent_entries_cannot_together_pass_24_hours_on_a_day():
+def test_two_concurrent_entries_cannot_together_pass_24_hours_on_a_day() -> None:
     plan = maak_plan()
     coordinator = coordinator_van(plan.gemeente)
-    lid_ = lid(plan, coordinator)
+    lid_ = LidFactory.create(plan=plan, door=coordinator)
     samen = threading.Barrier(2)
     uitkomsten: list[str] = []
 
@@ -31,6 +31,7 @@ def test_two_concurrent_entries_cannot_together_pass_24_hours_on_a_day():
             eigen = Lid.objects.select_related("werkgroep__plan__gemeente", "gebruiker").get(
                 pk=lid_.pk
             )
+            assert eigen.gebruiker is not None
             samen.wait(timeout=10)
             services.uren_log(
                 lid=eigen,

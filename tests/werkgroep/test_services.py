@@ -10,9 +10,8 @@ from stappen.models import Stap
 from tests.ivp.factories import GebruikerFactory, GemeenteFactory
 from tests.stappen.factories import coordinator_van, maak_plan
 from tests.werkgroep.factories import (
-    bijeenkomst,
-    lid,
-    trekker,
+    BijeenkomstFactory,
+    LidFactory,
     versie_met_draad,
     werkgroeplid_van,
 )
@@ -24,7 +23,7 @@ from werkgroep.models import Lid, Urenbudget, Urenregistratie
 pytestmark = pytest.mark.django_db
 
 
-def fout_op(error: ValidationError, veld: str) -> str:
+def fout_op(error: pytest.ExceptionInfo[ValidationError], veld: str) -> str:
     assert veld in error.value.message_dict, error.value.message_dict
     return " ".join(error.value.message_dict[veld])
 
@@ -33,20 +32,22 @@ def fout_op(error: ValidationError, veld: str) -> str:
 
 
 def test_the_trekker_gets_the_default_budget_of_350_hours(plan, coordinator):
-    lid_ = trekker(plan, coordinator)
+    lid_ = LidFactory(plan=plan, door=coordinator, trekker=True)
     assert lid_.urenbudget.uren == Decimal(350)
     assert lid_.history.first().history_user == coordinator
 
 
 def test_a_ninth_member_needs_a_motivation(plan, coordinator):
-    trekker(plan, coordinator)
+    LidFactory(plan=plan, door=coordinator, trekker=True)
     for _ in range(7):
-        lid(plan, coordinator)
+        LidFactory(plan=plan, door=coordinator)
     with pytest.raises(ValidationError) as error:
-        lid(plan, coordinator)
+        LidFactory(plan=plan, door=coordinator)
     assert "7 à 8 leden" in fout_op(error, "motivatie")
     assert Lid.objects.count() == 8
-    negende = lid(plan, coordinator, motivatie="De GGD sluit aan voor zorg en veiligheid.")
+    negende = LidFactory(
+        plan=plan, door=coordinator, motivatie="De GGD sluit aan voor zorg en veiligheid."
+    )
     assert negende.motivatie.startswith("De GGD")
 
 
@@ -74,20 +75,30 @@ def test_an_external_partner_needs_a_name_and_a_user_needs_a_role_in_the_gemeent
 
 def test_only_the_coordinator_adds_members(plan, coordinator):
     with pytest.raises(GeenToegang):
-        lid(plan, werkgroeplid_van(plan.gemeente))
+        LidFactory(plan=plan, door=werkgroeplid_van(plan.gemeente))
     andere = coordinator_van(GemeenteFactory())
     with pytest.raises(GeenToegang):
-        lid(plan, andere)
+        LidFactory(plan=plan, door=andere)
 
 
 def test_a_member_with_hours_cannot_be_removed(plan, coordinator, vandaag):
-    lid_ = lid(plan, coordinator)
+    lid_ = LidFactory(plan=plan, door=coordinator)
     services.uren_log(lid=lid_, door=coordinator, datum=vandaag, uren=Decimal(1), omschrijving="x")
     with pytest.raises(Geweigerd):
         services.lid_remove(lid=lid_, door=coordinator)
-    leeg = lid(plan, coordinator)
+    leeg = LidFactory(plan=plan, door=coordinator)
     services.lid_remove(lid=leeg, door=coordinator)
     assert not Lid.objects.filter(pk=leeg.pk).exists()
+
+
+def test_a_coordinator_made_trekker_later_gets_the_default_budget(plan, coordinator):
+    eerst_lid = LidFactory(plan=plan, door=coordinator, gebruiker=coordinator)
+    services.lid_update(lid=eerst_lid, door=coordinator, rol=LidRol.TREKKER)
+    assert eerst_lid.urenbudget.uren == Decimal(350)
+    tweede = LidFactory(plan=plan, door=coordinator, rol=LidRol.LID)
+    with pytest.raises(ValidationError) as error:
+        services.lid_update(lid=tweede, door=coordinator, rol=LidRol.TREKKER)
+    assert error.value.message_dict["rol"] == ["De trekker is de coördinator OOV van de gemeente."]
 
 
 # Meetings -----------------------------------------------------------------------------------
@@ -95,35 +106,44 @@ def test_a_member_with_hours_cannot_be_removed(plan, coordinator, vandaag):
 
 def test_a_meeting_that_ends_before_it_starts_is_refused(plan, coordinator):
     with pytest.raises(ValidationError) as error:
-        bijeenkomst(plan, coordinator, begintijd=dt.time(16, 0), eindtijd=dt.time(14, 0))
+        BijeenkomstFactory(
+            plan=plan, door=coordinator, begintijd=dt.time(16, 0), eindtijd=dt.time(14, 0)
+        )
     assert "eindigen na de begintijd" in fout_op(error, "eindtijd")
 
 
 def test_a_seventh_meeting_needs_a_motivation(plan, coordinator):
     for n in range(6):
-        bijeenkomst(plan, coordinator, datum=dt.date(2022, 7, 1) + dt.timedelta(weeks=n))
+        BijeenkomstFactory(
+            plan=plan, door=coordinator, datum=dt.date(2022, 7, 1) + dt.timedelta(weeks=n)
+        )
     with pytest.raises(ValidationError) as error:
-        bijeenkomst(plan, coordinator, datum=dt.date(2022, 12, 1))
+        BijeenkomstFactory(plan=plan, door=coordinator, datum=dt.date(2022, 12, 1))
     assert "5 à 6 bijeenkomsten" in fout_op(error, "motivatie")
-    zevende = bijeenkomst(
-        plan, coordinator, datum=dt.date(2022, 12, 1), motivatie="Extra ronde over ondermijning."
+    zevende = BijeenkomstFactory(
+        plan=plan,
+        door=coordinator,
+        datum=dt.date(2022, 12, 1),
+        motivatie="Extra ronde over ondermijning.",
     )
     assert not zevende.voortgangsoverleg
 
 
 def test_during_uitvoering_meetings_are_voortgangsoverleg_without_a_limit(plan, coordinator):
     for n in range(6):
-        bijeenkomst(plan, coordinator, datum=dt.date(2022, 7, 1) + dt.timedelta(weeks=n))
+        BijeenkomstFactory(
+            plan=plan, door=coordinator, datum=dt.date(2022, 7, 1) + dt.timedelta(weeks=n)
+        )
     # Driving a plan to step 6 takes the whole method; the state is set directly here.
     Stap.objects.filter(plan=plan, nummer=StapNummer.UITVOERING).update(status=StapStatus.ACTIEF)
-    overleg = bijeenkomst(plan, coordinator, datum=dt.date(2023, 3, 1))
+    overleg = BijeenkomstFactory(plan=plan, door=coordinator, datum=dt.date(2023, 3, 1))
     assert overleg.voortgangsoverleg
     assert overleg.titel == "Voortgangsoverleg IVP"
 
 
 def test_attendance_and_actiepunten(plan, coordinator, vandaag):
-    lid_ = lid(plan, coordinator)
-    b = bijeenkomst(plan, coordinator, datum=vandaag)
+    lid_ = LidFactory(plan=plan, door=coordinator)
+    b = BijeenkomstFactory(plan=plan, door=coordinator, datum=vandaag)
     services.presentie_record(
         bijeenkomst=b, door=coordinator, statussen={lid_.pk: Aanwezigheid.AFGEMELD}
     )
@@ -139,8 +159,8 @@ def test_attendance_and_actiepunten(plan, coordinator, vandaag):
 
 
 def test_attendance_of_a_future_meeting_is_refused(plan, coordinator, vandaag):
-    lid_ = lid(plan, coordinator)
-    b = bijeenkomst(plan, coordinator, datum=vandaag + dt.timedelta(days=7))
+    lid_ = LidFactory(plan=plan, door=coordinator)
+    b = BijeenkomstFactory(plan=plan, door=coordinator, datum=vandaag + dt.timedelta(days=7))
     with pytest.raises(Geweigerd):
         services.presentie_record(
             bijeenkomst=b, door=coordinator, statussen={lid_.pk: Aanwezigheid.AANWEZIG}
@@ -148,7 +168,7 @@ def test_attendance_of_a_future_meeting_is_refused(plan, coordinator, vandaag):
 
 
 def test_moving_a_meeting_keeps_its_uid_and_raises_the_sequence(plan, coordinator):
-    b = bijeenkomst(plan, coordinator)
+    b = BijeenkomstFactory(plan=plan, door=coordinator)
     uid = b.uid
     services.bijeenkomst_update(
         bijeenkomst=b,
@@ -164,13 +184,6 @@ def test_moving_a_meeting_keeps_its_uid_and_raises_the_sequence(plan, coordinato
 
 
 # Hours --------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def lid_met_budget(plan, coordinator):
-    lid_ = lid(plan, coordinator)
-    services.urenbudget_set(lid=lid_, door=coordinator, uren=Decimal(40))
-    return lid_
 
 
 def log(lid_, door=None, **kwargs):
@@ -200,8 +213,8 @@ def test_the_24_hours_count_across_werkgroepen_of_one_person(plan, coordinator, 
 
     gebruiker = werkgroeplid_van(plan.gemeente)
     ander_plan = maak_plan(plan.gemeente, titel="Ander plan")
-    eerste = lid(plan, coordinator, gebruiker=gebruiker)
-    tweede = lid(ander_plan, coordinator, gebruiker=gebruiker)
+    eerste = LidFactory(plan=plan, door=coordinator, gebruiker=gebruiker)
+    tweede = LidFactory(plan=ander_plan, door=coordinator, gebruiker=gebruiker)
     log(eerste, uren=Decimal(20))
     with pytest.raises(ValidationError):
         log(tweede, uren=Decimal(5))
@@ -217,7 +230,7 @@ def test_a_date_in_the_future_or_outside_the_plan_is_refused(lid_met_budget, van
 
 
 def test_a_coordinator_budget_outside_300_400_needs_a_motivation(plan, coordinator):
-    lid_ = trekker(plan, coordinator)
+    lid_ = LidFactory(plan=plan, door=coordinator, trekker=True)
     for uren in (Decimal(299), Decimal(401)):
         with pytest.raises(ValidationError) as error:
             services.urenbudget_set(lid=lid_, door=coordinator, uren=uren)
@@ -230,7 +243,7 @@ def test_a_coordinator_budget_outside_300_400_needs_a_motivation(plan, coordinat
 
 
 def test_members_log_only_their_own_hours(plan, coordinator, lid_met_budget, vandaag):
-    ander = lid(plan, coordinator)
+    ander = LidFactory(plan=plan, door=coordinator)
     with pytest.raises(GeenToegang):
         log(ander, door=lid_met_budget.gebruiker)
     eigen = log(lid_met_budget)
@@ -295,7 +308,7 @@ def test_an_agenda_item_takes_a_version_and_a_thread_of_its_own_plan_only(plan, 
     versie, draad, antwoord = versie_met_draad(plan, coordinator)
     ander = maak_plan(titel="Ander plan")
     andere_versie, andere_draad, _ = versie_met_draad(ander, coordinator_van(ander.gemeente))
-    b = bijeenkomst(plan, coordinator)
+    b = BijeenkomstFactory(plan=plan, door=coordinator)
     for kwargs, veld, tekst in [
         ({"versie": andere_versie}, "versie", "ander plan"),
         ({"opmerking": andere_draad}, "opmerking", "ander plan"),

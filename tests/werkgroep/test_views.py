@@ -3,14 +3,13 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from ivp.constants import RolSoort
 from tests.ivp.factories import GebruikerFactory, GemeenteFactory
 from tests.stappen.factories import coordinator_van, maak_plan
-from tests.werkgroep.factories import bijeenkomst, lid, trekker, versie_met_draad
+from tests.werkgroep.factories import BijeenkomstFactory, LidFactory, versie_met_draad
 from veiligheidsvelden.models import Veld
 from werkgroep import services
 from werkgroep.constants import LidRol
@@ -20,7 +19,6 @@ from werkgroep.models import (
     Bijeenkomst,
     Lid,
     Presentie,
-    Urenregistratie,
 )
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +35,7 @@ def uren_url(plan):
 def test_plan_readers_of_the_gemeente_see_the_werkgroep_everyone_else_gets_404(
     client, plan, coordinator
 ):
-    trekker(plan, coordinator)
+    LidFactory(plan=plan, door=coordinator, trekker=True)
     for soort, status in [
         (RolSoort.LEZER, 200),
         (RolSoort.BESTUURDER, 200),
@@ -60,17 +58,17 @@ def test_the_plan_page_links_to_the_werkgroep(client, plan, coordinator):
 
 
 def test_coverage_overview_shows_gaps_and_the_missing_police_expert(client, plan, coordinator):
-    trekker(plan, coordinator)
-    lid(plan, coordinator, velden=Veld.objects.filter(code__in=["1", "2"]))
+    LidFactory(plan=plan, door=coordinator, trekker=True)
+    LidFactory(plan=plan, door=coordinator, velden=Veld.objects.filter(code__in=["1", "2"]))
     client.force_login(coordinator)
     html = client.get(werkgroep_url(plan)).content.decode()
     assert "De operationeel expert van de politie ontbreekt." in html
     assert "Geen lid dekt het veld" in html
     assert "niet gedekt" in html
-    politie = lid(
-        plan,
-        coordinator,
-        rol=LidRol.POLITIE_EXPERT,
+    politie = LidFactory(
+        plan=plan,
+        door=coordinator,
+        politie_expert=True,
         velden=Veld.objects.exclude(code__in=["1", "2"]),
     )
     html = client.get(werkgroep_url(plan)).content.decode()
@@ -82,9 +80,9 @@ def test_coverage_overview_shows_gaps_and_the_missing_police_expert(client, plan
 def test_the_coordinator_adds_a_member_and_a_ninth_needs_a_motivation_keeping_the_input(
     client, plan, coordinator
 ):
-    trekker(plan, coordinator)
+    LidFactory(plan=plan, door=coordinator, trekker=True)
     for _ in range(7):
-        lid(plan, coordinator)
+        LidFactory(plan=plan, door=coordinator)
     client.force_login(coordinator)
     url = reverse("werkgroep:lid_nieuw", args=[plan.pk])
     gegevens = {
@@ -108,8 +106,8 @@ def test_the_coordinator_adds_a_member_and_a_ninth_needs_a_motivation_keeping_th
 
 
 def test_a_member_cannot_change_the_werkgroep(client, plan, coordinator):
-    lid_ = lid(plan, coordinator)
-    b = bijeenkomst(plan, coordinator)
+    lid_ = LidFactory(plan=plan, door=coordinator)
+    b = BijeenkomstFactory(plan=plan, door=coordinator)
     client.force_login(lid_.gebruiker)
     assert client.get(reverse("werkgroep:lid_nieuw", args=[plan.pk])).status_code == 404
     assert client.get(reverse("werkgroep:lid_bewerken", args=[lid_.pk])).status_code == 404
@@ -124,7 +122,9 @@ def test_a_member_cannot_change_the_werkgroep(client, plan, coordinator):
 
 def test_meetings_are_counted_and_a_wrong_time_keeps_the_input(client, plan, coordinator):
     for n in range(2):
-        bijeenkomst(plan, coordinator, datum=dt.date(2022, 7, 1) + dt.timedelta(weeks=n))
+        BijeenkomstFactory(
+            plan=plan, door=coordinator, datum=dt.date(2022, 7, 1) + dt.timedelta(weeks=n)
+        )
     client.force_login(coordinator)
     url = reverse("werkgroep:bijeenkomst_nieuw", args=[plan.pk])
     gegevens = {
@@ -151,8 +151,8 @@ def test_meetings_are_counted_and_a_wrong_time_keeps_the_input(client, plan, coo
 def test_the_coordinator_records_agenda_attendance_notulen_and_actiepunten(
     client, plan, coordinator, vandaag
 ):
-    lid_ = lid(plan, coordinator)
-    b = bijeenkomst(plan, coordinator, datum=vandaag)
+    lid_ = LidFactory(plan=plan, door=coordinator)
+    b = BijeenkomstFactory(plan=plan, door=coordinator, datum=vandaag)
     document = plan.documenten.get(soort="veiligheidsanalyse")
     client.force_login(coordinator)
     url = reverse("werkgroep:bijeenkomst", args=[b.pk])
@@ -201,7 +201,7 @@ def test_the_coordinator_records_agenda_attendance_notulen_and_actiepunten(
 def test_a_member_logs_hours_sees_the_remaining_budget_and_a_bad_entry_keeps_the_input(
     client, plan, coordinator, vandaag
 ):
-    lid_ = lid(plan, coordinator)
+    lid_ = LidFactory(plan=plan, door=coordinator)
     services.urenbudget_set(lid=lid_, door=coordinator, uren=Decimal(10))
     client.force_login(lid_.gebruiker)
     stap2 = plan.stappen.get(nummer=2)
@@ -225,7 +225,10 @@ def test_a_member_logs_hours_sees_the_remaining_budget_and_a_bad_entry_keeps_the
 def test_a_member_sees_only_their_own_entries_the_coordinator_all(
     client, plan, coordinator, vandaag
 ):
-    eerste, tweede = lid(plan, coordinator), lid(plan, coordinator)
+    eerste, tweede = (
+        LidFactory(plan=plan, door=coordinator),
+        LidFactory(plan=plan, door=coordinator),
+    )
     services.uren_log(
         lid=eerste, door=eerste.gebruiker, datum=vandaag, uren=Decimal(1), omschrijving="Eerste"
     )
@@ -252,7 +255,7 @@ def test_a_member_sees_only_their_own_entries_the_coordinator_all(
 
 
 def test_exports_csv_and_excel(client, plan, coordinator, vandaag):
-    lid_ = lid(plan, coordinator)
+    lid_ = LidFactory(plan=plan, door=coordinator)
     services.uren_log(
         lid=lid_,
         door=coordinator,
@@ -277,7 +280,7 @@ def test_exports_csv_and_excel(client, plan, coordinator, vandaag):
 def test_the_coordinator_sees_per_person_per_step_forecast_and_burndown(
     client, plan, coordinator, vandaag
 ):
-    hoofd = trekker(plan, coordinator)
+    hoofd = LidFactory(plan=plan, door=coordinator, trekker=True)
     services.uren_log(
         lid=hoofd,
         door=coordinator,
@@ -301,26 +304,8 @@ def test_the_coordinator_sees_per_person_per_step_forecast_and_burndown(
     assert "Buiten 300–400 uur, motivatie: Regionale afstemming" in html
 
 
-def test_the_demo_has_the_steenwijkerland_werkgroep(client):
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    call_command("demo", stdout=StringIO())
-    werkgroep_leden = Lid.objects.filter(
-        werkgroep__plan__titel="Integraal Veiligheidsplan 2023–2026",
-        werkgroep__plan__gemeente__naam="Steenwijkerland",
-    )
-    assert werkgroep_leden.count() == 8
-    assert werkgroep_leden.filter(rol=LidRol.POLITIE_EXPERT, gebruiker__username="politie").exists()
-    assert Bijeenkomst.objects.count() == 3
-    assert Urenregistratie.objects.count() > 50
-    call_command("demo", stdout=StringIO())
-    assert Lid.objects.count() == 8
-
-
 def test_the_forecast_per_person_at_the_last_step_deadline(client, plan, coordinator, vandaag):
-    lid_ = lid(plan, coordinator)
+    lid_ = LidFactory(plan=plan, door=coordinator)
     services.urenbudget_set(lid=lid_, door=coordinator, uren=Decimal(20))
     services.uren_log(
         lid=lid_,
@@ -340,7 +325,7 @@ def test_the_forecast_per_person_at_the_last_step_deadline(client, plan, coordin
 
 
 def test_the_coordinator_edits_and_removes_a_member(client, plan, coordinator):
-    lid_ = lid(plan, coordinator, velden=Veld.objects.filter(code="1"))
+    lid_ = LidFactory(plan=plan, door=coordinator, velden=Veld.objects.filter(code="1"))
     client.force_login(coordinator)
     url = reverse("werkgroep:lid_bewerken", args=[lid_.pk])
     response = client.get(url)
@@ -372,18 +357,8 @@ def test_a_plan_without_a_werkgroep_shows_empty_pages(client, plan, coordinator)
     assert "Nog geen uren geschreven." in html
 
 
-def test_a_coordinator_made_trekker_later_gets_the_default_budget(client, plan, coordinator):
-    eerst_lid = lid(plan, coordinator, gebruiker=coordinator)
-    services.lid_update(lid=eerst_lid, door=coordinator, rol=LidRol.TREKKER)
-    assert eerst_lid.urenbudget.uren == Decimal(350)
-    tweede = lid(plan, coordinator, rol=LidRol.LID)
-    with pytest.raises(ValidationError) as error:
-        services.lid_update(lid=tweede, door=coordinator, rol=LidRol.TREKKER)
-    assert error.value.message_dict["rol"] == ["De trekker is de coördinator OOV van de gemeente."]
-
-
 def test_exports_never_turn_text_into_a_formula(client, plan, coordinator, vandaag):
-    lid_ = lid(plan, coordinator)
+    lid_ = LidFactory(plan=plan, door=coordinator)
     services.uren_log(
         lid=lid_,
         door=lid_.gebruiker,
@@ -405,7 +380,7 @@ def test_an_agenda_item_links_its_document_version_and_comment_thread(
 ):
     versie, draad, _ = versie_met_draad(plan, coordinator)
     document = versie.document
-    b = bijeenkomst(plan, coordinator, datum=vandaag)
+    b = BijeenkomstFactory(plan=plan, door=coordinator, datum=vandaag)
     client.force_login(coordinator)
     url = reverse("werkgroep:bijeenkomst", args=[b.pk])
     response = client.get(url)
@@ -448,7 +423,7 @@ def test_a_version_of_another_plan_or_a_reply_is_refused_and_nothing_entered_is_
     versie, draad, antwoord = versie_met_draad(plan, coordinator)
     ander = maak_plan(titel="Ander plan")
     andere_versie, _, _ = versie_met_draad(ander, coordinator_van(ander.gemeente))
-    b = bijeenkomst(plan, coordinator, datum=vandaag)
+    b = BijeenkomstFactory(plan=plan, door=coordinator, datum=vandaag)
     client.force_login(coordinator)
     url = reverse("werkgroep:bijeenkomst", args=[b.pk])
     gegevens = {
@@ -495,7 +470,7 @@ def test_the_burn_down_coordinates_use_a_decimal_point(client, plan, coordinator
     and the labels would land in the wrong place."""
     import re
 
-    lid_ = lid(plan, coordinator)
+    lid_ = LidFactory(plan=plan, door=coordinator)
     services.urenbudget_set(lid=lid_, door=coordinator, uren=Decimal(10))
     services.uren_log(
         lid=lid_, door=lid_.gebruiker, datum=vandaag, uren=Decimal("2.5"), omschrijving="Werk"

@@ -1,0 +1,132 @@
+"""The hours export (werkgroep/export.py): rows in, bytes out, no database."""
+
+import csv
+import datetime as dt
+import io
+from decimal import Decimal
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from werkgroep import export
+from werkgroep.export import Rij, als_csv, als_xlsx, tekst
+
+
+def rij(**kwargs: Any) -> Rij:
+    waarden: dict[str, Any] = {
+        "datum": dt.date(2022, 10, 20),
+        "naam": "Kim de Vries",
+        "organisatie": "Gemeente Steenwijkerland",
+        "stap": "Stap 2: Veiligheidsanalyse",
+        "uren": Decimal("2.25"),
+        "omschrijving": "Analyse",
+    } | kwargs
+    return Rij(**waarden)
+
+
+def csv_regels(inhoud: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(inhoud.decode("utf-8-sig")), delimiter=";"))
+
+
+def xlsx_rijen(inhoud: bytes) -> list[tuple]:
+    return list(load_workbook(io.BytesIO(inhoud)).active.values)
+
+
+@pytest.mark.parametrize("begin", ["=", "+", "-", "@"])
+def test_text_that_starts_like_a_formula_gets_an_apostrophe(begin):
+    assert tekst(f"{begin}SUM(A1:A9)") == f"'{begin}SUM(A1:A9)"
+
+
+@pytest.mark.parametrize("waarde", ["", "Analyse", "'al veilig", " =met spatie", "3 uur", "a=b"])
+def test_other_text_stays_as_it_is(waarde):
+    assert tekst(waarde) == waarde
+
+
+def test_the_csv_is_what_dutch_excel_opens():
+    inhoud = als_csv([rij()])
+    assert inhoud.startswith("\ufeff".encode())  # the byte order mark: Excel reads UTF-8
+    regels = inhoud.decode("utf-8-sig").splitlines()
+    assert regels == [
+        "Datum;Naam;Organisatie;Stap;Uren;Omschrijving",
+        "20-10-2022;Kim de Vries;Gemeente Steenwijkerland;Stap 2: Veiligheidsanalyse;2,25;Analyse",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("uren", "tekst_"),
+    [
+        (Decimal("2.25"), "2,25"),
+        (Decimal("7.50"), "7,5"),
+        (Decimal(350), "350"),
+        (Decimal("0.1"), "0,1"),
+    ],
+)
+def test_the_csv_writes_hours_with_a_decimal_comma_without_trailing_zeros(uren, tekst_):
+    assert csv_regels(als_csv([rij(uren=uren)]))[1][4] == tekst_
+
+
+def test_no_text_cell_of_the_csv_is_a_formula_and_a_semicolon_stays_inside_its_cell():
+    inhoud = als_csv(
+        [
+            rij(
+                naam="=cmd|' /C calc'!A0",
+                organisatie="+31 OM",
+                omschrijving='=HYPERLINK("https://example.invalid";"klik")',
+            )
+        ]
+    )
+    cellen = csv_regels(inhoud)[1]
+    assert len(cellen) == 6
+    assert cellen[1] == "'=cmd|' /C calc'!A0"
+    assert cellen[2] == "'+31 OM"
+    assert cellen[5] == '\'=HYPERLINK("https://example.invalid";"klik")'
+    assert ';"=HYPERLINK' not in inhoud.decode("utf-8-sig")
+
+
+def test_an_empty_export_has_the_header_only():
+    assert csv_regels(als_csv([])) == [export.KOPPEN]
+    assert xlsx_rijen(als_xlsx([])) == [tuple(export.KOPPEN)]
+
+
+def test_the_excel_file_has_real_dates_and_numbers_and_text_cells_that_are_text():
+    rijen = xlsx_rijen(
+        als_xlsx([rij(), rij(uren=Decimal("0.5"), omschrijving="-5 uur gecorrigeerd")])
+    )
+    assert rijen[0] == tuple(export.KOPPEN)
+    datum, naam, _, stap, uren, _ = rijen[1]
+    assert datum == dt.datetime(2022, 10, 20)
+    assert (naam, stap) == ("Kim de Vries", "Stap 2: Veiligheidsanalyse")
+    assert isinstance(uren, float) and uren == 2.25
+    assert rijen[2][4] == 0.5
+    assert rijen[2][5] == "'-5 uur gecorrigeerd"
+
+
+def test_no_text_cell_of_the_excel_file_is_a_formula():
+    inhoud = als_xlsx([rij(omschrijving='=HYPERLINK("https://example.invalid","klik")')])
+    cel = load_workbook(io.BytesIO(inhoud)).active["F2"]
+    assert cel.data_type == "s"
+    assert cel.value == '\'=HYPERLINK("https://example.invalid","klik")'
+
+
+def test_a_row_of_an_entry_names_the_step_and_the_member():
+    stap = SimpleNamespace(nummer=2, get_nummer_display=lambda: "Veiligheidsanalyse")
+    lid = SimpleNamespace(weergavenaam="Marleen de Groot", organisatie="Openbaar Ministerie")
+    registratie = SimpleNamespace(
+        datum=dt.date(2022, 9, 1), lid=lid, stap=stap, uren=Decimal(3), omschrijving="Analyse"
+    )
+    assert Rij.van(registratie) == Rij(
+        datum=dt.date(2022, 9, 1),
+        naam="Marleen de Groot",
+        organisatie="Openbaar Ministerie",
+        stap="Stap 2: Veiligheidsanalyse",
+        uren=Decimal(3),
+        omschrijving="Analyse",
+    )
+    zonder_stap = SimpleNamespace(**(vars(registratie) | {"stap": None}))
+    assert Rij.van(zonder_stap).stap == ""
+    assert list(export.rijen([registratie, zonder_stap])) == [
+        Rij.van(registratie),
+        Rij.van(zonder_stap),
+    ]

@@ -1,0 +1,86 @@
+"""The reads the werkgroep pages need, each in a fixed number of queries however many
+members, meetings or hour entries there are (sums and counts are done by the database).
+
+Split by sub-domain: `leden` (members), `overzicht` (the werkgroep page), `bijeenkomsten`
+(meetings, agenda, actiepunten), `uren` (budgets and hours), `agenda` (the calendar feed).
+Every read that takes an id checks the permission and gives a 404 without access.
+"""
+
+from werkgroep.selectors.agenda import (
+    agendafeed_van,
+    bijeenkomsten_voor,
+    feed_eigenaar,
+    stappen_voor,
+)
+from werkgroep.selectors.bijeenkomsten import (
+    BijeenkomstPagina,
+    BijeenkomstRegel,
+    actiepunt_voor_status,
+    bijeenkomst_pagina,
+    documenten_van,
+    draden_van,
+    is_uitvoeringsfase,
+    nummer_bijeenkomsten,
+    regie_bijeenkomst,
+    versies_van,
+    zichtbare_bijeenkomst,
+)
+from werkgroep.selectors.leden import (
+    kandidaten,
+    leden_keuze,
+    leden_met_velden,
+    regie_lid,
+    urenbudget_van,
+    velden_van,
+    werkgroep_van,
+)
+from werkgroep.selectors.overzicht import Dekking, WerkgroepPagina, dekking, werkgroep_pagina
+from werkgroep.selectors.uren import (
+    PER_PAGINA,
+    StapUren,
+    UrenPagina,
+    UrenRegel,
+    eigen_registratie,
+    export_registraties,
+    registratie_historie,
+    stappen_keuze,
+    uren_pagina,
+)
+
+__all__ = [
+    "PER_PAGINA",
+    "BijeenkomstPagina",
+    "BijeenkomstRegel",
+    "Dekking",
+    "StapUren",
+    "UrenPagina",
+    "UrenRegel",
+    "WerkgroepPagina",
+    "actiepunt_voor_status",
+    "agendafeed_van",
+    "bijeenkomst_pagina",
+    "bijeenkomsten_voor",
+    "dekking",
+    "documenten_van",
+    "draden_van",
+    "eigen_registratie",
+    "export_registraties",
+    "feed_eigenaar",
+    "is_uitvoeringsfase",
+    "kandidaten",
+    "leden_keuze",
+    "leden_met_velden",
+    "nummer_bijeenkomsten",
+    "regie_bijeenkomst",
+    "regie_lid",
+    "registratie_historie",
+    "stappen_keuze",
+    "stappen_voor",
+    "uren_pagina",
+    "urenbudget_van",
+    "velden_van",
+    "versies_van",
+    "werkgroep_pagina",
+    "werkgroep_van",
+    "zichtbare_bijeenkomst",
+]

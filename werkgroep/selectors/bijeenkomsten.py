@@ -1,0 +1,175 @@
+"""Reads of the meetings: one meeting's page, what its agenda can point at, its actiepunten."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from ivp.models import Gebruiker, Plan
+from ivp.permissions import mag_plan_regisseren, mag_plan_zien
+from stappen.constants import StapNummer, StapStatus
+from stappen.models import Document, Opmerking, Stap, Versie
+from werkgroep.constants import MAX_BIJEENKOMSTEN
+from werkgroep.models import Actiepunt, Agendapunt, Bijeenkomst, Lid, Presentie
+from werkgroep.selectors.leden import leden_met_velden
+
+
+def is_uitvoeringsfase(plan: Plan) -> bool:
+    """Once step 6 (van beleid naar uitvoering) has started the werkgroep meets as the
+    voortgangsoverleg, without the limit of 5–6 meetings."""
+    return (
+        Stap.objects.filter(plan=plan, nummer=StapNummer.UITVOERING)
+        .exclude(status=StapStatus.GEPLAND)
+        .exists()
+    )
+
+
+@dataclass
+class BijeenkomstRegel:
+    bijeenkomst: Bijeenkomst
+    nummer: int | None  # "bijeenkomst 3 van 6"; None for a voortgangsoverleg
+    open_actiepunten: int
+
+
+def nummer_bijeenkomsten(bijeenkomsten: Sequence[Bijeenkomst]) -> list[BijeenkomstRegel]:
+    """Number the meetings of the trajectory in date order; a voortgangsoverleg has none."""
+    regels = []
+    n = 0
+    for b in bijeenkomsten:
+        if not b.voortgangsoverleg:
+            n += 1
+        regels.append(
+            BijeenkomstRegel(
+                bijeenkomst=b,
+                nummer=None if b.voortgangsoverleg else n,
+                open_actiepunten=getattr(b, "aantal_open", 0),
+            )
+        )
+    return regels
+
+
+def documenten_van(plan: Plan) -> QuerySet[Document]:
+    return (
+        Document.objects.filter(plan=plan).select_related("stap").order_by("stap__nummer", "jaar")
+    )
+
+
+def versies_van(plan: Plan) -> QuerySet[Versie]:
+    """The versions of the plan's documents, for an agenda item; without their frozen text."""
+    return (
+        Versie.objects.filter(document__plan=plan)
+        .select_related("document")
+        .defer("inhoud")
+        .order_by("document__stap__nummer", "document__jaar", "document_id", "hoofd", "sub")
+    )
+
+
+def draden_van(plan: Plan) -> QuerySet[Opmerking]:
+    """The comment threads (first comments, no replies) on the plan's documents. Each
+    version's text, for the chapter titles, is read once however many threads it has."""
+    return (
+        Opmerking.objects.filter(versie__document__plan=plan, antwoord_op__isnull=True)
+        .select_related("auteur")
+        .prefetch_related(Prefetch("versie", queryset=Versie.objects.select_related("document")))
+        .order_by(
+            "versie__document__stap__nummer",
+            "versie__document__jaar",
+            "versie__document_id",
+            "versie__hoofd",
+            "versie__sub",
+            "geplaatst_op",
+            "pk",
+        )
+    )
+
+
+def zichtbare_bijeenkomst(user: Gebruiker, bijeenkomst_id: int) -> Bijeenkomst:
+    """A meeting of a plan `user` may see; 404 for anyone else."""
+    bijeenkomst = (
+        Bijeenkomst.objects.select_related("werkgroep__plan__gemeente")
+        .filter(pk=bijeenkomst_id)
+        .first()
+    )
+    if bijeenkomst is None or not mag_plan_zien(user, bijeenkomst.werkgroep.plan):
+        raise Http404("Bijeenkomst niet gevonden.")
+    return bijeenkomst
+
+
+def regie_bijeenkomst(user: Gebruiker, bijeenkomst_id: int) -> Bijeenkomst:
+    """A meeting of a plan `user` steers; 404 for anyone else."""
+    bijeenkomst = zichtbare_bijeenkomst(user, bijeenkomst_id)
+    if not mag_plan_regisseren(user, bijeenkomst.werkgroep.plan):
+        raise Http404("Bijeenkomst niet gevonden.")
+    return bijeenkomst
+
+
+def actiepunt_voor_status(user: Gebruiker, actiepunt_id: int) -> Actiepunt:
+    """An actiepunt whose status `user` may set: the coordinator's, or the one they hold, of
+    a meeting they may see. 404 for anyone else."""
+    actiepunt = (
+        Actiepunt.objects.select_related("bijeenkomst__werkgroep__plan", "wie")
+        .filter(pk=actiepunt_id)
+        .first()
+    )
+    if actiepunt is None:
+        raise Http404("Actiepunt niet gevonden.")
+    plan = zichtbare_bijeenkomst(user, actiepunt.bijeenkomst_id).werkgroep.plan
+    if not (mag_plan_regisseren(user, plan) or actiepunt.wie.gebruiker_id == user.pk):
+        raise Http404("Actiepunt niet gevonden.")
+    return actiepunt
+
+
+@dataclass
+class BijeenkomstPagina:
+    bijeenkomst: Bijeenkomst
+    plan: Plan
+    nummer: int | None
+    agendapunten: list[Agendapunt]
+    leden: list[Lid]
+    presentie: dict[int, Presentie]
+    presentie_regels: list[tuple[Lid, Presentie | None]]
+    actiepunten: list[Actiepunt]
+    mag_regisseren: bool
+    max_bijeenkomsten: int = MAX_BIJEENKOMSTEN
+
+
+def _nummer(bijeenkomst: Bijeenkomst) -> int | None:
+    if bijeenkomst.voortgangsoverleg:
+        return None
+    eerder = Bijeenkomst.objects.filter(
+        werkgroep_id=bijeenkomst.werkgroep_id, voortgangsoverleg=False
+    ).filter(
+        Q(datum__lt=bijeenkomst.datum)
+        | Q(datum=bijeenkomst.datum, begintijd__lt=bijeenkomst.begintijd)
+        | Q(datum=bijeenkomst.datum, begintijd=bijeenkomst.begintijd, pk__lt=bijeenkomst.pk)
+    )
+    return eerder.count() + 1
+
+
+def bijeenkomst_pagina(user: Gebruiker, bijeenkomst_id: int) -> BijeenkomstPagina:
+    bijeenkomst = zichtbare_bijeenkomst(user, bijeenkomst_id)
+    plan = bijeenkomst.werkgroep.plan
+    leden = list(leden_met_velden(bijeenkomst.werkgroep_id))
+    presentie = {p.lid_id: p for p in bijeenkomst.presenties.all()}
+    return BijeenkomstPagina(
+        bijeenkomst=bijeenkomst,
+        plan=plan,
+        nummer=_nummer(bijeenkomst),
+        agendapunten=list(
+            bijeenkomst.agendapunten.select_related(
+                "document", "versie__document", "opmerking__auteur", "opmerking__versie__document"
+            )
+            .defer("versie__inhoud")
+            .order_by("volgorde", "pk")
+        ),
+        leden=leden,
+        presentie=presentie,
+        presentie_regels=[(lid, presentie.get(lid.pk)) for lid in leden],
+        actiepunten=list(
+            bijeenkomst.actiepunten.select_related("wie__gebruiker").order_by("deadline", "pk")
+        ),
+        mag_regisseren=mag_plan_regisseren(user, plan),
+    )

@@ -1,0 +1,86 @@
+"""The werkgroep page: the members, their coverage of the velden, and the meetings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+
+from ivp.models import Gebruiker, Plan
+from ivp.permissions import mag_plan_regisseren
+from ivp.selectors import zichtbaar_plan
+from veiligheidsvelden.models import Veld
+from werkgroep.constants import MAX_BIJEENKOMSTEN, MAX_LEDEN, LidRol
+from werkgroep.models import Bijeenkomst, Lid, Werkgroep
+from werkgroep.selectors.bijeenkomsten import BijeenkomstRegel, nummer_bijeenkomsten
+from werkgroep.selectors.leden import leden_met_velden, werkgroep_van
+
+
+@dataclass
+class Dekking:
+    """The coverage overview: for each veld, which members cover it."""
+
+    leden: list[Lid]
+    rijen: list[tuple[Veld, list[bool], bool]]  # veld, covered per member, is a gap
+    ontbrekende_velden: list[Veld]
+    heeft_politie_expert: bool
+
+
+def dekking(leden: list[Lid], velden: list[Veld]) -> Dekking:
+    per_lid = [{v.pk for v in lid.velden.all()} for lid in leden]
+    rijen = []
+    for veld in velden:
+        vakjes = [veld.pk in eigen for eigen in per_lid]
+        rijen.append((veld, vakjes, not any(vakjes)))
+    return Dekking(
+        leden=leden,
+        rijen=rijen,
+        ontbrekende_velden=[veld for veld, _, gat in rijen if gat],
+        heeft_politie_expert=any(lid.rol == LidRol.POLITIE_EXPERT for lid in leden),
+    )
+
+
+@dataclass
+class WerkgroepPagina:
+    plan: Plan
+    werkgroep: Werkgroep | None
+    leden: list[Lid]
+    dekking: Dekking
+    bijeenkomsten: list[BijeenkomstRegel]
+    aantal_bijeenkomsten: int
+    mag_regisseren: bool
+    eigen_lid: Lid | None
+    waarschuwingen: list[str] = field(default_factory=list)
+    max_leden: int = MAX_LEDEN
+    max_bijeenkomsten: int = MAX_BIJEENKOMSTEN
+
+
+def werkgroep_pagina(user: Gebruiker, plan_id: int) -> WerkgroepPagina:
+    plan = zichtbaar_plan(user, plan_id)
+    werkgroep = werkgroep_van(plan)
+    leden = list(leden_met_velden(werkgroep.pk if werkgroep else None))
+    velden = list(Veld.objects.order_by("code"))
+    overzicht = dekking(leden, velden)
+    bijeenkomsten = list(
+        Bijeenkomst.objects.filter(werkgroep=werkgroep)
+        .annotate(aantal_open=Count("actiepunten", filter=Q(actiepunten__status="open")))
+        .order_by("datum", "begintijd", "pk")
+    )
+    regels = nummer_bijeenkomsten(bijeenkomsten)
+    waarschuwingen = []
+    if leden:
+        for veld in overzicht.ontbrekende_velden:
+            waarschuwingen.append(f"Geen lid dekt het veld ‘{veld.naam}’.")
+        if not overzicht.heeft_politie_expert:
+            waarschuwingen.append("De operationeel expert van de politie ontbreekt.")
+    return WerkgroepPagina(
+        plan=plan,
+        werkgroep=werkgroep,
+        leden=leden,
+        dekking=overzicht,
+        bijeenkomsten=regels,
+        aantal_bijeenkomsten=sum(1 for r in regels if r.nummer is not None),
+        mag_regisseren=mag_plan_regisseren(user, plan),
+        eigen_lid=next((lid for lid in leden if lid.gebruiker_id == user.pk), None),
+        waarschuwingen=waarschuwingen,
+    )

@@ -1,0 +1,242 @@
+"""Reads of the hours: the uren page (budgets, forecast, burn-down, the entries page by page),
+one entry to correct, and the entries to export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet, Sum
+from django.http import Http404
+from django.utils import timezone
+
+from ivp.models import Gebruiker, Plan
+from ivp.permissions import mag_plan_regisseren, mag_plan_zien
+from ivp.selectors import zichtbaar_plan
+from stappen.constants import StapNummer
+from stappen.models import Stap
+from werkgroep.constants import WAARSCHUWING_PROCENT
+from werkgroep.grafiek import NUL, Grafiek, burndown, tempo
+from werkgroep.models import Lid, Urenregistratie, Werkgroep
+from werkgroep.selectors.leden import werkgroep_van
+
+PER_PAGINA = 50
+
+
+@dataclass
+class UrenRegel:
+    """Budget, spent and remaining of one member."""
+
+    lid: Lid
+    budget: Decimal | None
+    besteed: Decimal
+    motivatie: str = ""
+    budget_wijkt_af: bool = False
+    verwacht: Decimal | None = None  # at the last step deadline, at this person's pace
+
+    @property
+    def verwacht_boven_budget(self) -> bool:
+        return self.budget is not None and self.verwacht is not None and self.verwacht > self.budget
+
+    @property
+    def resterend(self) -> Decimal | None:
+        return None if self.budget is None else self.budget - self.besteed
+
+    @property
+    def procent(self) -> int | None:
+        if not self.budget:
+            return None
+        return int(self.besteed * 100 / self.budget)
+
+    @property
+    def signaal(self) -> str:
+        """'over' at 100 %, 'bijna' at 80 %, else ''."""
+        procent = self.procent
+        if procent is None:
+            return ""
+        if procent >= 100:
+            return "over"
+        if procent >= WAARSCHUWING_PROCENT:
+            return "bijna"
+        return ""
+
+
+@dataclass
+class StapUren:
+    stap: Stap
+    besteed: Decimal
+    verwacht_totaal: Decimal  # all hours expected by this step's deadline, at today's pace
+    verwacht_procent: int | None
+
+
+@dataclass
+class UrenPagina:
+    plan: Plan
+    werkgroep: Werkgroep | None
+    mag_regisseren: bool
+    eigen: UrenRegel | None
+    regels: list[UrenRegel]
+    per_stap: list[StapUren]
+    zonder_stap: Decimal
+    totaal_budget: Decimal
+    totaal_besteed: Decimal
+    registraties: Page[Urenregistratie]  # one page of the entries, newest first
+    grafiek: Grafiek | None
+    stappen: list[Stap]
+    vandaag: dt.date
+    laatste_deadline: dt.date
+
+
+def _uren_regels(leden: list[Lid], besteed: dict[int, Decimal]) -> list[UrenRegel]:
+    regels = []
+    for lid in leden:
+        budget = getattr(lid, "urenbudget", None)
+        regels.append(
+            UrenRegel(
+                lid=lid,
+                budget=budget.uren if budget else None,
+                besteed=besteed.get(lid.pk, NUL),
+                motivatie=budget.motivatie if budget else "",
+                budget_wijkt_af=bool(budget and budget.wijkt_af),
+            )
+        )
+    return regels
+
+
+def _per_stap(
+    stappen: list[Stap],
+    besteed: dict[int | None, Decimal],
+    totaal: Decimal,
+    budget: Decimal,
+    per_dag: Decimal,
+    vandaag: dt.date,
+) -> list[StapUren]:
+    """For each step of the method (not the uitvoering, which is outside the startnotitie's
+    estimate): hours spent on it, and all hours expected by its deadline at today's pace."""
+    regels = []
+    for stap in stappen:
+        dagen = max((stap.gepland_eind - vandaag).days, 0)
+        verwacht = (totaal + per_dag * dagen).quantize(Decimal("1"))
+        regels.append(
+            StapUren(
+                stap=stap,
+                besteed=besteed.get(stap.pk, NUL),
+                verwacht_totaal=verwacht,
+                verwacht_procent=int(verwacht * 100 / budget) if budget else None,
+            )
+        )
+    return regels
+
+
+def uren_pagina(user: Gebruiker, plan_id: int, pagina: int | str | None = 1) -> UrenPagina:
+    """The uren page. `pagina` is the page of entries asked for (as in the query string);
+    a wrong or missing number gives the first page, one beyond the end the last."""
+    plan = zichtbaar_plan(user, plan_id)
+    regie = mag_plan_regisseren(user, plan)
+    werkgroep = werkgroep_van(plan)
+    vandaag = timezone.localdate()
+    leden = list(
+        Lid.objects.filter(werkgroep=werkgroep)
+        .select_related("gebruiker", "urenbudget")
+        .order_by("pk")
+    )
+    alle = Urenregistratie.objects.filter(lid__werkgroep=werkgroep)
+    besteed = {r["lid_id"]: r["totaal"] for r in alle.values("lid_id").annotate(totaal=Sum("uren"))}
+    regels = _uren_regels(leden, besteed)
+    eigen = next((r for r in regels if r.lid.gebruiker_id == user.pk), None)
+    stappen = list(Stap.objects.filter(plan=plan).order_by("nummer"))
+    methode = [s for s in stappen if s.nummer != StapNummer.UITVOERING]
+    per_stap_besteed: dict[int | None, Decimal] = {
+        r["stap_id"]: r["totaal"] for r in alle.values("stap_id").annotate(totaal=Sum("uren"))
+    }
+    totaal_budget = sum((r.budget or NUL for r in regels), NUL)
+    totaal_besteed = sum(besteed.values(), NUL)
+    laatste_deadline = max((s.gepland_eind for s in methode), default=plan.einde)
+    nog_dagen = max((laatste_deadline - vandaag).days, 0)
+    for regel in regels:
+        eigen_tempo = tempo(plan.traject_start, vandaag, regel.besteed)
+        regel.verwacht = (regel.besteed + eigen_tempo * nog_dagen).quantize(Decimal("0.1"))
+    per_stap = _per_stap(
+        methode,
+        per_stap_besteed,
+        totaal_besteed,
+        totaal_budget,
+        tempo(plan.traject_start, vandaag, totaal_besteed),
+        vandaag,
+    )
+    eigen_registraties = alle if regie else alle.filter(lid__gebruiker=user)
+    paginator = Paginator(
+        eigen_registraties.select_related("lid__gebruiker", "stap").order_by("-datum", "-pk"),
+        PER_PAGINA,
+    )
+    grafiek = None
+    if regie and totaal_budget:
+        per_dag = alle.values("datum").annotate(totaal=Sum("uren")).order_by("datum")
+        grafiek = burndown(
+            start=plan.traject_start,
+            eind=laatste_deadline,
+            vandaag=vandaag,
+            budget=totaal_budget,
+            per_dag=[(r["datum"], r["totaal"]) for r in per_dag],
+            deadlines=[(s.nummer, s.gepland_eind) for s in methode],
+        )
+    return UrenPagina(
+        plan=plan,
+        werkgroep=werkgroep,
+        mag_regisseren=regie,
+        eigen=eigen,
+        regels=regels if regie else ([eigen] if eigen else []),
+        per_stap=per_stap,
+        zonder_stap=per_stap_besteed.get(None, NUL),
+        totaal_budget=totaal_budget,
+        totaal_besteed=totaal_besteed,
+        registraties=paginator.get_page(pagina),
+        grafiek=grafiek,
+        stappen=methode,
+        vandaag=vandaag,
+        laatste_deadline=laatste_deadline,
+    )
+
+
+def stappen_keuze(plan: Plan) -> QuerySet[Stap]:
+    """The steps an hour entry can be booked on: those of the method, not the uitvoering."""
+    return Stap.objects.filter(plan=plan).exclude(nummer=StapNummer.UITVOERING).order_by("nummer")
+
+
+def eigen_registratie(user: Gebruiker, registratie_id: int) -> Urenregistratie:
+    """An hour entry `user` may change: their own, or any of a plan they steer."""
+    registratie = (
+        Urenregistratie.objects.select_related("lid__werkgroep__plan__gemeente", "lid__gebruiker")
+        .filter(pk=registratie_id)
+        .first()
+    )
+    if registratie is None:
+        raise Http404("Registratie niet gevonden.")
+    plan = registratie.lid.werkgroep.plan
+    eigen = registratie.lid.gebruiker_id == user.pk and mag_plan_zien(user, plan)
+    if not (eigen or mag_plan_regisseren(user, plan)):
+        raise Http404("Registratie niet gevonden.")
+    return registratie
+
+
+def registratie_historie(registratie: Urenregistratie) -> QuerySet[Any]:
+    """Every version of an entry, newest first (also within one second), with who made it."""
+    return registratie.history.select_related("history_user").order_by(
+        "-history_date", "-history_id"
+    )
+
+
+def export_registraties(user: Gebruiker, plan_id: int) -> Iterator[Urenregistratie]:
+    """The entries to export, in date order: all of them for the coordinator, one's own for a
+    member; 404 without access. Read in chunks, so a large export stays small in memory."""
+    plan = zichtbaar_plan(user, plan_id)
+    qs = Urenregistratie.objects.filter(lid__werkgroep__plan=plan).select_related(
+        "lid__gebruiker", "stap"
+    )
+    if not mag_plan_regisseren(user, plan):
+        qs = qs.filter(lid__gebruiker=user)
+    return qs.order_by("datum", "pk").iterator(chunk_size=2000)
