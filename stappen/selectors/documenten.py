@@ -245,12 +245,15 @@ class Vergelijking:
 
 def vergelijking(user: Gebruiker, document_id: int, oud: str, nieuw: str) -> Vergelijking:
     document = zichtbaar_concept(user, document_id)
-    versies = list(document.versies.order_by("hoofd", "sub"))
+    versies = list(document.versies.defer("inhoud").order_by("hoofd", "sub"))
     if len(versies) < 2:
         raise Http404("Er zijn nog geen twee versies om te vergelijken.")
     per_nummer = {v.nummer: v for v in versies}
     a = per_nummer.get(oud) or versies[-2]
     b = per_nummer.get(nieuw) or versies[-1]
+    # Only the two compared versions are decoded, in one query.
+    inhoud = dict(Versie.objects.filter(pk__in=[a.pk, b.pk]).values_list("pk", "inhoud"))
+    a.inhoud, b.inhoud = inhoud[a.pk], inhoud[b.pk]
     return Vergelijking(document, versies, a, b, vergelijk_secties(a.inhoud, b.inhoud))
 
 
