@@ -15,25 +15,17 @@ of seven such chapters through `vergelijk_secties`.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
-import sys
 import time
 from collections.abc import Callable, Iterable
-from pathlib import Path
+from functools import partial
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ivp.settings")
-os.environ.setdefault("DJANGO_ALLOW_INSECURE_KEY", "1")
+import _django  # noqa: F401  (Django set up on the bench database)
 
-import django
-
-django.setup()
-
-from stappen import vergelijk  # noqa: E402
-from stappen.demo import teksten  # noqa: E402
-from tests.stappen import vergelijk_oud  # noqa: E402
+from stappen import vergelijk
+from stappen.demo import teksten
+from tests.stappen import vergelijk_oud
 
 
 def _strings(waarde: object) -> Iterable[str]:
@@ -103,10 +95,10 @@ def main() -> None:
         a = hoofdstuk(n, rng, bron)
         b = wijzig(a, rng, bron)
         nieuw = vergelijk.vergelijk(a, b)
-        t_nieuw = mediaan(lambda a=a, b=b: vergelijk.vergelijk(a, b), args.herhaal)
+        t_nieuw = mediaan(partial(vergelijk.vergelijk, a, b), args.herhaal)
         if n <= args.oud_tot:
             oud = vergelijk_oud.vergelijk_tekst(a, b)
-            t_oud = f"{mediaan(lambda a=a, b=b: vergelijk_oud.vergelijk_tekst(a, b), 1):8.3f}"
+            t_oud = f"{mediaan(partial(vergelijk_oud.vergelijk_tekst, a, b), 1):8.3f}"
             gelijk = "ja" if (nieuw.oud, nieuw.nieuw) == oud[:2] else "nee"
         else:
             t_oud, gelijk = f"{'—':>8}", "—"
@@ -121,7 +113,7 @@ def main() -> None:
             ]
             nieuw_doc = [s | {"tekst": wijzig(s["tekst"], rng, bron)} for s in oud_doc]
             regels = vergelijk.vergelijk_secties(oud_doc, nieuw_doc)
-            t = mediaan(lambda o=oud_doc, m=nieuw_doc: vergelijk.vergelijk_secties(o, m), 3)
+            t = mediaan(partial(vergelijk.vergelijk_secties, oud_doc, nieuw_doc), 3)
             per_alinea = sum(r.per_alinea for r in regels)
             print(f"document 7 × {n} woorden: {t:.3f} s, {per_alinea} per alinea")
 
