@@ -8,9 +8,12 @@ here. Each keeps its page's query count flat however large the data grows.
 """
 
 from stappen.selectors.documenten import (
+    MAX_OPEN_DRADEN,
     DocumentPagina,
+    Draden,
     HoofdstukRegel,
     Reactienota,
+    SectieDraden,
     Vergelijking,
     VersiePagina,
     document_pagina,
@@ -22,6 +25,7 @@ from stappen.selectors.documenten import (
     reactienota,
     regie_document,
     regie_hoofdstuk,
+    sectie_draden,
     vergelijking,
     versie_pagina,
     versie_van,
@@ -59,12 +63,15 @@ from stappen.selectors.proces import (
 )
 
 __all__ = [
+    "MAX_OPEN_DRADEN",
     "DocumentPagina",
+    "Draden",
     "HoofdstukRegel",
     "Kandidaat",
     "PlanPagina",
     "PrioriteringStand",
     "Reactienota",
+    "SectieDraden",
     "StapRegel",
     "Toegang",
     "VeldAnalyse",
@@ -94,6 +101,7 @@ __all__ = [
     "regie_document",
     "regie_hoofdstuk",
     "regie_stap",
+    "sectie_draden",
     "strategische_themas_van",
     "vergelijking",
     "versie_pagina",

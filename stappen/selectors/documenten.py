@@ -4,10 +4,11 @@ versions and comments a document has (comments are grouped per section in Python
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404
 
 from ivp.constants import RolSoort
@@ -49,12 +50,85 @@ def documenten_van_plan(user: Gebruiker, plan_id: int) -> tuple[Plan, list[Docum
     return plan, list(documenten)
 
 
-def _draden(opmerkingen: Iterable[Opmerking]) -> dict[str, list[Opmerking]]:
-    """Thread starters per section key, each with its replies prefetched."""
-    per_sectie: dict[str, list[Opmerking]] = defaultdict(list)
-    for opmerking in opmerkingen:
-        per_sectie[opmerking.sectie].append(opmerking)
-    return dict(per_sectie)
+# Per section a page shows at most this many open threads, the most recent first; the others
+# are counted and reached through the section's thread list (`sectie_draden`).
+MAX_OPEN_DRADEN = 5
+
+
+@dataclass
+class Draden:
+    """The threads of one section as a page shows them: the most recent open ones, and the
+    counts of all of them."""
+
+    getoond: list[Opmerking] = field(default_factory=list)
+    open: int = 0
+    totaal: int = 0
+
+    @property
+    def overig(self) -> int:
+        return self.totaal - len(self.getoond)
+
+    @property
+    def overig_open(self) -> int:
+        return self.open - len(self.getoond)
+
+    @property
+    def afgehandeld(self) -> int:
+        return self.totaal - self.open
+
+    def __bool__(self) -> bool:
+        return self.totaal > 0
+
+
+def _met_aantal_antwoorden(draden: QuerySet[Opmerking]) -> QuerySet[Opmerking]:
+    antwoorden = (
+        Opmerking.objects.filter(antwoord_op=OuterRef("pk"))
+        .order_by()
+        .values("antwoord_op")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return draden.annotate(aantal_antwoorden=Coalesce(Subquery(antwoorden), 0))
+
+
+def _draad_blokken(draden: QuerySet[Opmerking]) -> QuerySet[Opmerking]:
+    """Threads as the blocks of `_draad.html` need them: author, the version's number (not its
+    content) and the number of replies, without loading the replies."""
+    return _met_aantal_antwoorden(
+        draden.filter(antwoord_op__isnull=True)
+        .select_related("auteur", "versie")
+        .defer("versie__inhoud")
+    )
+
+
+def _draden(draden: QuerySet[Opmerking]) -> dict[str, Draden]:
+    """Per section key the counts of its threads and its `MAX_OPEN_DRADEN` most recent open
+    ones, in two queries however many threads there are."""
+    starters = draden.filter(antwoord_op__isnull=True)
+    per_sectie: dict[str, Draden] = {}
+    for rij in (
+        starters.order_by()
+        .values("sectie")
+        .annotate(totaal=Count("pk"), open=Count("pk", filter=Q(opgelost_op__isnull=True)))
+    ):
+        per_sectie[rij["sectie"]] = Draden(open=rij["open"], totaal=rij["totaal"])
+    if not any(d.open for d in per_sectie.values()):
+        return per_sectie
+    recent = (
+        _draad_blokken(starters.filter(opgelost_op__isnull=True))
+        .annotate(
+            rang=Window(
+                RowNumber(),
+                partition_by=[F("sectie")],
+                order_by=[F("geplaatst_op").desc(), F("pk").desc()],
+            )
+        )
+        .filter(rang__lte=MAX_OPEN_DRADEN)
+        .order_by("-geplaatst_op", "-pk")
+    )
+    for draad in recent:
+        per_sectie[draad.sectie].getoond.append(draad)
+    return per_sectie
 
 
 def _draad_queryset() -> QuerySet[Opmerking]:
@@ -75,14 +149,14 @@ def _draad_queryset() -> QuerySet[Opmerking]:
 class HoofdstukRegel:
     hoofdstuk: Hoofdstuk
     mag_schrijven: bool
-    draden: list[Opmerking]
+    draden: Draden
 
 
 @dataclass
 class DocumentPagina:
     document: Document
     hoofdstukken: list[HoofdstukRegel]
-    structuur: list[tuple[Sectie, list[Opmerking]]]
+    structuur: list[tuple[Sectie, Draden]]
     versies: list[Versie]
     bespreking: Bespreking | None
     besluiten: list[Besluit]
@@ -147,8 +221,10 @@ def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
     document = zichtbaar_document(user, document_id)
     regie = mag_regisseren(user, document)
     concepten = mag_concepten_zien(user, document)
-    draden = _draden(_draad_queryset().filter(versie__document=document)) if concepten else {}
-    versies = document.versies.select_related("gemaakt_door").order_by("hoofd", "sub")
+    draden = _draden(Opmerking.objects.filter(versie__document=document)) if concepten else {}
+    versies = (
+        document.versies.select_related("gemaakt_door").defer("inhoud").order_by("hoofd", "sub")
+    )
     if not concepten:
         versies = versies.filter(hoofd__gte=1, sub=0)
     hoofdstukken = list(document.hoofdstukken.select_related("auteur").order_by("volgorde", "pk"))
@@ -165,11 +241,11 @@ def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
                 hoofdstuk=h,
                 mag_schrijven=document.status == "concept"
                 and mag_hoofdstuk_schrijven(user, h, document),
-                draden=draden.get(h.sleutel, []),
+                draden=draden.get(h.sleutel, Draden()),
             )
             for h in hoofdstukken
         ],
-        structuur=[(s, draden.get(s["sleutel"], [])) for s in bouw_structuur(document)],
+        structuur=[(s, draden.get(s["sleutel"], Draden())) for s in bouw_structuur(document)],
         versies=list(versies),
         bespreking=bespreking,
         besluiten=list(document.besluiten.order_by("datum", "vastgelegd_op")),
@@ -217,7 +293,7 @@ def versie_van(user: Gebruiker, document_id: int, nummer: str) -> Versie:
 class VersiePagina:
     versie: Versie
     versies: list[Versie]
-    secties: list[tuple[dict, list[Opmerking]]]
+    secties: list[tuple[dict, Draden]]
     mag_reageren: bool
 
 
@@ -225,11 +301,13 @@ def versie_pagina(user: Gebruiker, document_id: int, nummer: str) -> VersiePagin
     versie = versie_van(user, document_id, nummer)
     document = versie.document
     concepten = mag_concepten_zien(user, document)
-    draden = _draden(_draad_queryset().filter(versie=versie)) if concepten else {}
+    draden = _draden(Opmerking.objects.filter(versie=versie)) if concepten else {}
     return VersiePagina(
         versie=versie,
-        versies=list(document.versies.order_by("hoofd", "sub")) if concepten else [],
-        secties=[(s, draden.get(s["sleutel"], [])) for s in versie.inhoud],
+        versies=list(document.versies.defer("inhoud").order_by("hoofd", "sub"))
+        if concepten
+        else [],
+        secties=[(s, draden.get(s["sleutel"], Draden())) for s in versie.inhoud],
         mag_reageren=mag_reageren(user, document) and not document.is_vastgesteld,
     )
 
@@ -245,12 +323,15 @@ class Vergelijking:
 
 def vergelijking(user: Gebruiker, document_id: int, oud: str, nieuw: str) -> Vergelijking:
     document = zichtbaar_concept(user, document_id)
-    versies = list(document.versies.order_by("hoofd", "sub"))
+    versies = list(document.versies.defer("inhoud").order_by("hoofd", "sub"))
     if len(versies) < 2:
         raise Http404("Er zijn nog geen twee versies om te vergelijken.")
     per_nummer = {v.nummer: v for v in versies}
     a = per_nummer.get(oud) or versies[-2]
     b = per_nummer.get(nieuw) or versies[-1]
+    # Only the two compared versions are decoded, in one query.
+    inhoud = dict(Versie.objects.filter(pk__in=[a.pk, b.pk]).values_list("pk", "inhoud"))
+    a.inhoud, b.inhoud = inhoud[a.pk], inhoud[b.pk]
     return Vergelijking(document, versies, a, b, vergelijk_secties(a.inhoud, b.inhoud))
 
 
@@ -301,3 +382,62 @@ def reactienota(user: Gebruiker, document_id: int) -> Reactienota:
         if per_sectie:
             per_versie.append((versie, list(per_sectie.items())))
     return Reactienota(document, per_versie, dict(aantallen))
+
+
+# A section's thread list shows this many threads a page.
+DRADEN_PER_PAGINA = 25
+
+
+@dataclass
+class SectieDraden:
+    document: Document
+    sleutel: str
+    titel: str
+    versie: Versie | None
+    pagina: Page
+    open: int
+    totaal: int
+
+
+def sectie_draden(
+    user: Gebruiker, document_id: int, sleutel: str, *, versie: str = "", pagina: str = "1"
+) -> SectieDraden:
+    """All threads on one section (of one version when `versie` names it), open ones first,
+    newest first, a page at a time: where the document and version pages link to."""
+    document = zichtbaar_concept(user, document_id)
+    draden = Opmerking.objects.filter(versie__document=document, sectie=sleutel)
+    gekozen = None
+    if versie:
+        gekozen = next((v for v in _versies_zonder_inhoud(document) if v.nummer == versie), None)
+        if gekozen is None:
+            raise Http404("Versie niet gevonden.")
+        draden = draden.filter(versie=gekozen)
+    aantallen = draden.filter(antwoord_op__isnull=True).aggregate(
+        totaal=Count("pk"), open=Count("pk", filter=Q(opgelost_op__isnull=True))
+    )
+    volgorde = _draad_blokken(draden).order_by(
+        F("opgelost_op").asc(nulls_first=True), "-geplaatst_op", "-pk"
+    )
+    return SectieDraden(
+        document=document,
+        sleutel=sleutel,
+        titel=_sectietitel(document, sleutel),
+        versie=gekozen,
+        pagina=Paginator(volgorde, DRADEN_PER_PAGINA).get_page(pagina),
+        open=aantallen["open"],
+        totaal=aantallen["totaal"],
+    )
+
+
+def _versies_zonder_inhoud(document: Document) -> list[Versie]:
+    return list(document.versies.defer("inhoud").order_by("hoofd", "sub"))
+
+
+def _sectietitel(document: Document, sleutel: str) -> str:
+    """The chapter's title, else the section's title in the latest version, else the key."""
+    titel = document.hoofdstukken.filter(sleutel=sleutel).values_list("titel", flat=True).first()
+    if titel:
+        return titel
+    laatste = document.versies.order_by("-hoofd", "-sub").first()
+    sectie = laatste.sectie(sleutel) if laatste else None
+    return str(sectie["titel"]) if sectie else sleutel

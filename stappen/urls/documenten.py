@@ -33,6 +33,11 @@ urlpatterns = [
     ),
     path("documenten/<int:document_id>/reactienota/", views.reactienota, name="reactienota"),
     path(
+        "documenten/<int:document_id>/opmerkingen/<slug:sleutel>/",
+        views.sectie_draden,
+        name="sectie_draden",
+    ),
+    path(
         "documenten/<int:document_id>/<slug:actie>/",
         views.document_overgang,
         name="document_overgang",

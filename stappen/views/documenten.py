@@ -270,6 +270,24 @@ def reactienota(request: AuthenticatedHttpRequest, document_id: int) -> HttpResp
 
 
 @login_required
+def sectie_draden(
+    request: AuthenticatedHttpRequest, document_id: int, sleutel: str
+) -> HttpResponse:
+    lijst = selectors.sectie_draden(
+        request.user,
+        document_id,
+        sleutel,
+        versie=request.GET.get("versie", ""),
+        pagina=request.GET.get("pagina", "1"),
+    )
+    return render(
+        request,
+        "stappen/sectie_draden.html",
+        {"lijst": lijst, "document": lijst.document, "plan": lijst.document.plan},
+    )
+
+
+@login_required
 @require_POST
 def opmerking_plaatsen(
     request: AuthenticatedHttpRequest, document_id: int, nummer: str
