@@ -1,7 +1,21 @@
+"""factory_boy factories for the root models of `ivp`.
+
+`PlanFactory` here makes the bare `Plan` row: `ivp` knows nothing of steps and documents, so
+use `.build()` for model rules. A plan as the product makes it (six steps, their documents,
+the prioritering record) comes from `tests.stappen.factories.PlanFactory`, which creates it
+through `stappen.services.plan_create`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
 import factory
 
 from ivp.constants import RolSoort
-from ivp.models import Gebruiker, Gemeente, Regio, Rol
+from ivp.models import Gebruiker, Gemeente, Plan, Regio, Rol
 
 
 class GemeenteFactory(factory.django.DjangoModelFactory):
@@ -13,10 +27,18 @@ class GemeenteFactory(factory.django.DjangoModelFactory):
 
 
 class RegioFactory(factory.django.DjangoModelFactory):
+    """`RegioFactory(gemeenten=[a, b])` puts the gemeenten in the regio."""
+
     class Meta:
         model = Regio
+        skip_postgeneration_save = True
 
     naam = factory.Sequence(lambda n: f"Regio {n}")
+
+    @factory.post_generation
+    def gemeenten(self, create: bool, extracted: Iterable[Gemeente] | None, **kwargs: Any) -> None:
+        if create and extracted:
+            self.gemeenten.add(*extracted)
 
 
 class GebruikerFactory(factory.django.DjangoModelFactory):
@@ -30,7 +52,7 @@ class GebruikerFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", "wachtwoord")
 
     @factory.post_generation
-    def rol(self, create, extracted, **kwargs):
+    def rol(self, create: bool, extracted: tuple[Gemeente, str] | None, **kwargs: Any) -> None:
         """`GebruikerFactory(rol=(gemeente, RolSoort.COORDINATOR))` gives the user that role."""
         if create and extracted:
             gemeente, soort = extracted
@@ -46,3 +68,16 @@ class RolFactory(factory.django.DjangoModelFactory):
     gebruiker = factory.SubFactory(GebruikerFactory)
     gemeente = factory.SubFactory(GemeenteFactory)
     soort = RolSoort.WERKGROEPLID
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    """The bare plan row; see the module docstring for a plan with its steps."""
+
+    class Meta:
+        model = Plan
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    titel = "Integraal Veiligheidsplan 2023–2026"
+    traject_start = dt.date(2022, 6, 1)
+    periode_start = dt.date(2023, 1, 1)
+    periode_eind = dt.date(2026, 12, 31)

@@ -1,53 +1,755 @@
-"""Plans are made through the service, as in the product, so they always have their steps."""
+"""Test data of the stappenplan, made the way the product makes it.
+
+Every factory here creates through the services (`plan_create`, `stap_start`,
+`document_submit`, `besluit_record`, `opmerking_create`, …), so what a test gets has passed
+the same permission, state and guard checks as what a coordinator makes; no factory ever sets
+a protected FSM status. The lifecycle traits name the state a test starts from:
+
+    StapFactory(plan=plan, nummer=3, actief=True)   # steps 1 and 2 afgerond, step 3 actief
+    StapFactory(plan=plan, nummer=2, afgerond=True)
+    DocumentFactory(in_bespreking=True)             # a review round open on version 0.1
+    DocumentFactory(ter_besluitvorming=True)
+    DocumentFactory(soort=DocumentSoort.IVP, vastgesteld=True)
+    OpmerkingFactory(opgelost=True)
+
+`door` (or `auteur`) is the acting user; it defaults to the coordinator OOV of the plan's
+gemeente (the one there is, else a new one). The helper functions at the end are the
+builders the tests used before the factories; they stay for the tests that read better
+with them (and for `tests/werkgroep`).
+"""
+
+from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+import factory
+from django.utils import timezone
 
 from ivp.constants import RolSoort
-from ivp.models import Gemeente, Plan
-from stappen import services
-from tests.ivp.factories import GebruikerFactory, GemeenteFactory
+from ivp.models import Gebruiker, Gemeente, Plan
+from stappen import services, services_documenten  # -> `from stappen import services`
+from stappen.constants import (
+    BESLUITORGAAN,
+    JAARLIJKSE_SOORTEN,
+    BesluitUitkomst,
+    BronSoort,
+    Criterium,
+    DocumentSoort,
+    DocumentStatus,
+    Keuze,
+    Orgaan,
+    StapStatus,
+)
+from stappen.models import (
+    Analyse,
+    Besluit,
+    Bespreking,
+    Bron,
+    Document,
+    Doelstelling,
+    Hoofdstuk,
+    Melding,
+    Opmerking,
+    Overgang,
+    Plaatsing,
+    Prioritering,
+    Score,
+    Stap,
+    Versie,
+    Weging,
+)
+from tests.ivp import factories as ivp_factories
+from tests.ivp.factories import GebruikerFactory
+from veiligheidsvelden.models import Thema, Veld
+
+# The dates of the demo's trajectory (startnotitie June 2022, analysis September, …).
+STARTNOTITIE_OP = dt.date(2022, 6, 21)
+ANALYSE_OP = dt.date(2022, 9, 27)
+PRIORITERING_OP = dt.date(2022, 10, 25)
+IVP_OP = dt.date(2023, 3, 28)
+UITVOERINGSPLAN_OP = dt.date(2023, 4, 4)
+KENNISNAME_OP = dt.date(2023, 4, 25)
+VASTSTELDATUM = {
+    DocumentSoort.STARTNOTITIE: STARTNOTITIE_OP,
+    DocumentSoort.VEILIGHEIDSANALYSE: ANALYSE_OP,
+    DocumentSoort.PRIORITERING: PRIORITERING_OP,
+    DocumentSoort.IVP: IVP_OP,
+    DocumentSoort.UITVOERINGSPLAN: UITVOERINGSPLAN_OP,
+    DocumentSoort.VOORTGANGSRAPPORTAGE: KENNISNAME_OP,
+}
 
 
-def maak_plan(gemeente: Gemeente | None = None, **kwargs) -> Plan:
-    gemeente = gemeente or GemeenteFactory()
-    waarden = {
-        "titel": "Integraal Veiligheidsplan 2023–2026",
-        "traject_start": dt.date(2022, 6, 1),
-        "periode_start": dt.date(2023, 1, 1),
-        "periode_eind": dt.date(2026, 12, 31),
-    } | kwargs
-    return services.plan_create(gemeente=gemeente, **waarden)
+# A review round that is still open whatever the date of the run, and the inleiding the
+# comments in the tests quote from.
+SLUIT = dt.date(2099, 1, 1)
+TEKST = "Veiligheid is een belangrijke voorwaarde om fijn te kunnen leven en wonen."
 
 
-def coordinator_van(gemeente: Gemeente):
-    return GebruikerFactory(rol=(gemeente, RolSoort.COORDINATOR))
+def regisseur(gemeente: Gemeente) -> Gebruiker:
+    """The coordinator OOV of `gemeente`: the first there is, else a new one."""
+    bestaand = Gebruiker.objects.filter(
+        rollen__gemeente=gemeente, rollen__soort=RolSoort.COORDINATOR
+    ).first()
+    return bestaand or coordinator_van(gemeente)
 
 
-def stel_vast(document, door, datum=dt.date(2022, 6, 21), kenmerk=""):
-    from stappen.constants import BESLUITORGAAN, BesluitUitkomst
+def _geen_velden(factory_naam: str, velden: dict[str, Any]) -> None:
+    if velden:
+        raise TypeError(
+            f"{factory_naam} zet {', '.join(sorted(velden))} niet: dat gaat via de services."
+        )
 
+
+# --- plan, steps and documents --------------------------------------------------------------
+
+
+class PlanFactory(ivp_factories.PlanFactory):
+    """A plan made by `services.plan_create`: six steps planned, the documents of steps 1–5
+    in concept with their standard chapters, an empty prioritering record."""
+
+    class Meta:
+        model = Plan
+
+    @classmethod
+    def _create(cls, model_class: type[Plan], *args: Any, **kwargs: Any) -> Plan:
+        return services.plan_create(**kwargs)
+
+
+class StapFactory(factory.django.DjangoModelFactory):
+    """A step of a plan in the status asked for. `plan_create` made the step; the factory
+    takes the plan there through the services, step by step, as a coordinator would."""
+
+    class Meta:
+        model = Stap
+
+    class Params:
+        actief = factory.Trait(status=StapStatus.ACTIEF)
+        afgerond = factory.Trait(status=StapStatus.AFGEROND)
+
+    plan = factory.SubFactory(PlanFactory)
+    nummer = 1
+    status = StapStatus.GEPLAND
+    door = None
+
+    @classmethod
+    def _create(
+        cls,
+        model_class: type[Stap],
+        *,
+        plan: Plan,
+        nummer: int,
+        status: str,
+        door: Gebruiker | None,
+        **velden: Any,
+    ) -> Stap:
+        _geen_velden("StapFactory", velden)
+        door = door or regisseur(plan.gemeente)
+        if status == StapStatus.AFGEROND:
+            rond_af(plan, door, nummer)
+        elif status == StapStatus.ACTIEF:
+            start(plan, door, nummer)
+        return plan.stappen.get(nummer=nummer)
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    """A document of a plan in the status asked for. The documents of steps 1–5 come with the
+    plan; a later year's uitvoeringsplan or a voortgangsrapportage is made by
+    `jaardocument_create` (give `jaar`)."""
+
+    class Meta:
+        model = Document
+
+    class Params:
+        in_bespreking = factory.Trait(status=DocumentStatus.IN_BESPREKING)
+        ter_besluitvorming = factory.Trait(status=DocumentStatus.TER_BESLUITVORMING)
+        vastgesteld = factory.Trait(status=DocumentStatus.VASTGESTELD)
+
+    plan = factory.SubFactory(PlanFactory)
+    soort = DocumentSoort.STARTNOTITIE
+    jaar = factory.LazyAttribute(
+        lambda o: o.plan.periode_start.year if o.soort in JAARLIJKSE_SOORTEN else None
+    )
+    status = DocumentStatus.CONCEPT
+    door = None
+
+    @classmethod
+    def _create(
+        cls,
+        model_class: type[Document],
+        *,
+        plan: Plan,
+        soort: str,
+        jaar: int | None,
+        status: str,
+        door: Gebruiker | None,
+        **velden: Any,
+    ) -> Document:
+        _geen_velden("DocumentFactory", velden)
+        door = door or regisseur(plan.gemeente)
+        doc = plan.documenten.filter(soort=soort, jaar=jaar).first()
+        if doc is None:
+            doc = services.jaardocument_create(
+                plan=plan, soort=soort, jaar=jaar or plan.periode_start.year, door=door
+            )
+        if status == DocumentStatus.IN_BESPREKING:
+            open_bespreking(doc, door)
+        elif status == DocumentStatus.TER_BESLUITVORMING:
+            services.document_submit(document=doc, door=door)
+        elif status == DocumentStatus.VASTGESTELD:
+            stel_vast(doc, door)
+        doc.refresh_from_db()
+        return doc
+
+
+class BesluitFactory(factory.django.DjangoModelFactory):
+    """A decision recorded by `besluit_record` on a document ter besluitvorming, by the body
+    that decides that kind of document (vastgesteld unless told otherwise)."""
+
+    class Meta:
+        model = Besluit
+
+    document = factory.SubFactory(DocumentFactory, ter_besluitvorming=True)
+    orgaan = factory.LazyAttribute(lambda o: BESLUITORGAAN[DocumentSoort(o.document.soort)])
+    datum = factory.LazyAttribute(lambda o: VASTSTELDATUM[DocumentSoort(o.document.soort)])
+    uitkomst = BesluitUitkomst.VASTGESTELD
+    kenmerk = ""
+    toelichting = ""
+    vastgelegd_door = factory.LazyAttribute(lambda o: regisseur(o.document.plan.gemeente))
+
+    @classmethod
+    def _create(
+        cls, model_class: type[Besluit], *, vastgelegd_door: Gebruiker, **kwargs: Any
+    ) -> Besluit:
+        return services.besluit_record(door=vastgelegd_door, **kwargs)
+
+
+class OvergangFactory(factory.django.DjangoModelFactory):
+    """The log line of a real transition: step 1 of a new plan started (`stap_start`)."""
+
+    class Meta:
+        model = Overgang
+
+    stap = factory.SubFactory(StapFactory)
+    door = factory.LazyAttribute(lambda o: regisseur(o.stap.plan.gemeente))
+    toelichting = ""
+
+    @classmethod
+    def _create(
+        cls, model_class: type[Overgang], *, stap: Stap, door: Gebruiker, toelichting: str
+    ) -> Overgang:
+        services.stap_start(stap=stap, door=door, toelichting=toelichting)
+        return stap.overgangen.latest("op")
+
+
+# --- writing: chapters, versions, review rounds, comments, notifications ---------------------
+
+
+class HoofdstukFactory(factory.django.DjangoModelFactory):
+    """A standard chapter of a document (made with the document), with `tekst` saved and
+    `auteur` handed the chapter through the services when given."""
+
+    class Meta:
+        model = Hoofdstuk
+
+    document = factory.SubFactory(DocumentFactory)
+    sleutel = "inleiding"
+    tekst = ""
+    auteur = None
+    door = factory.LazyAttribute(lambda o: regisseur(o.document.plan.gemeente))
+
+    @classmethod
+    def _create(
+        cls,
+        model_class: type[Hoofdstuk],
+        *,
+        document: Document,
+        sleutel: str,
+        tekst: str,
+        auteur: Gebruiker | None,
+        door: Gebruiker,
+        **velden: Any,
+    ) -> Hoofdstuk:
+        _geen_velden("HoofdstukFactory", velden)
+        h = document.hoofdstukken.get(sleutel=sleutel)
+        if auteur is not None:
+            h = services_documenten.hoofdstuk_set_auteur(hoofdstuk=h, door=door, auteur=auteur)
+        if tekst:
+            h = services_documenten.hoofdstuk_save(
+                hoofdstuk=h, door=auteur or door, tekst=tekst, versie=h.versie
+            )
+        return h
+
+
+class VersieFactory(factory.django.DjangoModelFactory):
+    """A version on demand (`versie_create`) of a document in concept: 0.1, then 0.2 …"""
+
+    class Meta:
+        model = Versie
+
+    document = factory.SubFactory(DocumentFactory)
+    gemaakt_door = factory.LazyAttribute(lambda o: regisseur(o.document.plan.gemeente))
+    aanleiding = ""
+
+    @classmethod
+    def _create(
+        cls, model_class: type[Versie], *, document: Document, gemaakt_door: Gebruiker, **kw: Any
+    ) -> Versie:
+        return services_documenten.versie_create(document=document, door=gemaakt_door, **kw)
+
+
+class BesprekingFactory(factory.django.DjangoModelFactory):
+    """A review round opened by `document_open_review` (which makes its version)."""
+
+    class Meta:
+        model = Bespreking
+
+    document = factory.SubFactory(DocumentFactory)
+    geopend_door = factory.LazyAttribute(lambda o: regisseur(o.document.plan.gemeente))
+    sluit_op = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=14))
+    bericht = ""
+
+    @classmethod
+    def _create(
+        cls,
+        model_class: type[Bespreking],
+        *,
+        document: Document,
+        geopend_door: Gebruiker,
+        sluit_op: dt.date,
+        bericht: str,
+    ) -> Bespreking:
+        return open_bespreking(document, geopend_door, sluit_op=sluit_op, bericht=bericht)
+
+
+class OpmerkingFactory(factory.django.DjangoModelFactory):
+    """A comment on a section of a version (`opmerking_create`), or with `antwoord_op` a reply
+    in that thread (`opmerking_reply`). Trait `opgelost`: resolved by the coordinator."""
+
+    class Meta:
+        model = Opmerking
+
+    class Params:
+        coordinator = factory.LazyAttribute(lambda o: regisseur(o.versie.document.plan.gemeente))
+        opgelost = factory.Trait(opgelost_door=factory.SelfAttribute("coordinator"))
+
+    antwoord_op = None
+    versie = factory.Maybe(
+        "antwoord_op",
+        yes_declaration=factory.SelfAttribute("antwoord_op.versie"),
+        no_declaration=factory.SubFactory(VersieFactory),
+    )
+    sectie = "inleiding"
+    citaat = ""
+    tekst = factory.Sequence(lambda n: f"Opmerking {n}")
+    auteur = factory.SelfAttribute("coordinator")
+    opgelost_door = None
+
+    @classmethod
+    def _create(
+        cls,
+        model_class: type[Opmerking],
+        *,
+        versie: Versie,
+        sectie: str,
+        citaat: str,
+        tekst: str,
+        auteur: Gebruiker,
+        antwoord_op: Opmerking | None,
+        opgelost_door: Gebruiker | None,
+        **velden: Any,
+    ) -> Opmerking:
+        _geen_velden("OpmerkingFactory", velden)
+        if antwoord_op is not None:
+            opmerking = services_documenten.opmerking_reply(
+                opmerking=antwoord_op, door=auteur, tekst=tekst
+            )
+        else:
+            opmerking = services_documenten.opmerking_create(
+                versie=versie, door=auteur, sectie=sectie, tekst=tekst, citaat=citaat
+            )
+        if opgelost_door is not None:
+            services_documenten.opmerking_resolve(opmerking=opmerking, door=opgelost_door)
+        return opmerking
+
+
+class MeldingFactory(factory.django.DjangoModelFactory):
+    """An in-app notification, made by the notification service (which also mails, after the
+    commit, when the user has an address)."""
+
+    class Meta:
+        model = Melding
+
+    gebruiker = factory.SubFactory(GebruikerFactory)
+    tekst = factory.Sequence(lambda n: f"Melding {n}")
+    url = ""
+
+    @classmethod
+    def _create(
+        cls, model_class: type[Melding], *, gebruiker: Gebruiker, tekst: str, url: str
+    ) -> Melding:
+        services_documenten._meld([gebruiker], tekst, url)  # -> services.melding_maak
+        return gebruiker.meldingen.latest("pk")
+
+
+# --- structured content: analysis, prioritering, doelstellingen ------------------------------
+
+
+class AnalyseFactory(factory.django.DjangoModelFactory):
+    """The analysis of a veld (or of one thema in it) saved by `analyse_save`, all three
+    blocks filled; with `auteur` the veld is then handed to that werkgroeplid
+    (`analyse_set_auteur`)."""
+
+    class Meta:
+        model = Analyse
+
+    plan = factory.SubFactory(PlanFactory)
+    veld = factory.LazyFunction(lambda: veld("1"))
+    thema = None
+    problematiek = "Wat speelt er"
+    huidige_aanpak = "Wat we doen"
+    verbeterpunten = "Wat beter kan"
+    auteur = None
+    door = factory.LazyAttribute(lambda o: regisseur(o.plan.gemeente))
+
+    @classmethod
+    def _create(
+        cls,
+        model_class: type[Analyse],
+        *,
+        auteur: Gebruiker | None,
+        door: Gebruiker,
+        **kwargs: Any,
+    ) -> Analyse:
+        analyse = services.analyse_save(door=door, **kwargs)
+        if auteur is not None:
+            analyse = services.analyse_set_auteur(
+                plan=analyse.plan, veld=analyse.veld, door=door, auteur=auteur
+            )
+        return analyse
+
+
+class BronFactory(factory.django.DjangoModelFactory):
+    """A source of the analysis of a veld (or thema), added by `bron_create`, which makes the
+    analysis when there is none yet (an ondermijningsbeeld is always confidential)."""
+
+    class Meta:
+        model = Bron
+
+    plan = factory.SubFactory(PlanFactory)
+    veld = factory.LazyFunction(lambda: veld("1"))
+    thema = None
+    soort = BronSoort.OVERIG
+    titel = factory.Sequence(lambda n: f"Bron {n}")
+    vindplaats = ""
+    periode = ""
+    vertrouwelijk = False
+    door = factory.LazyAttribute(lambda o: regisseur(o.plan.gemeente))
+
+    @classmethod
+    def _create(cls, model_class: type[Bron], **kwargs: Any) -> Bron:
+        return services.bron_create(**kwargs)
+
+
+class PrioriteringFactory(factory.django.DjangoModelFactory):
+    """The plan's prioritering record (made with the plan), updated by
+    `prioritering_update` with the fields given (raad and driehoek consulted by default)."""
+
+    class Meta:
+        model = Prioritering
+
+    plan = factory.SubFactory(PlanFactory)
+    raad_bijeenkomst_op = dt.date(2022, 10, 4)
+    raad_bijeenkomst_uitkomst = "De raad herkent de keuze."
+    driehoek_op = dt.date(2022, 10, 12)
+    driehoek_uitkomst = "Akkoord."
+    door = factory.LazyAttribute(lambda o: regisseur(o.plan.gemeente))
+
+    @classmethod
+    def _create(
+        cls, model_class: type[Prioritering], *, plan: Plan, door: Gebruiker, **velden: Any
+    ) -> Prioritering:
+        return services.prioritering_update(plan=plan, door=door, **velden)
+
+
+class WegingFactory(factory.django.DjangoModelFactory):
+    """The weight of one criterion, saved by `wegingen_save`."""
+
+    class Meta:
+        model = Weging
+
+    plan = factory.SubFactory(PlanFactory)
+    criterium = Criterium.ERNST
+    gewicht = 2
+    door = factory.LazyAttribute(lambda o: regisseur(o.plan.gemeente))
+
+    @classmethod
+    def _create(
+        cls, model_class: type[Weging], *, plan: Plan, criterium: str, gewicht: int, door: Gebruiker
+    ) -> Weging:
+        services.wegingen_save(plan=plan, door=door, gewichten={criterium: gewicht})
+        return plan.wegingen.get(criterium=criterium)
+
+
+class ScoreFactory(factory.django.DjangoModelFactory):
+    """The score of a candidate theme on one criterion, saved by `scores_save`."""
+
+    class Meta:
+        model = Score
+
+    plan = factory.SubFactory(PlanFactory)
+    thema = factory.LazyFunction(lambda: hoofdthema("1.1"))
+    criterium = Criterium.ERNST
+    waarde = 3
+    door = factory.LazyAttribute(lambda o: regisseur(o.plan.gemeente))
+
+    @classmethod
+    def _create(
+        cls,
+        model_class: type[Score],
+        *,
+        plan: Plan,
+        thema: Thema,
+        criterium: str,
+        waarde: int,
+        door: Gebruiker,
+    ) -> Score:
+        services.scores_save(plan=plan, door=door, scores={(thema.pk, criterium): waarde})
+        return plan.scores.get(thema=thema, criterium=criterium)
+
+
+class PlaatsingFactory(factory.django.DjangoModelFactory):
+    """A hoofdthema placed (`plaatsing_save`) as prioriteit unless told otherwise."""
+
+    class Meta:
+        model = Plaatsing
+
+    plan = factory.SubFactory(PlanFactory)
+    thema = factory.LazyFunction(lambda: hoofdthema("1.1"))
+    keuze = Keuze.PRIORITEIT
+    motivatie = ""
+    door = factory.LazyAttribute(lambda o: regisseur(o.plan.gemeente))
+
+    @classmethod
+    def _create(cls, model_class: type[Plaatsing], **kwargs: Any) -> Plaatsing:
+        return services.plaatsing_save(**kwargs)
+
+
+class DoelstellingFactory(factory.django.DjangoModelFactory):
+    """A doelstelling of a priority, made by `doelstelling_create`."""
+
+    class Meta:
+        model = Doelstelling
+
+    plaatsing = factory.SubFactory(PlaatsingFactory)
+    tekst = "Minder woninginbraken"
+    indicator = "Geregistreerde woninginbraken"
+    nulmeting = "96"
+    nulmeting_jaar = 2022
+    streefwaarde = "70"
+    streefjaar = 2026
+    bron = "Politie"
+    door = factory.LazyAttribute(lambda o: regisseur(o.plaatsing.plan.gemeente))
+
+    @classmethod
+    def _create(cls, model_class: type[Doelstelling], **kwargs: Any) -> Doelstelling:
+        return services.doelstelling_create(**kwargs)
+
+
+# --- driving a plan through the method --------------------------------------------------------
+
+
+def open_bespreking(
+    doc: Document, door: Gebruiker, *, sluit_op: dt.date | None = None, bericht: str = ""
+) -> Bespreking:
+    services.document_open_review(
+        document=doc,
+        door=door,
+        sluit_op=sluit_op or timezone.localdate() + dt.timedelta(days=14),
+        bericht=bericht,
+    )
+    return doc.besprekingen.latest("geopend_op")
+
+
+def _standaarddatum(soort: DocumentSoort) -> dt.date:
+    """The date `stel_vast` records unless told: the startnotitie's, or for an uitvoeringsplan
+    its own (on or after the IVP's, as the college must)."""
+    if soort in (DocumentSoort.IVP, DocumentSoort.UITVOERINGSPLAN):
+        return VASTSTELDATUM[soort]
+    return STARTNOTITIE_OP
+
+
+def open_ronde(doc: Document, door: Gebruiker, bericht: str = "Graag jullie reactie.") -> Versie:
+    """Open a review round (until `SLUIT`) and return the version it is about, read through
+    `doc` so that `versie.document` is `doc` itself."""
+    open_bespreking(doc, door, sluit_op=SLUIT, bericht=bericht)
+    versie: Versie = doc.versies.order_by("-hoofd", "-sub").first()
+    return versie
+
+
+def stel_vast(
+    document: Document,
+    door: Gebruiker,
+    datum: dt.date | None = None,
+    kenmerk: str = "",
+) -> Besluit:
+    """Offer `document` to the body that decides it and record that it adopted it; an
+    uitvoeringsplan waits for the IVP, which is adopted first when it is not yet."""
+    soort = DocumentSoort(document.soort)
+    if soort == DocumentSoort.UITVOERINGSPLAN:
+        ivp = document.plan.documenten.get(soort=DocumentSoort.IVP)
+        if ivp.status != DocumentStatus.VASTGESTELD:
+            stel_vast(ivp, door)
+    if document.status == DocumentStatus.IN_BESPREKING:
+        services.document_close_review(document=document, door=door)
     services.document_submit(document=document, door=door)
     return services.besluit_record(
         document=document,
         door=door,
-        orgaan=BESLUITORGAAN[document.soort],
-        datum=datum,
+        orgaan=BESLUITORGAAN[soort],
+        datum=datum or _standaarddatum(soort),
         uitkomst=BesluitUitkomst.VASTGESTELD,
         kenmerk=kenmerk,
     )
 
 
-def document(plan, soort, jaar=None):
+def _inhoud_af(plan: Plan, door: Gebruiker, nummer: int) -> None:
+    """Whatever step `nummer` needs besides its document, as the demo does it."""
+    if nummer == 2:
+        analyseer(plan, door)
+    elif nummer == 3:
+        plaats_alle_hoofdthemas(plan, door)
+        services.prioritering_update(
+            plan=plan,
+            door=door,
+            raad_bijeenkomst_op=dt.date(2022, 10, 4),
+            driehoek_op=dt.date(2022, 10, 12),
+        )
+    elif nummer == 4:
+        for prioriteit in plan.plaatsingen.filter(keuze=Keuze.PRIORITEIT):
+            if not prioriteit.doelstellingen.exists():
+                services.doelstelling_create(
+                    plaatsing=prioriteit, door=door, tekst="Minder overlast"
+                )
+            if not prioriteit.aanpak.strip():
+                services.prioriteit_set_aanpak(plaatsing=prioriteit, door=door, aanpak="Samen")
+
+
+def start(plan: Plan, door: Gebruiker, nummer: int) -> Stap:
+    """Step `nummer` actief: the steps before it afgerond first (step 5 needs step 4
+    started only: the uitvoeringsplan is written beside the IVP)."""
+    s = stap(plan, nummer)
+    if s.status != StapStatus.GEPLAND:
+        return s
+    if nummer == 5:
+        start(plan, door, 4)
+    elif nummer > 1:
+        rond_af(plan, door, nummer - 1)
+    return services.stap_start(stap=stap(plan, nummer), door=door)
+
+
+def rond_af(plan: Plan, door: Gebruiker, nummer: int) -> Stap:
+    """Drive `plan` through the method until step `nummer` is afgerond (1 to 5), using only
+    services, as a coordinator would."""
+    if nummer == 6:
+        raise NotImplementedError("Stap 6 sluit pas na de looptijd; zet de tijd en doe het zelf.")
+    s = stap(plan, nummer)
+    if s.status == StapStatus.AFGEROND:
+        return s
+    if nummer == 5:
+        rond_af(plan, door, 4)
+    start(plan, door, nummer)
+    soort = {1: "startnotitie", 2: "veiligheidsanalyse", 3: "prioritering", 4: "ivp"}.get(nummer)
+    if soort is None:  # step 5: the uitvoeringsplan, adopted by the college, noted by the raad
+        uitvoeringsplan = document(plan, DocumentSoort.UITVOERINGSPLAN, plan.periode_start.year)
+        if uitvoeringsplan.status != DocumentStatus.VASTGESTELD:
+            stel_vast(uitvoeringsplan, door)
+        services.besluit_record(
+            document=uitvoeringsplan,
+            door=door,
+            orgaan=Orgaan.RAAD,
+            datum=KENNISNAME_OP,
+            uitkomst=BesluitUitkomst.KENNISGENOMEN,
+        )
+    else:
+        doc = document(plan, soort)
+        if doc.status != DocumentStatus.VASTGESTELD:
+            _inhoud_af(plan, door, nummer)
+            stel_vast(doc, door, VASTSTELDATUM[DocumentSoort(soort)])
+    return services.stap_close(stap=stap(plan, nummer), door=door)
+
+
+# --- the builders of before the factories ----------------------------------------------------
+
+
+def maak_plan(gemeente: Gemeente | None = None, **kwargs: Any) -> Plan:
+    if gemeente is not None:
+        kwargs["gemeente"] = gemeente
+    plan: Plan = PlanFactory(**kwargs)
+    return plan
+
+
+def coordinator_van(gemeente: Gemeente) -> Gebruiker:
+    """A new coordinator OOV of `gemeente`."""
+    return lid_van(gemeente, RolSoort.COORDINATOR)
+
+
+def lid_van(gemeente: Gemeente, soort: str = RolSoort.WERKGROEPLID, **kwargs: Any) -> Gebruiker:
+    """A user with one role in `gemeente` (a werkgroeplid unless told otherwise)."""
+    gebruiker: Gebruiker = GebruikerFactory(rol=(gemeente, soort), **kwargs)
+    return gebruiker
+
+
+def document(plan: Plan, soort: str, jaar: int | None = None) -> Document:
     return plan.documenten.get(soort=soort, jaar=jaar)
 
 
-def stap(plan, nummer):
+def stap(plan: Plan, nummer: int) -> Stap:
     return plan.stappen.get(nummer=nummer)
 
 
-def analyseer(plan, door, velden=None):
-    from veiligheidsvelden.models import Veld
+def hoofdstuk(document: Document, sleutel: str = "inleiding") -> Hoofdstuk:
+    return document.hoofdstukken.get(sleutel=sleutel)
 
+
+def veld(code: str = "5") -> Veld:
+    return Veld.objects.get(code=code)
+
+
+def hoofdthema(code: str) -> Thema:
+    """A hoofdthema of the VNG list."""
+    return Thema.objects.get(code=code, gemeente=None)
+
+
+def voeg_bronnen_toe(plan: Plan, door: Gebruiker | None = None) -> None:
+    """Two sources for veld 5: the (confidential) ondermijningsbeeld and police open data."""
+    BronFactory(
+        plan=plan,
+        veld=veld("5"),
+        door=door or regisseur(plan.gemeente),
+        soort=BronSoort.ONDERMIJNINGSBEELD,
+        titel="Ondermijningsbeeld RIEC 2021",
+    )
+    BronFactory(
+        plan=plan,
+        veld=veld("5"),
+        door=door or regisseur(plan.gemeente),
+        soort=BronSoort.POLITIE,
+        titel="Politie open data",
+        vindplaats="https://data.politie.nl/",
+        periode="2019–2021",
+    )
+
+
+def draag_over(plan: Plan, auteur: Gebruiker | None, code: str = "5") -> Analyse:
+    """The coordinator hands the analysis of veld `code` to `auteur` (None: takes it back)."""
+    return services.analyse_set_auteur(
+        plan=plan, veld=veld(code), door=regisseur(plan.gemeente), auteur=auteur
+    )
+
+
+def analyseer(plan: Plan, door: Gebruiker, velden: Iterable[Veld] | None = None) -> None:
     for veld in velden or Veld.objects.all():
         services.analyse_save(
             plan=plan,
@@ -59,61 +761,27 @@ def analyseer(plan, door, velden=None):
         )
 
 
-def plaats_alle_hoofdthemas(plan, door, prioriteiten=("1.1",)):
+def plaats_alle_hoofdthemas(
+    plan: Plan, door: Gebruiker, prioriteiten: Iterable[str] = ("1.1",)
+) -> dict[str, Plaatsing]:
     """Every VNG hoofdthema placed: the given codes as prioriteit, the rest as beheer."""
-    from stappen.constants import Keuze
-    from veiligheidsvelden.models import Thema
-
+    codes = set(prioriteiten)
     plaatsingen = {}
     for thema in Thema.objects.voor_gemeente(plan.gemeente_id).hoofdthemas():
-        keuze = Keuze.PRIORITEIT if thema.code in prioriteiten else Keuze.BEHEER
+        keuze = Keuze.PRIORITEIT if thema.code in codes else Keuze.BEHEER
         plaatsingen[thema.code] = services.plaatsing_save(
             plan=plan, thema=thema, door=door, keuze=keuze
         )
     return plaatsingen
 
 
-def tot_en_met_stap(plan, door, nummer):
-    """Drive `plan` through the method until step `nummer` is afgerond (1, 2 or 3), using
-    only services, as a coordinator would."""
-    from stappen.constants import DocumentSoort
-
-    services.stap_start(stap=stap(plan, 1), door=door)
-    stel_vast(document(plan, DocumentSoort.STARTNOTITIE), door)
-    services.stap_close(stap=stap(plan, 1), door=door)
-    if nummer == 1:
-        return
-    services.stap_start(stap=stap(plan, 2), door=door)
-    analyseer(plan, door)
-    stel_vast(document(plan, DocumentSoort.VEILIGHEIDSANALYSE), door, dt.date(2022, 9, 27))
-    services.stap_close(stap=stap(plan, 2), door=door)
-    if nummer == 2:
-        return
-    services.stap_start(stap=stap(plan, 3), door=door)
-    plaats_alle_hoofdthemas(plan, door)
-    services.prioritering_update(
-        plan=plan,
-        door=door,
-        raad_bijeenkomst_op=dt.date(2022, 10, 4),
-        driehoek_op=dt.date(2022, 10, 12),
-    )
-    stel_vast(document(plan, DocumentSoort.PRIORITERING), door, dt.date(2022, 10, 25))
-    services.stap_close(stap=stap(plan, 3), door=door)
+def tot_en_met_stap(plan: Plan, door: Gebruiker, nummer: int) -> None:
+    """Steps 1 to `nummer` afgerond (see `rond_af`)."""
+    rond_af(plan, door, nummer)
 
 
-def lid_van(gemeente: Gemeente, soort: str = RolSoort.WERKGROEPLID, **kwargs):
-    """A user with one role in `gemeente` (a werkgroeplid unless told otherwise)."""
-    return GebruikerFactory(rol=(gemeente, soort), **kwargs)
-
-
-def hoofdstuk(document, sleutel="inleiding"):
-    return document.hoofdstukken.get(sleutel=sleutel)
-
-
-def schrijf(document, door, teksten: dict[str, str]):
+def schrijf(document: Document, door: Gebruiker, teksten: dict[str, str]) -> None:
     """Save chapter texts through the service, each from its current version."""
-    from stappen import services_documenten
-
     for sleutel, tekst in teksten.items():
         h = hoofdstuk(document, sleutel)
         services_documenten.hoofdstuk_save(hoofdstuk=h, door=door, tekst=tekst, versie=h.versie)

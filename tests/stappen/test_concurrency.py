@@ -10,17 +10,17 @@ import pytest
 from django.db import connection
 
 from ivp.exceptions import Geweigerd
-from stappen import services
-from stappen.constants import StapStatus
-from stappen.models import Overgang, Stap
-from tests.stappen.factories import coordinator_van, maak_plan
+from stappen import services, services_documenten  # -> from stappen import services
+from stappen.constants import DocumentSoort, StapStatus
+from stappen.models import Hoofdstuk, Overgang, Stap
+from tests.stappen.factories import PlanFactory, regisseur
 
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_of_two_concurrent_starts_exactly_one_wins():
-    plan = maak_plan()
-    coordinator = coordinator_van(plan.gemeente)
+    plan = PlanFactory()
+    coordinator = regisseur(plan.gemeente)
     samen = threading.Barrier(2)
     uitkomsten: list[str] = []
 
@@ -49,12 +49,8 @@ def test_of_two_concurrent_starts_exactly_one_wins():
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_of_two_concurrent_chapter_saves_from_the_same_version_exactly_one_wins():
-    from stappen import services_documenten
-    from stappen.constants import DocumentSoort
-    from stappen.models import Hoofdstuk
-
-    plan = maak_plan()
-    coordinator = coordinator_van(plan.gemeente)
+    plan = PlanFactory()
+    coordinator = regisseur(plan.gemeente)
     hoofdstuk = plan.documenten.get(soort=DocumentSoort.STARTNOTITIE).hoofdstukken.first()
     samen = threading.Barrier(2)
     uitkomsten: list[str] = []

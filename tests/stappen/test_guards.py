@@ -4,14 +4,24 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 
 from ivp.exceptions import Geweigerd
 from stappen import services
-from stappen.constants import BesluitUitkomst, DocumentSoort, Keuze, Orgaan, StapStatus
-from stappen.models import Plaatsing
+from stappen.constants import (
+    BesluitUitkomst,
+    DocumentSoort,
+    Keuze,
+    Orgaan,
+    StapStatus,
+)
+from stappen.models import (
+    Plaatsing,
+    Prioritering,
+)
 from tests.stappen.factories import (
+    DoelstellingFactory,
     analyseer,
-    coordinator_van,
     document,
     maak_plan,
     plaats_alle_hoofdthemas,
@@ -22,16 +32,6 @@ from tests.stappen.factories import (
 from veiligheidsvelden.models import Thema, Veld
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def plan():
-    return maak_plan()
-
-
-@pytest.fixture
-def coordinator(plan):
-    return coordinator_van(plan.gemeente)
 
 
 def weigering(functie, **kwargs) -> list[str]:
@@ -155,7 +155,6 @@ def test_five_priorities_need_a_motivation(plan, coordinator):
     ]
     # The raad is sovereign: the document is adopted; the motivation is recorded afterwards
     # on the prioritering record, which is no part of the frozen document.
-    from stappen.models import Prioritering
 
     Prioritering.objects.filter(plan=plan).update(motivatie_aantal="De raad wil vijf.")
     services.stap_close(stap=stap(plan, 3), door=coordinator)
@@ -258,7 +257,6 @@ def test_stap_6_closes_when_the_period_ended_with_every_yearly_document(coordina
 
 
 def test_reopening_needs_a_reason(plan, coordinator):
-    from django.core.exceptions import ValidationError
 
     tot_en_met_stap(plan, coordinator, 1)
     with pytest.raises(ValidationError, match="Geef de reden"):
@@ -266,3 +264,34 @@ def test_reopening_needs_a_reason(plan, coordinator):
     services.stap_reopen(stap=stap(plan, 1), door=coordinator, reden="Besluit gecorrigeerd")
     assert stap(plan, 1).status == StapStatus.ACTIEF
     assert stap(plan, 1).werkelijk_eind is None
+
+
+@pytest.mark.actieve_stap(2)
+def test_the_step_2_guard_still_needs_the_three_blocks_of_all_five_velden(plan, coordinator):
+    analyseer(plan, coordinator, velden=Veld.objects.exclude(code="3"))
+    blokkades = stap(plan, 2).sluitblokkades()
+    assert (
+        "Veld 3 (Jeugd en veiligheid) mist nog: problematiek, huidige aanpak, verbeterpunten."
+        in blokkades
+    )
+    analyseer(plan, coordinator)
+    assert not any(b.startswith("Veld") for b in stap(plan, 2).sluitblokkades())
+
+
+@pytest.mark.actieve_stap(4)
+def test_the_step_4_guard_needs_a_doelstelling_and_an_aanpak(plan, coordinator, prioriteit):
+    naam = prioriteit.thema.naam
+    blokkades = stap(plan, 4).sluitblokkades()
+    assert f"Prioriteit ‘{naam}’ heeft nog geen doelstelling." in blokkades
+    assert f"Prioriteit ‘{naam}’ heeft nog geen aanpak op hoofdlijnen." in blokkades
+    DoelstellingFactory(plaatsing=prioriteit)
+    services.prioriteit_update(
+        plaatsing=prioriteit,
+        door=coordinator,
+        aanleiding="Inbraken stijgen",
+        aanpak="Preventie en opsporing",
+        partners="Politie – opsporing",
+        portefeuillehouder="Burgemeester",
+    )
+    blokkades = stap(plan, 4).sluitblokkades()
+    assert not any(b.startswith("Prioriteit") for b in blokkades)
