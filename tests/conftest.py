@@ -81,13 +81,14 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 
 @pytest.fixture
 def gemeente(db: None) -> Gemeente:
-    return GemeenteFactory()
+    gemeente: Gemeente = GemeenteFactory.create()
+    return gemeente
 
 
 @pytest.fixture
 def plan(gemeente: Gemeente) -> Plan:
     """A new plan made by the service: six steps gepland, documents in concept."""
-    plan: Plan = PlanFactory(gemeente=gemeente)
+    plan: Plan = PlanFactory.create(gemeente=gemeente)
     return plan
 
 
@@ -118,7 +119,8 @@ def lezer(gemeente: Gemeente) -> Gebruiker:
 
 @pytest.fixture
 def andere_gemeente(db: None) -> Gemeente:
-    return GemeenteFactory(naam="Kampen", cbs_code="GM0166")
+    kampen: Gemeente = GemeenteFactory.create(naam="Kampen", cbs_code="GM0166")
+    return kampen
 
 
 @pytest.fixture

@@ -35,10 +35,25 @@ class RegioFactory(factory.django.DjangoModelFactory):
 
     naam = factory.Sequence(lambda n: f"Regio {n}")
 
-    @factory.post_generation
-    def gemeenten(self, create: bool, extracted: Iterable[Gemeente] | None, **kwargs: Any) -> None:
-        if create and extracted:
-            self.gemeenten.add(*extracted)
+    gemeenten = factory.post_generation(
+        lambda regio, create, gemeenten, **kwargs: _in_regio(regio, create, gemeenten)
+    )
+
+
+def _in_regio(regio: Regio, create: bool, gemeenten: Iterable[Gemeente] | None) -> None:
+    if create and gemeenten:
+        regio.gemeenten.add(*gemeenten)
+
+
+def _met_rol(
+    gebruiker: Gebruiker, create: bool, extracted: tuple[Gemeente, str] | None, **kwargs: Any
+) -> None:
+    """`GebruikerFactory(rol=(gemeente, RolSoort.COORDINATOR))` gives the user that role."""
+    if create and extracted:
+        gemeente, soort = extracted
+        Rol.objects.create(gebruiker=gebruiker, gemeente=gemeente, soort=soort)
+    if create:
+        gebruiker.save()
 
 
 class GebruikerFactory(factory.django.DjangoModelFactory):
@@ -50,15 +65,7 @@ class GebruikerFactory(factory.django.DjangoModelFactory):
     first_name = "Kim"
     last_name = factory.Sequence(lambda n: f"de Tester {n}")
     password = factory.PostGenerationMethodCall("set_password", "wachtwoord")
-
-    @factory.post_generation
-    def rol(self, create: bool, extracted: tuple[Gemeente, str] | None, **kwargs: Any) -> None:
-        """`GebruikerFactory(rol=(gemeente, RolSoort.COORDINATOR))` gives the user that role."""
-        if create and extracted:
-            gemeente, soort = extracted
-            Rol.objects.create(gebruiker=self, gemeente=gemeente, soort=soort)
-        if create:
-            self.save()
+    rol = factory.post_generation(_met_rol)
 
 
 class RolFactory(factory.django.DjangoModelFactory):

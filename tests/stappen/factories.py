@@ -584,8 +584,7 @@ def open_ronde(doc: Document, door: Gebruiker, bericht: str = "Graag jullie reac
     """Open a review round (until `SLUIT`) and return the version it is about, read through
     `doc` so that `versie.document` is `doc` itself."""
     open_bespreking(doc, door, sluit_op=SLUIT, bericht=bericht)
-    versie: Versie = doc.versies.order_by("-hoofd", "-sub").first()
-    return versie
+    return doc.versies.latest("hoofd", "sub")
 
 
 def stel_vast(
@@ -686,7 +685,7 @@ def rond_af(plan: Plan, door: Gebruiker, nummer: int) -> Stap:
 def maak_plan(gemeente: Gemeente | None = None, **kwargs: Any) -> Plan:
     if gemeente is not None:
         kwargs["gemeente"] = gemeente
-    plan: Plan = PlanFactory(**kwargs)
+    plan: Plan = PlanFactory.create(**kwargs)
     return plan
 
 
@@ -697,7 +696,7 @@ def coordinator_van(gemeente: Gemeente) -> Gebruiker:
 
 def lid_van(gemeente: Gemeente, soort: str = RolSoort.WERKGROEPLID, **kwargs: Any) -> Gebruiker:
     """A user with one role in `gemeente` (a werkgroeplid unless told otherwise)."""
-    gebruiker: Gebruiker = GebruikerFactory(rol=(gemeente, soort), **kwargs)
+    gebruiker: Gebruiker = GebruikerFactory.create(rol=(gemeente, soort), **kwargs)
     return gebruiker
 
 

@@ -10,16 +10,18 @@ import pytest
 from django.db import connection
 
 from ivp.exceptions import Geweigerd
+from ivp.models import Plan
 from stappen import services, services_documenten  # -> from stappen import services
 from stappen.constants import DocumentSoort, StapStatus
 from stappen.models import Hoofdstuk, Overgang, Stap
-from tests.stappen.factories import PlanFactory, regisseur
+from tests.stappen.factories import PlanFactory, document, regisseur
+from tests.stappen.factories import hoofdstuk as hoofdstuk_van
 
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_of_two_concurrent_starts_exactly_one_wins():
-    plan = PlanFactory()
+def test_of_two_concurrent_starts_exactly_one_wins() -> None:
+    plan: Plan = PlanFactory.create()
     coordinator = regisseur(plan.gemeente)
     samen = threading.Barrier(2)
     uitkomsten: list[str] = []
@@ -48,10 +50,10 @@ def test_of_two_concurrent_starts_exactly_one_wins():
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_of_two_concurrent_chapter_saves_from_the_same_version_exactly_one_wins():
-    plan = PlanFactory()
+def test_of_two_concurrent_chapter_saves_from_the_same_version_exactly_one_wins() -> None:
+    plan: Plan = PlanFactory.create()
     coordinator = regisseur(plan.gemeente)
-    hoofdstuk = plan.documenten.get(soort=DocumentSoort.STARTNOTITIE).hoofdstukken.first()
+    hoofdstuk = hoofdstuk_van(document(plan, DocumentSoort.STARTNOTITIE))
     samen = threading.Barrier(2)
     uitkomsten: list[str] = []
 

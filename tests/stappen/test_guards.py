@@ -21,13 +21,13 @@ from stappen.models import (
 )
 from tests.stappen.factories import (
     DoelstellingFactory,
+    StapFactory,
     analyseer,
     document,
     maak_plan,
     plaats_alle_hoofdthemas,
     stap,
     stel_vast,
-    tot_en_met_stap,
 )
 from veiligheidsvelden.models import Thema, Veld
 
@@ -56,14 +56,13 @@ def test_stap_2_waits_for_stap_1(plan, coordinator):
     assert weigering(services.stap_start, stap=stap(plan, 2), door=coordinator) == [
         "Stap 1 (startnotitie) is nog niet afgerond."
     ]
-    tot_en_met_stap(plan, coordinator, 1)
+    StapFactory(plan=plan, nummer=1, afgerond=True, door=coordinator)
     services.stap_start(stap=stap(plan, 2), door=coordinator)
     assert stap(plan, 2).status == StapStatus.ACTIEF
 
 
 def test_stap_2_closes_when_every_veld_is_analysed_and_the_werkgroep_agreed(plan, coordinator):
-    tot_en_met_stap(plan, coordinator, 1)
-    services.stap_start(stap=stap(plan, 2), door=coordinator)
+    StapFactory(plan=plan, nummer=2, actief=True, door=coordinator)
     analyseer(plan, coordinator, velden=Veld.objects.exclude(code="4"))
     services.analyse_save(
         plan=plan,
@@ -85,7 +84,7 @@ def test_stap_2_closes_when_every_veld_is_analysed_and_the_werkgroep_agreed(plan
 
 
 def test_stap_3_lists_everything_missing(plan, coordinator):
-    tot_en_met_stap(plan, coordinator, 2)
+    StapFactory(plan=plan, nummer=2, afgerond=True, door=coordinator)
     assert stap(plan, 3).startblokkades() == []
     services.stap_start(stap=stap(plan, 3), door=coordinator)
     redenen = weigering(services.stap_close, stap=stap(plan, 3), door=coordinator)
@@ -101,8 +100,7 @@ def test_stap_3_lists_everything_missing(plan, coordinator):
 def test_stap_3_accepts_a_motivation_instead_of_a_raad_meeting_and_placing_via_a_thema(
     plan, coordinator
 ):
-    tot_en_met_stap(plan, coordinator, 2)
-    services.stap_start(stap=stap(plan, 3), door=coordinator)
+    StapFactory(plan=plan, nummer=3, actief=True, door=coordinator)
     plaats_alle_hoofdthemas(plan, coordinator)
     # Placing a thema places its hoofdthema too.
     Plaatsing.objects.filter(plan=plan, thema__code="2.5").delete()
@@ -135,8 +133,7 @@ def _prioriteiten(plan, coordinator, aantal):
 
 
 def test_four_priorities_warn_but_do_not_block(plan, coordinator):
-    tot_en_met_stap(plan, coordinator, 2)
-    services.stap_start(stap=stap(plan, 3), door=coordinator)
+    StapFactory(plan=plan, nummer=3, actief=True, door=coordinator)
     _prioriteiten(plan, coordinator, 4)
     s = stap(plan, 3)
     assert s.sluitblokkades() == ["De prioritering is nog niet vastgesteld door de gemeenteraad."]
@@ -146,8 +143,7 @@ def test_four_priorities_warn_but_do_not_block(plan, coordinator):
 
 
 def test_five_priorities_need_a_motivation(plan, coordinator):
-    tot_en_met_stap(plan, coordinator, 2)
-    services.stap_start(stap=stap(plan, 3), door=coordinator)
+    StapFactory(plan=plan, nummer=3, actief=True, door=coordinator)
     _prioriteiten(plan, coordinator, 5)
     stel_vast(document(plan, DocumentSoort.PRIORITERING), coordinator)
     assert weigering(services.stap_close, stap=stap(plan, 3), door=coordinator) == [
@@ -162,8 +158,7 @@ def test_five_priorities_need_a_motivation(plan, coordinator):
 
 
 def test_stap_4_needs_a_doelstelling_and_aanpak_per_priority_and_the_raad(plan, coordinator):
-    tot_en_met_stap(plan, coordinator, 3)
-    services.stap_start(stap=stap(plan, 4), door=coordinator)
+    StapFactory(plan=plan, nummer=4, actief=True, door=coordinator)
     redenen = weigering(services.stap_close, stap=stap(plan, 4), door=coordinator)
     naam = Thema.objects.get(code="1.1").naam
     assert redenen == [
@@ -180,7 +175,7 @@ def test_stap_4_needs_a_doelstelling_and_aanpak_per_priority_and_the_raad(plan, 
 
 
 def test_stap_5_runs_beside_stap_4_and_closes_after_the_ivp(plan, coordinator):
-    tot_en_met_stap(plan, coordinator, 3)
+    StapFactory(plan=plan, nummer=3, afgerond=True, door=coordinator)
     assert weigering(services.stap_start, stap=stap(plan, 5), door=coordinator) == [
         "Stap 4 (opstellen IVP) is nog niet gestart; het uitvoeringsplan wordt daarnaast "
         "geschreven."
@@ -258,7 +253,7 @@ def test_stap_6_closes_when_the_period_ended_with_every_yearly_document(coordina
 
 def test_reopening_needs_a_reason(plan, coordinator):
 
-    tot_en_met_stap(plan, coordinator, 1)
+    StapFactory(plan=plan, nummer=1, afgerond=True, door=coordinator)
     with pytest.raises(ValidationError, match="Geef de reden"):
         services.stap_reopen(stap=stap(plan, 1), door=coordinator, reden="  ")
     services.stap_reopen(stap=stap(plan, 1), door=coordinator, reden="Besluit gecorrigeerd")
