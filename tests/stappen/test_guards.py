@@ -8,17 +8,9 @@ from django.core.exceptions import ValidationError
 
 from ivp.exceptions import Geweigerd
 from stappen import services
-from stappen.constants import (
-    BesluitUitkomst,
-    DocumentSoort,
-    Keuze,
-    Orgaan,
-    StapStatus,
-)
-from stappen.models import (
-    Plaatsing,
-    Prioritering,
-)
+from stappen.constants import BesluitUitkomst, DocumentSoort, Keuze, Orgaan, StapStatus
+from stappen.guards import waarschuwingen
+from stappen.models import Plaatsing, Prioritering
 from tests.stappen.factories import (
     DoelstellingFactory,
     StapFactory,
@@ -137,8 +129,6 @@ def test_four_priorities_warn_but_do_not_block(plan, coordinator):
     _prioriteiten(plan, coordinator, 4)
     s = stap(plan, 3)
     assert s.sluitblokkades() == ["De prioritering is nog niet vastgesteld door de gemeenteraad."]
-    from stappen.guards import waarschuwingen
-
     assert waarschuwingen(s.stand, s)[0].startswith("Er zijn 4 prioriteiten; de startnotitie")
 
 

@@ -3,10 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from stappen import services_documenten as docs  # -> from stappen import services
-from stappen.models import (
-    Versie,
-)
+from stappen import services_documenten as docs  # -> from stappen import services as docs
+from stappen.models import Versie
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from ivp.constants import RolSoort
 from ivp.exceptions import GeenToegang, Geweigerd
 from stappen import services
-from stappen import services_documenten as docs  # -> from stappen import services
+from stappen import services_documenten as docs  # -> from stappen import services as docs
 from stappen.constants import (
     STANDAARD_HOOFDSTUKKEN,
     BesluitUitkomst,
@@ -20,10 +20,7 @@ from stappen.constants import (
     OpmerkingUitkomst,
     Orgaan,
 )
-from stappen.models import (
-    Hoofdstuk,
-    Melding,
-)
+from stappen.models import Hoofdstuk, Melding
 from stappen.models_documenten import MAX_HOOFDSTUK_TEKENS  # -> stappen.models
 from tests.stappen.factories import (
     SLUIT,
@@ -134,8 +131,6 @@ def test_chapters_are_frozen_outside_concept_and_forever_once_vastgesteld(
             hoofdstuk=hoofdstuk(startnotitie), door=coordinator, tekst="x", versie=1
         )
     startnotitie.refresh_from_db()
-    from stappen.constants import BesluitUitkomst, Orgaan
-
     services.besluit_record(
         document=startnotitie,
         door=coordinator,

@@ -11,18 +11,8 @@ from django.core.exceptions import ValidationError
 from ivp.constants import RolSoort
 from ivp.exceptions import GeenToegang, Geweigerd
 from stappen import services
-from stappen.constants import (
-    BronSoort,
-    DocumentSoort,
-    Keuze,
-)
-from stappen.models import (
-    Analyse,
-    Bron,
-    Doelstelling,
-    Plaatsing,
-    Score,
-)
+from stappen.constants import BronSoort, DocumentSoort, Keuze
+from stappen.models import Analyse, Bron, Doelstelling, Plaatsing, Score
 from stappen.structuur import bouw_prioritering
 from tests.ivp.factories import GebruikerFactory
 from tests.stappen.factories import (

@@ -5,13 +5,8 @@ import datetime as dt
 import pytest
 
 from stappen import services
-from stappen.constants import (
-    DocumentSoort,
-    Keuze,
-)
-from stappen.models import (
-    Plaatsing,
-)
+from stappen.constants import DocumentSoort, Keuze
+from stappen.models import Plaatsing
 from stappen.structuur import bouw_analyse, bouw_ivp, bouw_prioritering, registreer
 from tests.stappen.factories import (
     DoelstellingFactory,

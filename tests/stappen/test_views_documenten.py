@@ -4,19 +4,15 @@ comparison of versions, comments and the reactienota, with a flat query count.""
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ivp.constants import RolSoort
 from stappen import services
-from stappen import services_documenten as docs  # -> from stappen import services
-from stappen.constants import (
-    DocumentSoort,
-    OpmerkingUitkomst,
-)
-from stappen.models import (
-    Hoofdstuk,
-    Opmerking,
-)
+from stappen import services_documenten as docs  # -> from stappen import services as docs
+from stappen.constants import DocumentSoort, OpmerkingUitkomst
+from stappen.models import Hoofdstuk, Opmerking
 from tests.stappen.factories import (
     SLUIT,
     TEKST,
@@ -165,9 +161,6 @@ def _groot_document(plan, coordinator, hoofdstukken, opmerkingen):
 
 
 def _aantal_queries(client, url):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, url

@@ -6,22 +6,13 @@ from django.urls import reverse
 
 from ivp.constants import RolSoort
 from stappen import services
-from stappen.constants import (
-    Criterium,
-    DocumentSoort,
-    Keuze,
-)
-from stappen.models import (
-    Analyse,
-    Bron,
-    Plaatsing,
-    Prioritering,
-    Score,
-)
+from stappen.constants import Criterium, DocumentSoort, Keuze
+from stappen.models import Analyse, Bron, Plaatsing, Prioritering, Score
 from stappen.selectors_inhoud import prioritering_stand  # -> stappen.selectors
 from tests.ivp.factories import GebruikerFactory
 from tests.stappen.factories import (
     DoelstellingFactory,
+    PlanFactory,
     analyseer,
     coordinator_van,
     document,
@@ -29,12 +20,13 @@ from tests.stappen.factories import (
     hoofdthema,
     maak_plan,
     plaats_alle_hoofdthemas,
+    regisseur,
     stap,
     stel_vast,
     veld,
     voeg_bronnen_toe,
 )
-from tests.veiligheidsvelden.factories import BeleidsdocumentFactory
+from tests.veiligheidsvelden.factories import BeleidsdocumentFactory, ThemaFactory
 from veiligheidsvelden.models import Thema
 
 pytestmark = pytest.mark.django_db
@@ -475,3 +467,17 @@ def test_a_theme_that_is_no_priority_has_no_chapter(client, plan, coordinator):
     beheer = plan.plaatsingen.exclude(keuze=Keuze.PRIORITEIT).first()
     client.force_login(coordinator)
     assert client.get(url(plan, "prioriteit", plaatsing_id=beheer.pk)).status_code == 404
+
+
+@pytest.mark.actieve_stap(3)
+def test_an_own_theme_is_a_candidate_of_its_own_gemeente_only(client, plan, coordinator):
+    ThemaFactory(gemeente=plan.gemeente, naam="Veilig Giethoorn")
+    ander = PlanFactory()
+    ThemaFactory(gemeente=ander.gemeente, naam="Veilig Kampereiland")
+    for naam in ("prioritering_scores", "prioritering_plaatsing"):
+        client.force_login(coordinator)
+        html = client.get(url(plan, naam)).content.decode()
+        assert "Veilig Giethoorn" in html and "Veilig Kampereiland" not in html
+        client.force_login(regisseur(ander.gemeente))
+        html = client.get(url(ander, naam)).content.decode()
+        assert "Veilig Kampereiland" in html and "Veilig Giethoorn" not in html

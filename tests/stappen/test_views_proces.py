@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from ivp.constants import RolSoort
+from ivp.models import Plan
 from stappen.constants import StapStatus
-from stappen.models import Plan
 from tests.ivp.factories import GebruikerFactory, GemeenteFactory
 from tests.stappen.factories import StapFactory, coordinator_van, lid_van, maak_plan, stap
 
