@@ -17,7 +17,8 @@ from django.conf import settings
 from ivp.constants import RolSoort
 from ivp.models import Gebruiker, Gemeente, Plan
 from tests.ivp.factories import GemeenteFactory
-from tests.stappen.factories import PlanFactory, coordinator_van, lid_van
+from tests.stappen.factories import PlanFactory
+from tests.stappen.stappenplan import coordinator_van, lid_van
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 

@@ -13,7 +13,8 @@ from ivp.constants import RolSoort
 from ivp.models import Gebruiker, Gemeente, Plan
 from stappen.constants import DocumentSoort, Keuze
 from stappen.models import Document, Plaatsing
-from tests.stappen.factories import TEKST, StapFactory, document, lid_van, schrijf
+from tests.stappen.factories import StapFactory
+from tests.stappen.stappenplan import TEKST, document, lid_van, schrijf
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -14,8 +14,9 @@ from ivp.models import Plan
 from stappen import services, services_documenten  # -> from stappen import services
 from stappen.constants import DocumentSoort, StapStatus
 from stappen.models import Hoofdstuk, Overgang, Stap
-from tests.stappen.factories import PlanFactory, document, regisseur
-from tests.stappen.factories import hoofdstuk as hoofdstuk_van
+from tests.stappen.factories import PlanFactory
+from tests.stappen.stappenplan import document, regisseur
+from tests.stappen.stappenplan import hoofdstuk as hoofdstuk_van
 
 
 @pytest.mark.postgres

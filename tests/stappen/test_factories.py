@@ -33,11 +33,8 @@ from tests.stappen.factories import (
     StapFactory,
     VersieFactory,
     WegingFactory,
-    hoofdthema,
-    lid_van,
-    regisseur,
-    veld,
 )
+from tests.stappen.stappenplan import hoofdthema, lid_van, regisseur, veld
 
 pytestmark = pytest.mark.django_db
 

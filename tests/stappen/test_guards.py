@@ -11,16 +11,8 @@ from stappen import services
 from stappen.constants import BesluitUitkomst, DocumentSoort, Keuze, Orgaan, StapStatus
 from stappen.guards import waarschuwingen
 from stappen.models import Plaatsing, Prioritering
-from tests.stappen.factories import (
-    DoelstellingFactory,
-    StapFactory,
-    analyseer,
-    document,
-    maak_plan,
-    plaats_alle_hoofdthemas,
-    stap,
-    stel_vast,
-)
+from tests.stappen.factories import DoelstellingFactory, PlanFactory, StapFactory
+from tests.stappen.stappenplan import analyseer, document, plaats_alle_hoofdthemas, stap, stel_vast
 from veiligheidsvelden.models import Thema, Veld
 
 pytestmark = pytest.mark.django_db
@@ -213,7 +205,7 @@ def test_stap_5_runs_beside_stap_4_and_closes_after_the_ivp(plan, coordinator):
 
 
 def test_stap_6_closes_when_the_period_ended_with_every_yearly_document(coordinator):
-    plan = maak_plan(
+    plan = PlanFactory(
         gemeente=coordinator.rollen.get().gemeente,
         traject_start=dt.date(2018, 3, 1),
         periode_start=dt.date(2019, 1, 1),

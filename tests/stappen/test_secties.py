@@ -9,7 +9,7 @@ from django.urls import reverse
 from stappen import inhoud, services  # -> from stappen import secties as inhoud, services
 from stappen import services_documenten as docs  # -> from stappen import services as docs
 from stappen.constants import DocumentSoort
-from tests.stappen.factories import document, lid_van, schrijf
+from tests.stappen.stappenplan import document, lid_van, schrijf
 
 pytestmark = pytest.mark.django_db
 

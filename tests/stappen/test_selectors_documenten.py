@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from stappen import services_documenten as docs  # -> from stappen import services as docs
 from stappen.selectors_documenten import nog_niet_gereageerd, werkgroepleden  # -> stappen.selectors
-from tests.stappen.factories import open_ronde
+from tests.stappen.stappenplan import open_ronde
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from stappen import services
 from stappen.constants import Criterium
 from stappen.selectors_inhoud import gewogen_score, prioritering_stand  # -> stappen.selectors
-from tests.stappen.factories import hoofdthema
+from tests.stappen.stappenplan import hoofdthema
 from veiligheidsvelden.models import Thema
 
 pytestmark = pytest.mark.django_db

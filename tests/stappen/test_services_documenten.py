@@ -22,13 +22,13 @@ from stappen.constants import (
 )
 from stappen.models import Hoofdstuk, Melding
 from stappen.models_documenten import MAX_HOOFDSTUK_TEKENS  # -> stappen.models
-from tests.stappen.factories import (
+from tests.stappen.factories import PlanFactory
+from tests.stappen.stappenplan import (
     SLUIT,
     TEKST,
     document,
     hoofdstuk,
     lid_van,
-    maak_plan,
     open_ronde,
     schrijf,
     stel_vast,
@@ -248,7 +248,7 @@ def test_mentions_reach_only_people_of_the_gemeente():
 def test_a_mention_of_someone_elsewhere_notifies_nobody(
     startnotitie_met_tekst, coordinator, jeroen
 ):
-    buiten = lid_van(maak_plan().gemeente, username="buiten")
+    buiten = lid_van(PlanFactory().gemeente, username="buiten")
     versie = open_ronde(startnotitie_met_tekst, coordinator)
     opmerking = docs.opmerking_create(
         versie=versie, door=jeroen, sectie="inleiding", tekst="@buiten kijk mee"

@@ -15,13 +15,12 @@ from stappen.constants import BronSoort, DocumentSoort, Keuze
 from stappen.models import Analyse, Bron, Doelstelling, Plaatsing, Score
 from stappen.structuur import bouw_prioritering
 from tests.ivp.factories import GebruikerFactory
-from tests.stappen.factories import (
-    DoelstellingFactory,
+from tests.stappen.factories import DoelstellingFactory, PlanFactory
+from tests.stappen.stappenplan import (
     analyseer,
     document,
     draag_over,
     hoofdthema,
-    maak_plan,
     plaats_alle_hoofdthemas,
     stap,
     stel_vast,
@@ -168,7 +167,7 @@ def test_other_members_and_the_auteur_after_take_back_are_refused(plan, coordina
 def test_only_a_werkgroeplid_of_the_gemeente_can_be_chosen(plan, werkgroeplid):
     for gebruiker in (
         GebruikerFactory(rol=(plan.gemeente, RolSoort.BESTUURDER)),
-        GebruikerFactory(rol=(maak_plan().gemeente, RolSoort.WERKGROEPLID)),
+        GebruikerFactory(rol=(PlanFactory().gemeente, RolSoort.WERKGROEPLID)),
     ):
         with pytest.raises(ValidationError) as fout:
             draag_over(plan, gebruiker)
@@ -204,7 +203,7 @@ def test_a_score_of_7_is_refused_per_field(plan, coordinator):
 
 @pytest.mark.actieve_stap(3)
 def test_a_theme_of_another_gemeente_cannot_be_scored(plan, coordinator):
-    ander = Thema.objects.create(code="GM9999.1", naam="Elders", gemeente=maak_plan().gemeente)
+    ander = Thema.objects.create(code="GM9999.1", naam="Elders", gemeente=PlanFactory().gemeente)
     with pytest.raises(ValidationError):
         services.scores_save(plan=plan, door=coordinator, scores={(ander.pk, "ernst"): 3})
 
@@ -277,7 +276,7 @@ def test_doelstellingen_are_edited_and_deleted(plan, coordinator, prioriteit):
 @pytest.mark.actieve_stap(4)
 def test_only_flankerend_beleid_of_the_own_gemeente_is_linked(plan, coordinator, prioriteit):
     eigen = BeleidsdocumentFactory(gemeente=plan.gemeente)
-    ander = BeleidsdocumentFactory(gemeente=maak_plan().gemeente, titel="Ander beleid")
+    ander = BeleidsdocumentFactory(gemeente=PlanFactory().gemeente, titel="Ander beleid")
     with pytest.raises(ValidationError):
         services.prioriteit_update(
             plaatsing=prioriteit,

@@ -12,7 +12,8 @@ from stappen import services
 from stappen.constants import BesluitUitkomst, DocumentSoort, DocumentStatus, Orgaan, StapStatus
 from stappen.models import Overgang
 from tests.ivp.factories import GebruikerFactory
-from tests.stappen.factories import PlanFactory, StapFactory, document, stap, stel_vast
+from tests.stappen.factories import PlanFactory, StapFactory
+from tests.stappen.stappenplan import document, stap, stel_vast
 from veiligheidsvelden.models import Veld
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from stappen import services
 from stappen.constants import DocumentSoort, Keuze
 from stappen.models import Plaatsing
 from stappen.structuur import bouw_analyse, bouw_ivp, bouw_prioritering, registreer
-from tests.stappen.factories import (
-    DoelstellingFactory,
+from tests.stappen.factories import DoelstellingFactory
+from tests.stappen.stappenplan import (
     analyseer,
     document,
     hoofdthema,

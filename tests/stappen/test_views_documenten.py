@@ -13,14 +13,14 @@ from stappen import services
 from stappen import services_documenten as docs  # -> from stappen import services as docs
 from stappen.constants import DocumentSoort, OpmerkingUitkomst
 from stappen.models import Hoofdstuk, Opmerking
-from tests.stappen.factories import (
+from tests.stappen.factories import PlanFactory
+from tests.stappen.stappenplan import (
     SLUIT,
     TEKST,
     coordinator_van,
     document,
     hoofdstuk,
     lid_van,
-    maak_plan,
     open_ronde,
     schrijf,
     stel_vast,
@@ -98,7 +98,7 @@ def test_who_sees_a_document(client, plan, coordinator, soort, concept, vastgest
 
 
 def test_nobody_sees_another_gemeentes_documents(client, plan, coordinator):
-    ander = maak_plan()
+    ander = PlanFactory()
     client.force_login(coordinator)
     doc = document(ander, DocumentSoort.STARTNOTITIE)
     for url in (
@@ -173,7 +173,7 @@ def test_document_pages_keep_a_flat_query_count(client, django_assert_max_num_qu
     replies does not run, so that page needs one query less."""
     aantallen = []
     for hoofdstukken, opmerkingen in [(5, 0), (5, 10), (50, 500)]:
-        plan = maak_plan()
+        plan = PlanFactory()
         coordinator = coordinator_van(plan.gemeente)
         doc = _groot_document(plan, coordinator, hoofdstukken, opmerkingen)
         services.document_close_review(document=doc, door=coordinator)

@@ -10,15 +10,13 @@ from stappen.constants import Criterium, DocumentSoort, Keuze
 from stappen.models import Analyse, Bron, Plaatsing, Prioritering, Score
 from stappen.selectors_inhoud import prioritering_stand  # -> stappen.selectors
 from tests.ivp.factories import GebruikerFactory
-from tests.stappen.factories import (
-    DoelstellingFactory,
-    PlanFactory,
+from tests.stappen.factories import DoelstellingFactory, PlanFactory
+from tests.stappen.stappenplan import (
     analyseer,
     coordinator_van,
     document,
     draag_over,
     hoofdthema,
-    maak_plan,
     plaats_alle_hoofdthemas,
     regisseur,
     stap,
@@ -106,7 +104,7 @@ def test_griffie_lezer_and_other_gemeenten_see_nothing_of_the_draft(client, plan
     for gebruiker in (
         GebruikerFactory(rol=(plan.gemeente, RolSoort.GRIFFIE)),
         GebruikerFactory(rol=(plan.gemeente, RolSoort.LEZER)),
-        coordinator_van(maak_plan().gemeente),
+        coordinator_van(PlanFactory().gemeente),
     ):
         client.force_login(gebruiker)
         assert client.get(url(plan, "analyse")).status_code == 404
@@ -303,7 +301,7 @@ def test_werkgroep_reads_griffie_and_others_get_404(client, plan):
     assert client.get(url(plan, "prioritering_scores")).status_code == 404
     client.force_login(GebruikerFactory(rol=(plan.gemeente, RolSoort.GRIFFIE)))
     assert client.get(url(plan, "prioritering")).status_code == 404
-    client.force_login(coordinator_van(maak_plan().gemeente))
+    client.force_login(coordinator_van(PlanFactory().gemeente))
     assert client.get(url(plan, "prioritering")).status_code == 404
 
 
@@ -393,7 +391,7 @@ def test_the_coordinator_writes_the_chapter_with_flankerend_beleid(
 
 @pytest.mark.actieve_stap(4)
 def test_a_doelstelling_of_another_plan_is_not_found(client, plan, coordinator, prioriteit):
-    ander = maak_plan(gemeente=plan.gemeente, titel="Ander plan")
+    ander = PlanFactory(gemeente=plan.gemeente, titel="Ander plan")
     client.force_login(coordinator)
     d = DoelstellingFactory(plaatsing=prioriteit)
     assert (
@@ -422,7 +420,7 @@ def test_readers_and_strangers(client, plan, prioriteit):
     )
     client.force_login(GebruikerFactory(rol=(plan.gemeente, RolSoort.GRIFFIE)))
     assert client.get(url(plan, "ivp")).status_code == 404
-    client.force_login(coordinator_van(maak_plan().gemeente))
+    client.force_login(coordinator_van(PlanFactory().gemeente))
     assert client.get(hoofdstuk).status_code == 404
 
 

@@ -10,7 +10,8 @@ from ivp.constants import RolSoort
 from ivp.models import Plan
 from stappen.constants import StapStatus
 from tests.ivp.factories import GebruikerFactory, GemeenteFactory
-from tests.stappen.factories import StapFactory, coordinator_van, lid_van, maak_plan, stap
+from tests.stappen.factories import PlanFactory, StapFactory
+from tests.stappen.stappenplan import coordinator_van, lid_van, stap
 
 # The `plan` fixture has steps 1 and 2 afgerond and step 3 actief: the demo's situation.
 pytestmark = [pytest.mark.django_db, pytest.mark.actieve_stap(3)]
@@ -81,7 +82,7 @@ def test_an_unknown_plan_is_a_404(client, plan, coordinator):
 
 
 def test_starting_a_step_shows_its_new_state(client):
-    plan = maak_plan()
+    plan = PlanFactory()
     coordinator = coordinator_van(plan.gemeente)
     client.force_login(coordinator)
     response = client.post(overgang_url(plan, 1, "start"), {"toelichting": "Aftrap"}, follow=True)
@@ -90,7 +91,7 @@ def test_starting_a_step_shows_its_new_state(client):
 
 
 def test_a_refused_transition_says_why(client):
-    plan = maak_plan()
+    plan = PlanFactory()
     client.force_login(coordinator_van(plan.gemeente))
     response = client.post(overgang_url(plan, 2, "start"), follow=True)
     assert "Stap 1 (startnotitie) is nog niet afgerond." in response.content.decode()
@@ -173,7 +174,7 @@ def test_the_plan_page_and_start_page_keep_a_flat_query_count(
 ):
     gemeente = GemeenteFactory()
     coordinator = coordinator_van(gemeente)
-    plannen = [maak_plan(gemeente=gemeente, titel=f"IVP {n}") for n in range(aantal)]
+    plannen = [PlanFactory(gemeente=gemeente, titel=f"IVP {n}") for n in range(aantal)]
     for _ in range(aantal):
         GebruikerFactory(rol=(gemeente, RolSoort.WERKGROEPLID))
     StapFactory(plan=plannen[0], nummer=3, afgerond=True, door=coordinator)
@@ -187,7 +188,7 @@ def test_the_plan_page_and_start_page_keep_a_flat_query_count(
 
 def test_shortening_a_plan_below_its_step_deadlines_is_refused_on_the_field(client):
     """The form is valid; the service finds a step deadline after the new end."""
-    plan = maak_plan()
+    plan = PlanFactory()
     client.force_login(coordinator_van(plan.gemeente))
     url = reverse("stappen:plan_bewerken", kwargs={"plan_id": plan.pk})
     data = {
