@@ -80,8 +80,8 @@ def open_bespreking(
 
 
 def _standaarddatum(soort: DocumentSoort) -> dt.date:
-    """The date `stel_vast` records unless told: the startnotitie's, or for an uitvoeringsplan
-    its own (on or after the IVP's, as the college must)."""
+    """The date `stel_vast` records unless told: the startnotitie's, or for the IVP and the
+    uitvoeringsplan their own (the college adopts the uitvoeringsplan on or after the IVP)."""
     if soort in (DocumentSoort.IVP, DocumentSoort.UITVOERINGSPLAN):
         return VASTSTELDATUM[soort]
     return STARTNOTITIE_OP
