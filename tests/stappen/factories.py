@@ -27,7 +27,8 @@ import factory
 from django.utils import timezone
 
 from ivp.models import Gebruiker, Gemeente, Plan
-from stappen import services, services_documenten  # -> `from stappen import services`
+from stappen import services
+from stappen import services_documenten as docs  # -> from stappen import services as docs
 from stappen.constants import (
     BESLUITORGAAN,
     JAARLIJKSE_SOORTEN,
@@ -253,11 +254,9 @@ class HoofdstukFactory(factory.django.DjangoModelFactory):
         _geen_velden("HoofdstukFactory", velden)
         h = document.hoofdstukken.get(sleutel=sleutel)
         if auteur is not None:
-            h = services_documenten.hoofdstuk_set_auteur(hoofdstuk=h, door=door, auteur=auteur)
+            h = docs.hoofdstuk_set_auteur(hoofdstuk=h, door=door, auteur=auteur)
         if tekst:
-            h = services_documenten.hoofdstuk_save(
-                hoofdstuk=h, door=auteur or door, tekst=tekst, versie=h.versie
-            )
+            h = docs.hoofdstuk_save(hoofdstuk=h, door=auteur or door, tekst=tekst, versie=h.versie)
         return h
 
 
@@ -275,7 +274,7 @@ class VersieFactory(factory.django.DjangoModelFactory):
     def _create(
         cls, model_class: type[Versie], *, document: Document, gemaakt_door: Gebruiker, **kw: Any
     ) -> Versie:
-        return services_documenten.versie_create(document=document, door=gemaakt_door, **kw)
+        return docs.versie_create(document=document, door=gemaakt_door, **kw)
 
 
 class BesprekingFactory(factory.django.DjangoModelFactory):
@@ -341,15 +340,13 @@ class OpmerkingFactory(factory.django.DjangoModelFactory):
     ) -> Opmerking:
         _geen_velden("OpmerkingFactory", velden)
         if antwoord_op is not None:
-            opmerking = services_documenten.opmerking_reply(
-                opmerking=antwoord_op, door=auteur, tekst=tekst
-            )
+            opmerking = docs.opmerking_reply(opmerking=antwoord_op, door=auteur, tekst=tekst)
         else:
-            opmerking = services_documenten.opmerking_create(
+            opmerking = docs.opmerking_create(
                 versie=versie, door=auteur, sectie=sectie, tekst=tekst, citaat=citaat
             )
         if opgelost_door is not None:
-            services_documenten.opmerking_resolve(opmerking=opmerking, door=opgelost_door)
+            docs.opmerking_resolve(opmerking=opmerking, door=opgelost_door)
         return opmerking
 
 
@@ -368,7 +365,7 @@ class MeldingFactory(factory.django.DjangoModelFactory):
     def _create(
         cls, model_class: type[Melding], *, gebruiker: Gebruiker, tekst: str, url: str
     ) -> Melding:
-        services_documenten._meld([gebruiker], tekst, url)  # -> services.melding_maak
+        docs._meld([gebruiker], tekst, url)  # -> docs.melding_maak (stappen.services)
         return gebruiker.meldingen.latest("pk")
 
 

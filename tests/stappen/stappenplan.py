@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from ivp.constants import RolSoort
 from ivp.models import Gebruiker, Gemeente, Plan
-from stappen import services, services_documenten  # -> `from stappen import services`
+from stappen import services
+from stappen import services_documenten as docs  # -> from stappen import services as docs
 from stappen.constants import (
     BESLUITORGAAN,
     BesluitUitkomst,
@@ -284,4 +285,4 @@ def schrijf(document: Document, door: Gebruiker, teksten: dict[str, str]) -> Non
     """Save chapter texts through the service, each from its current version."""
     for sleutel, tekst in teksten.items():
         h = hoofdstuk(document, sleutel)
-        services_documenten.hoofdstuk_save(hoofdstuk=h, door=door, tekst=tekst, versie=h.versie)
+        docs.hoofdstuk_save(hoofdstuk=h, door=door, tekst=tekst, versie=h.versie)
