@@ -1,4 +1,6 @@
-"""Suite-wide rules: real services when the environment names them.
+"""Suite-wide rules and fixtures.
+
+Real services when the environment names them:
 
 Tests marked `postgres` need DATABASE_URL pointing at PostgreSQL; tests marked `redis` need
 CELERY_BROKER_URL pointing at Redis. Without them those tests are skipped on a laptop, but
@@ -11,6 +13,12 @@ import os
 
 import pytest
 from django.conf import settings
+
+from ivp.constants import RolSoort
+from ivp.models import Gebruiker, Gemeente, Plan
+from tests.ivp.factories import GemeenteFactory
+from tests.stappen.factories import PlanFactory
+from tests.stappen.stappenplan import coordinator_van, lid_van
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 
@@ -64,3 +72,59 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
             if REQUIRE_SERVICES:
                 pytest.fail(f"REQUIRE_SERVICES=1, maar {reden}.")
             pytest.skip(reden)
+
+
+# --- Shared fixtures: a gemeente with its plan and one user per role --------------------------
+# A module that needs the plan in a later state overrides `plan` and builds on this one
+# (`def plan(plan, coordinator): StapFactory(plan=plan, nummer=3, actief=True, ...)`); the
+# users depend on the gemeente, not on the plan, so such an override stays free of cycles.
+
+
+@pytest.fixture
+def gemeente(db: None) -> Gemeente:
+    gemeente: Gemeente = GemeenteFactory.create()
+    return gemeente
+
+
+@pytest.fixture
+def plan(gemeente: Gemeente) -> Plan:
+    """A new plan made by the service: six steps gepland, documents in concept."""
+    plan: Plan = PlanFactory.create(gemeente=gemeente)
+    return plan
+
+
+@pytest.fixture
+def coordinator(gemeente: Gemeente) -> Gebruiker:
+    return coordinator_van(gemeente)
+
+
+@pytest.fixture
+def werkgroeplid(gemeente: Gemeente) -> Gebruiker:
+    return lid_van(gemeente, RolSoort.WERKGROEPLID)
+
+
+@pytest.fixture
+def bestuurder(gemeente: Gemeente) -> Gebruiker:
+    return lid_van(gemeente, RolSoort.BESTUURDER)
+
+
+@pytest.fixture
+def griffie(gemeente: Gemeente) -> Gebruiker:
+    return lid_van(gemeente, RolSoort.GRIFFIE)
+
+
+@pytest.fixture
+def lezer(gemeente: Gemeente) -> Gebruiker:
+    return lid_van(gemeente, RolSoort.LEZER)
+
+
+@pytest.fixture
+def andere_gemeente(db: None) -> Gemeente:
+    kampen: Gemeente = GemeenteFactory.create(naam="Kampen", cbs_code="GM0166")
+    return kampen
+
+
+@pytest.fixture
+def buitenstaander(andere_gemeente: Gemeente) -> Gebruiker:
+    """The coordinator OOV of another gemeente: sees nothing of this gemeente's plans."""
+    return coordinator_van(andere_gemeente)

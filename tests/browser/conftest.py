@@ -15,7 +15,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -29,6 +29,7 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 AXE_SCRIPT = PROJECT_DIR / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOT_DIR = PROJECT_DIR / "test-output" / "screenshots"
+_SERIALIZED = "_test_serialized_contents"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM_ARGS = [
     "--headless",
@@ -64,14 +65,17 @@ def browser(django_db_setup) -> Iterator[Browser]:
     # Django's `connections` (an asgiref Local) then hands out new connection objects. Give
     # them the database contents the test setup serialized on the old ones, or serialized
     # rollback (which restores the data loaded by migrations) would silently restore nothing.
+    # `_test_serialized_contents` is set by Django's test database creation and is not part of
+    # the typed BaseDatabaseWrapper; read and write it as the untyped attribute it is.
     serialized = {
-        alias: connections[alias]._test_serialized_contents
+        alias: getattr(connections[alias], _SERIALIZED)
         for alias in connections
-        if hasattr(connections[alias], "_test_serialized_contents")
+        if hasattr(connections[alias], _SERIALIZED)
     }
     with sync_playwright() as playwright:
         for alias, contents in serialized.items():
-            connections[alias]._test_serialized_contents = contents
+            verbinding: Any = connections[alias]
+            verbinding._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=chromium, args=CHROMIUM_ARGS, headless=True
         )

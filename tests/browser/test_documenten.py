@@ -10,9 +10,8 @@ from django.utils import timezone
 
 from ivp.demo import WACHTWOORD
 from ivp.models import Gemeente
-from stappen import services
 from stappen.constants import DocumentSoort
-from stappen.models import Document
+from tests.stappen.factories import DocumentFactory, PlanFactory
 
 pytestmark = [pytest.mark.browser]
 
@@ -21,13 +20,14 @@ pytestmark = [pytest.mark.browser]
 def startnotitie(transactional_db):
     """The demo, plus a new plan of Steenwijkerland whose startnotitie is still concept."""
     call_command("demo", stdout=StringIO())
-    plan = services.plan_create(
+    plan = PlanFactory(
         gemeente=Gemeente.objects.get(naam="Steenwijkerland"),
         titel="Integraal Veiligheidsplan 2027–2030",
         traject_start=dt.date(2026, 6, 1),
         periode_start=dt.date(2027, 1, 1),
+        periode_eind=None,
     )
-    return Document.objects.get(plan=plan, soort=DocumentSoort.STARTNOTITIE)
+    return DocumentFactory(plan=plan, soort=DocumentSoort.STARTNOTITIE)
 
 
 def uitloggen(page):

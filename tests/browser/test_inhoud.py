@@ -8,8 +8,7 @@ from django.core.management import call_command
 
 from ivp.demo import WACHTWOORD
 from ivp.models import Gebruiker, Gemeente
-from stappen import services
-from tests.stappen.factories import maak_plan, stap, tot_en_met_stap
+from tests.stappen.factories import PlanFactory, StapFactory
 
 pytestmark = [pytest.mark.browser]
 
@@ -20,12 +19,11 @@ def concept_plan(transactional_db):
     analysis, the prioritering and the IVP are all still concept."""
     call_command("demo", stdout=StringIO())
     coordinator = Gebruiker.objects.get(username="coordinator")
-    plan = maak_plan(
+    plan = PlanFactory(
         gemeente=Gemeente.objects.get(naam="Steenwijkerland"),
         titel="Integraal Veiligheidsplan 2027–2030",
     )
-    tot_en_met_stap(plan, coordinator, 1)
-    services.stap_start(stap=stap(plan, 2), door=coordinator)
+    StapFactory(plan=plan, nummer=2, actief=True, door=coordinator)
     return plan
 
 

@@ -1,7 +1,21 @@
+"""factory_boy factories for the root models of `ivp`.
+
+`PlanFactory` here makes the bare `Plan` row: `ivp` knows nothing of steps and documents, so
+use `.build()` for model rules. A plan as the product makes it (six steps, their documents,
+the prioritering record) comes from `tests.stappen.factories.PlanFactory`, which creates it
+through `stappen.services.plan_create`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
 import factory
 
 from ivp.constants import RolSoort
-from ivp.models import Gebruiker, Gemeente, Regio, Rol
+from ivp.models import Gebruiker, Gemeente, Plan, Regio, Rol
 
 
 class GemeenteFactory(factory.django.DjangoModelFactory):
@@ -13,10 +27,33 @@ class GemeenteFactory(factory.django.DjangoModelFactory):
 
 
 class RegioFactory(factory.django.DjangoModelFactory):
+    """`RegioFactory(gemeenten=[a, b])` puts the gemeenten in the regio."""
+
     class Meta:
         model = Regio
+        skip_postgeneration_save = True
 
     naam = factory.Sequence(lambda n: f"Regio {n}")
+
+    gemeenten = factory.post_generation(
+        lambda regio, create, gemeenten, **kwargs: _in_regio(regio, create, gemeenten)
+    )
+
+
+def _in_regio(regio: Regio, create: bool, gemeenten: Iterable[Gemeente] | None) -> None:
+    if create and gemeenten:
+        regio.gemeenten.add(*gemeenten)
+
+
+def _met_rol(
+    gebruiker: Gebruiker, create: bool, extracted: tuple[Gemeente, str] | None, **kwargs: Any
+) -> None:
+    """`GebruikerFactory(rol=(gemeente, RolSoort.COORDINATOR))` gives the user that role."""
+    if create and extracted:
+        gemeente, soort = extracted
+        Rol.objects.create(gebruiker=gebruiker, gemeente=gemeente, soort=soort)
+    if create:
+        gebruiker.save()
 
 
 class GebruikerFactory(factory.django.DjangoModelFactory):
@@ -28,15 +65,7 @@ class GebruikerFactory(factory.django.DjangoModelFactory):
     first_name = "Kim"
     last_name = factory.Sequence(lambda n: f"de Tester {n}")
     password = factory.PostGenerationMethodCall("set_password", "wachtwoord")
-
-    @factory.post_generation
-    def rol(self, create, extracted, **kwargs):
-        """`GebruikerFactory(rol=(gemeente, RolSoort.COORDINATOR))` gives the user that role."""
-        if create and extracted:
-            gemeente, soort = extracted
-            Rol.objects.create(gebruiker=self, gemeente=gemeente, soort=soort)
-        if create:
-            self.save()
+    rol = factory.post_generation(_met_rol)
 
 
 class RolFactory(factory.django.DjangoModelFactory):
@@ -46,3 +75,16 @@ class RolFactory(factory.django.DjangoModelFactory):
     gebruiker = factory.SubFactory(GebruikerFactory)
     gemeente = factory.SubFactory(GemeenteFactory)
     soort = RolSoort.WERKGROEPLID
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    """The bare plan row; see the module docstring for a plan with its steps."""
+
+    class Meta:
+        model = Plan
+
+    gemeente = factory.SubFactory(GemeenteFactory)
+    titel = "Integraal Veiligheidsplan 2023–2026"
+    traject_start = dt.date(2022, 6, 1)
+    periode_start = dt.date(2023, 1, 1)
+    periode_eind = dt.date(2026, 12, 31)

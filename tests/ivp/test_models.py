@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from ivp.models import Gemeente, Plan
-from tests.ivp.factories import GemeenteFactory
+from tests.ivp.factories import GemeenteFactory, PlanFactory, RegioFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,14 +18,9 @@ def fouten(obj) -> dict[str, list[str]]:
 
 
 def plan(**kwargs) -> Plan:
-    waarden = {
-        "gemeente": GemeenteFactory(),
-        "titel": "IVP",
-        "traject_start": dt.date(2022, 6, 1),
-        "periode_start": dt.date(2023, 1, 1),
-        "periode_eind": dt.date(2026, 12, 31),
-    } | kwargs
-    return Plan(**waarden)
+    """An unsaved plan of a saved gemeente (2023–2026), for the model's own rules."""
+    nieuw: Plan = PlanFactory.build(gemeente=GemeenteFactory.create(), titel="IVP", **kwargs)
+    return nieuw
 
 
 def test_a_period_that_ends_before_it_starts():
@@ -57,3 +52,10 @@ def test_a_duplicate_or_malformed_cbs_code():
     assert fouten(Gemeente(naam="Ander", cbs_code="1708")) == {
         "cbs_code": ["Een CBS-gemeentecode is GM gevolgd door vier cijfers."]
     }
+
+
+def test_a_regio_groups_gemeenten_and_a_gemeente_knows_its_regios():
+    steenwijkerland, staphorst = GemeenteFactory(), GemeenteFactory()
+    regio = RegioFactory(naam="Veiligheidsregio IJsselland", gemeenten=[steenwijkerland, staphorst])
+    assert set(regio.gemeenten.all()) == {steenwijkerland, staphorst}
+    assert list(staphorst.regios.all()) == [regio]

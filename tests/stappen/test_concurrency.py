@@ -10,17 +10,21 @@ import pytest
 from django.db import connection
 
 from ivp.exceptions import Geweigerd
+from ivp.models import Plan
 from stappen import services
-from stappen.constants import StapStatus
-from stappen.models import Overgang, Stap
-from tests.stappen.factories import coordinator_van, maak_plan
+from stappen import services as docs
+from stappen.constants import DocumentSoort, StapStatus
+from stappen.models import Hoofdstuk, Overgang, Stap
+from tests.stappen.factories import PlanFactory
+from tests.stappen.stappenplan import document, regisseur
+from tests.stappen.stappenplan import hoofdstuk as hoofdstuk_van
 
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_of_two_concurrent_starts_exactly_one_wins():
-    plan = maak_plan()
-    coordinator = coordinator_van(plan.gemeente)
+def test_of_two_concurrent_starts_exactly_one_wins() -> None:
+    plan: Plan = PlanFactory.create()
+    coordinator = regisseur(plan.gemeente)
     samen = threading.Barrier(2)
     uitkomsten: list[str] = []
 
@@ -48,14 +52,10 @@ def test_of_two_concurrent_starts_exactly_one_wins():
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_of_two_concurrent_chapter_saves_from_the_same_version_exactly_one_wins():
-    from stappen import services as services_documenten
-    from stappen.constants import DocumentSoort
-    from stappen.models import Hoofdstuk
-
-    plan = maak_plan()
-    coordinator = coordinator_van(plan.gemeente)
-    hoofdstuk = plan.documenten.get(soort=DocumentSoort.STARTNOTITIE).hoofdstukken.first()
+def test_of_two_concurrent_chapter_saves_from_the_same_version_exactly_one_wins() -> None:
+    plan: Plan = PlanFactory.create()
+    coordinator = regisseur(plan.gemeente)
+    hoofdstuk = hoofdstuk_van(document(plan, DocumentSoort.STARTNOTITIE))
     samen = threading.Barrier(2)
     uitkomsten: list[str] = []
 
@@ -63,9 +63,9 @@ def test_of_two_concurrent_chapter_saves_from_the_same_version_exactly_one_wins(
         try:
             h = Hoofdstuk.objects.get(pk=hoofdstuk.pk)
             samen.wait(timeout=10)
-            services_documenten.hoofdstuk_save(hoofdstuk=h, door=coordinator, tekst=tekst, versie=1)
+            docs.hoofdstuk_save(hoofdstuk=h, door=coordinator, tekst=tekst, versie=1)
             uitkomsten.append("opgeslagen")
-        except services_documenten.Bewerkconflict:
+        except docs.Bewerkconflict:
             uitkomsten.append("conflict")
         finally:
             connection.close()

@@ -17,7 +17,8 @@ from stappen.constants import DocumentSoort
 from stappen.models import Hoofdstuk, Opmerking
 from stappen.selectors import MAX_OPEN_DRADEN
 from tests.ivp.factories import GebruikerFactory
-from tests.stappen.factories import coordinator_van, document, lid_van, maak_plan
+from tests.stappen.factories import maak_plan
+from tests.stappen.stappenplan import coordinator_van, document, lid_van
 
 pytestmark = pytest.mark.django_db
 

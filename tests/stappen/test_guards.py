@@ -4,37 +4,27 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 
 from ivp.exceptions import Geweigerd
 from stappen import services
 from stappen.constants import BesluitUitkomst, DocumentSoort, Keuze, Orgaan, StapStatus
-from stappen.models import Plaatsing
+from stappen.guards import waarschuwingen
+from stappen.models import Plaatsing, Prioritering
 from stappen.selectors import laad_stand
-from tests.stappen.factories import (
+from tests.stappen.factories import DoelstellingFactory, PlanFactory, StapFactory
+from tests.stappen.stappenplan import (
     analyseer,
-    coordinator_van,
     document,
-    maak_plan,
     plaats_alle_hoofdthemas,
     sluitblokkades,
     stap,
     startblokkades,
     stel_vast,
-    tot_en_met_stap,
 )
 from veiligheidsvelden.models import Thema, Veld
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def plan():
-    return maak_plan()
-
-
-@pytest.fixture
-def coordinator(plan):
-    return coordinator_van(plan.gemeente)
 
 
 def weigering(functie, **kwargs) -> list[str]:
@@ -59,14 +49,13 @@ def test_stap_2_waits_for_stap_1(plan, coordinator):
     assert weigering(services.stap_start, stap=stap(plan, 2), door=coordinator) == [
         "Stap 1 (startnotitie) is nog niet afgerond."
     ]
-    tot_en_met_stap(plan, coordinator, 1)
+    StapFactory(plan=plan, nummer=1, afgerond=True, door=coordinator)
     services.stap_start(stap=stap(plan, 2), door=coordinator)
     assert stap(plan, 2).status == StapStatus.ACTIEF
 
 
 def test_stap_2_closes_when_every_veld_is_analysed_and_the_werkgroep_agreed(plan, coordinator):
-    tot_en_met_stap(plan, coordinator, 1)
-    services.stap_start(stap=stap(plan, 2), door=coordinator)
+    StapFactory(plan=plan, nummer=2, actief=True, door=coordinator)
     analyseer(plan, coordinator, velden=Veld.objects.exclude(code="4"))
     services.analyse_save(
         plan=plan,
@@ -88,7 +77,7 @@ def test_stap_2_closes_when_every_veld_is_analysed_and_the_werkgroep_agreed(plan
 
 
 def test_stap_3_lists_everything_missing(plan, coordinator):
-    tot_en_met_stap(plan, coordinator, 2)
+    StapFactory(plan=plan, nummer=2, afgerond=True, door=coordinator)
     assert startblokkades(stap(plan, 3)) == []
     services.stap_start(stap=stap(plan, 3), door=coordinator)
     redenen = weigering(services.stap_close, stap=stap(plan, 3), door=coordinator)
@@ -104,8 +93,7 @@ def test_stap_3_lists_everything_missing(plan, coordinator):
 def test_stap_3_accepts_a_motivation_instead_of_a_raad_meeting_and_placing_via_a_thema(
     plan, coordinator
 ):
-    tot_en_met_stap(plan, coordinator, 2)
-    services.stap_start(stap=stap(plan, 3), door=coordinator)
+    StapFactory(plan=plan, nummer=3, actief=True, door=coordinator)
     plaats_alle_hoofdthemas(plan, coordinator)
     # Placing a thema places its hoofdthema too.
     Plaatsing.objects.filter(plan=plan, thema__code="2.5").delete()
@@ -138,21 +126,17 @@ def _prioriteiten(plan, coordinator, aantal):
 
 
 def test_four_priorities_warn_but_do_not_block(plan, coordinator):
-    tot_en_met_stap(plan, coordinator, 2)
-    services.stap_start(stap=stap(plan, 3), door=coordinator)
+    StapFactory(plan=plan, nummer=3, actief=True, door=coordinator)
     _prioriteiten(plan, coordinator, 4)
     s = stap(plan, 3)
     assert sluitblokkades(s) == ["De prioritering is nog niet vastgesteld door de gemeenteraad."]
-    from stappen.guards import waarschuwingen
-
     assert waarschuwingen(laad_stand(s.plan), s)[0].startswith(
         "Er zijn 4 prioriteiten; de startnotitie"
     )
 
 
 def test_five_priorities_need_a_motivation(plan, coordinator):
-    tot_en_met_stap(plan, coordinator, 2)
-    services.stap_start(stap=stap(plan, 3), door=coordinator)
+    StapFactory(plan=plan, nummer=3, actief=True, door=coordinator)
     _prioriteiten(plan, coordinator, 5)
     stel_vast(document(plan, DocumentSoort.PRIORITERING), coordinator)
     assert weigering(services.stap_close, stap=stap(plan, 3), door=coordinator) == [
@@ -160,7 +144,6 @@ def test_five_priorities_need_a_motivation(plan, coordinator):
     ]
     # The raad is sovereign: the document is adopted; the motivation is recorded afterwards
     # on the prioritering record, which is no part of the frozen document.
-    from stappen.models import Prioritering
 
     Prioritering.objects.filter(plan=plan).update(motivatie_aantal="De raad wil vijf.")
     services.stap_close(stap=stap(plan, 3), door=coordinator)
@@ -168,8 +151,7 @@ def test_five_priorities_need_a_motivation(plan, coordinator):
 
 
 def test_stap_4_needs_a_doelstelling_and_aanpak_per_priority_and_the_raad(plan, coordinator):
-    tot_en_met_stap(plan, coordinator, 3)
-    services.stap_start(stap=stap(plan, 4), door=coordinator)
+    StapFactory(plan=plan, nummer=4, actief=True, door=coordinator)
     redenen = weigering(services.stap_close, stap=stap(plan, 4), door=coordinator)
     naam = Thema.objects.get(code="1.1").naam
     assert redenen == [
@@ -186,7 +168,7 @@ def test_stap_4_needs_a_doelstelling_and_aanpak_per_priority_and_the_raad(plan, 
 
 
 def test_stap_5_runs_beside_stap_4_and_closes_after_the_ivp(plan, coordinator):
-    tot_en_met_stap(plan, coordinator, 3)
+    StapFactory(plan=plan, nummer=3, afgerond=True, door=coordinator)
     assert weigering(services.stap_start, stap=stap(plan, 5), door=coordinator) == [
         "Stap 4 (opstellen IVP) is nog niet gestart; het uitvoeringsplan wordt daarnaast "
         "geschreven."
@@ -234,7 +216,7 @@ def test_stap_5_runs_beside_stap_4_and_closes_after_the_ivp(plan, coordinator):
 
 
 def test_stap_6_closes_when_the_period_ended_with_every_yearly_document(coordinator):
-    plan = maak_plan(
+    plan = PlanFactory(
         gemeente=coordinator.rollen.get().gemeente,
         traject_start=dt.date(2018, 3, 1),
         periode_start=dt.date(2019, 1, 1),
@@ -263,11 +245,41 @@ def test_stap_6_closes_when_the_period_ended_with_every_yearly_document(coordina
 
 
 def test_reopening_needs_a_reason(plan, coordinator):
-    from django.core.exceptions import ValidationError
 
-    tot_en_met_stap(plan, coordinator, 1)
+    StapFactory(plan=plan, nummer=1, afgerond=True, door=coordinator)
     with pytest.raises(ValidationError, match="Geef de reden"):
         services.stap_reopen(stap=stap(plan, 1), door=coordinator, reden="  ")
     services.stap_reopen(stap=stap(plan, 1), door=coordinator, reden="Besluit gecorrigeerd")
     assert stap(plan, 1).status == StapStatus.ACTIEF
     assert stap(plan, 1).werkelijk_eind is None
+
+
+@pytest.mark.actieve_stap(2)
+def test_the_step_2_guard_still_needs_the_three_blocks_of_all_five_velden(plan, coordinator):
+    analyseer(plan, coordinator, velden=Veld.objects.exclude(code="3"))
+    blokkades = sluitblokkades(stap(plan, 2))
+    assert (
+        "Veld 3 (Jeugd en veiligheid) mist nog: problematiek, huidige aanpak, verbeterpunten."
+        in blokkades
+    )
+    analyseer(plan, coordinator)
+    assert not any(b.startswith("Veld") for b in sluitblokkades(stap(plan, 2)))
+
+
+@pytest.mark.actieve_stap(4)
+def test_the_step_4_guard_needs_a_doelstelling_and_an_aanpak(plan, coordinator, prioriteit):
+    naam = prioriteit.thema.naam
+    blokkades = sluitblokkades(stap(plan, 4))
+    assert f"Prioriteit ‘{naam}’ heeft nog geen doelstelling." in blokkades
+    assert f"Prioriteit ‘{naam}’ heeft nog geen aanpak op hoofdlijnen." in blokkades
+    DoelstellingFactory(plaatsing=prioriteit)
+    services.prioriteit_update(
+        plaatsing=prioriteit,
+        door=coordinator,
+        aanleiding="Inbraken stijgen",
+        aanpak="Preventie en opsporing",
+        partners="Politie – opsporing",
+        portefeuillehouder="Burgemeester",
+    )
+    blokkades = sluitblokkades(stap(plan, 4))
+    assert not any(b.startswith("Prioriteit") for b in blokkades)

@@ -16,7 +16,8 @@ from stappen import vergelijk
 from stappen.constants import DocumentSoort
 from stappen.demo import teksten
 from tests.stappen import vergelijk_oud
-from tests.stappen.factories import coordinator_van, document, maak_plan, schrijf
+from tests.stappen.factories import maak_plan
+from tests.stappen.stappenplan import coordinator_van, document, schrijf
 
 
 def _strings(waarde: object) -> Iterable[str]:

@@ -1,3 +1,6 @@
+"""The plan pages: the timeline with what blocks and the buttons of the coordinator, the
+transitions and the plan and planning forms, per role, with a flat query count."""
+
 import datetime as dt
 
 import pytest
@@ -5,22 +8,13 @@ from django.urls import reverse
 
 from ivp.constants import RolSoort
 from ivp.models import Plan
-from stappen import services
 from stappen.constants import StapStatus
 from tests.ivp.factories import GebruikerFactory, GemeenteFactory
-from tests.stappen.factories import coordinator_van, maak_plan, stap, tot_en_met_stap
+from tests.stappen.factories import PlanFactory, StapFactory
+from tests.stappen.stappenplan import coordinator_van, lid_van, stap
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def plan():
-    """Steps 1 and 2 afgerond, step 3 actief: the demo's situation."""
-    plan = maak_plan()
-    coordinator = coordinator_van(plan.gemeente)
-    tot_en_met_stap(plan, coordinator, 2)
-    services.stap_start(stap=stap(plan, 3), door=coordinator)
-    return plan
+# The `plan` fixture has steps 1 and 2 afgerond and step 3 actief: the demo's situation.
+pytestmark = [pytest.mark.django_db, pytest.mark.actieve_stap(3)]
 
 
 def plan_url(plan):
@@ -39,8 +33,10 @@ def test_anonymous_visitors_are_sent_to_the_login(client, plan):
     assert response["Location"].startswith(reverse("login"))
 
 
-def test_the_coordinator_sees_the_timeline_with_what_blocks_and_the_buttons(client, plan):
-    client.force_login(plan.gemeente.rollen.get(soort=RolSoort.COORDINATOR).gebruiker)
+def test_the_coordinator_sees_the_timeline_with_what_blocks_and_the_buttons(
+    client, plan, coordinator
+):
+    client.force_login(coordinator)
     html = client.get(plan_url(plan)).content.decode()
     assert "Stap 3: Prioritering" in html
     assert "Nog nodig om deze stap af te ronden:" in html
@@ -52,8 +48,8 @@ def test_the_coordinator_sees_the_timeline_with_what_blocks_and_the_buttons(clie
     assert "Besluit door" in html and "Gemeenteraad" in html
 
 
-def test_a_werkgroeplid_sees_the_same_timeline_without_buttons(client, plan):
-    client.force_login(GebruikerFactory(rol=(plan.gemeente, RolSoort.WERKGROEPLID)))
+def test_a_werkgroeplid_sees_the_same_timeline_without_buttons(client, plan, werkgroeplid):
+    client.force_login(werkgroeplid)
     html = client.get(plan_url(plan)).content.decode()
     assert "Er is nog geen prioriteit gekozen." in html
     assert "<form" not in html.split("<main", 1)[1]
@@ -63,8 +59,8 @@ def test_a_werkgroeplid_sees_the_same_timeline_without_buttons(client, plan):
 
 
 @pytest.mark.parametrize("soort", [RolSoort.COORDINATOR, RolSoort.WERKGROEPLID])
-def test_a_user_of_another_gemeente_sees_nothing(client, plan, soort):
-    kampen = GebruikerFactory(rol=(GemeenteFactory(naam="Kampen", cbs_code="GM0166"), soort))
+def test_a_user_of_another_gemeente_sees_nothing(client, plan, andere_gemeente, soort):
+    kampen = lid_van(andere_gemeente, soort)
     client.force_login(kampen)
     assert plan.titel not in client.get(reverse("start")).content.decode()
     assert client.get(plan_url(plan)).status_code == 404
@@ -75,18 +71,18 @@ def test_a_user_of_another_gemeente_sees_nothing(client, plan, soort):
     assert client.get(edit).status_code == 404
 
 
-def test_the_griffie_does_not_see_the_drafting_process(client, plan):
-    client.force_login(GebruikerFactory(rol=(plan.gemeente, RolSoort.GRIFFIE)))
+def test_the_griffie_does_not_see_the_drafting_process(client, plan, griffie):
+    client.force_login(griffie)
     assert client.get(plan_url(plan)).status_code == 404
 
 
-def test_an_unknown_plan_is_a_404(client, plan):
-    client.force_login(plan.gemeente.rollen.get(soort=RolSoort.COORDINATOR).gebruiker)
+def test_an_unknown_plan_is_a_404(client, plan, coordinator):
+    client.force_login(coordinator)
     assert client.get(reverse("stappen:plan", kwargs={"plan_id": 999_999})).status_code == 404
 
 
 def test_starting_a_step_shows_its_new_state(client):
-    plan = maak_plan()
+    plan = PlanFactory()
     coordinator = coordinator_van(plan.gemeente)
     client.force_login(coordinator)
     response = client.post(overgang_url(plan, 1, "start"), {"toelichting": "Aftrap"}, follow=True)
@@ -95,15 +91,15 @@ def test_starting_a_step_shows_its_new_state(client):
 
 
 def test_a_refused_transition_says_why(client):
-    plan = maak_plan()
+    plan = PlanFactory()
     client.force_login(coordinator_van(plan.gemeente))
     response = client.post(overgang_url(plan, 2, "start"), follow=True)
     assert "Stap 1 (startnotitie) is nog niet afgerond." in response.content.decode()
     assert stap(plan, 2).status == StapStatus.GEPLAND
 
 
-def test_reopening_without_a_reason_is_refused(client, plan):
-    client.force_login(plan.gemeente.rollen.get(soort=RolSoort.COORDINATOR).gebruiker)
+def test_reopening_without_a_reason_is_refused(client, plan, coordinator):
+    client.force_login(coordinator)
     response = client.post(overgang_url(plan, 2, "heropenen"), {"toelichting": ""}, follow=True)
     assert "Geef de reden waarom deze stap weer open gaat." in response.content.decode()
     assert stap(plan, 2).status == StapStatus.AFGEROND
@@ -155,8 +151,8 @@ def test_a_date_in_another_format_gets_a_dutch_message(client):
     )
 
 
-def test_planning_a_step_outside_the_plan_is_refused_on_the_field(client, plan):
-    client.force_login(plan.gemeente.rollen.get(soort=RolSoort.COORDINATOR).gebruiker)
+def test_planning_a_step_outside_the_plan_is_refused_on_the_field(client, plan, coordinator):
+    client.force_login(coordinator)
     url = reverse("stappen:stap_planning", kwargs={"plan_id": plan.pk, "nummer": 4})
     response = client.post(url, {"gepland_start": "01-11-2022", "gepland_eind": "31-01-2027"})
     html = response.content.decode()
@@ -178,10 +174,10 @@ def test_the_plan_page_and_start_page_keep_a_flat_query_count(
 ):
     gemeente = GemeenteFactory()
     coordinator = coordinator_van(gemeente)
-    plannen = [maak_plan(gemeente=gemeente, titel=f"IVP {n}") for n in range(aantal)]
+    plannen = [PlanFactory(gemeente=gemeente, titel=f"IVP {n}") for n in range(aantal)]
     for _ in range(aantal):
         GebruikerFactory(rol=(gemeente, RolSoort.WERKGROEPLID))
-    tot_en_met_stap(plannen[0], coordinator, 3)
+    StapFactory(plan=plannen[0], nummer=3, afgerond=True, door=coordinator)
     client.force_login(coordinator)
     with django_assert_max_num_queries(14):
         assert client.get(plan_url(plannen[0])).status_code == 200
@@ -192,7 +188,7 @@ def test_the_plan_page_and_start_page_keep_a_flat_query_count(
 
 def test_shortening_a_plan_below_its_step_deadlines_is_refused_on_the_field(client):
     """The form is valid; the service finds a step deadline after the new end."""
-    plan = maak_plan()
+    plan = PlanFactory()
     client.force_login(coordinator_van(plan.gemeente))
     url = reverse("stappen:plan_bewerken", kwargs={"plan_id": plan.pk})
     data = {
@@ -206,3 +202,12 @@ def test_shortening_a_plan_below_its_step_deadlines_is_refused_on_the_field(clie
     response = client.post(url, data)
     assert response.status_code == 200
     assert "Pas eerst de planning aan." in response.content.decode()
+
+
+def test_the_plan_page_links_the_documents(client, plan, coordinator, startnotitie):
+    client.force_login(coordinator)
+    html = client.get(reverse("stappen:plan", args=[plan.pk])).content.decode()
+    assert reverse("stappen:documenten", args=[plan.pk]) in html
+    assert reverse("stappen:document", args=[startnotitie.pk]) in html
+    lijst = client.get(reverse("stappen:documenten", args=[plan.pk])).content.decode()
+    assert startnotitie.titel in lijst

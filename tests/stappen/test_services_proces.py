@@ -1,3 +1,6 @@
+"""The process services: a plan and its steps, the document transitions and the decisions
+(who may, from which state, by which body, logged and in the history)."""
+
 import datetime as dt
 
 import pytest
@@ -8,31 +11,16 @@ from ivp.exceptions import GeenToegang, Geweigerd
 from stappen import services
 from stappen.constants import BesluitUitkomst, DocumentSoort, DocumentStatus, Orgaan, StapStatus
 from stappen.models import Overgang
-from tests.ivp.factories import GebruikerFactory, GemeenteFactory
-from tests.stappen.factories import (
-    coordinator_van,
-    document,
-    maak_plan,
-    stap,
-    stel_vast,
-    tot_en_met_stap,
-)
+from tests.ivp.factories import GebruikerFactory
+from tests.stappen.factories import PlanFactory, StapFactory
+from tests.stappen.stappenplan import document, stap, stel_vast
+from veiligheidsvelden.models import Veld
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def plan():
-    return maak_plan()
-
-
-@pytest.fixture
-def coordinator(plan):
-    return coordinator_van(plan.gemeente)
-
-
 def test_a_plan_gets_six_steps_planned_the_startnotitie_way():
-    plan = maak_plan(traject_start=dt.date(2022, 6, 1))
+    plan = PlanFactory(traject_start=dt.date(2022, 6, 1))
     planning = {s.nummer: (s.gepland_start, s.gepland_eind) for s in plan.stappen.all()}
     assert planning == {
         1: (dt.date(2022, 6, 1), dt.date(2022, 6, 30)),
@@ -49,7 +37,7 @@ def test_a_plan_gets_six_steps_planned_the_startnotitie_way():
 
 
 def test_the_period_is_four_years_unless_given():
-    plan = maak_plan(periode_start=dt.date(2023, 1, 1), periode_eind=None)
+    plan = PlanFactory(periode_start=dt.date(2023, 1, 1), periode_eind=None)
     assert plan.periode_eind == dt.date(2026, 12, 31)
 
 
@@ -66,8 +54,8 @@ def test_only_the_coordinator_makes_transitions(plan, soort):
     assert stap(plan, 1).status == StapStatus.GEPLAND
 
 
-def test_the_coordinator_of_another_gemeente_cannot_touch_this_plan(plan):
-    buur = coordinator_van(GemeenteFactory())
+def test_the_coordinator_of_another_gemeente_cannot_touch_this_plan(plan, buitenstaander):
+    buur = buitenstaander
     with pytest.raises(GeenToegang, match="Alleen de coördinator OOV van"):
         services.stap_start(stap=stap(plan, 1), door=buur)
     with pytest.raises(GeenToegang):
@@ -166,14 +154,12 @@ def test_aangehouden_sends_the_document_back_with_its_reason(plan, coordinator):
 
 
 def test_a_vastgesteld_document_is_frozen(plan, coordinator):
-    tot_en_met_stap(plan, coordinator, 2)
+    StapFactory(plan=plan, nummer=2, afgerond=True, door=coordinator)
     analyse = document(plan, DocumentSoort.VEILIGHEIDSANALYSE)
     assert analyse.status == DocumentStatus.VASTGESTELD
     for functie in (services.document_submit, services.document_close_review):
         with pytest.raises(Geweigerd):
             functie(document=analyse, door=coordinator)
-    from veiligheidsvelden.models import Veld
-
     with pytest.raises(Geweigerd, match="is vastgesteld; de inhoud ervan verandert niet meer"):
         services.analyse_save(
             plan=plan,
