@@ -70,6 +70,14 @@ def _vereis_concept(document: Document) -> None:
         )
 
 
+def _document_nu(document_id: int) -> Document:
+    """The document as it is in the database now, locked until the transaction ends: a
+    caller's copy may predate an adoption, and a comment must never land on an adopted text."""
+    return (
+        Document.objects.select_for_update(of=("self",)).select_related("plan").get(pk=document_id)
+    )
+
+
 # --- chapters ---------------------------------------------------------------------------
 
 
@@ -276,7 +284,7 @@ def opmerking_create(
     *, versie: Versie, door: Gebruiker, sectie: str, tekst: str, citaat: str = ""
 ) -> Opmerking:
     """A comment on one section of a version, optionally on a quoted passage."""
-    document = versie.document
+    document = _document_nu(versie.document_id)
     if not mag_reageren(door, document):
         raise GeenToegang("Alleen de coördinator en de werkgroep reageren op een document.")
     if document.is_vastgesteld:
@@ -305,7 +313,7 @@ def opmerking_create(
 def opmerking_reply(*, opmerking: Opmerking, door: Gebruiker, tekst: str) -> Opmerking:
     """Answer a thread; the thread's author hears of it."""
     draad = opmerking.antwoord_op or opmerking
-    document = draad.versie.document
+    document = _document_nu(draad.versie.document_id)
     if not mag_reageren(door, document):
         raise GeenToegang("Alleen de coördinator en de werkgroep reageren op een document.")
     if document.is_vastgesteld:
@@ -335,7 +343,7 @@ def _vereis_draad(opmerking: Opmerking) -> None:
 
 
 def _vereis_oplosser(opmerking: Opmerking, door: Gebruiker) -> Document:
-    document = opmerking.versie.document
+    document = _document_nu(opmerking.versie.document_id)
     if not (mag_regisseren(door, document) or opmerking.auteur_id == door.pk):
         raise GeenToegang("Alleen de coördinator of wie de opmerking plaatste, lost haar op.")
     if document.is_vastgesteld:

@@ -28,7 +28,6 @@ from django.utils import timezone
 
 from ivp.models import Gebruiker, Gemeente, Plan
 from stappen import services
-from stappen import services as docs
 from stappen.constants import (
     BESLUITORGAAN,
     JAARLIJKSE_SOORTEN,
@@ -254,9 +253,11 @@ class HoofdstukFactory(factory.django.DjangoModelFactory):
         _geen_velden("HoofdstukFactory", velden)
         h = document.hoofdstukken.get(sleutel=sleutel)
         if auteur is not None:
-            h = docs.hoofdstuk_set_auteur(hoofdstuk=h, door=door, auteur=auteur)
+            h = services.hoofdstuk_set_auteur(hoofdstuk=h, door=door, auteur=auteur)
         if tekst:
-            h = docs.hoofdstuk_save(hoofdstuk=h, door=auteur or door, tekst=tekst, versie=h.versie)
+            h = services.hoofdstuk_save(
+                hoofdstuk=h, door=auteur or door, tekst=tekst, versie=h.versie
+            )
         return h
 
 
@@ -274,7 +275,7 @@ class VersieFactory(factory.django.DjangoModelFactory):
     def _create(
         cls, model_class: type[Versie], *, document: Document, gemaakt_door: Gebruiker, **kw: Any
     ) -> Versie:
-        return docs.versie_create(document=document, door=gemaakt_door, **kw)
+        return services.versie_create(document=document, door=gemaakt_door, **kw)
 
 
 class BesprekingFactory(factory.django.DjangoModelFactory):
@@ -340,13 +341,13 @@ class OpmerkingFactory(factory.django.DjangoModelFactory):
     ) -> Opmerking:
         _geen_velden("OpmerkingFactory", velden)
         if antwoord_op is not None:
-            opmerking = docs.opmerking_reply(opmerking=antwoord_op, door=auteur, tekst=tekst)
+            opmerking = services.opmerking_reply(opmerking=antwoord_op, door=auteur, tekst=tekst)
         else:
-            opmerking = docs.opmerking_create(
+            opmerking = services.opmerking_create(
                 versie=versie, door=auteur, sectie=sectie, tekst=tekst, citaat=citaat
             )
         if opgelost_door is not None:
-            docs.opmerking_resolve(opmerking=opmerking, door=opgelost_door)
+            services.opmerking_resolve(opmerking=opmerking, door=opgelost_door)
         return opmerking
 
 
@@ -365,7 +366,7 @@ class MeldingFactory(factory.django.DjangoModelFactory):
     def _create(
         cls, model_class: type[Melding], *, gebruiker: Gebruiker, tekst: str, url: str
     ) -> Melding:
-        docs.melding_maak([gebruiker], tekst, url)
+        services.melding_maak([gebruiker], tekst, url)
         return gebruiker.meldingen.latest("pk")
 
 

@@ -13,7 +13,6 @@ from django.utils import timezone
 from ivp.constants import RolSoort
 from ivp.models import Gebruiker, Gemeente, Plan
 from stappen import guards, services
-from stappen import services as docs
 from stappen.constants import (
     BESLUITORGAAN,
     BesluitUitkomst,
@@ -286,7 +285,7 @@ def schrijf(document: Document, door: Gebruiker, teksten: dict[str, str]) -> Non
     """Save chapter texts through the service, each from its current version."""
     for sleutel, tekst in teksten.items():
         h = hoofdstuk(document, sleutel)
-        docs.hoofdstuk_save(hoofdstuk=h, door=door, tekst=tekst, versie=h.versie)
+        services.hoofdstuk_save(hoofdstuk=h, door=door, tekst=tekst, versie=h.versie)
 
 
 def startblokkades(stap: Stap) -> list[str]:

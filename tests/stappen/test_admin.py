@@ -3,14 +3,14 @@
 import pytest
 from django.urls import reverse
 
-from stappen import services as docs
+from stappen import services
 from stappen.models import Versie
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_admin_shows_versions_read_only(admin_client, startnotitie, coordinator):
-    versie = docs.versie_create(document=startnotitie, door=coordinator)
+    versie = services.versie_create(document=startnotitie, door=coordinator)
     url = reverse("admin:stappen_versie_change", args=[versie.pk])
     response = admin_client.get(url)
     assert response.status_code == 200

@@ -12,7 +12,6 @@ from django.db import connection
 from ivp.exceptions import Geweigerd
 from ivp.models import Plan
 from stappen import services
-from stappen import services as docs
 from stappen.constants import DocumentSoort, StapStatus
 from stappen.models import Hoofdstuk, Overgang, Stap
 from tests.stappen.factories import PlanFactory
@@ -63,9 +62,9 @@ def test_of_two_concurrent_chapter_saves_from_the_same_version_exactly_one_wins(
         try:
             h = Hoofdstuk.objects.get(pk=hoofdstuk.pk)
             samen.wait(timeout=10)
-            docs.hoofdstuk_save(hoofdstuk=h, door=coordinator, tekst=tekst, versie=1)
+            services.hoofdstuk_save(hoofdstuk=h, door=coordinator, tekst=tekst, versie=1)
             uitkomsten.append("opgeslagen")
-        except docs.Bewerkconflict:
+        except services.Bewerkconflict:
             uitkomsten.append("conflict")
         finally:
             connection.close()

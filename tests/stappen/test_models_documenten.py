@@ -3,14 +3,14 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from stappen import services as docs
+from stappen import services
 from stappen.models import Versie
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_version_never_changes_and_is_never_deleted(startnotitie, coordinator):
-    versie = docs.versie_create(document=startnotitie, door=coordinator)
+    versie = services.versie_create(document=startnotitie, door=coordinator)
     versie.inhoud = []
     with pytest.raises(ValidationError):
         versie.save()

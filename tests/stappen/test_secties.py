@@ -7,7 +7,6 @@ import pytest
 from django.urls import reverse
 
 from stappen import secties, services
-from stappen import services as docs
 from stappen.constants import DocumentSoort
 from tests.stappen.stappenplan import document, lid_van, schrijf
 
@@ -53,7 +52,7 @@ def test_structured_sections_of_a_builder_show_on_the_page_and_in_versions(
         versie = analyse.versies.get()
         assert versie.sectie("veld-1")["tekst"] == "Woninginbraken **dalen**."
         lid = lid_van(plan.gemeente)
-        docs.opmerking_create(versie=versie, door=lid, sectie="veld-1", tekst="Bron erbij?")
+        services.opmerking_create(versie=versie, door=lid, sectie="veld-1", tekst="Bron erbij?")
         client.force_login(lid)
         html = client.get(reverse("stappen:document", args=[analyse.pk])).content.decode()
         assert "Woninginbraken <strong>dalen</strong>." in html

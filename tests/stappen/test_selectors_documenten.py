@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from stappen import services as docs
+from stappen import services
 from stappen.selectors import nog_niet_gereageerd, werkgroepleden_van
 from tests.stappen.stappenplan import open_ronde
 
@@ -19,7 +19,7 @@ def test_the_coordinator_sees_who_has_not_responded(
     assert nog_niet_gereageerd(bespreking, leden) == [jeroen, sanne] or set(
         nog_niet_gereageerd(bespreking, leden)
     ) == {jeroen, sanne}
-    docs.opmerking_create(versie=versie, door=jeroen, sectie="inleiding", tekst="Akkoord.")
+    services.opmerking_create(versie=versie, door=jeroen, sectie="inleiding", tekst="Akkoord.")
     assert nog_niet_gereageerd(bespreking, leden) == [sanne]
     client.force_login(coordinator)
     html = client.get(

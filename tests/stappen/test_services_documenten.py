@@ -12,7 +12,6 @@ from django.urls import reverse
 from ivp.constants import RolSoort
 from ivp.exceptions import GeenToegang, Geweigerd
 from stappen import services
-from stappen import services as docs
 from stappen.constants import (
     STANDAARD_HOOFDSTUKKEN,
     BesluitUitkomst,
@@ -20,7 +19,7 @@ from stappen.constants import (
     OpmerkingUitkomst,
     Orgaan,
 )
-from stappen.models import MAX_HOOFDSTUK_TEKENS, Hoofdstuk, Melding
+from stappen.models import MAX_HOOFDSTUK_TEKENS, Hoofdstuk, Melding, Opmerking, Versie
 from tests.stappen.factories import PlanFactory
 from tests.stappen.stappenplan import (
     SLUIT,
@@ -61,7 +60,7 @@ def test_every_document_starts_with_the_standard_chapters_of_its_type(plan, coor
 
 def test_saving_a_chapter_counts_its_version(startnotitie, coordinator):
     h = hoofdstuk(startnotitie)
-    h = docs.hoofdstuk_save(hoofdstuk=h, door=coordinator, tekst="Eerste tekst", versie=1)
+    h = services.hoofdstuk_save(hoofdstuk=h, door=coordinator, tekst="Eerste tekst", versie=1)
     assert (h.versie, h.tekst, h.gewijzigd_door) == (2, "Eerste tekst", coordinator)
     assert h.history.count() == 2
 
@@ -71,11 +70,11 @@ def test_the_second_of_two_concurrent_edits_is_refused_and_shows_the_first(
 ):
     lid = lid_van(plan.gemeente, first_name="Jeroen", last_name="Bakker")
     h = hoofdstuk(startnotitie)
-    docs.hoofdstuk_set_auteur(hoofdstuk=h, door=coordinator, auteur=lid)
+    services.hoofdstuk_set_auteur(hoofdstuk=h, door=coordinator, auteur=lid)
     # both open the editor at version 1
-    docs.hoofdstuk_save(hoofdstuk=h, door=lid, tekst="Tekst van Jeroen", versie=1)
-    with pytest.raises(docs.Bewerkconflict) as fout:
-        docs.hoofdstuk_save(hoofdstuk=h, door=coordinator, tekst="Tekst van Anouk", versie=1)
+    services.hoofdstuk_save(hoofdstuk=h, door=lid, tekst="Tekst van Jeroen", versie=1)
+    with pytest.raises(services.Bewerkconflict) as fout:
+        services.hoofdstuk_save(hoofdstuk=h, door=coordinator, tekst="Tekst van Anouk", versie=1)
     assert fout.value.huidig.tekst == "Tekst van Jeroen"
     assert "Jeroen Bakker heeft dit hoofdstuk opgeslagen nadat u het opende" in str(fout.value)
     assert Hoofdstuk.objects.get(pk=h.pk).tekst == "Tekst van Jeroen"
@@ -84,7 +83,7 @@ def test_the_second_of_two_concurrent_edits_is_refused_and_shows_the_first(
 def test_oversized_chapter_text_is_refused_with_a_message(client, startnotitie, coordinator):
     te_lang = "a" * (MAX_HOOFDSTUK_TEKENS + 1)
     with pytest.raises(Exception) as fout:
-        docs.hoofdstuk_save(
+        services.hoofdstuk_save(
             hoofdstuk=hoofdstuk(startnotitie), door=coordinator, tekst=te_lang, versie=1
         )
     assert "hoogstens 50000 tekens" in str(fout.value)
@@ -99,24 +98,26 @@ def test_a_member_edits_only_a_chapter_handed_to_them(plan, startnotitie, coordi
     lid = lid_van(plan.gemeente)
     h = hoofdstuk(startnotitie, "werkgroep")
     with pytest.raises(GeenToegang):
-        docs.hoofdstuk_save(hoofdstuk=h, door=lid, tekst="x", versie=1)
-    docs.hoofdstuk_set_auteur(hoofdstuk=h, door=coordinator, auteur=lid)
-    h = docs.hoofdstuk_save(hoofdstuk=h, door=lid, tekst="De werkgroep telt acht leden.", versie=1)
+        services.hoofdstuk_save(hoofdstuk=h, door=lid, tekst="x", versie=1)
+    services.hoofdstuk_set_auteur(hoofdstuk=h, door=coordinator, auteur=lid)
+    h = services.hoofdstuk_save(
+        hoofdstuk=h, door=lid, tekst="De werkgroep telt acht leden.", versie=1
+    )
     with pytest.raises(GeenToegang):
-        docs.hoofdstuk_save(
+        services.hoofdstuk_save(
             hoofdstuk=hoofdstuk(startnotitie, "inleiding"), door=lid, tekst="x", versie=1
         )
     with pytest.raises(GeenToegang):
-        docs.hoofdstuk_set_auteur(hoofdstuk=h, door=lid, auteur=None)
-    docs.hoofdstuk_set_auteur(hoofdstuk=h, door=coordinator, auteur=None)  # taken back
+        services.hoofdstuk_set_auteur(hoofdstuk=h, door=lid, auteur=None)
+    services.hoofdstuk_set_auteur(hoofdstuk=h, door=coordinator, auteur=None)  # taken back
     with pytest.raises(GeenToegang):
-        docs.hoofdstuk_save(hoofdstuk=h, door=lid, tekst="y", versie=h.versie)
+        services.hoofdstuk_save(hoofdstuk=h, door=lid, tekst="y", versie=h.versie)
 
 
 def test_only_a_werkgroeplid_of_the_gemeente_can_be_made_author(plan, startnotitie, coordinator):
     bestuurder = lid_van(plan.gemeente, RolSoort.BESTUURDER)
     with pytest.raises(Exception, match="lid van de werkgroep"):
-        docs.hoofdstuk_set_auteur(
+        services.hoofdstuk_set_auteur(
             hoofdstuk=hoofdstuk(startnotitie), door=coordinator, auteur=bestuurder
         )
 
@@ -126,7 +127,7 @@ def test_chapters_are_frozen_outside_concept_and_forever_once_vastgesteld(
 ):
     services.document_submit(document=startnotitie, door=coordinator)
     with pytest.raises(Geweigerd, match="ter besluitvorming"):
-        docs.hoofdstuk_save(
+        services.hoofdstuk_save(
             hoofdstuk=hoofdstuk(startnotitie), door=coordinator, tekst="x", versie=1
         )
     startnotitie.refresh_from_db()
@@ -138,13 +139,13 @@ def test_chapters_are_frozen_outside_concept_and_forever_once_vastgesteld(
         uitkomst=BesluitUitkomst.VASTGESTELD,
     )
     for poging in (
-        lambda: docs.hoofdstuk_save(
+        lambda: services.hoofdstuk_save(
             hoofdstuk=hoofdstuk(startnotitie), door=coordinator, tekst="x", versie=1
         ),
-        lambda: docs.hoofdstuk_set_auteur(
+        lambda: services.hoofdstuk_set_auteur(
             hoofdstuk=hoofdstuk(startnotitie), door=coordinator, auteur=None
         ),
-        lambda: docs.versie_create(document=startnotitie, door=coordinator),
+        lambda: services.versie_create(document=startnotitie, door=coordinator),
         lambda: services.document_submit(document=startnotitie, door=coordinator),
         lambda: services.document_open_review(
             document=startnotitie, door=coordinator, sluit_op=dt.date(2099, 1, 1)
@@ -163,7 +164,7 @@ def test_versions_are_made_when_the_document_leaves_concept(startnotitie, coordi
     services.document_open_review(document=startnotitie, door=coordinator, sluit_op=SLUIT)
     services.document_close_review(document=startnotitie, door=coordinator)
     schrijf(startnotitie, coordinator, {"inleiding": "Tweede opzet."})
-    docs.versie_create(document=startnotitie, door=coordinator, aanleiding="Voor de politie")
+    services.versie_create(document=startnotitie, door=coordinator, aanleiding="Voor de politie")
     services.document_submit(document=startnotitie, door=coordinator)
     services.besluit_record(
         document=startnotitie,
@@ -184,7 +185,7 @@ def test_versions_are_made_when_the_document_leaves_concept(startnotitie, coordi
 
 def test_only_the_coordinator_makes_a_version(plan, startnotitie):
     with pytest.raises(GeenToegang):
-        docs.versie_create(document=startnotitie, door=lid_van(plan.gemeente))
+        services.versie_create(document=startnotitie, door=lid_van(plan.gemeente))
 
 
 def test_opening_a_round_notifies_the_werkgroep_in_the_app_and_by_mail(
@@ -223,7 +224,7 @@ def test_a_member_comments_on_a_passage_and_mentions_a_colleague(
     versie = open_ronde(startnotitie_met_tekst, coordinator)
     Melding.objects.all().delete()
     with django_capture_on_commit_callbacks(execute=True):
-        opmerking = docs.opmerking_create(
+        opmerking = services.opmerking_create(
             versie=versie,
             door=jeroen,
             sectie="inleiding",
@@ -238,7 +239,7 @@ def test_a_member_comments_on_a_passage_and_mentions_a_colleague(
 
 
 def test_mentions_reach_only_people_of_the_gemeente():
-    assert docs.genoemde_namen("Zie @politie. En @coordinator.kampen, en mail a@b.nl") == [
+    assert services.genoemde_namen("Zie @politie. En @coordinator.kampen, en mail a@b.nl") == [
         "politie",
         "coordinator.kampen",
     ]
@@ -249,7 +250,7 @@ def test_a_mention_of_someone_elsewhere_notifies_nobody(
 ):
     buiten = lid_van(PlanFactory().gemeente, username="buiten")
     versie = open_ronde(startnotitie_met_tekst, coordinator)
-    opmerking = docs.opmerking_create(
+    opmerking = services.opmerking_create(
         versie=versie, door=jeroen, sectie="inleiding", tekst="@buiten kijk mee"
     )
     assert opmerking.genoemd.count() == 0
@@ -259,54 +260,54 @@ def test_a_mention_of_someone_elsewhere_notifies_nobody(
 def test_a_quoted_passage_must_be_in_the_chapter(startnotitie_met_tekst, coordinator, jeroen):
     versie = open_ronde(startnotitie_met_tekst, coordinator)
     with pytest.raises(ValidationError, match="niet letterlijk"):
-        docs.opmerking_create(
+        services.opmerking_create(
             versie=versie, door=jeroen, sectie="inleiding", citaat="verzonnen", tekst="x"
         )
     with pytest.raises(ValidationError, match="niet in deze versie"):
-        docs.opmerking_create(versie=versie, door=jeroen, sectie="bestaat-niet", tekst="x")
+        services.opmerking_create(versie=versie, door=jeroen, sectie="bestaat-niet", tekst="x")
 
 
 def test_oversized_and_empty_comments_are_refused(startnotitie_met_tekst, coordinator, jeroen):
     versie = open_ronde(startnotitie_met_tekst, coordinator)
     with pytest.raises(ValidationError, match="de grens is 5000 tekens"):
-        docs.opmerking_create(versie=versie, door=jeroen, sectie="inleiding", tekst="a" * 5001)
+        services.opmerking_create(versie=versie, door=jeroen, sectie="inleiding", tekst="a" * 5001)
     with pytest.raises(ValidationError, match="Schrijf uw opmerking"):
-        docs.opmerking_create(versie=versie, door=jeroen, sectie="inleiding", tekst="   ")
+        services.opmerking_create(versie=versie, door=jeroen, sectie="inleiding", tekst="   ")
 
 
 def test_threads_resolve_reopen_and_outcomes(startnotitie_met_tekst, coordinator, jeroen, sanne):
     versie = open_ronde(startnotitie_met_tekst, coordinator)
-    draad = docs.opmerking_create(versie=versie, door=jeroen, sectie="inleiding", tekst="Kort?")
+    draad = services.opmerking_create(versie=versie, door=jeroen, sectie="inleiding", tekst="Kort?")
     Melding.objects.all().delete()
-    antwoord = docs.opmerking_reply(opmerking=draad, door=coordinator, tekst="Klopt, ingekort.")
+    antwoord = services.opmerking_reply(opmerking=draad, door=coordinator, tekst="Klopt, ingekort.")
     assert antwoord.antwoord_op == draad and antwoord.sectie == "inleiding"
     assert Melding.objects.get(gebruiker=jeroen).tekst.endswith(
         f"gereageerd op uw opmerking bij {startnotitie_met_tekst.titel}."
     )
     # a reply to a reply joins the thread
-    derde = docs.opmerking_reply(opmerking=antwoord, door=sanne, tekst="Eens.")
+    derde = services.opmerking_reply(opmerking=antwoord, door=sanne, tekst="Eens.")
     assert derde.antwoord_op == draad
 
     with pytest.raises(GeenToegang):
-        docs.opmerking_resolve(opmerking=draad, door=sanne)  # not hers, not the coordinator
+        services.opmerking_resolve(opmerking=draad, door=sanne)  # not hers, not the coordinator
     with pytest.raises(Geweigerd, match="reactie"):
-        docs.opmerking_resolve(opmerking=antwoord, door=coordinator)
-    docs.opmerking_resolve(opmerking=draad, door=jeroen)  # the author may
+        services.opmerking_resolve(opmerking=antwoord, door=coordinator)
+    services.opmerking_resolve(opmerking=draad, door=jeroen)  # the author may
     assert draad.is_opgelost and draad.opgelost_door == jeroen
     with pytest.raises(Geweigerd, match="al opgelost"):
-        docs.opmerking_resolve(opmerking=draad, door=coordinator)
-    docs.opmerking_reopen(opmerking=draad, door=coordinator)
+        services.opmerking_resolve(opmerking=draad, door=coordinator)
+    services.opmerking_reopen(opmerking=draad, door=coordinator)
     assert not draad.is_opgelost
 
     with pytest.raises(GeenToegang):
-        docs.opmerking_set_uitkomst(
+        services.opmerking_set_uitkomst(
             opmerking=draad, door=jeroen, uitkomst=OpmerkingUitkomst.VERWERKT
         )
     with pytest.raises(ValidationError, match="Leg uit"):
-        docs.opmerking_set_uitkomst(
+        services.opmerking_set_uitkomst(
             opmerking=draad, door=coordinator, uitkomst=OpmerkingUitkomst.NIET_VERWERKT
         )
-    docs.opmerking_set_uitkomst(
+    services.opmerking_set_uitkomst(
         opmerking=draad,
         door=coordinator,
         uitkomst=OpmerkingUitkomst.DEELS_VERWERKT,
@@ -320,7 +321,7 @@ def test_bestuurders_read_but_do_not_comment(client, plan, startnotitie_met_teks
     versie = open_ronde(startnotitie_met_tekst, coordinator)
     bestuurder = lid_van(plan.gemeente, RolSoort.BESTUURDER)
     with pytest.raises(GeenToegang):
-        docs.opmerking_create(versie=versie, door=bestuurder, sectie="inleiding", tekst="x")
+        services.opmerking_create(versie=versie, door=bestuurder, sectie="inleiding", tekst="x")
     client.force_login(bestuurder)
     html = client.get(
         reverse("stappen:versie", args=[startnotitie_met_tekst.pk, "0.1"])
@@ -333,16 +334,37 @@ def test_comments_are_frozen_once_the_document_is_vastgesteld(
     startnotitie_met_tekst, coordinator, jeroen
 ):
     versie = open_ronde(startnotitie_met_tekst, coordinator)
-    draad = docs.opmerking_create(versie=versie, door=jeroen, sectie="inleiding", tekst="Ok.")
+    draad = services.opmerking_create(versie=versie, door=jeroen, sectie="inleiding", tekst="Ok.")
     services.document_close_review(document=startnotitie_met_tekst, door=coordinator)
     stel_vast(startnotitie_met_tekst, coordinator)
     with pytest.raises(Geweigerd):
-        docs.opmerking_create(versie=versie, door=jeroen, sectie="inleiding", tekst="Nog iets")
+        services.opmerking_create(versie=versie, door=jeroen, sectie="inleiding", tekst="Nog iets")
     with pytest.raises(Geweigerd):
-        docs.opmerking_reply(opmerking=draad, door=jeroen, tekst="Nog iets")
+        services.opmerking_reply(opmerking=draad, door=jeroen, tekst="Nog iets")
     with pytest.raises(Geweigerd):
-        docs.opmerking_resolve(opmerking=draad, door=coordinator)
+        services.opmerking_resolve(opmerking=draad, door=coordinator)
     with pytest.raises(Geweigerd):
-        docs.opmerking_set_uitkomst(
+        services.opmerking_set_uitkomst(
             opmerking=draad, door=coordinator, uitkomst=OpmerkingUitkomst.VERWERKT
         )
+
+
+def test_a_version_loaded_before_the_adoption_takes_no_more_comments(
+    startnotitie_met_tekst, coordinator, jeroen
+):
+    """The service reads the document as it is now, not the copy the caller holds."""
+    versie = open_ronde(startnotitie_met_tekst, coordinator)
+    draad = services.opmerking_create(versie=versie, door=jeroen, sectie="inleiding", tekst="Ok.")
+    # Loaded, with their document, while the document is in bespreking.
+    oud = Versie.objects.select_related("document").get(pk=versie.pk)
+    oude_draad = Opmerking.objects.select_related("versie__document").get(pk=draad.pk)
+    services.document_close_review(document=startnotitie_met_tekst, door=coordinator)
+    stel_vast(startnotitie_met_tekst, coordinator)
+    assert oud.document.status == "in_bespreking"  # the stale copy still says so
+    with pytest.raises(Geweigerd, match="vastgesteld"):
+        services.opmerking_create(versie=oud, door=jeroen, sectie="inleiding", tekst="Te laat")
+    with pytest.raises(Geweigerd, match="vastgesteld"):
+        services.opmerking_reply(opmerking=oude_draad, door=jeroen, tekst="Te laat")
+    with pytest.raises(Geweigerd, match="vastgesteld"):
+        services.opmerking_resolve(opmerking=oude_draad, door=coordinator)
+    assert Opmerking.objects.filter(versie=versie).count() == 1

@@ -11,8 +11,7 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from stappen import services as docs
-from stappen import vergelijk
+from stappen import services, vergelijk
 from stappen.constants import DocumentSoort
 from stappen.demo import teksten
 from tests.stappen import vergelijk_oud
@@ -170,9 +169,9 @@ def test_the_comparison_page_says_when_it_compared_per_paragraph(client, monkeyp
     rng = random.Random(6)
     lang = _lang(300, rng)
     schrijf(startnotitie, coordinator, {"inleiding": lang, "werkgroep": "Zeven leden."})
-    docs.versie_create(document=startnotitie, door=coordinator)
+    services.versie_create(document=startnotitie, door=coordinator)
     schrijf(startnotitie, coordinator, {"inleiding": _vervang(lang, rng), "werkgroep": "Acht."})
-    docs.versie_create(document=startnotitie, door=coordinator)
+    services.versie_create(document=startnotitie, door=coordinator)
     monkeypatch.setattr(vergelijk, "WOORD_LIMIET", 200 * 200)
     client.force_login(coordinator)
     url = reverse("stappen:vergelijken", args=[startnotitie.pk])

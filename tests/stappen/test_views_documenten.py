@@ -10,7 +10,6 @@ from django.urls import reverse
 
 from ivp.constants import RolSoort
 from stappen import services
-from stappen import services as docs
 from stappen.constants import DocumentSoort, OpmerkingUitkomst
 from stappen.models import Hoofdstuk, Opmerking
 from tests.stappen.factories import PlanFactory
@@ -33,7 +32,7 @@ def test_the_edit_page_shows_the_conflict_and_keeps_your_text(
     client, plan, startnotitie, coordinator
 ):
     h = hoofdstuk(startnotitie)
-    docs.hoofdstuk_save(hoofdstuk=h, door=coordinator, tekst="Al opgeslagen", versie=1)
+    services.hoofdstuk_save(hoofdstuk=h, door=coordinator, tekst="Al opgeslagen", versie=1)
     client.force_login(coordinator)
     url = reverse("stappen:hoofdstuk_bewerken", args=[startnotitie.pk, "inleiding"])
     response = client.post(url, {"tekst": "Mijn <b>nieuwe</b> tekst", "versie": "1"})
@@ -177,10 +176,10 @@ def test_document_pages_keep_a_flat_query_count(client, django_assert_max_num_qu
         coordinator = coordinator_van(plan.gemeente)
         doc = _groot_document(plan, coordinator, hoofdstukken, opmerkingen)
         services.document_close_review(document=doc, door=coordinator)
-        docs.hoofdstuk_save(
+        services.hoofdstuk_save(
             hoofdstuk=doc.hoofdstukken.first(), door=coordinator, tekst="Gewijzigd", versie=1
         )
-        docs.versie_create(document=doc, door=coordinator)
+        services.versie_create(document=doc, door=coordinator)
         client.force_login(coordinator)
         urls = [
             reverse("stappen:document", args=[doc.pk]),
@@ -246,9 +245,9 @@ def test_the_comparison_page_shows_two_versions_chapter_by_chapter(
     client, startnotitie, coordinator
 ):
     schrijf(startnotitie, coordinator, {"inleiding": "Veiligheid doen we samen."})
-    docs.versie_create(document=startnotitie, door=coordinator)
+    services.versie_create(document=startnotitie, door=coordinator)
     schrijf(startnotitie, coordinator, {"inleiding": "Veiligheid maken we samen."})
-    docs.versie_create(document=startnotitie, door=coordinator)
+    services.versie_create(document=startnotitie, door=coordinator)
     client.force_login(coordinator)
     url = reverse("stappen:vergelijken", args=[startnotitie.pk])
     html = client.get(url, {"oud": "0.1", "nieuw": "0.2"}).content.decode()
@@ -266,7 +265,7 @@ def test_a_comparison_needs_two_versions(client, startnotitie, coordinator):
 
 def test_comments_are_shown_escaped(client, startnotitie_met_tekst, coordinator, jeroen):
     versie = open_ronde(startnotitie_met_tekst, coordinator)
-    opmerking = docs.opmerking_create(
+    opmerking = services.opmerking_create(
         versie=versie,
         door=jeroen,
         sectie="inleiding",
@@ -289,13 +288,13 @@ def test_comments_of_an_earlier_version_stay_readable_next_to_the_newer(
     client, startnotitie_met_tekst, coordinator, jeroen
 ):
     versie = open_ronde(startnotitie_met_tekst, coordinator)
-    docs.opmerking_create(versie=versie, door=jeroen, sectie="inleiding", tekst="Eerste ronde.")
+    services.opmerking_create(versie=versie, door=jeroen, sectie="inleiding", tekst="Eerste ronde.")
     services.document_close_review(document=startnotitie_met_tekst, door=coordinator)
     schrijf(startnotitie_met_tekst, coordinator, {"inleiding": TEKST + " Ook voor bezoekers."})
     services.document_open_review(document=startnotitie_met_tekst, door=coordinator, sluit_op=SLUIT)
     nieuw = startnotitie_met_tekst.versies.order_by("-sub").first()
     assert nieuw.nummer == "0.2"
-    docs.opmerking_create(versie=nieuw, door=jeroen, sectie="inleiding", tekst="Tweede ronde.")
+    services.opmerking_create(versie=nieuw, door=jeroen, sectie="inleiding", tekst="Tweede ronde.")
     client.force_login(jeroen)
     html = client.get(
         reverse("stappen:document", args=[startnotitie_met_tekst.pk])
@@ -310,8 +309,10 @@ def test_comments_of_an_earlier_version_stay_readable_next_to_the_newer(
 
 def test_the_reactienota_lists_the_outcomes(client, startnotitie_met_tekst, coordinator, jeroen):
     versie = open_ronde(startnotitie_met_tekst, coordinator)
-    draad = docs.opmerking_create(versie=versie, door=jeroen, sectie="inleiding", tekst="Te lang.")
-    docs.opmerking_set_uitkomst(
+    draad = services.opmerking_create(
+        versie=versie, door=jeroen, sectie="inleiding", tekst="Te lang."
+    )
+    services.opmerking_set_uitkomst(
         opmerking=draad,
         door=coordinator,
         uitkomst=OpmerkingUitkomst.NIET_VERWERKT,
@@ -359,7 +360,7 @@ def test_a_lezer_sees_only_the_adopted_text_of_a_vastgesteld_document(
     client, plan, startnotitie_met_tekst, coordinator, jeroen
 ):
     versie = open_ronde(startnotitie_met_tekst, coordinator)
-    draad = docs.opmerking_create(
+    draad = services.opmerking_create(
         versie=versie, door=jeroen, sectie="inleiding", tekst="Interne opmerking."
     )
     services.document_close_review(document=startnotitie_met_tekst, door=coordinator)
