@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
-from icalendar import Calendar
+from icalendar import Calendar, Timezone
 
 from tests.werkgroep.factories import BijeenkomstFactory, LidFactory
 from werkgroep import services
@@ -49,14 +49,15 @@ def lees_met_icalendar(inhoud: bytes) -> dict[str, dt.datetime]:
     """Start times in UTC, with the zone taken from the file's VTIMEZONE (not the system's)."""
     kalender = Calendar.from_ical(inhoud)
     (vtimezone,) = kalender.walk("VTIMEZONE")
+    assert isinstance(vtimezone, Timezone)
     zone = vtimezone.to_tz(lookup_tzid=False)  # built from the file, not from the system
     starts = {}
     for event in kalender.walk("VEVENT"):
-        start = event["DTSTART"]
-        if not isinstance(start.dt, dt.datetime):
+        start = event.decoded("DTSTART")
+        if not isinstance(start, dt.datetime):
             continue
-        assert start.params["TZID"] == "Europe/Amsterdam"
-        lokaal = start.dt.replace(tzinfo=zone)
+        assert event["DTSTART"].params["TZID"] == "Europe/Amsterdam"
+        lokaal = start.replace(tzinfo=zone)
         starts[str(event["UID"])] = lokaal.astimezone(UTC)
     return starts
 
