@@ -11,9 +11,20 @@ templates (`TemplatesSetting`), so NL Design System markup lives in one place:
 therefore has to be in INSTALLED_APPS. See docs/frontend.md.
 """
 
+from django.contrib.auth.forms import AuthenticationForm
 from django.forms.renderers import TemplatesSetting
 
 
 class IvpFormRenderer(TemplatesSetting):
     form_template_name = "includes/form.html"
     field_template_name = "includes/form_field.html"
+
+
+class InlogForm(AuthenticationForm):
+    """Django's login form; once it comes back with errors the error summary has the focus,
+    so the username field gives up its `autofocus` (a page has one autofocus)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            self.fields["username"].widget.attrs.pop("autofocus", None)

@@ -1,9 +1,13 @@
 """The hours export as CSV and as Excel: pure functions, rows in and bytes out.
 
-Every text cell is escaped against formula injection: a spreadsheet must never run a name or
-a description as a formula. The CSV is what Dutch Excel opens without an import wizard
-(a byte order mark, semicolons, the decimal comma, dd-mm-yyyy); the Excel file has real
-dates and numbers.
+A spreadsheet must never run a name or a description as a formula (formula injection):
+
+- the Excel file writes every text cell with the string data type, so `=SUM(...)` is shown as
+  it was typed and is never a formula, without an apostrophe in front; dates and hours are
+  real dates and numbers, and the columns have widths that show them (no `###`);
+- the CSV has no types, so a text cell that starts like a formula (=, +, -, @, a tab or a
+  carriage return) gets an apostrophe; it is what Dutch Excel opens without an import wizard
+  (a byte order mark, semicolons, the decimal comma, dd-mm-yyyy).
 """
 
 from __future__ import annotations
@@ -24,12 +28,17 @@ if TYPE_CHECKING:
 KOPPEN = ["Datum", "Naam", "Organisatie", "Stap", "Uren", "Omschrijving"]
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMULE_TEKENS = ("=", "+", "-", "@")
+FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
+# Column widths of the Excel file, in characters.
+BREEDTES = {"A": 12, "B": 28, "C": 30, "D": 36, "E": 8, "F": 60}
+DATUMFORMAAT = "dd-mm-yyyy"
+URENFORMAAT = "0.00"
 
 
 def tekst(waarde: str) -> str:
-    """Text that a spreadsheet must not run as a formula (CSV/formula injection): a leading
-    =, +, - or @ gets an apostrophe, which Excel and LibreOffice show as plain text."""
+    """CSV text that a spreadsheet must not run as a formula (CSV injection): a leading =, +,
+    -, @, tab or carriage return gets an apostrophe, which makes Excel and LibreOffice read
+    the cell as text. (The Excel file needs no such mark: its cells carry a type.)"""
     return f"'{waarde}" if waarde[:1] in FORMULE_TEKENS else waarde
 
 
@@ -58,7 +67,7 @@ class Rij:
         )
 
     def teksten(self) -> tuple[str, str, str, str]:
-        """Name, organisation, step and description, each safe for a spreadsheet."""
+        """Name, organisation, step and description, each safe for a CSV."""
         return tekst(self.naam), tekst(self.organisatie), tekst(self.stap), tekst(self.omschrijving)
 
 
@@ -80,14 +89,41 @@ def als_csv(regels: Iterable[Rij]) -> bytes:
 
 
 def als_xlsx(regels: Iterable[Rij]) -> bytes:
-    from openpyxl import Workbook  # only loaded when someone downloads Excel
+    # Only loaded when someone downloads Excel.
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
 
     werkboek = Workbook(write_only=True)
     blad = werkboek.create_sheet("Uren")
-    blad.append(KOPPEN)
+    for kolom, breedte in BREEDTES.items():
+        blad.column_dimensions[kolom].width = breedte
+    vet = Font(bold=True)
+
+    def tekstcel(waarde: str, **stijl: object) -> WriteOnlyCell:
+        cel = WriteOnlyCell(blad, value=waarde)
+        cel.data_type = "s"  # text, also when it starts with "=": never a formula
+        for naam, stijlwaarde in stijl.items():
+            setattr(cel, naam, stijlwaarde)
+        return cel
+
+    def cel(waarde: object, formaat: str) -> WriteOnlyCell:
+        nieuwe = WriteOnlyCell(blad, value=waarde)
+        nieuwe.number_format = formaat
+        return nieuwe
+
+    blad.append([tekstcel(kop, font=vet) for kop in KOPPEN])
     for rij in regels:
-        naam, organisatie, stap, omschrijving = rij.teksten()
-        blad.append([rij.datum, naam, organisatie, stap, float(rij.uren), omschrijving])
+        blad.append(
+            [
+                cel(rij.datum, DATUMFORMAAT),
+                tekstcel(rij.naam),
+                tekstcel(rij.organisatie),
+                tekstcel(rij.stap),
+                cel(float(rij.uren), URENFORMAAT),
+                tekstcel(rij.omschrijving),
+            ]
+        )
     buffer = io.BytesIO()
     werkboek.save(buffer)
     return buffer.getvalue()

@@ -17,14 +17,49 @@ from werkgroep.constants import uren_tekst
 NUL = Decimal(0)
 
 # The SVG's size and the margins around the plot, in user units.
-BREEDTE, HOOGTE = 720, 320
-LINKS, RECHTS, BOVEN, ONDER = 64, 20, 20, 48
+BREEDTE, HOOGTE = 720, 340
+LINKS, RECHTS, BOVEN, ONDER = 64, 20, 20, 68
+MAANDEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+# Deadline labels closer together than this (user units) go on alternating rows.
+LABELAFSTAND = 48
 
 
 def tempo(start: dt.date, vandaag: dt.date, besteed: Decimal) -> Decimal:
     """Hours per day so far, over the days since the trajectory began."""
     dagen = (vandaag - start).days + 1
     return besteed / dagen if dagen > 0 else NUL
+
+
+def maandlabels(start: dt.date, eind: dt.date) -> list[tuple[dt.date, str]]:
+    """The first of each month from `start` to `eind`, labelled "okt", with the year at
+    January and at the first label ("jun 2022"); every quarter (jan, apr, jul, okt) when the
+    trajectory is longer than a year, every half year when longer than three."""
+    maanden = (eind.year - start.year) * 12 + eind.month - start.month
+    stap = 1 if maanden <= 12 else 3 if maanden <= 36 else 6
+    jaar, maand = (start.year, start.month) if start.day == 1 else _volgende(start)
+    labels: list[tuple[dt.date, str]] = []
+    while (datum := dt.date(jaar, maand, 1)) <= eind:
+        if (maand - 1) % stap == 0:
+            naam = MAANDEN[maand - 1]
+            labels.append((datum, f"{naam} {jaar}" if maand == 1 or not labels else naam))
+        jaar, maand = _volgende(datum)
+    return labels
+
+
+def _volgende(datum: dt.date) -> tuple[int, int]:
+    return (datum.year + 1, 1) if datum.month == 12 else (datum.year, datum.month + 1)
+
+
+def _deadlines(markers: list[tuple[float, int]]) -> list[tuple[float, str, int]]:
+    """Markers in date order as (x, "stap n", row): a label close to the previous one on the
+    same row goes one row lower, so no two labels overlap."""
+    uit: list[tuple[float, str, int]] = []
+    for x, nummer in markers:
+        rij = 0
+        if uit and x - uit[-1][0] < LABELAFSTAND and uit[-1][2] == 0:
+            rij = 1
+        uit.append((x, f"stap {nummer}", rij))
+    return uit
 
 
 @dataclass
@@ -42,7 +77,7 @@ class Grafiek:
     assen: dict[str, float]
     y_labels: list[tuple[float, str]]
     x_labels: list[tuple[float, str]]
-    deadlines: list[tuple[float, str]]
+    deadlines: list[tuple[float, str, int]]
     samenvatting: str
     punten: list[tuple[dt.date, Decimal]]
 
@@ -82,12 +117,7 @@ def burndown(
     tot = min(vandaag, eind)
     punten_svg.append(f"L{x(tot)},{y(float(resterend))}")
     y_labels = [(y(top * i / 4), f"{round(top * i / 4):g}") for i in range(5)]
-    x_labels = []
-    jaar = start.year
-    while dt.date(jaar, 1, 1) <= eind:
-        if dt.date(jaar, 1, 1) >= start:
-            x_labels.append((x(dt.date(jaar, 1, 1)), f"1-1-{jaar}"))
-        jaar += 1
+    x_labels = [(x(maand), label) for maand, label in maandlabels(start, eind)]
     samenvatting = (
         f"Van het budget van {uren_tekst(budget)} uur is {uren_tekst(budget - resterend)} uur "
         f"besteed; er resteert {uren_tekst(resterend)} uur."
@@ -101,7 +131,9 @@ def burndown(
         assen={"links": LINKS, "onder": BOVEN + plot_h, "rechts": LINKS + plot_b, "boven": BOVEN},
         y_labels=y_labels,
         x_labels=x_labels,
-        deadlines=[(x(d), f"stap {n}") for n, d in deadlines],
+        deadlines=_deadlines(
+            [(x(d), n) for n, d in sorted(deadlines, key=lambda nd: (nd[1], nd[0]))]
+        ),
         samenvatting=samenvatting,
         punten=punten,
     )

@@ -2,19 +2,23 @@
 
 Each event has a UID that never changes (a meeting's `uid`, a step's primary key), and a
 SEQUENCE that goes up when a meeting changes, so a calendar replaces the event on an update
-instead of adding a second one. Times are written in Europe/Amsterdam with the VTIMEZONE.
+instead of adding a second one. Times are written in Europe/Amsterdam with its VTIMEZONE.
+
+The VTIMEZONE is written by hand with the two yearly rules (as Thunderbird, Outlook and Google
+write Europe/Amsterdam), not with `icalendar.Timezone.from_tzinfo`: that writes every
+changeover as one comma-separated RDATE (plus a COMMENT), and Mozilla's ical.js, the parser
+of Thunderbird, reads only the first date of such a list, so every summer-time meeting would
+show an hour late. `tests/werkgroep/test_ical_clients.py` reads the output with ical.js.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from stappen.models import Stap
 from werkgroep.models import Bijeenkomst
@@ -23,10 +27,30 @@ PRODID = "-//IVP Regie//Werkgroep//NL"
 DOMEIN = "ivp-regie"
 
 
-@lru_cache(maxsize=4)
-def _tijdzone(tzid: str) -> Timezone:
-    """The VTIMEZONE, built once per process (building all transitions since 1970 is slow)."""
-    return Timezone.from_tzid(tzid, first_date=dt.date(2000, 1, 1), last_date=dt.date(2040, 1, 1))
+TZID = "Europe/Amsterdam"
+
+
+def _tijdzone() -> Timezone:
+    """Europe/Amsterdam: CEST from the last Sunday of March 02:00, CET from the last Sunday
+    of October 03:00 (the EU rule since 1996)."""
+    zomer = TimezoneDaylight()
+    zomer.add("tzname", "CEST")
+    zomer.add("tzoffsetfrom", dt.timedelta(hours=1))
+    zomer.add("tzoffsetto", dt.timedelta(hours=2))
+    zomer.add("dtstart", dt.datetime(1970, 3, 29, 2, 0))
+    zomer.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1su"})
+    winter = TimezoneStandard()
+    winter.add("tzname", "CET")
+    winter.add("tzoffsetfrom", dt.timedelta(hours=2))
+    winter.add("tzoffsetto", dt.timedelta(hours=1))
+    winter.add("dtstart", dt.datetime(1970, 10, 25, 3, 0))
+    winter.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1su"})
+    zone = Timezone()
+    zone.add("tzid", TZID)
+    zone.add("x-lic-location", TZID)
+    zone.add_component(zomer)
+    zone.add_component(winter)
+    return zone
 
 
 def _kalender(naam: str) -> Calendar:
@@ -36,8 +60,8 @@ def _kalender(naam: str) -> Calendar:
     kalender.add("calscale", "GREGORIAN")
     kalender.add("method", "PUBLISH")
     kalender.add("x-wr-calname", naam)
-    kalender.add("x-wr-timezone", settings.TIME_ZONE)
-    kalender.add_component(_tijdzone(settings.TIME_ZONE))
+    kalender.add("x-wr-timezone", TZID)
+    kalender.add_component(_tijdzone())
     return kalender
 
 
@@ -50,7 +74,7 @@ def stap_uid(stap: Stap) -> str:
 
 
 def _bijeenkomst_event(bijeenkomst: Bijeenkomst, url: str = "") -> Event:
-    zone = ZoneInfo(settings.TIME_ZONE)
+    zone = ZoneInfo(TZID)
     plan = bijeenkomst.werkgroep.plan
     event = Event()
     event.add("uid", bijeenkomst_uid(bijeenkomst))
@@ -77,10 +101,14 @@ def _bijeenkomst_event(bijeenkomst: Bijeenkomst, url: str = "") -> Event:
 def _stap_event(stap: Stap) -> Event:
     event = Event()
     event.add("uid", stap_uid(stap))
+    event.add("sequence", getattr(stap, "volgnummer_ical", 0))
     event.add("dtstamp", timezone.now())
     event.add("dtstart", stap.gepland_eind)
     event.add("dtend", stap.gepland_eind + dt.timedelta(days=1))
-    event.add("summary", f"Deadline stap {stap.nummer}: {stap.get_nummer_display()}")
+    event.add(
+        "summary",
+        f"Deadline stap {stap.nummer}: {stap.get_nummer_display()} — {stap.plan.titel}",
+    )
     event.add("description", f"{stap.plan.titel}, gemeente {stap.plan.gemeente}.")
     event.add("transp", "TRANSPARENT")
     return event

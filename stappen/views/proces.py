@@ -47,7 +47,11 @@ def plan_detail(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse
             "pagina": pagina,
             "plan": pagina.plan,
             "overgang_form": OvergangForm(),
-            "heropen_form": HeropenForm(),
+            # One form per step, each with its own ids, so every label names its own field.
+            "heropen_forms": {
+                regel.stap.nummer: HeropenForm(auto_id=f"id_heropen_{regel.stap.nummer}_%s")
+                for regel in pagina.regels
+            },
         },
     )
 

@@ -3,6 +3,7 @@
 import csv
 import datetime as dt
 import io
+import zipfile
 from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
@@ -34,7 +35,7 @@ def xlsx_rijen(inhoud: bytes) -> list[tuple]:
     return list(load_workbook(io.BytesIO(inhoud)).active.values)
 
 
-@pytest.mark.parametrize("begin", ["=", "+", "-", "@"])
+@pytest.mark.parametrize("begin", ["=", "+", "-", "@", "\t", "\r"])
 def test_text_that_starts_like_a_formula_gets_an_apostrophe(begin):
     assert tekst(f"{begin}SUM(A1:A9)") == f"'{begin}SUM(A1:A9)"
 
@@ -100,14 +101,37 @@ def test_the_excel_file_has_real_dates_and_numbers_and_text_cells_that_are_text(
     assert (naam, stap) == ("Kim de Vries", "Stap 2: Veiligheidsanalyse")
     assert isinstance(uren, float) and uren == 2.25
     assert rijen[2][4] == 0.5
-    assert rijen[2][5] == "'-5 uur gecorrigeerd"
+    assert rijen[2][5] == "-5 uur gecorrigeerd"  # no apostrophe in a typed cell
 
 
-def test_no_text_cell_of_the_excel_file_is_a_formula():
-    inhoud = als_xlsx([rij(omschrijving='=HYPERLINK("https://example.invalid","klik")')])
-    cel = load_workbook(io.BytesIO(inhoud)).active["F2"]
-    assert cel.data_type == "s"
-    assert cel.value == '\'=HYPERLINK("https://example.invalid","klik")'
+def test_no_text_cell_of_the_excel_file_is_a_formula_nor_shows_an_apostrophe():
+    inhoud = als_xlsx(
+        [
+            rij(
+                naam="=cmd|' /C calc'!A0",
+                organisatie="+31 OM",
+                omschrijving='=HYPERLINK("https://example.invalid","klik")',
+            )
+        ]
+    )
+    blad = load_workbook(io.BytesIO(inhoud)).active
+    assert blad["B2"].value == "=cmd|' /C calc'!A0"
+    assert blad["C2"].value == "+31 OM"
+    assert blad["F2"].value == '=HYPERLINK("https://example.invalid","klik")'
+    assert {cel.data_type for regel in blad.iter_rows() for cel in regel} <= {"s", "n", "d"}
+    assert all(not cel.quotePrefix for regel in blad.iter_rows() for cel in regel)
+    with zipfile.ZipFile(io.BytesIO(inhoud)) as archief:
+        assert b"<f>" not in archief.read("xl/worksheets/sheet1.xml")
+
+
+def test_the_excel_columns_are_wide_enough_and_dates_read_dutch():
+    blad = load_workbook(io.BytesIO(als_xlsx([rij()]))).active
+    breedtes = {kolom: blad.column_dimensions[kolom].width for kolom in "ABCDEF"}
+    assert breedtes["A"] >= len("20-10-2022") + 1
+    assert breedtes["D"] >= len("Stap 2: Veiligheidsanalyse")
+    assert breedtes["F"] >= 40
+    assert blad["A2"].number_format == "dd-mm-yyyy"
+    assert blad["A1"].font.bold
 
 
 def test_a_row_of_an_entry_names_the_step_and_the_member():

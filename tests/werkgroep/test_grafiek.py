@@ -104,23 +104,57 @@ def test_overspending_and_dates_outside_the_trajectory_stay_inside_the_plot():
     assert "er resteert -60 uur" in g.samenvatting
 
 
-def test_labels_for_each_new_year_the_budget_quarters_and_the_deadlines():
+def test_labels_per_quarter_on_a_long_trajectory_the_budget_quarters_and_the_deadlines():
     g = grafiek(
         start=dt.date(2022, 6, 1),
         eind=dt.date(2024, 6, 1),
         budget=Decimal(350),
         deadlines=[(2, dt.date(2022, 10, 31)), (4, dt.date(2024, 6, 1))],
     )
-    assert [label for _, label in g.x_labels] == ["1-1-2023", "1-1-2024"]
+    assert [label for _, label in g.x_labels] == [
+        "jul 2022",
+        "okt",
+        "jan 2023",
+        "apr",
+        "jul",
+        "okt",
+        "jan 2024",
+        "apr",
+    ]
     assert [label for _, label in g.y_labels] == ["0", "88", "175", "262", "350"]
     assert g.y_labels[0][0] == ONDERKANT and g.y_labels[-1][0] == BOVEN
-    assert g.deadlines[-1] == (RECHTERKANT, "stap 4")
+    assert g.deadlines[-1] == (RECHTERKANT, "stap 4", 0)
     assert LINKS < g.deadlines[0][0] < RECHTERKANT
 
 
-def test_a_trajectory_that_starts_on_new_years_day_gets_that_label():
+def test_a_year_long_trajectory_has_a_label_for_every_month():
     g = grafiek(start=dt.date(2023, 1, 1), eind=dt.date(2023, 12, 31))
-    assert g.x_labels == [(float(LINKS), "1-1-2023")]
+    assert g.x_labels[0] == (float(LINKS), "jan 2023")
+    assert [label for _, label in g.x_labels] == [
+        "jan 2023", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"
+    ]  # fmt: skip
+    xs = [x for x, _ in g.x_labels]
+    assert xs == sorted(xs) and all(LINKS <= x <= RECHTERKANT for x in xs)
+
+
+def test_the_step_markers_come_in_date_order_with_their_number_and_do_not_overlap():
+    g = grafiek(
+        deadlines=[
+            (1, dt.date(2022, 6, 30)),
+            (2, dt.date(2022, 9, 30)),
+            (3, dt.date(2022, 12, 31)),
+            (4, dt.date(2023, 3, 31)),
+            (5, dt.date(2023, 3, 1)),  # the uitvoeringsplan's deadline before the IVP's
+            (6, dt.date(2023, 3, 20)),
+        ]
+    )
+    assert [label for _, label, _ in g.deadlines] == [
+        "stap 1", "stap 2", "stap 3", "stap 5", "stap 6", "stap 4"
+    ]  # fmt: skip
+    xs = [x for x, _, _ in g.deadlines]
+    assert xs == sorted(xs)
+    for (x1, _, rij1), (x2, _, rij2) in zip(g.deadlines, g.deadlines[1:], strict=False):
+        assert x2 - x1 >= 48 or rij1 != rij2  # close labels go on different rows
 
 
 def test_a_budget_below_one_hour_still_draws_and_an_empty_trajectory_does_not_divide_by_zero():

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from ivp.models import Gebruiker
@@ -40,9 +41,20 @@ def bijeenkomsten_voor(user: Gebruiker) -> QuerySet[Bijeenkomst]:
 
 
 def stappen_voor(user: Gebruiker) -> QuerySet[Stap]:
-    """The steps of every plan `user` may see: their deadlines go into the feed."""
+    """The steps of every plan `user` may see: their deadlines go into the feed.
+
+    `volgnummer_ical` (the iCalendar SEQUENCE of the deadline) is the number of times the step
+    was saved after it was made: it only goes up, so a calendar takes a moved deadline."""
+    opslagen = (
+        Stap.history.model.objects.filter(id=OuterRef("pk"))
+        .order_by()
+        .values("id")
+        .annotate(aantal=Count("*"))
+        .values("aantal")
+    )
     return (
         Stap.objects.filter(plan__gemeente_id__in=gemeenten_met_rol(user, PLAN_LEZERS))
         .select_related("plan__gemeente")
+        .annotate(volgnummer_ical=Coalesce(Subquery(opslagen, output_field=IntegerField()), 1) - 1)
         .order_by("gepland_eind", "plan_id", "nummer")
     )
