@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from ivp.constants import METHODE_KERNBELEID_VEILIGHEID_2021, RolSoort
@@ -156,3 +157,51 @@ class Rol(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gebruiker} — {self.get_soort_display()} in {self.gemeente}"
+
+
+class BerichtStatus(models.TextChoices):
+    WACHT = "wacht", "Wacht op verzending"
+    VERZONDEN = "verzonden", "Verzonden"
+    MISLUKT = "mislukt", "Niet verzonden"
+    GEEN_ADRES = "geen_adres", "Geen e-mailadres"
+
+
+class Bericht(models.Model):
+    """One e-mail of the outbox (docs/herinneringen.md). `sleutel` — kind, object, moment and
+    recipient — is unique in the database: whoever inserts it first owns the mail, a second
+    sweep or a retried task finds the row taken and sends nothing."""
+
+    sleutel = models.CharField("sleutel", max_length=255, unique=True)
+    soort = models.CharField("soort", max_length=40)
+    ontvanger = models.ForeignKey(
+        Gebruiker, on_delete=models.CASCADE, related_name="berichten", verbose_name="ontvanger"
+    )
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="berichten",
+        verbose_name="gemeente",
+    )
+    adres = models.EmailField("e-mailadres", blank=True)
+    onderwerp = models.CharField("onderwerp", max_length=200)
+    tekst = models.TextField("tekst")
+    url = models.CharField("link", max_length=300, blank=True)
+    status = models.CharField(
+        "status", max_length=20, choices=BerichtStatus.choices, default=BerichtStatus.WACHT
+    )
+    pogingen = models.PositiveSmallIntegerField("pogingen", default=0)
+    laatste_fout = models.CharField("laatste fout", max_length=500, blank=True)
+    volgende_poging = models.DateTimeField("volgende poging", null=True, blank=True)
+    gemaakt_op = models.DateTimeField("gemaakt op", default=timezone.now)
+    verzonden_op = models.DateTimeField("verzonden op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "bericht"
+        verbose_name_plural = "berichten"
+        ordering = ["-gemaakt_op", "-pk"]
+        indexes = [models.Index(fields=["status", "gemeente"], name="bericht_status")]
+
+    def __str__(self) -> str:
+        return f"{self.onderwerp} → {self.adres or self.ontvanger}"

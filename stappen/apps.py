@@ -11,3 +11,8 @@ class StappenConfig(AppConfig):
         from stappen import secties, structuur
 
         structuur.registreer(secties.registreer_bouwer)
+        # The daily sweep reaches the stappen reminders without ivp importing stappen.
+        from ivp import herinneringen
+        from stappen import tasks
+
+        herinneringen.registreer("stappen", tasks.herinneringen)
