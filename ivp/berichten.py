@@ -79,8 +79,10 @@ def bericht_maak(
 
 def _in_wachtrij(bericht_id: int) -> None:
     # By name: ivp.tasks imports this module, so this one does not import it back.
+    # Robust: a broker that does not answer is logged and never reaches the user; the mail
+    # waits in the outbox and the next sweep offers it again.
     taak = celery_app.tasks[VERSTUUR_TAAK]
-    transaction.on_commit(lambda: taak.delay(bericht_id))
+    transaction.on_commit(lambda: taak.delay(bericht_id), robust=True)
 
 
 def _mail(bericht: Bericht) -> EmailMultiAlternatives:

@@ -29,17 +29,22 @@ BESPREKING_DAGEN = 2
 
 
 def _met_rol(gemeente_id: int, *soorten: str) -> QuerySet[Gebruiker]:
-    return Gebruiker.objects.filter(
-        rollen__gemeente_id=gemeente_id, rollen__soort__in=soorten, is_active=True
-    ).distinct()
+    return (
+        Gebruiker.objects.filter(
+            rollen__gemeente_id=gemeente_id, rollen__soort__in=soorten, is_active=True
+        )
+        .distinct()
+        .order_by("pk")
+    )
 
 
-def _deadline_moment(vandaag: dt.date, deadline: dt.date) -> str | None:
+def _deadline_drempel(vandaag: dt.date, deadline: dt.date) -> int | None:
+    """0 when overdue, else the nearest of 14, 7, 1 werkdagen reached (None: not yet)."""
     if deadline < vandaag:
-        return "te-laat"
+        return 0
     over = werkdagen_tot(vandaag, deadline)
     gehaald = [n for n in DEADLINE_WERKDAGEN if over <= n]
-    return f"{min(gehaald)}-werkdagen" if gehaald else None
+    return min(gehaald) if gehaald else None
 
 
 def stap_herinneringen(vandaag: dt.date, gemeente_id: int | None = None) -> int:
@@ -48,21 +53,25 @@ def stap_herinneringen(vandaag: dt.date, gemeente_id: int | None = None) -> int:
         stappen = stappen.filter(plan__gemeente_id=gemeente_id)
     nieuw = 0
     for stap in stappen:
-        moment = _deadline_moment(vandaag, stap.gepland_eind)
-        if moment is None:
+        drempel = _deadline_drempel(vandaag, stap.gepland_eind)
+        if drempel is None:
             continue
         gemeente = stap.plan.gemeente_id
-        if moment == "te-laat":
+        if drempel == 0:
+            moment = "te-laat"
             ontvangers = _met_rol(gemeente, RolSoort.COORDINATOR, RolSoort.BESTUURDER)
             tekst = (
                 f"De deadline van {stap} van {stap.plan.titel} was "
                 f"{stap.gepland_eind:%d-%m-%Y}; de stap is nog niet afgerond."
             )
         else:
+            moment = f"{drempel}-werkdagen"
             ontvangers = _met_rol(gemeente, RolSoort.COORDINATOR)
+            over = werkdagen_tot(vandaag, stap.gepland_eind)
+            wanneer = f"over {over} werkdag{'' if over == 1 else 'en'}" if over else "vandaag"
             tekst = (
                 f"De deadline van {stap} van {stap.plan.titel} is "
-                f"{stap.gepland_eind:%d-%m-%Y}, over {moment.replace('-', ' ')}."
+                f"{stap.gepland_eind:%d-%m-%Y}, {wanneer}."
             )
         nieuw += len(
             melding_maak(

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from ivp import herinneringen
 from ivp.berichten import bericht_maak
@@ -43,13 +44,14 @@ def melding_maak(
     an e-mail queued in the outbox. Returns the users who got it now (not before)."""
     bericht = "\n\n".join(deel for deel in (tekst, extra) if deel)
     nieuw = []
-    for gebruiker in dict.fromkeys(gebruikers):
+    # In the order of the key, so that two sweeps at once wait for each other, never deadlock.
+    for gebruiker in sorted(dict.fromkeys(gebruikers), key=lambda g: g.pk):
         rij = bericht_maak(
             soort=soort,
             onderwerp=onderwerp_van(onderwerp),
             moment=moment,
             ontvanger=gebruiker,
-            titel=tekst[:120],
+            titel=Truncator(tekst).chars(120),
             tekst=bericht,
             url=url,
             gemeente=gemeente,
