@@ -83,7 +83,7 @@ def deadline(plan, coordinator, mensen):
 
 
 def aan(adres: str) -> list[str]:
-    return [m.subject for m in mail.outbox if m.to == [adres]]
+    return [str(m.subject) for m in mail.outbox if m.to == [adres]]
 
 
 def test_a_deadline_is_announced_at_7_and_1_werkdagen_and_when_overdue_once_each(deadline, mensen):

@@ -34,7 +34,7 @@ def veeg(dag: dt.date) -> None:
 
 
 def aan(adres: str) -> list[str]:
-    return [m.body for m in mail.outbox if m.to == [adres]]
+    return [str(m.body) for m in mail.outbox if m.to == [adres]]
 
 
 @pytest.fixture
