@@ -10,9 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import smtplib
+from dataclasses import dataclass
 from email.utils import parseaddr
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -20,7 +22,14 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from ivp.celery import app as celery_app
-from ivp.models import Bericht, BerichtStatus, Gebruiker, Gemeente
+from ivp.models import (
+    Bericht,
+    BerichtStatus,
+    Gebruiker,
+    Gemeente,
+    MeldingKeuze,
+    Meldingvoorkeur,
+)
 
 VERSTUUR_TAAK = "ivp.tasks.bericht_verstuur"
 
@@ -28,6 +37,37 @@ VERSTUUR_TAAK = "ivp.tasks.bericht_verstuur"
 MAX_POGINGEN = 6
 # Errors of the mail server or the network: worth another attempt.
 VERZENDFOUTEN: tuple[type[BaseException], ...] = (smtplib.SMTPException, OSError)
+
+
+@dataclass(frozen=True)
+class Soort:
+    """A kind of notice a person can choose for; `verplicht` ones cannot be switched off."""
+
+    code: str
+    label: str
+    verplicht: bool = False
+
+
+# The kinds, registered by the apps that make them (in their AppConfig.ready()).
+SOORTEN: dict[str, Soort] = {}
+
+
+def registreer_soort(code: str, label: str, *, verplicht: bool = False) -> None:
+    SOORTEN[code] = Soort(code, label, verplicht)
+
+
+def _status_voor(ontvanger: Gebruiker, soort: str) -> str:
+    if not ontvanger.email:
+        return BerichtStatus.GEEN_ADRES
+    if soort not in SOORTEN:  # the digest itself, and kinds nobody chooses for
+        return BerichtStatus.WACHT
+    voorkeur = Meldingvoorkeur.objects.filter(gebruiker=ontvanger, soort=soort).first()
+    keuze = voorkeur.keuze if voorkeur else MeldingKeuze.METEEN
+    if keuze == MeldingKeuze.UIT and not SOORTEN[soort].verplicht:
+        return BerichtStatus.UIT
+    if keuze == MeldingKeuze.DAGOVERZICHT:
+        return BerichtStatus.DAGOVERZICHT
+    return BerichtStatus.WACHT
 
 
 def sleutel_van(*, soort: str, onderwerp: str, moment: str, ontvanger: Gebruiker) -> str:
@@ -65,7 +105,7 @@ def bericht_maak(
         onderwerp=f"IVP Regie: {titel}"[:200],
         tekst=tekst,
         url=url,
-        status=BerichtStatus.WACHT if ontvanger.email else BerichtStatus.GEEN_ADRES,
+        status=_status_voor(ontvanger, soort),
     )
     try:
         with transaction.atomic():  # a savepoint: a taken key leaves the caller's work intact
@@ -167,3 +207,64 @@ def berichten_opnieuw(*, gemeente_id: int | None = None, ook_mislukt: bool = Fal
     for pk in ids:
         _in_wachtrij(pk)
     return len(ids)
+
+
+def dagoverzichten_maak(*, vandaag: dt.date) -> int:
+    """Per person one mail with the notices they chose to get in the digest and that no
+    digest carried yet. Once a day: the key is the person and the day; notices that arrive
+    after today's digest wait for tomorrow's. Returns the number of digests made."""
+    ontvangers = sorted(
+        set(
+            Bericht.objects.filter(
+                status=BerichtStatus.DAGOVERZICHT, verzameld_in__isnull=True
+            ).values_list("ontvanger_id", flat=True)
+        )
+    )
+    gemaakt = 0
+    for ontvanger_id in ontvangers:
+        with transaction.atomic():
+            rijen = list(
+                Bericht.objects.select_for_update()
+                .filter(ontvanger_id=ontvanger_id, status=BerichtStatus.DAGOVERZICHT)
+                .select_related("ontvanger")
+                .order_by("gemaakt_op", "pk")
+            )
+            if not rijen:  # another sweep collected them a moment ago
+                continue
+            regels = []
+            for rij in rijen:
+                link = f"{settings.IVP_BASIS_URL}{rij.url}" if rij.url.startswith("/") else rij.url
+                regels.append(f"- {rij.tekst.splitlines()[0]}" + (f"\n  {link}" if link else ""))
+            overzicht = bericht_maak(
+                soort="dagoverzicht",
+                onderwerp=f"ivp.gebruiker:{ontvanger_id}",
+                moment=vandaag.isoformat(),
+                ontvanger=rijen[0].ontvanger,
+                titel=f"dagoverzicht van {vandaag:%d-%m-%Y} ({len(rijen)} meldingen)",
+                tekst="Uw meldingen sinds het vorige overzicht:\n\n" + "\n".join(regels),
+            )
+            if overzicht is None:
+                continue
+            Bericht.objects.filter(pk__in=[r.pk for r in rijen]).update(
+                status=BerichtStatus.IN_OVERZICHT, verzameld_in=overzicht
+            )
+            gemaakt += 1
+    return gemaakt
+
+
+@transaction.atomic
+def voorkeuren_bewaar(*, gebruiker: Gebruiker, keuzes: dict[str, str]) -> None:
+    """Store a person's choice per kind; a kind that cannot be switched off refuses "uit"."""
+    fouten = {
+        soort: f"‘{SOORTEN[soort].label}’ kunt u niet uitzetten; kies meteen of het dagoverzicht."
+        for soort, keuze in keuzes.items()
+        if soort in SOORTEN and SOORTEN[soort].verplicht and keuze == MeldingKeuze.UIT
+    }
+    if fouten:
+        raise ValidationError(fouten)
+    for soort, keuze in keuzes.items():
+        if soort not in SOORTEN or keuze not in MeldingKeuze.values:
+            raise ValidationError({soort: "Kies een van de mogelijkheden."})
+        Meldingvoorkeur.objects.update_or_create(
+            gebruiker=gebruiker, soort=soort, defaults={"keuze": keuze}
+        )

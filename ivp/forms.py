@@ -11,9 +11,36 @@ templates (`TemplatesSetting`), so NL Design System markup lives in one place:
 therefore has to be in INSTALLED_APPS. See docs/frontend.md.
 """
 
+from typing import Any
+
+from django import forms
 from django.forms.renderers import TemplatesSetting
+
+from ivp.berichten import SOORTEN
+from ivp.models import MeldingKeuze
 
 
 class IvpFormRenderer(TemplatesSetting):
     form_template_name = "includes/form.html"
     field_template_name = "includes/form_field.html"
+
+
+class MeldingvoorkeurForm(forms.Form):
+    """Per kind of notice: at once, in the daily digest, or no e-mail (not for the kinds that
+    cannot be switched off). Built from the kinds the apps registered."""
+
+    def __init__(self, *args: Any, keuzes: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for code, soort in SOORTEN.items():
+            opties = [
+                (waarde, label)
+                for waarde, label in MeldingKeuze.choices
+                if not (soort.verplicht and waarde == MeldingKeuze.UIT)
+            ]
+            self.fields[code] = forms.ChoiceField(
+                label=soort.label,
+                choices=opties,
+                initial=keuzes.get(code, MeldingKeuze.METEEN),
+                widget=forms.RadioSelect,
+                help_text="Deze melding kunt u niet uitzetten." if soort.verplicht else "",
+            )

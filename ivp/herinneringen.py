@@ -9,7 +9,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from ivp.berichten import berichten_opnieuw
+from ivp.berichten import berichten_opnieuw, dagoverzichten_maak
 
 logger = logging.getLogger(__name__)
 
@@ -23,12 +23,15 @@ def registreer(naam: str, zoeker: Zoeker) -> None:
 
 
 def veeg(*, vandaag: dt.date, gemeente_id: int | None = None, ook_mislukt: bool = False) -> int:
-    """Run every registered finder, then queue again the mails still waiting. Returns the
-    number of reminders created."""
+    """Run every registered finder, make the digests (the whole sweep only: a digest holds
+    a person's notices of every gemeente), then queue again the mails still waiting.
+    Returns the number of reminders created."""
     nieuw = 0
     for naam, zoeker in _ZOEKERS.items():
         aantal = zoeker(vandaag, gemeente_id)
         logger.info("herinneringen %s: %d nieuw", naam, aantal)
         nieuw += aantal
+    if gemeente_id is None:
+        dagoverzichten_maak(vandaag=vandaag)
     berichten_opnieuw(gemeente_id=gemeente_id, ook_mislukt=ook_mislukt)
     return nieuw

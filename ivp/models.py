@@ -164,6 +164,17 @@ class BerichtStatus(models.TextChoices):
     VERZONDEN = "verzonden", "Verzonden"
     MISLUKT = "mislukt", "Niet verzonden"
     GEEN_ADRES = "geen_adres", "Geen e-mailadres"
+    DAGOVERZICHT = "dagoverzicht", "Wacht op het dagoverzicht"
+    IN_OVERZICHT = "in_overzicht", "Verstuurd in het dagoverzicht"
+    UIT = "uit", "Uitgezet door de ontvanger"
+
+
+class MeldingKeuze(models.TextChoices):
+    """How a person wants the e-mail of one kind of notice."""
+
+    METEEN = "meteen", "Meteen een e-mail"
+    DAGOVERZICHT = "dagoverzicht", "In het dagoverzicht (elke ochtend één e-mail)"
+    UIT = "uit", "Geen e-mail"
 
 
 class Bericht(models.Model):
@@ -196,6 +207,14 @@ class Bericht(models.Model):
     volgende_poging = models.DateTimeField("volgende poging", null=True, blank=True)
     gemaakt_op = models.DateTimeField("gemaakt op", default=timezone.now)
     verzonden_op = models.DateTimeField("verzonden op", null=True, blank=True)
+    verzameld_in = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="verzameld",
+        verbose_name="dagoverzicht",
+    )
 
     class Meta:
         verbose_name = "bericht"
@@ -205,3 +224,24 @@ class Bericht(models.Model):
 
     def __str__(self) -> str:
         return f"{self.onderwerp} → {self.adres or self.ontvanger}"
+
+
+class Meldingvoorkeur(models.Model):
+    """A person's choice for one kind of notice; without a row, the mail goes at once. The
+    notice in the app is always made; the choice is about the e-mail."""
+
+    gebruiker = models.ForeignKey(
+        Gebruiker, on_delete=models.CASCADE, related_name="meldingvoorkeuren"
+    )
+    soort = models.CharField("soort", max_length=40)
+    keuze = models.CharField("keuze", max_length=20, choices=MeldingKeuze.choices)
+
+    class Meta:
+        verbose_name = "meldingvoorkeur"
+        verbose_name_plural = "meldingvoorkeuren"
+        constraints = [
+            models.UniqueConstraint(fields=["gebruiker", "soort"], name="meldingvoorkeur_uniek")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker}: {self.soort} {self.get_keuze_display()}"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.http import Http404
 
-from ivp.models import Bericht, BerichtStatus, Gebruiker, Gemeente, Plan
+from ivp.berichten import SOORTEN
+from ivp.models import Bericht, BerichtStatus, Gebruiker, Gemeente, MeldingKeuze, Plan
 from ivp.permissions import PLAN_REGISSEURS, gemeenten_met_rol, mag_plan_regisseren, mag_plan_zien
 
 
@@ -37,3 +38,9 @@ def niet_verzonden(gemeente_id: int) -> QuerySet[Bericht]:
         .select_related("ontvanger")
         .order_by("-gemaakt_op", "-pk")
     )
+
+
+def meldingvoorkeuren(gebruiker: Gebruiker) -> dict[str, str]:
+    """The person's choice per kind of notice (kinds without a row: at once)."""
+    gekozen = dict(gebruiker.meldingvoorkeuren.values_list("soort", "keuze"))
+    return {soort: gekozen.get(soort, MeldingKeuze.METEEN) for soort in SOORTEN}

@@ -12,7 +12,9 @@ class StappenConfig(AppConfig):
 
         structuur.registreer(secties.registreer_bouwer)
         # The daily sweep reaches the stappen reminders without ivp importing stappen.
-        from ivp import herinneringen
+        from ivp import berichten, herinneringen
         from stappen import tasks
 
         herinneringen.registreer("stappen", tasks.herinneringen)
+        for code, label, verplicht in tasks.SOORTEN:
+            berichten.registreer_soort(code, label, verplicht=verplicht)

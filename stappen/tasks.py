@@ -28,6 +28,19 @@ DEADLINE_WERKDAGEN = (14, 7, 1)
 BESPREKING_DAGEN = 2
 
 
+# The kinds of notice of this app, as a person chooses for them (docs/herinneringen.md).
+SOORTEN = [
+    ("bespreking", "Een document ligt ter bespreking", False),
+    ("noeming", "U wordt genoemd in een opmerking", False),
+    ("reactie", "Een reactie op uw opmerking", False),
+    ("hoofdstuk_auteur", "U schrijft mee aan een hoofdstuk", False),
+    ("analyse_auteur", "U schrijft mee aan de analyse van een veld", False),
+    ("bespreking_sluit", "Een bespreking sluit bijna en u reageerde nog niet", False),
+    ("stap_deadline", "De deadline van een stap nadert", False),
+    ("stap_te_laat", "De deadline van een stap is verstreken", True),
+]
+
+
 def _met_rol(gemeente_id: int, *soorten: str) -> QuerySet[Gebruiker]:
     return (
         Gebruiker.objects.filter(
@@ -57,8 +70,9 @@ def stap_herinneringen(vandaag: dt.date, gemeente_id: int | None = None) -> int:
         if drempel is None:
             continue
         gemeente = stap.plan.gemeente_id
+        soort = "stap_deadline"
         if drempel == 0:
-            moment = "te-laat"
+            soort, moment = "stap_te_laat", "te-laat"
             ontvangers = _met_rol(gemeente, RolSoort.COORDINATOR, RolSoort.BESTUURDER)
             tekst = (
                 f"De deadline van {stap} van {stap.plan.titel} was "
@@ -78,7 +92,7 @@ def stap_herinneringen(vandaag: dt.date, gemeente_id: int | None = None) -> int:
                 ontvangers,
                 tekst,
                 reverse("stappen:plan", kwargs={"plan_id": stap.plan_id}),
-                soort="stap_deadline",
+                soort=soort,
                 onderwerp=stap,
                 moment=f"{stap.gepland_eind:%Y-%m-%d}:{moment}",
                 gemeente=gemeente,

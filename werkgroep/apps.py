@@ -7,7 +7,9 @@ class WerkgroepConfig(AppConfig):
 
     def ready(self) -> None:
         # The daily sweep reaches the werkgroep reminders without ivp importing werkgroep.
-        from ivp import herinneringen
+        from ivp import berichten, herinneringen
         from werkgroep import tasks
 
         herinneringen.registreer("werkgroep", tasks.herinneringen)
+        for code, label, verplicht in tasks.SOORTEN:
+            berichten.registreer_soort(code, label, verplicht=verplicht)

@@ -26,6 +26,15 @@ BIJEENKOMST_DAGEN = 2
 BUDGET_DREMPELS = (WAARSCHUWING_PROCENT, 100)
 
 
+# The kinds of notice of this app, as a person chooses for them (docs/herinneringen.md).
+SOORTEN = [
+    ("bijeenkomst_vooraf", "Een bijeenkomst over twee dagen, met de agenda", False),
+    ("notulen", "De notulen van een bijeenkomst ontbreken nog", False),
+    ("actiepunt_te_laat", "Uw actiepunt is over de datum", True),
+    ("urenbudget", "Een urenbudget is voor 80 % of 100 % besteed", False),
+]
+
+
 def _coordinatoren(gemeente_id: int) -> list[Gebruiker]:
     return list(
         Gebruiker.objects.filter(
