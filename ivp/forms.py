@@ -41,6 +41,13 @@ class MeldingvoorkeurForm(forms.Form):
                 label=soort.label,
                 choices=opties,
                 initial=keuzes.get(code, MeldingKeuze.METEEN),
+                # Always one option chosen; not marked "(verplicht)", which would read as
+                # "cannot be switched off".
+                required=False,
                 widget=forms.RadioSelect,
                 help_text="Deze melding kunt u niet uitzetten." if soort.verplicht else "",
             )
+
+    def clean(self) -> dict[str, Any]:
+        schoon = super().clean() or {}
+        return {code: keuze or MeldingKeuze.METEEN for code, keuze in schoon.items()}

@@ -176,7 +176,7 @@ def test_two_sweeps_at_the_same_moment_create_each_reminder_once():
             t.join(timeout=60)
     assert fouten == []
     # Steps 1, 2 and 3 are overdue: 2 coordinators and the bestuurder each, once.
-    assert Bericht.objects.filter(soort="stap_deadline").count() == 9
+    assert Bericht.objects.filter(soort="stap_te_laat").count() == 9
     assert Melding.objects.count() == 9
     assert len(mail.outbox) == 9
     assert len({m.extra_headers["Message-ID"] for m in mail.outbox}) == 9
