@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
-from ivp.models import Gebruiker, Gemeente, Plan, Regio, Rol
+from ivp.models import Bericht, Gebruiker, Gemeente, Plan, Regio, Rol
 
 
 class RolInline(admin.TabularInline):
@@ -40,3 +41,18 @@ class RolAdmin(SimpleHistoryAdmin):
     list_display = ["gebruiker", "gemeente", "soort"]
     list_filter = ["gemeente", "soort"]
     autocomplete_fields = ["gebruiker", "gemeente"]
+
+
+@admin.register(Bericht)
+class BerichtAdmin(admin.ModelAdmin):
+    """The outbox, to look into; mails are made and sent by the services and tasks only."""
+
+    list_display = ["gemaakt_op", "soort", "ontvanger", "status", "pogingen", "verzonden_op"]
+    list_filter = ["status", "soort", "gemeente"]
+    search_fields = ["sleutel", "adres", "onderwerp"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class IvpConfig(AppConfig):
     name = "ivp"
     verbose_name = "Gemeenten, plannen en rollen"
+
+    def ready(self) -> None:
+        # The tasks register with the Celery app, so the outbox can queue them by name.
+        from ivp import tasks  # noqa: F401

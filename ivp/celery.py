@@ -4,9 +4,20 @@ eagerly in-process, so the embedded default needs no Redis."""
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ivp.settings")
 
 app = Celery("ivp")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+# The schedule of `celery beat`, in CELERY_TIMEZONE (Europe/Amsterdam).
+app.conf.beat_schedule = {
+    # Every morning at 07:00: each app's reminders (deadlines, review rounds, meetings,
+    # actiepunten, hour budgets), then the outbox's waiting mails once more.
+    "herinneringen": {
+        "task": "ivp.tasks.herinneringen_versturen",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from ivp.constants import METHODE_KERNBELEID_VEILIGHEID_2021, RolSoort
@@ -156,3 +157,91 @@ class Rol(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gebruiker} — {self.get_soort_display()} in {self.gemeente}"
+
+
+class BerichtStatus(models.TextChoices):
+    WACHT = "wacht", "Wacht op verzending"
+    VERZONDEN = "verzonden", "Verzonden"
+    MISLUKT = "mislukt", "Niet verzonden"
+    GEEN_ADRES = "geen_adres", "Geen e-mailadres"
+    DAGOVERZICHT = "dagoverzicht", "Wacht op het dagoverzicht"
+    IN_OVERZICHT = "in_overzicht", "Verstuurd in het dagoverzicht"
+    UIT = "uit", "Uitgezet door de ontvanger"
+
+
+class MeldingKeuze(models.TextChoices):
+    """How a person wants the e-mail of one kind of notice."""
+
+    METEEN = "meteen", "Meteen een e-mail"
+    DAGOVERZICHT = "dagoverzicht", "In het dagoverzicht (elke ochtend één e-mail)"
+    UIT = "uit", "Geen e-mail"
+
+
+class Bericht(models.Model):
+    """One e-mail of the outbox (docs/herinneringen.md). `sleutel` — kind, object, moment and
+    recipient — is unique in the database: whoever inserts it first owns the mail, a second
+    sweep or a retried task finds the row taken and sends nothing."""
+
+    sleutel = models.CharField("sleutel", max_length=255, unique=True)
+    soort = models.CharField("soort", max_length=40)
+    ontvanger = models.ForeignKey(
+        Gebruiker, on_delete=models.CASCADE, related_name="berichten", verbose_name="ontvanger"
+    )
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="berichten",
+        verbose_name="gemeente",
+    )
+    adres = models.EmailField("e-mailadres", blank=True)
+    onderwerp = models.CharField("onderwerp", max_length=200)
+    tekst = models.TextField("tekst")
+    url = models.CharField("link", max_length=300, blank=True)
+    status = models.CharField(
+        "status", max_length=20, choices=BerichtStatus.choices, default=BerichtStatus.WACHT
+    )
+    pogingen = models.PositiveSmallIntegerField("pogingen", default=0)
+    laatste_fout = models.CharField("laatste fout", max_length=500, blank=True)
+    volgende_poging = models.DateTimeField("volgende poging", null=True, blank=True)
+    gemaakt_op = models.DateTimeField("gemaakt op", default=timezone.now)
+    verzonden_op = models.DateTimeField("verzonden op", null=True, blank=True)
+    verzameld_in = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="verzameld",
+        verbose_name="dagoverzicht",
+    )
+
+    class Meta:
+        verbose_name = "bericht"
+        verbose_name_plural = "berichten"
+        ordering = ["-gemaakt_op", "-pk"]
+        indexes = [models.Index(fields=["status", "gemeente"], name="bericht_status")]
+
+    def __str__(self) -> str:
+        return f"{self.onderwerp} → {self.adres or self.ontvanger}"
+
+
+class Meldingvoorkeur(models.Model):
+    """A person's choice for one kind of notice; without a row, the mail goes at once. The
+    notice in the app is always made; the choice is about the e-mail."""
+
+    gebruiker = models.ForeignKey(
+        Gebruiker, on_delete=models.CASCADE, related_name="meldingvoorkeuren"
+    )
+    soort = models.CharField("soort", max_length=40)
+    keuze = models.CharField("keuze", max_length=20, choices=MeldingKeuze.choices)
+
+    class Meta:
+        verbose_name = "meldingvoorkeur"
+        verbose_name_plural = "meldingvoorkeuren"
+        constraints = [
+            models.UniqueConstraint(fields=["gebruiker", "soort"], name="meldingvoorkeur_uniek")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker}: {self.soort} {self.get_keuze_display()}"

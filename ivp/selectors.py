@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.http import Http404
 
-from ivp.models import Gebruiker, Gemeente, Plan
+from ivp.berichten import SOORTEN
+from ivp.models import Bericht, BerichtStatus, Gebruiker, Gemeente, MeldingKeuze, Plan
 from ivp.permissions import PLAN_REGISSEURS, gemeenten_met_rol, mag_plan_regisseren, mag_plan_zien
 
 
@@ -28,3 +29,18 @@ def regie_plan(user: Gebruiker, plan_id: int) -> Plan:
 def regie_gemeenten(user: Gebruiker) -> QuerySet[Gemeente]:
     """The gemeenten in which `user` is coordinator OOV (who may start a plan there)."""
     return Gemeente.objects.filter(pk__in=gemeenten_met_rol(user, PLAN_REGISSEURS)).order_by("naam")
+
+
+def niet_verzonden(gemeente_id: int) -> QuerySet[Bericht]:
+    """The mails of a gemeente that failed after the last attempt, for its coordinator."""
+    return (
+        Bericht.objects.filter(gemeente_id=gemeente_id, status=BerichtStatus.MISLUKT)
+        .select_related("ontvanger")
+        .order_by("-gemaakt_op", "-pk")
+    )
+
+
+def meldingvoorkeuren(gebruiker: Gebruiker) -> dict[str, str]:
+    """The person's choice per kind of notice (kinds without a row: at once)."""
+    gekozen = dict(gebruiker.meldingvoorkeuren.values_list("soort", "keuze"))
+    return {soort: gekozen.get(soort, MeldingKeuze.METEEN) for soort in SOORTEN}

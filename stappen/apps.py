@@ -11,3 +11,10 @@ class StappenConfig(AppConfig):
         from stappen import secties, structuur
 
         structuur.registreer(secties.registreer_bouwer)
+        # The daily sweep reaches the stappen reminders without ivp importing stappen.
+        from ivp import berichten, herinneringen
+        from stappen import tasks
+
+        herinneringen.registreer("stappen", tasks.herinneringen)
+        for code, label, verplicht in tasks.SOORTEN:
+            berichten.registreer_soort(code, label, verplicht=verplicht)

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from ivp.models import Gebruiker, Plan
+from ivp.models import Bericht, Gebruiker, Plan
 from ivp.permissions import PLAN_LEZERS, gemeenten_met_rol, mag_plan_regisseren
-from ivp.selectors import zichtbaar_plan
+from ivp.selectors import niet_verzonden, zichtbaar_plan
 from stappen.constants import StapStatus
 from stappen.guards import PlanStand, sluitblokkades, startblokkades, waarschuwingen
 from stappen.models import Analyse, Besluit, Document, Overgang, Plaatsing, Prioritering, Stap
@@ -97,6 +97,7 @@ class PlanPagina:
     regels: list[StapRegel]
     mag_regisseren: bool
     overgangen: list[Overgang]
+    niet_verzonden: list[Bericht]
 
 
 def plan_pagina(user: Gebruiker, plan_id: int) -> PlanPagina:
@@ -130,5 +131,11 @@ def plan_pagina(user: Gebruiker, plan_id: int) -> PlanPagina:
         .order_by("-op", "-pk")[:10]
     )
     return PlanPagina(
-        plan=plan, stand=stand, regels=regels, mag_regisseren=regie, overgangen=overgangen
+        plan=plan,
+        stand=stand,
+        regels=regels,
+        mag_regisseren=regie,
+        overgangen=overgangen,
+        # Mails of the gemeente that failed after the last attempt: the coordinator sees them.
+        niet_verzonden=list(niet_verzonden(plan.gemeente_id)[:20]) if regie else [],
     )

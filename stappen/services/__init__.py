@@ -46,6 +46,7 @@ from stappen.services.inhoud import (
     wegingen_save,
 )
 from stappen.services.meldingen import (
+    herinneringen_versturen,
     melding_maak,
     meldingen_gelezen,
 )
@@ -83,6 +84,7 @@ __all__ = [
     "doelstelling_delete",
     "doelstelling_update",
     "genoemde_namen",
+    "herinneringen_versturen",
     "hoofdstuk_save",
     "hoofdstuk_set_auteur",
     "hoofdstukken_create",

@@ -39,7 +39,7 @@ from stappen.models import (
 )
 from stappen.rechten import mag_hoofdstuk_schrijven, mag_reageren, mag_regisseren
 from stappen.secties import bouw_secties
-from stappen.services.meldingen import melding_maak
+from stappen.services.meldingen import melding_maak, nu_moment
 
 
 class Bewerkconflict(Geweigerd):
@@ -153,6 +153,10 @@ def hoofdstuk_set_auteur(
             [auteur],
             f"U schrijft mee aan ‘{hoofdstuk.titel}’ van {document.titel}.",
             _url("hoofdstuk_bewerken", document_id=document.pk, sleutel=hoofdstuk.sleutel),
+            soort="hoofdstuk_auteur",
+            onderwerp=hoofdstuk,
+            moment=nu_moment(),
+            gemeente=document.plan.gemeente_id,
         )
     return hoofdstuk
 
@@ -220,7 +224,15 @@ def bespreking_start(
         f"Versie {versie.nummer} van {document.titel} ligt ter bespreking; reageren kan tot "
         f"en met {sluit_op:%d-%m-%Y}."
     )
-    melding_maak(leden, tekst, _url("document", document_id=document.pk), extra=bericht)
+    melding_maak(
+        leden,
+        tekst,
+        _url("document", document_id=document.pk),
+        extra=bericht,
+        soort="bespreking",
+        onderwerp=bespreking,
+        gemeente=document.plan.gemeente_id,
+    )
     return bespreking
 
 
@@ -276,6 +288,9 @@ def _noem(opmerking: Opmerking, document: Document, door: Gebruiker) -> None:
             f"{naam} noemt u in een opmerking bij {document.titel}.",
             _url("opmerking", opmerking_id=opmerking.antwoord_op_id or opmerking.pk),
             extra=opmerking.tekst,
+            soort="noeming",
+            onderwerp=opmerking,
+            gemeente=document.plan.gemeente_id,
         )
 
 
@@ -333,6 +348,9 @@ def opmerking_reply(*, opmerking: Opmerking, door: Gebruiker, tekst: str) -> Opm
             [draad.auteur],
             f"{naam} heeft gereageerd op uw opmerking bij {document.titel}.",
             _url("opmerking", opmerking_id=draad.pk),
+            soort="reactie",
+            onderwerp=antwoord,
+            gemeente=document.plan.gemeente_id,
         )
     return antwoord
 

@@ -32,7 +32,7 @@ from stappen.models import (
     Weging,
 )
 from stappen.rechten import mag_analyse_schrijven
-from stappen.services.meldingen import melding_maak
+from stappen.services.meldingen import melding_maak, nu_moment
 from veiligheidsvelden.models import Beleidsdocument, Thema, Veld
 
 
@@ -191,6 +191,10 @@ def analyse_set_auteur(
             [auteur],
             f"U schrijft mee aan de analyse van veld {veld.code} ({veld.naam}).",
             reverse("stappen:analyse_veld", kwargs={"plan_id": plan.pk, "veld_id": veld.pk}),
+            soort="analyse_auteur",
+            onderwerp=analyse,
+            moment=nu_moment(),
+            gemeente=plan.gemeente_id,
         )
     return analyse
 

@@ -49,4 +49,5 @@ urlpatterns = [
         name="opmerking_actie",
     ),
     path("meldingen/gelezen/", views.meldingen_gelezen, name="meldingen_gelezen"),
+    path("meldingen/instellingen/", views.meldingvoorkeuren, name="meldingvoorkeuren"),
 ]

@@ -9,6 +9,11 @@ urlpatterns = [
     path("plannen/<int:plan_id>/", views.plan_detail, name="plan"),
     path("plannen/<int:plan_id>/bewerken/", views.plan_edit, name="plan_bewerken"),
     path(
+        "plannen/<int:plan_id>/herinneringen/",
+        views.herinneringen_versturen,
+        name="herinneringen_versturen",
+    ),
+    path(
         "plannen/<int:plan_id>/stappen/<int:nummer>/planning/",
         views.stap_planning,
         name="stap_planning",

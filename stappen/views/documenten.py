@@ -11,7 +11,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from ivp.berichten import voorkeuren_bewaar
 from ivp.exceptions import Geweigerd
+from ivp.forms import MeldingvoorkeurForm
+from ivp.selectors import meldingvoorkeuren as meldingvoorkeuren_van
 from ivp.views import AuthenticatedHttpRequest, meld_formfouten, op_form, probeer
 from stappen import selectors, services
 from stappen.constants import BESLUITORGAAN, DocumentSoort, Orgaan
@@ -401,3 +404,19 @@ def meldingen_gelezen(request: AuthenticatedHttpRequest) -> HttpResponse:
     services.meldingen_gelezen(gebruiker=request.user)
     messages.success(request, "Alle meldingen zijn als gelezen gemarkeerd.")
     return redirect("start")
+
+
+@login_required
+def meldingvoorkeuren(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Which notices a person gets by e-mail: at once, in the daily digest, or not."""
+    form = MeldingvoorkeurForm(request.POST or None, keuzes=meldingvoorkeuren_van(request.user))
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and probeer(
+            request, voorkeuren_bewaar, form=form, gebruiker=request.user, keuzes=form.cleaned_data
+        )
+    ):
+        messages.success(request, "Uw keuzes voor de meldingen zijn bewaard.")
+        return redirect("stappen:meldingvoorkeuren")
+    return render(request, "stappen/meldingvoorkeuren.html", {"form": form})

@@ -145,3 +145,20 @@ def stap_overgang(
     if probeer(request, service, stap=stap, door=request.user, **kwargs):
         messages.success(request, gelukt.format(n=nummer))
     return redirect(_stap_url(plan_id, nummer))
+
+
+@login_required
+@require_POST
+def herinneringen_versturen(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
+    """ "Herinneringen nu versturen": the daily sweep for this gemeente, now."""
+    plan = regie_plan(request.user, plan_id)
+    aantal = probeer(request, services.herinneringen_versturen, plan=plan, door=request.user)
+    if aantal is not None:
+        aantal = 0 if aantal is True else aantal
+        messages.success(
+            request,
+            f"{aantal} nieuwe herinnering{'' if aantal == 1 else 'en'} verstuurd."
+            if aantal
+            else "Er waren geen nieuwe herinneringen; wat nog wachtte is opnieuw aangeboden.",
+        )
+    return redirect(reverse("stappen:plan", kwargs={"plan_id": plan.pk}) + "#herinneringen")

@@ -366,7 +366,10 @@ class MeldingFactory(factory.django.DjangoModelFactory):
     def _create(
         cls, model_class: type[Melding], *, gebruiker: Gebruiker, tekst: str, url: str
     ) -> Melding:
-        services.melding_maak([gebruiker], tekst, url)
+        # A mention, about the user itself: once per text (the moment keeps them apart).
+        services.melding_maak(
+            [gebruiker], tekst, url, soort="noeming", onderwerp=gebruiker, moment=tekst
+        )
         return gebruiker.meldingen.latest("pk")
 
 

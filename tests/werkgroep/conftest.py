@@ -9,7 +9,8 @@ import pytest
 import time_machine
 
 from ivp.models import Gebruiker, Plan
-from tests.stappen.factories import coordinator_van, maak_plan
+from tests.stappen.factories import maak_plan
+from tests.stappen.stappenplan import coordinator_van
 from tests.werkgroep.factories import LidFactory, UrenbudgetFactory
 from werkgroep.models import Lid
 

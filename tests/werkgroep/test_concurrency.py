@@ -8,7 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
-from tests.stappen.factories import coordinator_van, maak_plan
+from tests.stappen.factories import maak_plan
+from tests.stappen.stappenplan import coordinator_van
 from tests.werkgroep.factories import LidFactory
 from werkgroep import services
 from werkgroep.models import Lid, Urenregistratie

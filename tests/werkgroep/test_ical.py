@@ -5,7 +5,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from tests.ivp.factories import GemeenteFactory
-from tests.stappen.factories import coordinator_van
+from tests.stappen.stappenplan import coordinator_van
 from tests.werkgroep.factories import BijeenkomstFactory, LidFactory
 from werkgroep import services
 

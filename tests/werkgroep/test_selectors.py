@@ -17,7 +17,7 @@ from ivp.models import Gebruiker, Rol
 from stappen.constants import StapNummer, StapStatus
 from stappen.models import Stap
 from tests.ivp.factories import GemeenteFactory
-from tests.stappen.factories import coordinator_van
+from tests.stappen.stappenplan import coordinator_van
 from tests.werkgroep.factories import (
     ActiepuntFactory,
     AgendafeedFactory,

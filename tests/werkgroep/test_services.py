@@ -8,7 +8,8 @@ from ivp.exceptions import GeenToegang, Geweigerd
 from stappen.constants import StapNummer, StapStatus
 from stappen.models import Stap
 from tests.ivp.factories import GebruikerFactory, GemeenteFactory
-from tests.stappen.factories import coordinator_van, maak_plan
+from tests.stappen.factories import maak_plan
+from tests.stappen.stappenplan import coordinator_van
 from tests.werkgroep.factories import (
     BijeenkomstFactory,
     LidFactory,

@@ -8,7 +8,8 @@ from openpyxl import load_workbook
 
 from ivp.constants import RolSoort
 from tests.ivp.factories import GebruikerFactory, GemeenteFactory
-from tests.stappen.factories import coordinator_van, maak_plan
+from tests.stappen.factories import maak_plan
+from tests.stappen.stappenplan import coordinator_van
 from tests.werkgroep.factories import BijeenkomstFactory, LidFactory, versie_met_draad
 from veiligheidsvelden.models import Veld
 from werkgroep import services

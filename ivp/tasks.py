@@ -1,0 +1,35 @@
+"""Tasks of the root app: send one mail of the outbox, and the daily sweep."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import Task, shared_task
+from django.utils import timezone
+
+from ivp import berichten, herinneringen
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(bind=True, name=berichten.VERSTUUR_TAAK, max_retries=berichten.MAX_POGINGEN)
+def bericht_verstuur(self: Task, bericht_id: int) -> bool:
+    """Send one mail; idempotent (the row is locked and sent only while it waits). A mail
+    server error counts an attempt and retries with exponential backoff; after the last
+    attempt the mail is "niet verzonden". Run eagerly (no broker), a failure leaves the mail
+    waiting for the next sweep instead of retrying inside the request."""
+    try:
+        return berichten.bericht_verzend(bericht_id)
+    except berichten.VERZENDFOUTEN as fout:
+        logger.warning("bericht %s niet verzonden: %s", bericht_id, fout)
+        bericht = berichten.bericht_mislukt(bericht_id, fout)
+        if bericht is None or self.request.is_eager:
+            return False
+        wacht = berichten.wachttijd(bericht.pogingen).total_seconds()
+        raise self.retry(exc=fout, countdown=wacht, max_retries=None) from fout
+
+
+@shared_task(name="ivp.tasks.herinneringen_versturen")
+def herinneringen_versturen(gemeente_id: int | None = None) -> int:
+    """The daily sweep of every app (beat, 07:00), or of one gemeente (its coordinator)."""
+    return herinneringen.veeg(vandaag=timezone.localdate(), gemeente_id=gemeente_id)

@@ -1,0 +1,50 @@
+"""The coordinator sends the reminders now from the plan page; a werkgroeplid chooses the
+daily digest for mentions. On the demo data, with axe and screenshots."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from ivp.demo import WACHTWOORD
+from ivp.models import Bericht
+
+pytestmark = [pytest.mark.browser]
+
+
+@pytest.fixture
+def demo(transactional_db):
+    call_command("demo", stdout=StringIO())
+
+
+def test_the_coordinator_sends_the_reminders_now(page, demo, login, check_axe, screenshot):
+    login(page, "coordinator", WACHTWOORD)
+    page.get_by_role("link", name="Integraal Veiligheidsplan 2023–2026", exact=True).click()
+    voor = Bericht.objects.count()
+    page.get_by_role("button", name="Herinneringen nu versturen").click()
+    status = page.get_by_role("status").first.inner_text()
+    assert "verstuurd" in status or "geen nieuwe herinneringen" in status
+    na = Bericht.objects.count()
+    page.get_by_role("button", name="Herinneringen nu versturen").click()
+    assert "Er waren geen nieuwe herinneringen" in page.get_by_role("status").first.inner_text()
+    assert Bericht.objects.count() == na >= voor
+    check_axe(page)
+    screenshot(page, "plan-herinneringen")
+
+
+def test_a_member_chooses_the_daily_digest_for_mentions(page, demo, login, check_axe, screenshot):
+    login(page, "politie", WACHTWOORD)
+    page.get_by_role("link", name="Welke meldingen krijgt u per e-mail?").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Meldingen per e-mail"
+    groep = page.get_by_role("group", name="U wordt genoemd in een opmerking")
+    groep.get_by_label("In het dagoverzicht (elke ochtend één e-mail)").check()
+    te_laat = page.get_by_role("group", name="Uw actiepunt is over de datum")
+    assert te_laat.get_by_label("Geen e-mail").count() == 0
+    page.get_by_role("button", name="Keuzes bewaren").click()
+    assert (
+        "Uw keuzes voor de meldingen zijn bewaard." in page.get_by_role("status").first.inner_text()
+    )
+    groep = page.get_by_role("group", name="U wordt genoemd in een opmerking")
+    assert groep.get_by_label("In het dagoverzicht (elke ochtend één e-mail)").is_checked()
+    check_axe(page)
+    screenshot(page, "meldingvoorkeuren")
