@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
-from ivp.constants import METHODE_KERNBELEID_VEILIGHEID_2021, RolSoort
+from ivp.constants import METHODE_KERNBELEID_VEILIGHEID_2021, PLANPERIODE_JAREN, RolSoort
 
 
 class Gebruiker(AbstractUser):
@@ -93,6 +93,12 @@ class Plan(models.Model):
         help_text="Alleen invullen als de looptijd is verlengd.",
     )
     verlenging_reden = models.TextField("reden van de verlenging", blank=True)
+    looptijd_motivatie = models.TextField(
+        "motivatie van de looptijd",
+        blank=True,
+        db_default="",  # rows written by code that predates the field (migration tests)
+        help_text="Verplicht als de looptijd geen vier jaar is (pas toe of leg uit).",
+    )
     methode = models.CharField(
         "methode", max_length=100, default=METHODE_KERNBELEID_VEILIGHEID_2021
     )
@@ -111,8 +117,32 @@ class Plan(models.Model):
         """The last day the plan is in force, extension included."""
         return self.verlengd_tot or self.periode_eind
 
+    @property
+    def is_vier_jaar(self) -> bool:
+        """The period is the method's four years (from a day to the day before, four years on)."""
+        start, eind = self.periode_start, self.periode_eind
+        if not start or not eind:
+            return True
+        volgende = eind + dt.timedelta(days=1)
+        return (volgende.year - start.year, volgende.month, volgende.day) == (
+            PLANPERIODE_JAREN,
+            start.month,
+            start.day,
+        )
+
     def clean(self) -> None:
         errors: dict[str, str] = {}
+        if (
+            self.periode_start
+            and self.periode_eind
+            and self.periode_eind > self.periode_start
+            and not self.is_vier_jaar
+            and not self.looptijd_motivatie.strip()
+        ):
+            errors["looptijd_motivatie"] = (
+                "De methode gaat uit van een looptijd van vier jaar. Leg uit waarom deze "
+                "looptijd anders is."
+            )
         if self.periode_start and self.periode_eind and self.periode_eind <= self.periode_start:
             errors["periode_eind"] = "De looptijd moet eindigen na de begindatum."
         if self.traject_start and self.periode_eind and self.traject_start >= self.periode_eind:

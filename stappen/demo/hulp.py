@@ -10,8 +10,8 @@ from stappen import services
 from stappen.constants import (
     BESLUITORGAAN,
     BesluitUitkomst,
+    BesluitVorm,
     DocumentSoort,
-    Orgaan,
 )
 from stappen.demo.teksten import (
     BRONNEN,
@@ -72,7 +72,8 @@ def stel_vast(
     datum: dt.date,
     kenmerk: str = "",
 ) -> None:
-    services.document_submit(document=document, door=door)
+    """Offered ter besluitvorming three weeks before the decision, then decided."""
+    services.document_submit(document=document, door=door, op=datum - dt.timedelta(weeks=3))
     services.besluit_record(
         document=document,
         door=door,
@@ -127,11 +128,12 @@ def plaats(plan: Plan, door: Gebruiker, keuzes: Mapping[str, str]) -> dict[str, 
 
 
 def kennisname(document: Document, door: Gebruiker, datum: dt.date) -> None:
-    services.besluit_record(
+    """The raad informed of what the college adopted, by raadsinformatiebrief."""
+    services.raad_informeer(
         document=document,
         door=door,
-        orgaan=Orgaan.RAAD,
+        vorm=BesluitVorm.RAADSINFORMATIEBRIEF,
         datum=datum,
-        uitkomst=BesluitUitkomst.KENNISGENOMEN,
-        kenmerk=f"{datum.year}-RIB-00{datum.month}",
+        kenmerk=f"{datum.year}-RIB-{datum.month:02d}{datum.day:02d}",
+        toelichting="Voor kennisgeving aangenomen.",
     )

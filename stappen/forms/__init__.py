@@ -7,6 +7,7 @@ from stappen.forms.documenten import (
     BesprekingForm,
     HoofdstukForm,
     OpmerkingForm,
+    RaadInformatieForm,
     UitkomstForm,
     VersieForm,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "PlaatsingenForm",
     "PlanForm",
     "PrioriteitForm",
+    "RaadInformatieForm",
     "RaadplegingForm",
     "StapPlanningForm",
     "UitkomstForm",

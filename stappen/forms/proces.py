@@ -22,6 +22,7 @@ class PlanForm(forms.ModelForm):
             "periode_eind",
             "verlengd_tot",
             "verlenging_reden",
+            "looptijd_motivatie",
         ]
         field_classes = {
             "traject_start": DatumVeld,
@@ -29,7 +30,10 @@ class PlanForm(forms.ModelForm):
             "periode_eind": DatumVeld,
             "verlengd_tot": DatumVeld,
         }
-        widgets = {"verlenging_reden": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "verlenging_reden": forms.Textarea(attrs={"rows": 3}),
+            "looptijd_motivatie": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args: Any, gemeenten: list[Gemeente] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

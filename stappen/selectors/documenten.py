@@ -15,6 +15,7 @@ from ivp.constants import RolSoort
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import heeft_rol
 from ivp.selectors import zichtbaar_plan
+from stappen.constants import JAARLIJKSE_SOORTEN
 from stappen.models import Besluit, Bespreking, Document, Hoofdstuk, Opmerking, Versie
 from stappen.rechten import (
     CONCEPT_LEZERS,
@@ -169,6 +170,19 @@ class DocumentPagina:
     @property
     def laatste_versie(self) -> Versie | None:
         return self.versies[-1] if self.versies else None
+
+    @property
+    def raad_geinformeerd(self) -> list[Besluit]:
+        return [b for b in self.besluiten if b.is_informatie]
+
+    @property
+    def kan_raad_informeren(self) -> bool:
+        """The college adopted it and the raad receives it ter informatie (method, step 5)."""
+        return (
+            self.mag_regisseren
+            and self.document.is_vastgesteld
+            and self.document.soort in JAARLIJKSE_SOORTEN
+        )
 
 
 def werkgroepleden_van(plan: Plan) -> list[Gebruiker]:

@@ -82,6 +82,7 @@ def plan_create(
     periode_eind: dt.date | None = None,
     verlengd_tot: dt.date | None = None,
     verlenging_reden: str = "",
+    looptijd_motivatie: str = "",
     door: Gebruiker | None = None,
 ) -> Plan:
     """A new IVP trajectory with its six steps planned the startnotitie's way and the
@@ -94,6 +95,7 @@ def plan_create(
         periode_eind=periode_eind or _vier_jaar_later(periode_start),
         verlengd_tot=verlengd_tot,
         verlenging_reden=verlenging_reden,
+        looptijd_motivatie=looptijd_motivatie.strip(),
     )
     bewaar(plan, door=door)
     stappen = {}
@@ -132,7 +134,7 @@ def plan_update(*, plan: Plan, door: Gebruiker, **velden: Any) -> Plan:
     vereis_regie(plan, door)
     for naam, waarde in velden.items():
         setattr(plan, naam, waarde)
-    plan.full_clean()
+    # The steps first: a period cut short is refused for its deadlines before its motivation.
     te_laat = [s for s in plan.stappen.all() if s.gepland_eind > plan.einde]
     if te_laat:
         stap = te_laat[0]
@@ -144,7 +146,8 @@ def plan_update(*, plan: Plan, door: Gebruiker, **velden: Any) -> Plan:
                 )
             }
         )
-    bewaar(plan, door=door, valideer=False)  # validated above, before the steps' check
+    plan.full_clean()
+    bewaar(plan, door=door, valideer=False)  # validated above, after the steps' check
     return plan
 
 

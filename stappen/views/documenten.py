@@ -23,6 +23,7 @@ from stappen.forms import (
     HoofdstukForm,
     OpmerkingForm,
     OvergangForm,
+    RaadInformatieForm,
     UitkomstForm,
     VersieForm,
 )
@@ -232,6 +233,31 @@ def besluit_vastleggen(request: AuthenticatedHttpRequest, document_id: int) -> H
             "plan": document.plan,
             "orgaan": Orgaan(orgaan).label,
         },
+    )
+
+
+@login_required
+def raad_informeren(request: AuthenticatedHttpRequest, document_id: int) -> HttpResponse:
+    document = selectors.regie_document(request.user, document_id)
+    form = RaadInformatieForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and probeer(
+            request,
+            services.raad_informeer,
+            form=form,
+            document=document,
+            door=request.user,
+            **form.cleaned_data,
+        )
+    ):
+        messages.success(request, "Vastgelegd dat de raad is geïnformeerd.")
+        return redirect(_document_url(document.pk, "besluiten"))
+    return render(
+        request,
+        "stappen/raad_informeren.html",
+        {"form": form, "document": document, "plan": document.plan},
     )
 
 
