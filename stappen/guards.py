@@ -248,9 +248,7 @@ def _geinformeerd(stand: PlanStand, soort: DocumentSoort, jaar: int | None = Non
     """Empty when the raad was informed of the adopted document of `soort` (and `jaar`):
     the document page records the raadsinformatiebrief or agendapunt."""
     document = stand.document(soort, jaar or stand.plan.periode_start.year)
-    if document is None or stand.vaststelling(document) is None:
-        return []  # _vastgesteld names what is missing first
-    if stand.informatie(document) is not None:
+    if document is None or stand.informatie(document) is not None:
         return []
     naam = _DOCUMENTNAAM[soort].lower() + (f" {jaar}" if jaar else "")
     return [f"De raad heeft {naam} nog niet ter informatie ontvangen."]
