@@ -254,9 +254,11 @@ BOUWERS: dict[str, Callable[[Document], list[Sectie]]] = {
 }
 
 
-def registreer(
-    registreer_bouwer: Callable[[str, Callable[[Document], list[Sectie]]], None],
-) -> None:
+# The IVP's priorities stand under its chapter "Prioriteiten" (domain.md §2.4).
+NA_HOOFDSTUK = {DocumentSoort.IVP: "prioriteiten"}
+
+
+def registreer(registreer_bouwer: Callable[..., None]) -> None:
     """Register the three builders with the document core's registry."""
     for soort, bouwer in BOUWERS.items():
-        registreer_bouwer(str(soort), bouwer)
+        registreer_bouwer(str(soort), bouwer, na=NA_HOOFDSTUK.get(soort))

@@ -23,7 +23,8 @@ class HoofdstukForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 18, "class": "ivp-markdown"}),
         help_text=(
             "In Markdown: een lege regel begint een nieuwe alinea, **vet**, *cursief*, "
-            "- voor een opsomming, ## voor een tussenkop, [tekst](https://…) voor een link."
+            "- voor een opsomming, ## voor een tussenkop en ### voor een kop daaronder "
+            "(de titel van het hoofdstuk staat er al boven), [tekst](https://…) voor een link."
         ),
         error_messages={
             "max_length": "Een hoofdstuk mag hoogstens %(limit_value)d tekens zijn "

@@ -25,7 +25,7 @@ from stappen.rechten import (
     mag_reageren,
     mag_regisseren,
 )
-from stappen.secties import Sectie, bouw_structuur
+from stappen.secties import Sectie, bouw_structuur, orden
 from stappen.vergelijk import SectieVergelijking, vergelijk_secties
 
 
@@ -154,6 +154,31 @@ class HoofdstukRegel:
 
 
 @dataclass
+class InhoudRegel:
+    """One chapter (with the generated part of the same sleutel, if any) or one generated
+    section, as the document page shows it; `onder`: a sub-chapter of the one before."""
+
+    regel: HoofdstukRegel | None
+    sectie: Sectie | None
+    onder: bool
+    draden: Draden
+
+    @property
+    def sleutel(self) -> str:
+        if self.regel:
+            return self.regel.hoofdstuk.sleutel
+        assert self.sectie is not None
+        return self.sectie["sleutel"]
+
+    @property
+    def titel(self) -> str:
+        if self.regel:
+            return self.regel.hoofdstuk.titel
+        assert self.sectie is not None
+        return self.sectie["titel"]
+
+
+@dataclass
 class DocumentPagina:
     document: Document
     hoofdstukken: list[HoofdstukRegel]
@@ -170,6 +195,22 @@ class DocumentPagina:
     @property
     def laatste_versie(self) -> Versie | None:
         return self.versies[-1] if self.versies else None
+
+    @property
+    def inhoud(self) -> list[InhoudRegel]:
+        """Chapters and structured sections in reading order (`stappen.secties.orden`)."""
+        structuur = {sectie["sleutel"]: draden for sectie, draden in self.structuur}
+        regels = []
+        for regel, sectie, onder in orden(
+            self.document.soort,
+            self.hoofdstukken,
+            [s for s, _ in self.structuur],
+            lambda r: r.hoofdstuk.sleutel,
+        ):
+            draden = regel.draden if regel else structuur.get(sectie["sleutel"] if sectie else "")
+            draden = draden or Draden()
+            regels.append(InhoudRegel(regel=regel, sectie=sectie, onder=onder, draden=draden))
+        return regels
 
     @property
     def raad_geinformeerd(self) -> list[Besluit]:

@@ -158,7 +158,7 @@ def stap_plan(
     """Change the planned start and deadline of a step that is not yet afgerond."""
     vereis_regie(stap.plan, door)
     if stap.status == StapStatus.AFGEROND:
-        raise Geweigerd("Een afgeronde stap plan je niet meer; heropen hem eerst.")
+        raise Geweigerd("Een afgeronde stap plant u niet meer; heropen hem eerst.")
     stap.gepland_start = gepland_start
     stap.gepland_eind = gepland_eind
     try:
