@@ -11,6 +11,7 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
+    path("", include("veiligheidsvelden.urls")),
     path("", include("stappen.urls")),
     path("", include("werkgroep.urls")),
 ]
