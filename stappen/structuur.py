@@ -153,7 +153,9 @@ def bouw_prioritering(document: Document) -> list[Sectie]:
     else:
         raad = "*De raadpleging van de raad is nog niet vastgelegd.*"
     if p.driehoek_op:
-        driehoek = f"Besproken in de lokale driehoek op {p.driehoek_op:%d-%m-%Y}."
+        driehoek = f"Besproken in de lokale driehoek op {p.driehoek_op:%d-%m-%Y}" + (
+            f" (kenmerk {_regel(p.driehoek_kenmerk)})." if p.driehoek_kenmerk.strip() else "."
+        )
         if p.driehoek_uitkomst.strip():
             driehoek += f" Uitkomst: {p.driehoek_uitkomst.strip()}"
     else:

@@ -99,3 +99,59 @@ def test_the_pages_keep_a_flat_query_count(client, gemeente, aantal, django_asse
     ]:
         with django_assert_max_num_queries(9):
             assert client.get(url).status_code == 200
+
+
+def test_a_doelstelling_links_to_flankerend_beleid_of_its_gemeente(gemeente):
+    from stappen import services
+    from stappen.constants import Keuze
+    from tests.stappen.factories import maak_plan
+
+    plan = maak_plan(gemeente=gemeente)
+    coordinator = coordinator_van(gemeente)
+    thema = Thema.objects.get(code="3.1", gemeente=None)
+    plaatsing = services.plaatsing_save(
+        plan=plan, thema=thema, door=coordinator, keuze=Keuze.PRIORITEIT
+    )
+    eigen = Beleidsdocument.objects.create(
+        gemeente=gemeente, soort=BeleidsdocumentSoort.JEUGDBELEID, titel="Jeugdnota"
+    )
+    vreemd = Beleidsdocument.objects.create(
+        gemeente=GemeenteFactory(), soort=BeleidsdocumentSoort.APV, titel="Apv elders"
+    )
+    doel = services.doelstelling_create(
+        plaatsing=plaatsing, door=coordinator, tekst="Minder overlast", beleidsdocumenten=[eigen]
+    )
+    assert list(doel.beleidsdocumenten.all()) == [eigen]
+    assert list(eigen.doelstellingen.all()) == [doel]
+    import pytest as _pytest
+    from django.core.exceptions import ValidationError
+
+    with _pytest.raises(ValidationError, match="alleen flankerend beleid van deze gemeente"):
+        services.doelstelling_update(
+            doelstelling=doel, door=coordinator, beleidsdocumenten=[vreemd]
+        )
+
+
+def test_the_driehoek_is_recorded_with_date_outcome_and_kenmerk(gemeente):
+    import datetime as dt
+
+    from stappen import services
+    from stappen.models import Prioritering
+    from stappen.structuur import bouw_prioritering
+    from tests.stappen.factories import document, maak_plan
+
+    plan = maak_plan(gemeente=gemeente)
+    services.prioritering_update(
+        plan=plan,
+        door=coordinator_van(gemeente),
+        driehoek_op=dt.date(2022, 10, 12),
+        driehoek_uitkomst="De driehoek steunt de prioriteiten.",
+        driehoek_kenmerk="DH-2022-14",
+    )
+    assert Prioritering.objects.get(plan=plan).driehoek_kenmerk == "DH-2022-14"
+    tekst = next(
+        s["tekst"]
+        for s in bouw_prioritering(document(plan, "prioritering"))
+        if s["sleutel"] == "prioritering-raadpleging"
+    )
+    assert "Besproken in de lokale driehoek op 12-10-2022 (kenmerk DH-2022-14)." in tekst
