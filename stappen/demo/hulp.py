@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from ivp.models import Gebruiker, Plan
-from stappen import services
+from stappen import selectors, services
 from stappen.constants import (
     BESLUITORGAAN,
     BesluitUitkomst,
@@ -72,8 +72,16 @@ def stel_vast(
     datum: dt.date,
     kenmerk: str = "",
 ) -> None:
-    """Offered ter besluitvorming three weeks before the decision, then decided."""
-    services.document_submit(document=document, door=door, op=datum - dt.timedelta(weeks=3))
+    """Offered ter besluitvorming three weeks before the decision, then decided. The demo
+    does not write every chapter: where points are open it says why (pas toe of leg uit)."""
+    motivatie = (
+        "In de demo zijn niet alle hoofdstukken uitgeschreven."
+        if selectors.open_punten(document)
+        else ""
+    )
+    services.document_submit(
+        document=document, door=door, op=datum - dt.timedelta(weeks=3), motivatie=motivatie
+    )
     services.besluit_record(
         document=document,
         door=door,

@@ -22,6 +22,8 @@ from stappen.forms.inhoud import (
     RaadplegingForm,
 )
 from stappen.forms.proces import (
+    AanbiedenForm,
+    BesprekingSluitenForm,
     HeropenForm,
     OvergangForm,
     PlanForm,
@@ -29,12 +31,14 @@ from stappen.forms.proces import (
 )
 
 __all__ = [
+    "AanbiedenForm",
     "AnalyseAuteurForm",
     "AnalyseForm",
     "AntwoordForm",
     "AuteurForm",
     "BesluitForm",
     "BesprekingForm",
+    "BesprekingSluitenForm",
     "BronForm",
     "DoelstellingForm",
     "GewichtenScoresForm",

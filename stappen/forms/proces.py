@@ -73,3 +73,21 @@ class HeropenForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": "Geef de reden waarom deze stap weer open gaat."},
     )
+
+
+class AanbiedenForm(OvergangForm):
+    motivatie = forms.CharField(
+        label="Motivatie: waarom gaat het document met open punten ter besluitvorming?",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Verplicht als er punten open staan (pas toe of leg uit); de motivatie "
+        "blijft bij de versie.",
+    )
+
+
+class BesprekingSluitenForm(OvergangForm):
+    bevestigd = forms.BooleanField(
+        label="Ik sluit de bespreking vóór het einde van de reactietermijn",
+        required=False,
+    )

@@ -6,39 +6,88 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('stappen', '0006_besluitvorm_overgang_betreft'),
-        ('veiligheidsvelden', '0002_vng_themas'),
+        ("stappen", "0006_besluitvorm_overgang_betreft"),
+        ("veiligheidsvelden", "0002_vng_themas"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='doelstelling',
-            name='beleidsdocumenten',
-            field=models.ManyToManyField(blank=True, help_text='Het beleid van de gemeente dat aan deze doelstelling bijdraagt.', related_name='doelstellingen', to='veiligheidsvelden.beleidsdocument', verbose_name='flankerend beleid'),
+            model_name="doelstelling",
+            name="beleidsdocumenten",
+            field=models.ManyToManyField(
+                blank=True,
+                help_text="Het beleid van de gemeente dat aan deze doelstelling bijdraagt.",
+                related_name="doelstellingen",
+                to="veiligheidsvelden.beleidsdocument",
+                verbose_name="flankerend beleid",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalprioritering',
-            name='driehoek_kenmerk',
-            field=models.CharField(blank=True, help_text='Het kenmerk van het verslag of de besluitenlijst van de driehoek.', max_length=50, verbose_name='kenmerk driehoeksoverleg'),
+            model_name="historicalprioritering",
+            name="driehoek_kenmerk",
+            field=models.CharField(
+                blank=True,
+                help_text="Het kenmerk van het verslag of de besluitenlijst van de driehoek.",
+                max_length=50,
+                verbose_name="kenmerk driehoeksoverleg",
+            ),
         ),
         migrations.AddField(
-            model_name='prioritering',
-            name='driehoek_kenmerk',
-            field=models.CharField(blank=True, help_text='Het kenmerk van het verslag of de besluitenlijst van de driehoek.', max_length=50, verbose_name='kenmerk driehoeksoverleg'),
+            model_name="prioritering",
+            name="driehoek_kenmerk",
+            field=models.CharField(
+                blank=True,
+                help_text="Het kenmerk van het verslag of de besluitenlijst van de driehoek.",
+                max_length=50,
+                verbose_name="kenmerk driehoeksoverleg",
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalDoelstelling_beleidsdocumenten',
+            name="HistoricalDoelstelling_beleidsdocumenten",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('beleidsdocument', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='veiligheidsvelden.beleidsdocument')),
-                ('doelstelling', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='stappen.doelstelling')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='stappen.historicaldoelstelling')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "beleidsdocument",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="veiligheidsvelden.beleidsdocument",
+                    ),
+                ),
+                (
+                    "doelstelling",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="stappen.doelstelling",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="stappen.historicaldoelstelling",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalDoelstelling_beleidsdocumenten',
+                "verbose_name": "HistoricalDoelstelling_beleidsdocumenten",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

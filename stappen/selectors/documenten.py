@@ -10,6 +10,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404
+from django.utils import timezone
 
 from ivp.constants import RolSoort
 from ivp.models import Gebruiker, Plan
@@ -191,6 +192,14 @@ class DocumentPagina:
     mag_concepten_zien: bool = True
     nog_niet_gereageerd: list[Gebruiker] = field(default_factory=list)
     werkgroepleden: list[Gebruiker] = field(default_factory=list)
+    # What is still open before the document goes ter besluitvorming (coordinator, concept).
+    open_punten: list[str] = field(default_factory=list)
+
+    @property
+    def sluit_vroeg(self) -> bool:
+        """The review round closes before its closing date (asks for a confirmation)."""
+        sluit_op = self.document.bespreking_sluit_op
+        return bool(sluit_op and timezone.localdate() <= sluit_op)
 
     @property
     def laatste_versie(self) -> Versie | None:
@@ -244,6 +253,34 @@ def nog_niet_gereageerd(bespreking: Bespreking, leden: list[Gebruiker]) -> list[
         Opmerking.objects.filter(versie_id=bespreking.versie_id).values_list("auteur_id", flat=True)
     )
     return [lid for lid in leden if lid.pk not in gereageerd]
+
+
+def open_punten(document: Document) -> list[str]:
+    """What is still open before `document` goes ter besluitvorming, as Dutch sentences:
+    chapters without text, comments not yet processed, and the werkgroepleden who never
+    responded in the last review round. Four queries."""
+    punten = []
+    leeg = list(
+        document.hoofdstukken.filter(tekst="")
+        .order_by("volgorde", "pk")
+        .values_list("titel", flat=True)
+    )
+    if leeg:
+        punten.append(f"Nog geen tekst in {len(leeg)} hoofdstuk(ken): {', '.join(leeg)}.")
+    onverwerkt = Opmerking.objects.filter(
+        versie__document=document, antwoord_op__isnull=True, uitkomst=""
+    ).count()
+    if onverwerkt:
+        punten.append(
+            f"{onverwerkt} opmerking{'en zijn' if onverwerkt > 1 else ' is'} nog niet verwerkt."
+        )
+    ronde = document.besprekingen.filter(gesloten_op__isnull=False).order_by("-gesloten_op").first()
+    if ronde is not None:
+        stil = nog_niet_gereageerd(ronde, werkgroepleden_van(document.plan))
+        if stil:
+            namen = ", ".join(lid.get_full_name() or lid.get_username() for lid in stil)
+            punten.append(f"Niet gereageerd in de laatste bespreking: {namen}.")
+    return punten
 
 
 def zichtbaar_concept(user: Gebruiker, document_id: int) -> Document:
@@ -309,6 +346,7 @@ def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
         mag_concepten_zien=concepten,
         nog_niet_gereageerd=nog_niet_gereageerd(bespreking, leden) if bespreking and regie else [],
         werkgroepleden=leden,
+        open_punten=open_punten(document) if regie and document.status == "concept" else [],
     )
 
 

@@ -40,6 +40,7 @@ from stappen.models import (
     Overgang,
     Stap,
 )
+from stappen.selectors.documenten import open_punten
 from stappen.selectors.proces import laad_stand
 from stappen.services.documenten import (
     bespreking_start,
@@ -186,10 +187,20 @@ def document_open_review(
 
 @transaction.atomic
 def document_close_review(
-    *, document: Document, door: Gebruiker, toelichting: str = ""
+    *, document: Document, door: Gebruiker, toelichting: str = "", bevestigd: bool = False
 ) -> Document:
+    """Close the review round; before its closing date only when the coordinator confirms
+    that the werkgroep gets less time than it was told."""
     vereis_regie(document.plan, door)
     _vereis_status(document, DocumentStatus.IN_BESPREKING)
+    sluit_op = document.bespreking_sluit_op
+    if sluit_op and timezone.localdate() <= sluit_op and not bevestigd:
+        raise ValidationError(
+            {
+                "bevestigd": f"De reactietermijn loopt tot en met {sluit_op:%d-%m-%Y}. "
+                "Bevestig dat u de bespreking eerder sluit."
+            }
+        )
     van = document.status
     document.sluit_bespreking()
     _bewaar_overgang(
@@ -201,12 +212,26 @@ def document_close_review(
 
 @transaction.atomic
 def document_submit(
-    *, document: Document, door: Gebruiker, toelichting: str = "", op: dt.date | None = None
+    *,
+    document: Document,
+    door: Gebruiker,
+    toelichting: str = "",
+    op: dt.date | None = None,
+    motivatie: str = "",
 ) -> Document:
     """Send the document to the body that decides it (college, raad or werkgroep), today or
-    on the day `op` it was sent (recorded afterwards)."""
+    on the day `op` it was sent (recorded afterwards). With points still open (empty
+    chapters, unprocessed comments, members who never responded) only with a motivation,
+    kept with the version (pas toe of leg uit)."""
     vereis_regie(document.plan, door)
     _vereis_status(document, DocumentStatus.CONCEPT)
+    if open_punten(document) and not motivatie.strip():
+        raise ValidationError(
+            {
+                "motivatie": "Er staan nog punten open. Leg uit waarom het document toch "
+                "ter besluitvorming gaat (pas toe of leg uit)."
+            }
+        )
     van = document.status
     aangeboden = _vandaag_of(op)
     document.bied_aan()
@@ -219,7 +244,12 @@ def document_submit(
         betreft=aangeboden,
     )
     orgaan = Orgaan(BESLUITORGAAN[DocumentSoort(document.soort)]).label.lower()
-    versie_maak(document=document, door=door, aanleiding=f"Ter besluitvorming aan {orgaan}")
+    versie_maak(
+        document=document,
+        door=door,
+        aanleiding=f"Ter besluitvorming aan {orgaan}",
+        motivatie=motivatie.strip(),
+    )
     return document
 
 

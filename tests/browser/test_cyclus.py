@@ -38,6 +38,10 @@ def besluit(page, datum: dt.date, kenmerk: str, uitkomst: str = "Vastgesteld") -
 
 def aanbieden(page, orgaan: str) -> None:
     page.get_by_text(f"Ter besluitvorming aanbieden aan {orgaan}").click()
+    motivatie = page.get_by_label("Motivatie: waarom gaat het document met open punten")
+    if motivatie.count():
+        assert "Nog open:" in page.locator("main").inner_text()
+        motivatie.fill("De overige hoofdstukken volgen na het besluit.")
     page.get_by_role("button", name="Aanbieden ter besluitvorming").click()
     assert "ter besluitvorming aangeboden" in page.get_by_role("status").first.inner_text()
 
@@ -72,6 +76,10 @@ def test_the_coordinator_walks_the_plan_from_step_3_to_step_6(
         # Step 3: close the review round, place every theme, record the raad's meeting.
         page.locator("#stap-3").get_by_role("link", name=f"Prioritering {plan.titel}").click()
         page.get_by_role("button", name="Bespreking sluiten").click()
+        assert "Bevestig dat u de bespreking eerder sluit." in page.locator("main").inner_text()
+        page.get_by_label("Ik sluit de bespreking vóór het einde van de reactietermijn").check()
+        page.get_by_role("button", name="Bespreking sluiten").click()
+        assert "De bespreking is gesloten." in page.get_by_role("status").first.inner_text()
         page.get_by_role("link", name=plan.titel).first.click()
         page.get_by_role("link", name="Scores, rangorde en plaatsing van de thema's").click()
         page.get_by_role("link", name="Thema's plaatsen").click()

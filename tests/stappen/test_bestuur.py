@@ -29,7 +29,9 @@ def plan_met_stukken(gemeente, titel="Integraal Veiligheidsplan 2023–2026"):
     coordinator = coordinator_van(gemeente)
     services.stap_start(stap=stap(plan, 1), door=coordinator, op=dt.date(2022, 6, 1))
     startnotitie = document(plan, DocumentSoort.STARTNOTITIE)
-    services.document_submit(document=startnotitie, door=coordinator, op=dt.date(2022, 6, 14))
+    services.document_submit(
+        document=startnotitie, door=coordinator, op=dt.date(2022, 6, 14), motivatie="Test."
+    )
     services.besluit_record(
         document=startnotitie,
         door=coordinator,
@@ -38,7 +40,9 @@ def plan_met_stukken(gemeente, titel="Integraal Veiligheidsplan 2023–2026"):
         uitkomst=BesluitUitkomst.VASTGESTELD,
         kenmerk="2022-COLL-0388",
     )
-    services.document_submit(document=document(plan, DocumentSoort.PRIORITERING), door=coordinator)
+    services.document_submit(
+        document=document(plan, DocumentSoort.PRIORITERING), door=coordinator, motivatie="Test."
+    )
     return plan
 
 

@@ -46,7 +46,7 @@ def coordinator(plan):
 
 def stel_vast(doc, door, datum, aangeboden=None):
     services.document_submit(
-        document=doc, door=door, op=aangeboden or datum - dt.timedelta(days=14)
+        document=doc, door=door, op=aangeboden or datum - dt.timedelta(days=14), motivatie="Test."
     )
     return services.besluit_record(
         document=doc,
@@ -147,7 +147,9 @@ def test_only_a_college_document_goes_to_the_raad_ter_informatie(plan, coordinat
 
 def test_a_decision_before_the_offering_or_in_the_future_is_refused(plan, coordinator):
     startnotitie = document(plan, DocumentSoort.STARTNOTITIE)
-    services.document_submit(document=startnotitie, door=coordinator, op=dt.date(2022, 6, 14))
+    services.document_submit(
+        document=startnotitie, door=coordinator, op=dt.date(2022, 6, 14), motivatie="Test."
+    )
     for datum, melding in [
         (dt.date(2022, 6, 13), "Het document is op 14-06-2022 ter besluitvorming aangeboden"),
         (dt.date(2023, 6, 2), "Deze datum ligt in de toekomst"),
@@ -169,7 +171,9 @@ def test_the_decision_form_puts_the_date_error_on_the_field_and_keeps_the_input(
     client, plan, coordinator
 ):
     startnotitie = document(plan, DocumentSoort.STARTNOTITIE)
-    services.document_submit(document=startnotitie, door=coordinator, op=dt.date(2022, 6, 14))
+    services.document_submit(
+        document=startnotitie, door=coordinator, op=dt.date(2022, 6, 14), motivatie="Test."
+    )
     client.force_login(coordinator)
     response = client.post(
         reverse("stappen:besluit", kwargs={"document_id": startnotitie.pk}),
@@ -255,3 +259,49 @@ def test_a_period_other_than_four_years_needs_a_motivation_shown_on_the_plan_pag
     html = client.get(reverse("stappen:plan", kwargs={"plan_id": plan.pk})).content.decode()
     assert "Motivatie van de looptijd" in html
     assert "Gelijk met de raadsperiode tot 2026." in html
+
+
+def test_adopting_with_loose_ends_asks_for_a_motivation_kept_with_the_version(
+    client, plan, coordinator
+):
+    startnotitie = document(plan, DocumentSoort.STARTNOTITIE)
+    client.force_login(coordinator)
+    url = reverse("stappen:document", kwargs={"document_id": startnotitie.pk})
+    html = client.get(url).content.decode()
+    assert "Nog open:" in html and "Nog geen tekst in 7 hoofdstuk(ken): Inleiding" in html
+    aanbieden = reverse(
+        "stappen:document_overgang", kwargs={"document_id": startnotitie.pk, "actie": "aanbieden"}
+    )
+    fout = client.post(aanbieden, {"toelichting": "Naar het college"})
+    assert "Er staan nog punten open. Leg uit waarom" in fout.content.decode()
+    assert "Naar het college" in fout.content.decode()
+    startnotitie.refresh_from_db()
+    assert startnotitie.status == "concept"
+    response = client.post(
+        aanbieden, {"toelichting": "", "motivatie": "De inleiding volgt na het college."}
+    )
+    assert response.status_code == 302
+    versie = startnotitie.versies.get()
+    assert versie.motivatie == "De inleiding volgt na het college."
+
+
+def test_closing_a_review_round_early_asks_for_a_confirmation(client, plan, coordinator):
+    startnotitie = document(plan, DocumentSoort.STARTNOTITIE)
+    services.document_open_review(
+        document=startnotitie, door=coordinator, sluit_op=dt.date(2023, 6, 15)
+    )
+    with pytest.raises(ValidationError) as fout:
+        services.document_close_review(document=startnotitie, door=coordinator)
+    assert "loopt tot en met 15-06-2023" in fout.value.message_dict["bevestigd"][0]
+    client.force_login(coordinator)
+    url = reverse("stappen:document", kwargs={"document_id": startnotitie.pk})
+    assert "Ik sluit de bespreking vóór het einde van de reactietermijn" in (
+        client.get(url).content.decode()
+    )
+    sluiten = reverse(
+        "stappen:document_overgang",
+        kwargs={"document_id": startnotitie.pk, "actie": "bespreking-sluiten"},
+    )
+    assert client.post(sluiten, {"bevestigd": "on"}).status_code == 302
+    startnotitie.refresh_from_db()
+    assert startnotitie.status == "concept"
