@@ -257,7 +257,7 @@ BOUWERS: dict[str, Callable[[Document], list[Sectie]]] = {
 
 
 # The IVP's priorities stand under its chapter "Prioriteiten" (domain.md §2.4).
-NA_HOOFDSTUK = {DocumentSoort.IVP: "prioriteiten"}
+NA_HOOFDSTUK: dict[str, str] = {DocumentSoort.IVP: "prioriteiten"}
 
 
 def registreer(registreer_bouwer: Callable[..., None]) -> None:
