@@ -11,3 +11,5 @@ class StappenConfig(AppConfig):
         from stappen import secties, structuur
 
         structuur.registreer(secties.registreer_bouwer)
+        for soort, na in structuur.NA_HOOFDSTUK.items():
+            secties.registreer_plaats(soort, na)

@@ -27,18 +27,17 @@ _BOUWERS: dict[str, Callable[[Document], list[Sectie]]] = {}
 _NA_HOOFDSTUK: dict[str, str] = {}
 
 
-def registreer_bouwer(
-    soort: str, bouwer: Callable[[Document], list[Sectie]], na: str | None = None
-) -> None:
-    """Register the builder of the structured sections of documents of `soort`, placed after
-    the chapter `na` (the IVP's priorities under its chapter "Prioriteiten").
+def registreer_bouwer(soort: str, bouwer: Callable[[Document], list[Sectie]]) -> None:
+    """Register the builder of the structured sections of documents of `soort`.
 
     Registering the same soort again replaces the builder (so a reload does no harm)."""
     _BOUWERS[str(soort)] = bouwer
-    if na:
-        _NA_HOOFDSTUK[str(soort)] = na
-    else:
-        _NA_HOOFDSTUK.pop(str(soort), None)
+
+
+def registreer_plaats(soort: str, na: str) -> None:
+    """The builder's sections of `soort` stand under the chapter `na` (the IVP's priorities
+    under its chapter "Prioriteiten") instead of at the end."""
+    _NA_HOOFDSTUK[str(soort)] = na
 
 
 def orden[H](

@@ -260,7 +260,10 @@ BOUWERS: dict[str, Callable[[Document], list[Sectie]]] = {
 NA_HOOFDSTUK: dict[str, str] = {DocumentSoort.IVP: "prioriteiten"}
 
 
-def registreer(registreer_bouwer: Callable[..., None]) -> None:
-    """Register the three builders with the document core's registry."""
+def registreer(
+    registreer_bouwer: Callable[[str, Callable[[Document], list[Sectie]]], None],
+) -> None:
+    """Register the three builders with the document core's registry (their place in the
+    reading order: `NA_HOOFDSTUK`, registered by `StappenConfig.ready`)."""
     for soort, bouwer in BOUWERS.items():
-        registreer_bouwer(str(soort), bouwer, na=NA_HOOFDSTUK.get(soort))
+        registreer_bouwer(str(soort), bouwer)

@@ -27,7 +27,6 @@ from stappen.selectors.documenten import (
     documenten_van_plan,
     hoofdstuk_voor_bewerken,
     nog_niet_gereageerd,
-    open_punten,
     opmerking_draad,
     opmerking_voor_actie,
     reactienota,
@@ -69,6 +68,7 @@ from stappen.selectors.proces import (
     plannen_voor,
     regie_stap,
 )
+from stappen.selectors.vaststelling import open_punten
 
 __all__ = [
     "MAX_OPEN_DRADEN",

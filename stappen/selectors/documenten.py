@@ -26,7 +26,8 @@ from stappen.rechten import (
     mag_reageren,
     mag_regisseren,
 )
-from stappen.secties import Sectie, bouw_structuur, orden
+from stappen.secties import Sectie, bouw_structuur
+from stappen.selectors.leesvolgorde import InhoudRegel, leesvolgorde
 from stappen.vergelijk import SectieVergelijking, vergelijk_secties
 
 
@@ -155,31 +156,6 @@ class HoofdstukRegel:
 
 
 @dataclass
-class InhoudRegel:
-    """One chapter (with the generated part of the same sleutel, if any) or one generated
-    section, as the document page shows it; `onder`: a sub-chapter of the one before."""
-
-    regel: HoofdstukRegel | None
-    sectie: Sectie | None
-    onder: bool
-    draden: Draden
-
-    @property
-    def sleutel(self) -> str:
-        if self.regel:
-            return self.regel.hoofdstuk.sleutel
-        assert self.sectie is not None
-        return self.sectie["sleutel"]
-
-    @property
-    def titel(self) -> str:
-        if self.regel:
-            return self.regel.hoofdstuk.titel
-        assert self.sectie is not None
-        return self.sectie["titel"]
-
-
-@dataclass
 class DocumentPagina:
     document: Document
     hoofdstukken: list[HoofdstukRegel]
@@ -192,8 +168,8 @@ class DocumentPagina:
     mag_concepten_zien: bool = True
     nog_niet_gereageerd: list[Gebruiker] = field(default_factory=list)
     werkgroepleden: list[Gebruiker] = field(default_factory=list)
-    # What is still open before the document goes ter besluitvorming (coordinator, concept).
-    open_punten: list[str] = field(default_factory=list)
+    # Chapters and structured sections in reading order (`stappen.selectors.leesvolgorde`).
+    inhoud: list[InhoudRegel] = field(default_factory=list)
 
     @property
     def sluit_vroeg(self) -> bool:
@@ -204,22 +180,6 @@ class DocumentPagina:
     @property
     def laatste_versie(self) -> Versie | None:
         return self.versies[-1] if self.versies else None
-
-    @property
-    def inhoud(self) -> list[InhoudRegel]:
-        """Chapters and structured sections in reading order (`stappen.secties.orden`)."""
-        structuur = {sectie["sleutel"]: draden for sectie, draden in self.structuur}
-        regels = []
-        for regel, sectie, onder in orden(
-            self.document.soort,
-            self.hoofdstukken,
-            [s for s, _ in self.structuur],
-            lambda r: r.hoofdstuk.sleutel,
-        ):
-            draden = regel.draden if regel else structuur.get(sectie["sleutel"] if sectie else "")
-            draden = draden or Draden()
-            regels.append(InhoudRegel(regel=regel, sectie=sectie, onder=onder, draden=draden))
-        return regels
 
     @property
     def raad_geinformeerd(self) -> list[Besluit]:
@@ -253,34 +213,6 @@ def nog_niet_gereageerd(bespreking: Bespreking, leden: list[Gebruiker]) -> list[
         Opmerking.objects.filter(versie_id=bespreking.versie_id).values_list("auteur_id", flat=True)
     )
     return [lid for lid in leden if lid.pk not in gereageerd]
-
-
-def open_punten(document: Document) -> list[str]:
-    """What is still open before `document` goes ter besluitvorming, as Dutch sentences:
-    chapters without text, comments not yet processed, and the werkgroepleden who never
-    responded in the last review round. Four queries."""
-    punten = []
-    leeg = list(
-        document.hoofdstukken.filter(tekst="")
-        .order_by("volgorde", "pk")
-        .values_list("titel", flat=True)
-    )
-    if leeg:
-        punten.append(f"Nog geen tekst in {len(leeg)} hoofdstuk(ken): {', '.join(leeg)}.")
-    onverwerkt = Opmerking.objects.filter(
-        versie__document=document, antwoord_op__isnull=True, uitkomst=""
-    ).count()
-    if onverwerkt:
-        punten.append(
-            f"{onverwerkt} opmerking{'en zijn' if onverwerkt > 1 else ' is'} nog niet verwerkt."
-        )
-    ronde = document.besprekingen.filter(gesloten_op__isnull=False).order_by("-gesloten_op").first()
-    if ronde is not None:
-        stil = nog_niet_gereageerd(ronde, werkgroepleden_van(document.plan))
-        if stil:
-            namen = ", ".join(lid.get_full_name() or lid.get_username() for lid in stil)
-            punten.append(f"Niet gereageerd in de laatste bespreking: {namen}.")
-    return punten
 
 
 def zichtbaar_concept(user: Gebruiker, document_id: int) -> Document:
@@ -326,7 +258,7 @@ def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
         else None
     )
     leden = werkgroepleden_van(document.plan) if regie else []
-    return DocumentPagina(
+    pagina = DocumentPagina(
         document=document,
         hoofdstukken=[
             HoofdstukRegel(
@@ -346,8 +278,9 @@ def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
         mag_concepten_zien=concepten,
         nog_niet_gereageerd=nog_niet_gereageerd(bespreking, leden) if bespreking and regie else [],
         werkgroepleden=leden,
-        open_punten=open_punten(document) if regie and document.status == "concept" else [],
     )
+    pagina.inhoud = leesvolgorde(document.soort, pagina.hoofdstukken, pagina.structuur, Draden)
+    return pagina
 
 
 def hoofdstuk_voor_bewerken(user: Gebruiker, document_id: int, sleutel: str) -> Hoofdstuk:

@@ -40,8 +40,8 @@ from stappen.models import (
     Overgang,
     Stap,
 )
-from stappen.selectors.documenten import open_punten
 from stappen.selectors.proces import laad_stand
+from stappen.selectors.vaststelling import open_punten
 from stappen.services.documenten import (
     bespreking_start,
     bespreking_stop,
