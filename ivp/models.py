@@ -130,8 +130,9 @@ class Plan(models.Model):
             start.day,
         )
 
-    def clean(self) -> None:
-        errors: dict[str, str] = {}
+    def vereis_motivatie_looptijd(self) -> None:
+        """Pas toe of leg uit: a period other than four years needs a motivation. The
+        services check it after what the period must fit (the steps' deadlines)."""
         if (
             self.periode_start
             and self.periode_eind
@@ -139,10 +140,15 @@ class Plan(models.Model):
             and not self.is_vier_jaar
             and not self.looptijd_motivatie.strip()
         ):
-            errors["looptijd_motivatie"] = (
-                "De methode gaat uit van een looptijd van vier jaar. Leg uit waarom deze "
-                "looptijd anders is."
+            raise ValidationError(
+                {
+                    "looptijd_motivatie": "De methode gaat uit van een looptijd van vier jaar. "
+                    "Leg uit waarom deze looptijd anders is."
+                }
             )
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
         if self.periode_start and self.periode_eind and self.periode_eind <= self.periode_start:
             errors["periode_eind"] = "De looptijd moet eindigen na de begindatum."
         if self.traject_start and self.periode_eind and self.traject_start >= self.periode_eind:

@@ -97,7 +97,9 @@ def plan_create(
         verlenging_reden=verlenging_reden,
         looptijd_motivatie=looptijd_motivatie.strip(),
     )
-    bewaar(plan, door=door)
+    plan.full_clean()
+    plan.vereis_motivatie_looptijd()
+    bewaar(plan, door=door, valideer=False)  # validated above
     stappen = {}
     for nummer, (start, eind) in standaardplanning(plan).items():
         stap = Stap(plan=plan, nummer=nummer, gepland_start=start, gepland_eind=eind)
@@ -134,7 +136,8 @@ def plan_update(*, plan: Plan, door: Gebruiker, **velden: Any) -> Plan:
     vereis_regie(plan, door)
     for naam, waarde in velden.items():
         setattr(plan, naam, waarde)
-    # The steps first: a period cut short is refused for its deadlines before its motivation.
+    # The steps first: a period cut short is refused for its deadlines before its motivation
+    # (`Plan.vereis_motivatie_looptijd`, checked here and not in the form).
     te_laat = [s for s in plan.stappen.all() if s.gepland_eind > plan.einde]
     if te_laat:
         stap = te_laat[0]
@@ -147,6 +150,7 @@ def plan_update(*, plan: Plan, door: Gebruiker, **velden: Any) -> Plan:
             }
         )
     plan.full_clean()
+    plan.vereis_motivatie_looptijd()
     bewaar(plan, door=door, valideer=False)  # validated above, after the steps' check
     return plan
 
