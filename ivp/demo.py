@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+
+from django.utils import timezone
 
 from ivp.constants import RolSoort
 from ivp.models import Gebruiker, Gemeente, Regio, Rol
@@ -33,13 +36,50 @@ GEBRUIKERS = [
 ]
 
 
+# The day the demo's story of the current plan is written for (step 3 under way, the
+# prioritering in review). Loading the demo moves that story to the day it is loaded.
+VERHAALDAG = dt.date(2022, 10, 20)
+
+
 @dataclass
 class Demo:
-    """What one app's demo made, for the apps below it."""
+    """What one app's demo made, for the apps below it, and its calendar: the demo is dated
+    relative to the day it is loaded, so a newcomer sees a cycle in motion."""
 
     gemeenten: dict[str, Gemeente] = field(default_factory=dict)
     gebruikers: dict[str, Gebruiker] = field(default_factory=dict)
     extra: dict[str, object] = field(default_factory=dict)
+    vandaag: dt.date = field(default_factory=timezone.localdate)
+
+    @property
+    def verschuiving(self) -> dt.timedelta:
+        """Whole weeks from the story's day to today, so meetings keep their weekday."""
+        return dt.timedelta(weeks=(self.vandaag - VERHAALDAG).days // 7)
+
+    def nu(self, datum: dt.date) -> dt.date:
+        """A date of the current plan's story (written around VERHAALDAG), moved to today."""
+        return datum + self.verschuiving
+
+    @property
+    def nieuwe_periode_start(self) -> dt.date:
+        """The current plan's period starts the first of January after its trajectory began
+        (the story: trajectory from June 2022, period from 2023)."""
+        return dt.date(self.nu(dt.date(2022, 6, 1)).year + 1, 1, 1)
+
+    @property
+    def vorig_jaren(self) -> int:
+        """The previous plan's four years end on the last 31 December before today."""
+        return (self.vandaag.year - 1) - 2022
+
+    def toen(self, datum: dt.date) -> dt.date:
+        """A date of the previous plan's story (2018–2023), moved by whole years so that its
+        period ends the 31st of December before today; never after today."""
+        jaar = datum.year + self.vorig_jaren
+        try:
+            verschoven = datum.replace(year=jaar)
+        except ValueError:  # 29 February
+            verschoven = datum.replace(year=jaar, day=28)
+        return min(verschoven, self.vandaag)
 
 
 def al_geladen() -> bool:

@@ -12,7 +12,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from ivp.constants import METHODE_KERNBELEID_VEILIGHEID_2021, RolSoort
+from ivp.constants import METHODE_KERNBELEID_VEILIGHEID_2021, PLANPERIODE_JAREN, RolSoort
 
 
 class Gebruiker(AbstractUser):
@@ -94,6 +94,12 @@ class Plan(models.Model):
         help_text="Alleen invullen als de looptijd is verlengd.",
     )
     verlenging_reden = models.TextField("reden van de verlenging", blank=True)
+    looptijd_motivatie = models.TextField(
+        "motivatie van de looptijd",
+        blank=True,
+        db_default="",  # rows written by code that predates the field (migration tests)
+        help_text="Verplicht als de looptijd geen vier jaar is (pas toe of leg uit).",
+    )
     methode = models.CharField(
         "methode", max_length=100, default=METHODE_KERNBELEID_VEILIGHEID_2021
     )
@@ -111,6 +117,36 @@ class Plan(models.Model):
     def einde(self) -> dt.date:
         """The last day the plan is in force, extension included."""
         return self.verlengd_tot or self.periode_eind
+
+    @property
+    def is_vier_jaar(self) -> bool:
+        """The period is the method's four years (from a day to the day before, four years on)."""
+        start, eind = self.periode_start, self.periode_eind
+        if not start or not eind:
+            return True
+        volgende = eind + dt.timedelta(days=1)
+        return (volgende.year - start.year, volgende.month, volgende.day) == (
+            PLANPERIODE_JAREN,
+            start.month,
+            start.day,
+        )
+
+    def vereis_motivatie_looptijd(self) -> None:
+        """Pas toe of leg uit: a period other than four years needs a motivation. The
+        services check it after what the period must fit (the steps' deadlines)."""
+        if (
+            self.periode_start
+            and self.periode_eind
+            and self.periode_eind > self.periode_start
+            and not self.is_vier_jaar
+            and not self.looptijd_motivatie.strip()
+        ):
+            raise ValidationError(
+                {
+                    "looptijd_motivatie": "De methode gaat uit van een looptijd van vier jaar. "
+                    "Leg uit waarom deze looptijd anders is."
+                }
+            )
 
     def clean(self) -> None:
         errors: dict[str, str] = {}

@@ -19,6 +19,7 @@ urlpatterns = [
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
+    path("", include("veiligheidsvelden.urls")),
     path("", include("stappen.urls")),
     path("", include("werkgroep.urls")),
 ]

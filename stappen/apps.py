@@ -11,6 +11,8 @@ class StappenConfig(AppConfig):
         from stappen import secties, structuur
 
         structuur.registreer(secties.registreer_bouwer)
+        for soort, na in structuur.NA_HOOFDSTUK.items():
+            secties.registreer_plaats(soort, na)
         # The daily sweep reaches the stappen reminders without ivp importing stappen.
         from ivp import berichten, herinneringen
         from stappen import tasks

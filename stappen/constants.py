@@ -51,6 +51,17 @@ class BesluitUitkomst(models.TextChoices):
     KENNISGENOMEN = "kennisgenomen", "Voor kennisgeving aangenomen"
 
 
+class BesluitVorm(models.TextChoices):
+    """How a body dealt with a document: a decision, or the raad informed of it."""
+
+    BESLUIT = "besluit", "Besluit"
+    RAADSINFORMATIEBRIEF = "raadsinformatiebrief", "Raadsinformatiebrief"
+    AGENDAPUNT = "agendapunt", "Agendapunt ter kennisname (ingekomen stuk)"
+
+
+# The ways the raad is informed of a document that the college adopted.
+INFORMATIEVORMEN = (BesluitVorm.RAADSINFORMATIEBRIEF, BesluitVorm.AGENDAPUNT)
+
 VASTSTELLENDE_UITKOMSTEN = frozenset(
     {BesluitUitkomst.VASTGESTELD, BesluitUitkomst.GEWIJZIGD_VASTGESTELD}
 )
@@ -93,8 +104,9 @@ STAP_ORGAAN = {
     StapNummer.UITVOERING: Orgaan.WERKGROEP,
 }
 
-# Pas toe of leg uit: the startnotitie's numbers, followed by default.
-PRIORITEITEN_ZONDER_WAARSCHUWING = 3
+# Pas toe of leg uit: the startnotitie's numbers, followed by default. "Drie à vier
+# prioriteiten": 3 and 4 are within the norm; above 4 needs a motivation (and shows it).
+PRIORITEITEN_ZONDER_WAARSCHUWING = 4
 PRIORITEITEN_ZONDER_MOTIVATIE = 4
 
 

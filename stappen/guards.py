@@ -22,8 +22,10 @@ from django.utils import timezone
 
 from stappen.constants import (
     BESLUITORGAAN,
+    JAARLIJKSE_SOORTEN,
     PRIORITEITEN_ZONDER_MOTIVATIE,
     PRIORITEITEN_ZONDER_WAARSCHUWING,
+    STAP_DOCUMENT,
     VASTSTELLENDE_UITKOMSTEN,
     DocumentSoort,
     Keuze,
@@ -57,6 +59,13 @@ class PlanStand:
             if document.soort == soort and document.jaar == jaar:
                 return document
         return None
+
+    def informatie(self, document: Document | None) -> Besluit | None:
+        """The last time the raad was informed of `document` (brief or agendapunt)."""
+        if document is None:
+            return None
+        besluiten = [b for b in document.besluiten.all() if b.is_informatie]
+        return besluiten[-1] if besluiten else None
 
     def vaststelling(self, document: Document | None) -> Besluit | None:
         """The decision that adopted `document`, if it is vastgesteld."""
@@ -160,11 +169,8 @@ def waarschuwingen(stand: PlanStand, stap: Stap) -> list[str]:
     if stap.nummer != StapNummer.PRIORITERING:
         return []
     aantal = len(stand.prioriteiten)
-    if PRIORITEITEN_ZONDER_WAARSCHUWING < aantal <= PRIORITEITEN_ZONDER_MOTIVATIE:
-        return [
-            f"Er zijn {aantal} prioriteiten; de startnotitie gaat uit van drie à vier. "
-            "Minder prioriteiten geeft meer focus."
-        ]
+    if aantal <= PRIORITEITEN_ZONDER_WAARSCHUWING:
+        return []  # "drie à vier": 3 and 4 are within the norm; none blocks (step 3's guard)
     motivatie = stand.prioritering.motivatie_aantal.strip() if stand.prioritering else ""
     if aantal > PRIORITEITEN_ZONDER_MOTIVATIE and motivatie:
         return [
@@ -238,15 +244,40 @@ def _sluit_ivp(stand: PlanStand) -> list[str]:
     return blokkades + _vastgesteld(stand, DocumentSoort.IVP)
 
 
+def _geinformeerd(stand: PlanStand, soort: DocumentSoort, jaar: int | None = None) -> list[str]:
+    """Empty when the raad was informed of the adopted document of `soort` (and `jaar`):
+    the document page records the raadsinformatiebrief or agendapunt."""
+    document = stand.document(soort, jaar or stand.plan.periode_start.year)
+    if document is None or stand.informatie(document) is not None:
+        return []
+    naam = _DOCUMENTNAAM[soort].lower() + (f" {jaar}" if jaar else "")
+    return [f"De raad heeft {naam} nog niet ter informatie ontvangen."]
+
+
 def _sluit_uitvoeringsplan(stand: PlanStand) -> list[str]:
+    jaar = stand.plan.periode_start.year
     blokkades = _vastgesteld(stand, DocumentSoort.IVP)
-    uitvoeringsplan = stand.document(DocumentSoort.UITVOERINGSPLAN, stand.plan.periode_start.year)
-    blokkades += _vastgesteld(stand, DocumentSoort.UITVOERINGSPLAN, stand.plan.periode_start.year)
-    if uitvoeringsplan is not None and not any(
-        b.orgaan == Orgaan.RAAD for b in uitvoeringsplan.besluiten.all()
-    ):
-        blokkades.append("De raad heeft het uitvoeringsplan nog niet ter informatie ontvangen.")
-    return blokkades
+    blokkades += _vastgesteld(stand, DocumentSoort.UITVOERINGSPLAN, jaar)
+    return blokkades + _geinformeerd(stand, DocumentSoort.UITVOERINGSPLAN)
+
+
+def sluitdatum(stand: PlanStand, stap: Stap) -> dt.date | None:
+    """The day a step closed by a decision closes: the date of that decision (for step 5 the
+    later of the college's adoption and the raad informed). None for a step no decision
+    closes (step 6) or while the decision is missing."""
+    nummer = StapNummer(stap.nummer)
+    if nummer == StapNummer.UITVOERING:
+        return None
+    soort = STAP_DOCUMENT[nummer]
+    jaar = stand.plan.periode_start.year if soort in JAARLIJKSE_SOORTEN else None
+    document = stand.document(soort, jaar)
+    besluit = stand.vaststelling(document)
+    if besluit is None:
+        return None
+    if nummer == StapNummer.UITVOERINGSPLAN:
+        informatie = stand.informatie(document)
+        return max(besluit.datum, informatie.datum) if informatie else None
+    return besluit.datum
 
 
 def _sluit_uitvoering(stand: PlanStand) -> list[str]:
@@ -257,4 +288,5 @@ def _sluit_uitvoering(stand: PlanStand) -> list[str]:
     for jaar in range(plan.periode_start.year, plan.periode_eind.year + 1):
         for soort in (DocumentSoort.UITVOERINGSPLAN, DocumentSoort.VOORTGANGSRAPPORTAGE):
             blokkades += _vastgesteld(stand, soort, jaar)
+        blokkades += _geinformeerd(stand, DocumentSoort.VOORTGANGSRAPPORTAGE, jaar)
     return blokkades

@@ -4,6 +4,8 @@ event handler. Text is stored as typed and sanitised on every render."""
 
 from __future__ import annotations
 
+import re
+
 import markdown as _markdown
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -17,13 +19,18 @@ TOEGESTANE_ATTRIBUTEN = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scop
 TOEGESTANE_SCHEMAS = {"http", "https", "mailto"}
 
 
-def naar_html(tekst: str) -> SafeString:
-    """Render Markdown `tekst` to sanitised HTML. Headings start at h3 (the page has h1, h2)."""
+_KOP = re.compile(r"<(/?)h([1-6])>")
+
+
+def naar_html(tekst: str, basis: int = 3) -> SafeString:
+    """Render Markdown `tekst` to sanitised HTML. The text stands under a chapter heading
+    (h2), so its own headings keep their levels but start at `basis` (h3): `##` and `###`
+    become h3 and h4, never h5 under h2; whichever level the text starts with becomes h3."""
     html = _markdown.markdown(tekst or "", extensions=["tables", "sane_lists"])
-    for niveau in (4, 3, 2, 1):  # "# Kop" in a chapter is a sub-heading of the chapter
-        html = html.replace(f"<h{niveau}>", f"<h{niveau + 2}>").replace(
-            f"</h{niveau}>", f"</h{niveau + 2}>"
-        )
+    niveaus = [int(n) for _, n in _KOP.findall(html)]
+    if niveaus:
+        verschuiving = basis - min(niveaus)
+        html = _KOP.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + verschuiving, 6)}>", html)
     schoon = nh3.clean(
         html,
         tags=TOEGESTANE_TAGS,

@@ -8,7 +8,7 @@ across versions: comments (`Opmerking`) anchor to it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypedDict
 
 if TYPE_CHECKING:
@@ -23,6 +23,8 @@ class Sectie(TypedDict):
 
 
 _BOUWERS: dict[str, Callable[[Document], list[Sectie]]] = {}
+# Per soort: the chapter after which the builder's sections stand (else at the end).
+_NA_HOOFDSTUK: dict[str, str] = {}
 
 
 def registreer_bouwer(soort: str, bouwer: Callable[[Document], list[Sectie]]) -> None:
@@ -32,15 +34,52 @@ def registreer_bouwer(soort: str, bouwer: Callable[[Document], list[Sectie]]) ->
     _BOUWERS[str(soort)] = bouwer
 
 
+def registreer_plaats(soort: str, na: str) -> None:
+    """The builder's sections of `soort` stand under the chapter `na` (the IVP's priorities
+    under its chapter "Prioriteiten") instead of at the end."""
+    _NA_HOOFDSTUK[str(soort)] = na
+
+
+def orden[H](
+    soort: str,
+    hoofdstukken: Sequence[H],
+    structuur: Sequence[Sectie],
+    sleutel: Callable[[H], str],
+) -> list[tuple[H | None, Sectie | None, bool]]:
+    """Chapters and structured sections in reading order, each with whether it stands under
+    the chapter before it. A section with a chapter's own sleutel belongs to that chapter
+    (one heading, one anchor: the IVP's "Overige strategische thema's"); the others stand
+    under the soort's chapter `na` (the IVP's priorities under "Prioriteiten"), or at the
+    end."""
+    eigen = {sectie["sleutel"]: sectie for sectie in structuur}
+    sleutels = {sleutel(h) for h in hoofdstukken}
+    los = [sectie for sectie in structuur if sectie["sleutel"] not in sleutels]
+    na = _NA_HOOFDSTUK.get(str(soort))
+    volgorde: list[tuple[H | None, Sectie | None, bool]] = []
+    for h in hoofdstukken:
+        volgorde.append((h, eigen.get(sleutel(h)), False))
+        if sleutel(h) == na:
+            volgorde += [(None, sectie, True) for sectie in los]
+            los = []
+    return volgorde + [(None, sectie, False) for sectie in los]
+
+
 def bouw_secties(document: Document) -> list[Sectie]:
-    """The document's narrative chapters in order, then the sections of its soort's builder."""
-    secties: list[Sectie] = [
+    """The document's narrative chapters and its soort's structured sections, in reading
+    order (`orden`); a chapter and the generated section of the same sleutel are one."""
+    hoofdstukken: list[Sectie] = [
         {"sleutel": h.sleutel, "titel": h.titel, "tekst": h.tekst}
         for h in document.hoofdstukken.order_by("volgorde", "pk")
     ]
-    bouwer = _BOUWERS.get(str(document.soort))
-    if bouwer is not None:
-        secties.extend(bouwer(document))
+    secties: list[Sectie] = []
+    for hoofdstuk, sectie, _onder in orden(
+        document.soort, hoofdstukken, bouw_structuur(document), lambda h: h["sleutel"]
+    ):
+        if hoofdstuk and sectie:
+            tekst = "\n\n".join(t for t in (hoofdstuk["tekst"].strip(), sectie["tekst"]) if t)
+            secties.append({**hoofdstuk, "tekst": tekst})
+        elif hoofdstuk or sectie:
+            secties.append(hoofdstuk or sectie)  # type: ignore[arg-type]
     return secties
 
 

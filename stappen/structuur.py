@@ -153,7 +153,9 @@ def bouw_prioritering(document: Document) -> list[Sectie]:
     else:
         raad = "*De raadpleging van de raad is nog niet vastgelegd.*"
     if p.driehoek_op:
-        driehoek = f"Besproken in de lokale driehoek op {p.driehoek_op:%d-%m-%Y}."
+        driehoek = f"Besproken in de lokale driehoek op {p.driehoek_op:%d-%m-%Y}" + (
+            f" (kenmerk {_regel(p.driehoek_kenmerk)})." if p.driehoek_kenmerk.strip() else "."
+        )
         if p.driehoek_uitkomst.strip():
             driehoek += f" Uitkomst: {p.driehoek_uitkomst.strip()}"
     else:
@@ -254,9 +256,14 @@ BOUWERS: dict[str, Callable[[Document], list[Sectie]]] = {
 }
 
 
+# The IVP's priorities stand under its chapter "Prioriteiten" (domain.md §2.4).
+NA_HOOFDSTUK: dict[str, str] = {DocumentSoort.IVP: "prioriteiten"}
+
+
 def registreer(
     registreer_bouwer: Callable[[str, Callable[[Document], list[Sectie]]], None],
 ) -> None:
-    """Register the three builders with the document core's registry."""
+    """Register the three builders with the document core's registry (their place in the
+    reading order: `NA_HOOFDSTUK`, registered by `StappenConfig.ready`)."""
     for soort, bouwer in BOUWERS.items():
         registreer_bouwer(str(soort), bouwer)

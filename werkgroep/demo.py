@@ -1,6 +1,9 @@
-"""Demo werkgroep of Steenwijkerland's IVP 2023–2026: the coordinator and seven members
+"""Demo werkgroep of Steenwijkerland's current IVP: the coordinator and seven members
 (fictional people from ivp.demo), three past meetings with agenda, attendance, notulen,
 decisions and actiepunten, budgets and a realistic set of hour entries.
+
+The dates are the story's (June–October 2022), moved to the day the demo is loaded by
+`Demo.nu` as the stappen demo moves the plan, so the meetings lie in the recent past.
 
 Everything goes through the services, as a user would; `manage.py demo` only calls this
 once (it checks whether the demo is loaded), so running it again changes nothing.
@@ -148,9 +151,9 @@ def _uren(plan: Plan, leden: dict[str, Lid], demo: Demo) -> None:
         return stappen[StapNummer.STARTNOTITIE]
 
     # The coordinator: two entries a week from June to mid-October 2022.
-    week = D(2022, 6, 6)
+    week = demo.nu(D(2022, 6, 6))
     n = 0
-    while week <= D(2022, 10, 17):
+    while week <= demo.nu(D(2022, 10, 17)):
         for dag, uren, wat in (
             (0, Decimal("6"), "Schrijven en eindredactie"),
             (3, Decimal("4.5"), "Afstemming met partners"),
@@ -174,9 +177,9 @@ def _uren(plan: Plan, leden: dict[str, Lid], demo: Demo) -> None:
             services.uren_log(
                 lid=lid,
                 door=demo.gebruikers[gebruikersnaam],
-                datum=b["datum"],
+                datum=demo.nu(b["datum"]),
                 uren=Decimal("3"),
-                stap=stap_op(b["datum"]),
+                stap=stap_op(demo.nu(b["datum"])),
                 omschrijving="Bijeenkomst werkgroep en voorbereiding",
             )
     for n, (gebruikersnaam, lid) in enumerate(leden.items()):
@@ -185,7 +188,7 @@ def _uren(plan: Plan, leden: dict[str, Lid], demo: Demo) -> None:
         services.uren_log(
             lid=lid,
             door=demo.gebruikers[gebruikersnaam],
-            datum=D(2022, 8, 15) + dt.timedelta(days=n),
+            datum=demo.nu(D(2022, 8, 15)) + dt.timedelta(days=n),
             uren=Decimal("4") + Decimal(n % 4),
             stap=stappen[StapNummer.VEILIGHEIDSANALYSE],
             omschrijving="Bijdrage aan de veiligheidsanalyse",
@@ -193,9 +196,8 @@ def _uren(plan: Plan, leden: dict[str, Lid], demo: Demo) -> None:
 
 
 def laad(demo: Demo) -> None:
-    plan = Plan.objects.get(
-        gemeente=demo.gemeenten["Steenwijkerland"], titel="Integraal Veiligheidsplan 2023–2026"
-    )
+    plan = demo.extra["nieuw_plan"]
+    assert isinstance(plan, Plan)
     door = demo.gebruikers["coordinator"]
     velden = {v.code: v for v in Veld.objects.all()}
     leden: dict[str, Lid] = {}
@@ -216,7 +218,7 @@ def laad(demo: Demo) -> None:
         bijeenkomst = services.bijeenkomst_plan(
             plan=plan,
             door=door,
-            datum=gegevens["datum"],
+            datum=demo.nu(gegevens["datum"]),
             begintijd=T(14, 0),
             eindtijd=T(16, 30),
             locatie=gegevens["locatie"],
@@ -245,7 +247,11 @@ def laad(demo: Demo) -> None:
         )
         for wat, wie, deadline in gegevens["acties"]:
             punt = services.actiepunt_add(
-                bijeenkomst=bijeenkomst, door=door, wat=wat, wie=leden[wie], deadline=deadline
+                bijeenkomst=bijeenkomst,
+                door=door,
+                wat=wat,
+                wie=leden[wie],
+                deadline=demo.nu(deadline),
             )
             if deadline < D(2022, 10, 1):
                 services.actiepunt_set_status(

@@ -153,7 +153,7 @@ class AgendapuntForm(forms.Form):
         queryset=Versie.objects.none(),
         required=False,
         empty_label="— geen versie —",
-        help_text="Een vaste versie van een document. Kies je ook een document, dan een "
+        help_text="Een vaste versie van een document. Kiest u ook een document, dan een "
         "versie van dat document.",
         error_messages={"invalid_choice": "Kies een versie van een document van dit plan."},
     )

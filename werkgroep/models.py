@@ -419,7 +419,7 @@ class Urenregistratie(models.Model):
             if self.uren <= 0:
                 errors["uren"] = "Vul een positief aantal uren in."
             elif self.uren > MAX_UREN_PER_DAG:
-                errors["uren"] = "Op één dag kun je hooguit 24 uur schrijven."
+                errors["uren"] = "Op één dag kunt u hooguit 24 uur schrijven."
         stap = self.stap if self.stap_id else None
         if stap is not None and self.lid_id and stap.plan_id != self.lid.werkgroep.plan_id:
             errors["stap"] = "Deze stap hoort bij een ander plan."

@@ -280,7 +280,7 @@ def presentie_record(
     """Record who was there: `statussen` maps a member's id to an Aanwezigheid value."""
     vereis_regie(bijeenkomst.werkgroep.plan, door)
     if bijeenkomst.datum > timezone.localdate():
-        raise Geweigerd("De aanwezigheid leg je vast op of na de dag van de bijeenkomst.")
+        raise Geweigerd("De aanwezigheid legt u vast op of na de dag van de bijeenkomst.")
     leden = {lid.pk: lid for lid in bijeenkomst.werkgroep.leden.all()}
     bestaand = {p.lid_id: p for p in bijeenkomst.presenties.all()}
     resultaat = []
@@ -337,7 +337,7 @@ def _mag_uren_schrijven(lid: Lid, door: Gebruiker) -> None:
     if mag_plan_regisseren(door, plan):
         return
     if lid.gebruiker_id != door.pk or not heeft_rol(door, plan.gemeente_id, PLAN_LEZERS):
-        raise GeenToegang("Je schrijft alleen je eigen uren.")
+        raise GeenToegang("U schrijft alleen uw eigen uren.")
 
 
 def _vergrendel_persoon(lid: Lid) -> None:
@@ -356,7 +356,7 @@ def _controleer_uren(registratie: Urenregistratie) -> None:
     plan = registratie.lid.werkgroep.plan
     vandaag = timezone.localdate()
     if registratie.datum > vandaag:
-        raise ValidationError({"datum": "Je schrijft geen uren op een dag in de toekomst."})
+        raise ValidationError({"datum": "U schrijft geen uren op een dag in de toekomst."})
     if not plan.traject_start <= registratie.datum <= plan.einde:
         raise ValidationError(
             {

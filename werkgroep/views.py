@@ -387,9 +387,9 @@ def agenda(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("actie") == "intrekken":
             if probeer(request, services.agendafeed_revoke, gebruiker=request.user):
-                messages.success(request, "Je agenda-link is ingetrokken en werkt niet meer.")
+                messages.success(request, "Uw agenda-link is ingetrokken en werkt niet meer.")
         elif probeer(request, services.agendafeed_create, gebruiker=request.user):
-            messages.success(request, "Je hebt een nieuwe agenda-link. Een oude werkt niet meer.")
+            messages.success(request, "U hebt een nieuwe agenda-link. Een oude werkt niet meer.")
         return redirect("werkgroep:agenda")
     feed = selectors.agendafeed_van(request.user)
     url = request.build_absolute_uri(reverse("werkgroep:feed", args=[feed.token])) if feed else ""

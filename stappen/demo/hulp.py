@@ -6,12 +6,12 @@ import datetime as dt
 from collections.abc import Mapping
 
 from ivp.models import Gebruiker, Plan
-from stappen import services
+from stappen import selectors, services
 from stappen.constants import (
     BESLUITORGAAN,
     BesluitUitkomst,
+    BesluitVorm,
     DocumentSoort,
-    Orgaan,
 )
 from stappen.demo.teksten import (
     BRONNEN,
@@ -72,7 +72,16 @@ def stel_vast(
     datum: dt.date,
     kenmerk: str = "",
 ) -> None:
-    services.document_submit(document=document, door=door)
+    """Offered ter besluitvorming three weeks before the decision, then decided. The demo
+    does not write every chapter: where points are open it says why (pas toe of leg uit)."""
+    motivatie = (
+        "In de demo zijn niet alle hoofdstukken uitgeschreven."
+        if selectors.open_punten(document)
+        else ""
+    )
+    services.document_submit(
+        document=document, door=door, op=datum - dt.timedelta(weeks=3), motivatie=motivatie
+    )
     services.besluit_record(
         document=document,
         door=door,
@@ -127,11 +136,12 @@ def plaats(plan: Plan, door: Gebruiker, keuzes: Mapping[str, str]) -> dict[str, 
 
 
 def kennisname(document: Document, door: Gebruiker, datum: dt.date) -> None:
-    services.besluit_record(
+    """The raad informed of what the college adopted, by raadsinformatiebrief."""
+    services.raad_informeer(
         document=document,
         door=door,
-        orgaan=Orgaan.RAAD,
+        vorm=BesluitVorm.RAADSINFORMATIEBRIEF,
         datum=datum,
-        uitkomst=BesluitUitkomst.KENNISGENOMEN,
-        kenmerk=f"{datum.year}-RIB-00{datum.month}",
+        kenmerk=f"{datum.year}-RIB-{datum.month:02d}{datum.day:02d}",
+        toelichting="Voor kennisgeving aangenomen.",
     )

@@ -1,5 +1,6 @@
-"""The IVP 2023–2026 of Steenwijkerland (step 3 running, the prioritering in review) and
-the plan of Staphorst that has just started."""
+"""The current IVP of Steenwijkerland (step 3 running, the prioritering in review) and the
+plan of Staphorst that has just started, dated relative to the day the demo is loaded: the
+trajectory began some months ago and step 3's deadline lies ahead."""
 
 from __future__ import annotations
 
@@ -53,35 +54,39 @@ def _bespreek_prioritering(plan: Plan, demo: Demo) -> None:
 def laad(demo: Demo) -> None:
     gemeente = demo.gemeenten["Steenwijkerland"]
     door = demo.gebruikers["coordinator"]
+    d = demo.nu
+    start = demo.nieuwe_periode_start
     plan = services.plan_create(
         gemeente=gemeente,
-        titel="Integraal Veiligheidsplan 2023–2026",
-        traject_start=D(2022, 6, 1),
-        periode_start=D(2023, 1, 1),
-        periode_eind=D(2026, 12, 31),
+        titel=f"Integraal Veiligheidsplan {start.year}–{start.year + 3}",
+        traject_start=d(D(2022, 6, 1)),
+        periode_start=start,
         door=door,
     )
+    demo.extra["nieuw_plan"] = plan
     stap = {int(n): hulp.stap(plan, n) for n in StapNummer}
-    services.stap_start(stap=stap[1], door=door, op=D(2022, 6, 1))
+    services.stap_start(stap=stap[1], door=door, op=d(D(2022, 6, 1)))
     hulp.schrijf(hulp.document(plan, DocumentSoort.STARTNOTITIE), door, STARTNOTITIE)
     hulp.stel_vast(
-        hulp.document(plan, DocumentSoort.STARTNOTITIE), door, D(2022, 6, 21), "2022-COLL-0388"
+        hulp.document(plan, DocumentSoort.STARTNOTITIE),
+        door,
+        d(D(2022, 6, 21)),
+        f"{d(D(2022, 6, 21)).year}-COLL-0388",
     )
-    services.stap_close(stap=stap[1], door=door, op=D(2022, 6, 22))
+    services.stap_close(stap=stap[1], door=door)
 
-    services.stap_start(stap=stap[2], door=door, op=D(2022, 7, 1))
+    services.stap_start(stap=stap[2], door=door, op=d(D(2022, 7, 1)))
     hulp.analyseer(plan, door)
     hulp.schrijf(hulp.document(plan, DocumentSoort.VEILIGHEIDSANALYSE), door, ANALYSE)
     hulp.bronnen(plan, door)
-    hulp.stel_vast(hulp.document(plan, DocumentSoort.VEILIGHEIDSANALYSE), door, D(2022, 9, 27))
+    hulp.stel_vast(hulp.document(plan, DocumentSoort.VEILIGHEIDSANALYSE), door, d(D(2022, 9, 27)))
     services.stap_close(
         stap=stap[2],
         door=door,
-        op=D(2022, 9, 30),
-        toelichting="De werkgroep heeft de analyse op 27 september besproken en afgerond.",
+        toelichting="De werkgroep heeft de analyse besproken en afgerond.",
     )
 
-    services.stap_start(stap=stap[3], door=door, op=D(2022, 10, 3))
+    services.stap_start(stap=stap[3], door=door, op=d(D(2022, 10, 3)))
     hulp.scores(plan, door)
     hulp.plaats(
         plan,
@@ -102,19 +107,32 @@ def laad(demo: Demo) -> None:
     services.prioritering_update(
         plan=plan,
         door=door,
-        driehoek_op=D(2022, 10, 12),
+        driehoek_op=d(D(2022, 10, 12)),
         driehoek_uitkomst="De driehoek steunt de vier voorgestelde prioriteiten.",
     )
     _bespreek_prioritering(plan, demo)
+    # The story's step 3 runs to the end of its month; keep its deadline ahead of today.
+    prioritering = hulp.stap(plan, StapNummer.PRIORITERING)
+    deadline = max(prioritering.gepland_eind, demo.vandaag + dt.timedelta(weeks=3))
+    if deadline != prioritering.gepland_eind:
+        services.stap_plan(
+            stap=prioritering,
+            door=door,
+            gepland_start=prioritering.gepland_start,
+            gepland_eind=deadline,
+        )
 
 
 def laad_staphorst(demo: Demo) -> None:
     door = demo.gebruikers["coordinator.staphorst"]
+    # Staphorst has just started: its trajectory began at the start of this month.
+    traject = demo.vandaag.replace(day=1)
+    start = dt.date(traject.year + 1, 1, 1)
     plan = services.plan_create(
         gemeente=demo.gemeenten["Staphorst"],
-        titel="Integraal Veiligheidsplan Staphorst 2023–2026",
-        traject_start=D(2022, 5, 1),
-        periode_start=D(2023, 1, 1),
+        titel=f"Integraal Veiligheidsplan Staphorst {start.year}–{start.year + 3}",
+        traject_start=traject,
+        periode_start=start,
         door=door,
     )
-    services.stap_start(stap=hulp.stap(plan, 1), door=door, op=D(2022, 5, 2))
+    services.stap_start(stap=hulp.stap(plan, 1), door=door, op=traject)

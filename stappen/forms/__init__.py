@@ -7,6 +7,7 @@ from stappen.forms.documenten import (
     BesprekingForm,
     HoofdstukForm,
     OpmerkingForm,
+    RaadInformatieForm,
     UitkomstForm,
     VersieForm,
 )
@@ -21,6 +22,8 @@ from stappen.forms.inhoud import (
     RaadplegingForm,
 )
 from stappen.forms.proces import (
+    AanbiedenForm,
+    BesprekingSluitenForm,
     HeropenForm,
     OvergangForm,
     PlanForm,
@@ -28,12 +31,14 @@ from stappen.forms.proces import (
 )
 
 __all__ = [
+    "AanbiedenForm",
     "AnalyseAuteurForm",
     "AnalyseForm",
     "AntwoordForm",
     "AuteurForm",
     "BesluitForm",
     "BesprekingForm",
+    "BesprekingSluitenForm",
     "BronForm",
     "DoelstellingForm",
     "GewichtenScoresForm",
@@ -44,6 +49,7 @@ __all__ = [
     "PlaatsingenForm",
     "PlanForm",
     "PrioriteitForm",
+    "RaadInformatieForm",
     "RaadplegingForm",
     "StapPlanningForm",
     "UitkomstForm",

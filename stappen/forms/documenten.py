@@ -7,7 +7,7 @@ from django import forms
 
 from ivp.fields import DatumVeld
 from ivp.models import Gebruiker
-from stappen.constants import BesluitUitkomst, OpmerkingUitkomst
+from stappen.constants import INFORMATIEVORMEN, BesluitUitkomst, OpmerkingUitkomst
 from stappen.models import (
     MAX_CITAAT_TEKENS,
     MAX_HOOFDSTUK_TEKENS,
@@ -23,7 +23,8 @@ class HoofdstukForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 18, "class": "ivp-markdown"}),
         help_text=(
             "In Markdown: een lege regel begint een nieuwe alinea, **vet**, *cursief*, "
-            "- voor een opsomming, ## voor een tussenkop, [tekst](https://…) voor een link."
+            "- voor een opsomming, ## voor een tussenkop en ### voor een kop daaronder "
+            "(de titel van het hoofdstuk staat er al boven), [tekst](https://…) voor een link."
         ),
         error_messages={
             "max_length": "Een hoofdstuk mag hoogstens %(limit_value)d tekens zijn "
@@ -113,6 +114,32 @@ class BesluitForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Verplicht als het besluit is aangehouden of verworpen.",
+    )
+
+
+class RaadInformatieForm(forms.Form):
+    """The raad informed of a document the college adopted (ter kennisname)."""
+
+    vorm = forms.ChoiceField(
+        label="Hoe is de raad geïnformeerd?",
+        choices=[(v.value, v.label) for v in INFORMATIEVORMEN],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies een raadsinformatiebrief of een agendapunt."},
+    )
+    datum = DatumVeld(label="Datum van de brief of de raadsvergadering")
+    kenmerk = forms.CharField(
+        label="Kenmerk",
+        required=False,
+        max_length=50,
+        help_text="Het nummer van de raadsinformatiebrief of het agendapunt, bijvoorbeeld "
+        "2023-RIB-0012.",
+    )
+    toelichting = forms.CharField(
+        label="Toelichting",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Bijvoorbeeld: voor kennisgeving aangenomen, of de vragen die de raad stelde.",
     )
 
 

@@ -203,6 +203,7 @@ class RaadplegingForm(forms.ModelForm):
             "raad_niet_geraadpleegd_reden",
             "driehoek_op",
             "driehoek_uitkomst",
+            "driehoek_kenmerk",
         ]
         field_classes = {"raad_bijeenkomst_op": DatumVeld, "driehoek_op": DatumVeld}
         widgets = {
@@ -281,8 +282,12 @@ class DoelstellingForm(forms.ModelForm):
             "streefwaarde",
             "streefjaar",
             "bron",
+            "beleidsdocumenten",
         ]
-        widgets = {"tekst": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "tekst": forms.Textarea(attrs={"rows": 3}),
+            "beleidsdocumenten": forms.CheckboxSelectMultiple,
+        }
         error_messages = {
             "tekst": {"required": "Beschrijf de doelstelling."},
             "nulmeting_jaar": {"invalid": "Vul een jaartal in, bijvoorbeeld 2022."},
@@ -292,3 +297,12 @@ class DoelstellingForm(forms.ModelForm):
             "tekst": "Een effectdoel op strategisch niveau, zo SMART mogelijk.",
             "nulmeting": "Bijvoorbeeld 5,9 per 1.000 inwoners of 12%.",
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        veld = cast(forms.ModelMultipleChoiceField, self.fields["beleidsdocumenten"])
+        veld.queryset = Beleidsdocument.objects.filter(
+            gemeente_id=self.instance.plaatsing.plan.gemeente_id
+        ).order_by("titel")
+        if not veld.queryset.exists():
+            del self.fields["beleidsdocumenten"]

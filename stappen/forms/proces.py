@@ -22,6 +22,7 @@ class PlanForm(forms.ModelForm):
             "periode_eind",
             "verlengd_tot",
             "verlenging_reden",
+            "looptijd_motivatie",
         ]
         field_classes = {
             "traject_start": DatumVeld,
@@ -29,7 +30,10 @@ class PlanForm(forms.ModelForm):
             "periode_eind": DatumVeld,
             "verlengd_tot": DatumVeld,
         }
-        widgets = {"verlenging_reden": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "verlenging_reden": forms.Textarea(attrs={"rows": 3}),
+            "looptijd_motivatie": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args: Any, gemeenten: list[Gemeente] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -68,4 +72,22 @@ class HeropenForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": "Geef de reden waarom deze stap weer open gaat."},
+    )
+
+
+class AanbiedenForm(OvergangForm):
+    motivatie = forms.CharField(
+        label="Motivatie: waarom gaat het document met open punten ter besluitvorming?",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Verplicht als er punten open staan (pas toe of leg uit); de motivatie "
+        "blijft bij de versie.",
+    )
+
+
+class BesprekingSluitenForm(OvergangForm):
+    bevestigd = forms.BooleanField(
+        label="Ik sluit de bespreking vóór het einde van de reactietermijn",
+        required=False,
     )

@@ -85,6 +85,12 @@ class Versie(models.Model):
     sub = models.PositiveSmallIntegerField("subnummer")
     inhoud = models.JSONField("inhoud", default=list)
     aanleiding = models.CharField("aanleiding", max_length=200, blank=True)
+    motivatie = models.TextField(
+        "motivatie bij open punten",
+        blank=True,
+        help_text="Waarom het document met open punten ter besluitvorming ging (pas toe of "
+        "leg uit).",
+    )
     gemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

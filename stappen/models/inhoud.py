@@ -104,6 +104,12 @@ class Prioritering(models.Model):
     )
     driehoek_op = models.DateField("besproken in de driehoek op", null=True, blank=True)
     driehoek_uitkomst = models.TextField("uitkomst van de driehoek", blank=True)
+    driehoek_kenmerk = models.CharField(
+        "kenmerk driehoeksoverleg",
+        max_length=50,
+        blank=True,
+        help_text="Het kenmerk van het verslag of de besluitenlijst van de driehoek.",
+    )
     motivatie_aantal = models.TextField(
         "motivatie voor meer dan vier prioriteiten",
         blank=True,
@@ -187,7 +193,14 @@ class Doelstelling(models.Model):
     streefwaarde = models.CharField("streefwaarde", max_length=50, blank=True)
     streefjaar = models.PositiveSmallIntegerField("streefjaar", null=True, blank=True)
     bron = models.CharField("bron", max_length=200, blank=True)
-    history = HistoricalRecords()
+    beleidsdocumenten = models.ManyToManyField(
+        "veiligheidsvelden.Beleidsdocument",
+        blank=True,
+        related_name="doelstellingen",
+        verbose_name="flankerend beleid",
+        help_text="Het beleid van de gemeente dat aan deze doelstelling bijdraagt.",
+    )
+    history = HistoricalRecords(m2m_fields=[beleidsdocumenten])
 
     class Meta:
         verbose_name = "doelstelling"

@@ -24,6 +24,7 @@ from stappen.constants import (
     JAARLIJKSE_SOORTEN,
     STAP_ORGAAN,
     BesluitUitkomst,
+    BesluitVorm,
     DocumentSoort,
     DocumentStatus,
     Orgaan,
@@ -232,6 +233,13 @@ class Besluit(models.Model):
         Document, on_delete=models.PROTECT, related_name="besluiten", verbose_name="document"
     )
     orgaan = models.CharField("besluitvormend orgaan", max_length=20, choices=Orgaan.choices)
+    vorm = models.CharField(
+        "vorm",
+        max_length=30,
+        choices=BesluitVorm.choices,
+        default=BesluitVorm.BESLUIT,
+        help_text="Een besluit, of de raad geïnformeerd met een brief of agendapunt.",
+    )
     datum = models.DateField("datum besluit")
     kenmerk = models.CharField(
         "kenmerk", max_length=50, blank=True, help_text="Bijvoorbeeld 2023-RAAD-00012."
@@ -255,6 +263,11 @@ class Besluit(models.Model):
     def __str__(self) -> str:
         return f"{self.get_orgaan_display()} {self.datum:%d-%m-%Y}: {self.get_uitkomst_display()}"
 
+    @property
+    def is_informatie(self) -> bool:
+        """The raad informed (raadsinformatiebrief or agendapunt), not a decision."""
+        return self.vorm != BesluitVorm.BESLUIT
+
 
 class Overgang(models.Model):
     """The transition log: who moved which step or document from where to where, and why."""
@@ -271,7 +284,13 @@ class Overgang(models.Model):
     door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="door"
     )
-    op = models.DateTimeField("op", default=timezone.now)
+    op = models.DateTimeField("vastgelegd op", default=timezone.now)
+    betreft = models.DateField(
+        "betreft datum",
+        null=True,
+        blank=True,
+        help_text="De dag waarop het gebeurde (de datum van het besluit), als die afwijkt.",
+    )
     toelichting = models.TextField("toelichting", blank=True)
 
     class Meta:

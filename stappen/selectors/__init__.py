@@ -4,9 +4,16 @@ here. Each keeps its page's query count flat however large the data grows.
 - `proces`: the start page, the plan page and the plan's state the guards read (`laad_stand`);
 - `documenten`: documents, versions, comparison, threads, reactienota;
 - `inhoud`: the content pages of steps 2–4;
-- `meldingen`: unread notifications.
+- `meldingen`: unread notifications;
+- `bestuur`: the bestuurder's start page and the griffie's page.
 """
 
+from stappen.selectors.bestuur import (
+    BestuurderOverzicht,
+    Raadsstuk,
+    bestuurder_overzicht,
+    griffie_stukken,
+)
 from stappen.selectors.documenten import (
     MAX_OPEN_DRADEN,
     DocumentPagina,
@@ -61,15 +68,18 @@ from stappen.selectors.proces import (
     plannen_voor,
     regie_stap,
 )
+from stappen.selectors.vaststelling import open_punten
 
 __all__ = [
     "MAX_OPEN_DRADEN",
+    "BestuurderOverzicht",
     "DocumentPagina",
     "Draden",
     "HoofdstukRegel",
     "Kandidaat",
     "PlanPagina",
     "PrioriteringStand",
+    "Raadsstuk",
     "Reactienota",
     "SectieDraden",
     "StapRegel",
@@ -80,16 +90,19 @@ __all__ = [
     "analyse_voor_bewerking",
     "analyses_van",
     "beleidsdocumenten_van",
+    "bestuurder_overzicht",
     "bron_van",
     "document_pagina",
     "documenten_van_plan",
     "doelstelling_van",
     "gewogen_score",
+    "griffie_stukken",
     "hoofdstuk_voor_bewerken",
     "inhoud_toegang",
     "laad_stand",
     "nog_niet_gereageerd",
     "ongelezen_meldingen",
+    "open_punten",
     "opmerking_draad",
     "opmerking_voor_actie",
     "plan_pagina",

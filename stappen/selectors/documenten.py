@@ -10,11 +10,13 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404
+from django.utils import timezone
 
 from ivp.constants import RolSoort
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import heeft_rol
 from ivp.selectors import zichtbaar_plan
+from stappen.constants import JAARLIJKSE_SOORTEN
 from stappen.models import Besluit, Bespreking, Document, Hoofdstuk, Opmerking, Versie
 from stappen.rechten import (
     CONCEPT_LEZERS,
@@ -25,6 +27,7 @@ from stappen.rechten import (
     mag_regisseren,
 )
 from stappen.secties import Sectie, bouw_structuur
+from stappen.selectors.leesvolgorde import InhoudRegel, leesvolgorde
 from stappen.vergelijk import SectieVergelijking, vergelijk_secties
 
 
@@ -165,10 +168,31 @@ class DocumentPagina:
     mag_concepten_zien: bool = True
     nog_niet_gereageerd: list[Gebruiker] = field(default_factory=list)
     werkgroepleden: list[Gebruiker] = field(default_factory=list)
+    # Chapters and structured sections in reading order (`stappen.selectors.leesvolgorde`).
+    inhoud: list[InhoudRegel] = field(default_factory=list)
+
+    @property
+    def sluit_vroeg(self) -> bool:
+        """The review round closes before its closing date (asks for a confirmation)."""
+        sluit_op = self.document.bespreking_sluit_op
+        return bool(sluit_op and timezone.localdate() <= sluit_op)
 
     @property
     def laatste_versie(self) -> Versie | None:
         return self.versies[-1] if self.versies else None
+
+    @property
+    def raad_geinformeerd(self) -> list[Besluit]:
+        return [b for b in self.besluiten if b.is_informatie]
+
+    @property
+    def kan_raad_informeren(self) -> bool:
+        """The college adopted it and the raad receives it ter informatie (method, step 5)."""
+        return (
+            self.mag_regisseren
+            and self.document.is_vastgesteld
+            and self.document.soort in JAARLIJKSE_SOORTEN
+        )
 
 
 def werkgroepleden_van(plan: Plan) -> list[Gebruiker]:
@@ -234,7 +258,7 @@ def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
         else None
     )
     leden = werkgroepleden_van(document.plan) if regie else []
-    return DocumentPagina(
+    pagina = DocumentPagina(
         document=document,
         hoofdstukken=[
             HoofdstukRegel(
@@ -255,6 +279,8 @@ def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
         nog_niet_gereageerd=nog_niet_gereageerd(bespreking, leden) if bespreking and regie else [],
         werkgroepleden=leden,
     )
+    pagina.inhoud = leesvolgorde(document.soort, pagina.hoofdstukken, pagina.structuur, Draden)
+    return pagina
 
 
 def hoofdstuk_voor_bewerken(user: Gebruiker, document_id: int, sleutel: str) -> Hoofdstuk:

@@ -165,7 +165,12 @@ def hoofdstuk_set_auteur(
 
 
 def versie_maak(
-    *, document: Document, door: Gebruiker, aanleiding: str, hoofdversie: bool = False
+    *,
+    document: Document,
+    door: Gebruiker,
+    aanleiding: str,
+    hoofdversie: bool = False,
+    motivatie: str = "",
 ) -> Versie:
     """Freeze the document's sections as the next version: 0.1, 0.2 …; a hoofdversie
     (vastgesteld) is the next whole number, 1.0. Call inside the caller's transaction."""
@@ -180,6 +185,7 @@ def versie_maak(
         sub=sub,
         inhoud=bouw_secties(document),
         aanleiding=aanleiding,
+        motivatie=motivatie,
         gemaakt_door=door,
     )
     versie.full_clean()

@@ -123,13 +123,29 @@ def prioriteit_set_aanpak(*, plaatsing: Plaatsing, door: Gebruiker, aanpak: str)
     return bewaar(plaatsing, door=door)
 
 
+def _eigen_beleid(plan: Plan, beleid: Any) -> list[Beleidsdocument] | None:
+    """The flankerend beleid a doelstelling links to: only the plan's gemeente's."""
+    if beleid is None:
+        return None
+    beleid = list(beleid)
+    if any(b.gemeente_id != plan.gemeente_id for b in beleid):
+        raise ValidationError(
+            {"beleidsdocumenten": "Kies alleen flankerend beleid van deze gemeente."}
+        )
+    return beleid
+
+
 @transaction.atomic
 def doelstelling_create(
     *, plaatsing: Plaatsing, door: Gebruiker, tekst: str, **velden: Any
 ) -> Doelstelling:
     vereis_regie(plaatsing.plan, door)
     _vereis_bewerkbaar(plaatsing.plan, DocumentSoort.IVP)
-    return bewaar(Doelstelling(plaatsing=plaatsing, tekst=tekst, **velden), door=door)
+    beleid = _eigen_beleid(plaatsing.plan, velden.pop("beleidsdocumenten", None))
+    doelstelling = bewaar(Doelstelling(plaatsing=plaatsing, tekst=tekst, **velden), door=door)
+    if beleid is not None:
+        doelstelling.beleidsdocumenten.set(beleid)
+    return doelstelling
 
 
 # --- Structured content of steps 2–4 (issue 3) ------------------------------------------------
@@ -416,9 +432,13 @@ def doelstelling_update(
     plan = doelstelling.plaatsing.plan
     vereis_regie(plan, door)
     _vereis_bewerkbaar(plan, DocumentSoort.IVP)
+    beleid = _eigen_beleid(plan, velden.pop("beleidsdocumenten", None))
     for naam, waarde in velden.items():
         setattr(doelstelling, naam, waarde)
-    return bewaar(doelstelling, door=door)
+    bewaar(doelstelling, door=door)
+    if beleid is not None:
+        doelstelling.beleidsdocumenten.set(beleid)
+    return doelstelling
 
 
 @transaction.atomic

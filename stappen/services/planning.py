@@ -82,6 +82,7 @@ def plan_create(
     periode_eind: dt.date | None = None,
     verlengd_tot: dt.date | None = None,
     verlenging_reden: str = "",
+    looptijd_motivatie: str = "",
     door: Gebruiker | None = None,
 ) -> Plan:
     """A new IVP trajectory with its six steps planned the startnotitie's way and the
@@ -94,8 +95,11 @@ def plan_create(
         periode_eind=periode_eind or _vier_jaar_later(periode_start),
         verlengd_tot=verlengd_tot,
         verlenging_reden=verlenging_reden,
+        looptijd_motivatie=looptijd_motivatie.strip(),
     )
-    bewaar(plan, door=door)
+    plan.full_clean()
+    plan.vereis_motivatie_looptijd()
+    bewaar(plan, door=door, valideer=False)  # validated above
     stappen = {}
     for nummer, (start, eind) in standaardplanning(plan).items():
         stap = Stap(plan=plan, nummer=nummer, gepland_start=start, gepland_eind=eind)
@@ -132,7 +136,8 @@ def plan_update(*, plan: Plan, door: Gebruiker, **velden: Any) -> Plan:
     vereis_regie(plan, door)
     for naam, waarde in velden.items():
         setattr(plan, naam, waarde)
-    plan.full_clean()
+    # The steps first: a period cut short is refused for its deadlines before its motivation
+    # (`Plan.vereis_motivatie_looptijd`, checked here and not in the form).
     te_laat = [s for s in plan.stappen.all() if s.gepland_eind > plan.einde]
     if te_laat:
         stap = te_laat[0]
@@ -144,7 +149,9 @@ def plan_update(*, plan: Plan, door: Gebruiker, **velden: Any) -> Plan:
                 )
             }
         )
-    bewaar(plan, door=door, valideer=False)  # validated above, before the steps' check
+    plan.full_clean()
+    plan.vereis_motivatie_looptijd()
+    bewaar(plan, door=door, valideer=False)  # validated above, after the steps' check
     return plan
 
 
@@ -155,7 +162,7 @@ def stap_plan(
     """Change the planned start and deadline of a step that is not yet afgerond."""
     vereis_regie(stap.plan, door)
     if stap.status == StapStatus.AFGEROND:
-        raise Geweigerd("Een afgeronde stap plan je niet meer; heropen hem eerst.")
+        raise Geweigerd("Een afgeronde stap plant u niet meer; heropen hem eerst.")
     stap.gepland_start = gepland_start
     stap.gepland_eind = gepland_eind
     try:

@@ -23,10 +23,12 @@ from ivp.services import bewaar
 from stappen import guards
 from stappen.constants import (
     BESLUITORGAAN,
+    INFORMATIEVORMEN,
     JAARLIJKSE_SOORTEN,
     TERUGSTURENDE_UITKOMSTEN,
     VASTSTELLENDE_UITKOMSTEN,
     BesluitUitkomst,
+    BesluitVorm,
     DocumentSoort,
     DocumentStatus,
     Orgaan,
@@ -39,6 +41,7 @@ from stappen.models import (
     Stap,
 )
 from stappen.selectors.proces import laad_stand
+from stappen.selectors.vaststelling import open_punten
 from stappen.services.documenten import (
     bespreking_start,
     bespreking_stop,
@@ -47,8 +50,15 @@ from stappen.services.documenten import (
 
 
 def _bewaar_overgang(
-    obj: Stap | Document, *, van: str, transitie: str, door: Gebruiker, toelichting: str
+    obj: Stap | Document,
+    *,
+    van: str,
+    transitie: str,
+    door: Gebruiker,
+    toelichting: str,
+    betreft: dt.date | None = None,
 ) -> None:
+    """Save the transition and log it: recorded now, concerning the day `betreft`."""
     try:
         # The transition changed only the protected state (and its dates): nothing to validate.
         bewaar(obj, door=door, reden=toelichting or transitie, valideer=False)
@@ -62,6 +72,7 @@ def _bewaar_overgang(
         naar=obj.status,
         door=door,
         toelichting=toelichting,
+        betreft=betreft or timezone.localdate(),
     )
 
 
@@ -92,8 +103,11 @@ def stap_start(
     if blokkades := guards.startblokkades(laad_stand(stap.plan), stap):
         raise Geweigerd(*blokkades)
     van = stap.status
-    stap.start(op=_vandaag_of(op))
-    _bewaar_overgang(stap, van=van, transitie="start", door=door, toelichting=toelichting)
+    begin = _vandaag_of(op)
+    stap.start(op=begin)
+    _bewaar_overgang(
+        stap, van=van, transitie="start", door=door, toelichting=toelichting, betreft=begin
+    )
     return stap
 
 
@@ -101,16 +115,33 @@ def stap_start(
 def stap_close(
     *, stap: Stap, door: Gebruiker, toelichting: str = "", op: dt.date | None = None
 ) -> Stap:
+    """Close a step. A step that a decision closes closes on the decision's date (step 5: the
+    day the raad was informed, if later); a step no decision closes (6) today, unless `op`."""
     vereis_regie(stap.plan, door)
     _vereis_status(stap, StapStatus.ACTIEF)
-    if blokkades := guards.sluitblokkades(laad_stand(stap.plan), stap):
+    stand = laad_stand(stap.plan)
+    if blokkades := guards.sluitblokkades(stand, stap):
         raise Geweigerd(*blokkades)
-    eind = _vandaag_of(op)
+    besloten = guards.sluitdatum(stand, stap)
+    if besloten and stap.werkelijk_start:
+        # A decision recorded as taken before the step was started in the app: the step
+        # cannot end before it began, so it ends on its first day.
+        besloten = max(besloten, stap.werkelijk_start)
+    eind = _vandaag_of(op or besloten)
     if stap.werkelijk_start and eind < stap.werkelijk_start:
         raise ValidationError({"op": "Een stap kan niet eindigen voordat hij begon."})
+    if besloten and eind < besloten:
+        raise ValidationError(
+            {
+                "op": f"Het besluit dat deze stap afrondt is van {besloten:%d-%m-%Y}; de stap "
+                "kan niet eerder eindigen."
+            }
+        )
     van = stap.status
     stap.sluit(op=eind)
-    _bewaar_overgang(stap, van=van, transitie="afronden", door=door, toelichting=toelichting)
+    _bewaar_overgang(
+        stap, van=van, transitie="afronden", door=door, toelichting=toelichting, betreft=eind
+    )
     return stap
 
 
@@ -156,10 +187,20 @@ def document_open_review(
 
 @transaction.atomic
 def document_close_review(
-    *, document: Document, door: Gebruiker, toelichting: str = ""
+    *, document: Document, door: Gebruiker, toelichting: str = "", bevestigd: bool = False
 ) -> Document:
+    """Close the review round; before its closing date only when the coordinator confirms
+    that the werkgroep gets less time than it was told."""
     vereis_regie(document.plan, door)
     _vereis_status(document, DocumentStatus.IN_BESPREKING)
+    sluit_op = document.bespreking_sluit_op
+    if sluit_op and timezone.localdate() <= sluit_op and not bevestigd:
+        raise ValidationError(
+            {
+                "bevestigd": f"De reactietermijn loopt tot en met {sluit_op:%d-%m-%Y}. "
+                "Bevestig dat u de bespreking eerder sluit."
+            }
+        )
     van = document.status
     document.sluit_bespreking()
     _bewaar_overgang(
@@ -170,15 +211,45 @@ def document_close_review(
 
 
 @transaction.atomic
-def document_submit(*, document: Document, door: Gebruiker, toelichting: str = "") -> Document:
-    """Send the document to the body that decides it (college, raad or werkgroep)."""
+def document_submit(
+    *,
+    document: Document,
+    door: Gebruiker,
+    toelichting: str = "",
+    op: dt.date | None = None,
+    motivatie: str = "",
+) -> Document:
+    """Send the document to the body that decides it (college, raad or werkgroep), today or
+    on the day `op` it was sent (recorded afterwards). With points still open (empty
+    chapters, unprocessed comments, members who never responded) only with a motivation,
+    kept with the version (pas toe of leg uit)."""
     vereis_regie(document.plan, door)
     _vereis_status(document, DocumentStatus.CONCEPT)
+    if open_punten(document) and not motivatie.strip():
+        raise ValidationError(
+            {
+                "motivatie": "Er staan nog punten open. Leg uit waarom het document toch "
+                "ter besluitvorming gaat (pas toe of leg uit)."
+            }
+        )
     van = document.status
+    aangeboden = _vandaag_of(op)
     document.bied_aan()
-    _bewaar_overgang(document, van=van, transitie="aanbieden", door=door, toelichting=toelichting)
+    _bewaar_overgang(
+        document,
+        van=van,
+        transitie="aanbieden",
+        door=door,
+        toelichting=toelichting,
+        betreft=aangeboden,
+    )
     orgaan = Orgaan(BESLUITORGAAN[DocumentSoort(document.soort)]).label.lower()
-    versie_maak(document=document, door=door, aanleiding=f"Ter besluitvorming aan {orgaan}")
+    versie_maak(
+        document=document,
+        door=door,
+        aanleiding=f"Ter besluitvorming aan {orgaan}",
+        motivatie=motivatie.strip(),
+    )
     return document
 
 
@@ -210,17 +281,17 @@ def besluit_record(
         vastgelegd_door=door,
     )
     besluit.full_clean()
-    if datum > timezone.localdate():
-        raise ValidationError({"datum": "Een besluit kan niet in de toekomst liggen."})
+    _vereis_besluitdatum(datum)
 
     if uitkomst == BesluitUitkomst.KENNISGENOMEN:
-        if document.soort not in JAARLIJKSE_SOORTEN or orgaan != Orgaan.RAAD:
-            raise ValidationError(
-                {"uitkomst": "Alleen de raad neemt kennis, van een uitvoeringsplan of rapportage."}
-            )
-        _vereis_status(document, DocumentStatus.VASTGESTELD)
-        bewaar(besluit, door=door, valideer=False)  # validated above
-        return besluit
+        return raad_informeer(
+            document=document,
+            door=door,
+            vorm=BesluitVorm.RAADSINFORMATIEBRIEF,
+            datum=datum,
+            kenmerk=kenmerk,
+            toelichting=toelichting,
+        )
 
     juist = BESLUITORGAAN[DocumentSoort(document.soort)]
     if orgaan != juist:
@@ -228,6 +299,14 @@ def besluit_record(
             {"orgaan": f"Over dit document besluit: {Orgaan(juist).label.lower()}."}
         )
     _vereis_status(document, DocumentStatus.TER_BESLUITVORMING)
+    aangeboden = _aangeboden_op(document)
+    if aangeboden and datum < aangeboden:
+        raise ValidationError(
+            {
+                "datum": f"Het document is op {aangeboden:%d-%m-%Y} ter besluitvorming "
+                "aangeboden; het besluit kan niet van eerder zijn."
+            }
+        )
     van = document.status
     if uitkomst in VASTSTELLENDE_UITKOMSTEN:
         if document.soort == DocumentSoort.UITVOERINGSPLAN:
@@ -246,7 +325,12 @@ def besluit_record(
     else:  # pragma: no cover - every outcome is handled above
         raise ValidationError({"uitkomst": "Onbekende uitkomst."})
     _bewaar_overgang(
-        document, van=van, transitie=transitie, door=door, toelichting=besluit.toelichting
+        document,
+        van=van,
+        transitie=transitie,
+        door=door,
+        toelichting=besluit.toelichting,
+        betreft=besluit.datum,
     )
     if transitie == "vaststellen":
         versie_maak(
@@ -256,6 +340,73 @@ def besluit_record(
             f" op {besluit.datum:%d-%m-%Y}" + (f" ({besluit.kenmerk})" if besluit.kenmerk else ""),
             hoofdversie=True,
         )
+    return besluit
+
+
+def _vereis_besluitdatum(datum: dt.date) -> None:
+    if datum > timezone.localdate():
+        raise ValidationError(
+            {"datum": "Deze datum ligt in de toekomst; leg een besluit vast nadat het is genomen."}
+        )
+
+
+def _aangeboden_op(document: Document) -> dt.date | None:
+    """The day the document was last offered ter besluitvorming."""
+    overgang = (
+        Overgang.objects.filter(document=document, transitie="aanbieden")
+        .order_by("-op", "-pk")
+        .first()
+    )
+    if overgang is None:
+        return None
+    return overgang.betreft or timezone.localdate(overgang.op)
+
+
+@transaction.atomic
+def raad_informeer(
+    *,
+    document: Document,
+    door: Gebruiker,
+    vorm: str,
+    datum: dt.date,
+    kenmerk: str = "",
+    toelichting: str = "",
+) -> Besluit:
+    """Record that the raad was informed of a document the college adopted (uitvoeringsplan,
+    voortgangsrapportage): by raadsinformatiebrief or as an agendapunt ter kennisname. The
+    document does not change; the step-5 and step-6 guards read this record."""
+    vereis_regie(document.plan, door)
+    if document.soort not in JAARLIJKSE_SOORTEN:
+        raise Geweigerd(
+            "De raad wordt ter informatie geïnformeerd over een uitvoeringsplan of een "
+            "voortgangsrapportage; over dit document besluit de raad zelf."
+        )
+    if vorm not in INFORMATIEVORMEN:
+        raise ValidationError({"vorm": "Kies een raadsinformatiebrief of een agendapunt."})
+    _vereis_status(document, DocumentStatus.VASTGESTELD)
+    besluit = Besluit(
+        document=document,
+        orgaan=Orgaan.RAAD,
+        vorm=vorm,
+        datum=datum,
+        uitkomst=BesluitUitkomst.KENNISGENOMEN,
+        kenmerk=kenmerk.strip(),
+        toelichting=toelichting.strip(),
+        vastgelegd_door=door,
+    )
+    besluit.full_clean()
+    _vereis_besluitdatum(datum)
+    vastgesteld = (
+        document.besluiten.filter(uitkomst__in=VASTSTELLENDE_UITKOMSTEN).order_by("-datum").first()
+    )
+    if vastgesteld and datum < vastgesteld.datum:
+        raise ValidationError(
+            {
+                "datum": f"Het college stelde het document vast op {vastgesteld.datum:%d-%m-%Y};"
+                " de raad wordt op of na die datum geïnformeerd."
+            }
+        )
+    bewaar(besluit, door=door, valideer=False)  # validated above
     return besluit
 
 

@@ -7,9 +7,10 @@ register = template.Library()
 
 
 @register.filter
-def markdown(tekst: str) -> SafeString:
-    """Markdown rendered and sanitised (`stappen.markdown.naar_html`)."""
-    return naar_html(tekst)
+def markdown(tekst: str, basis: int = 3) -> SafeString:
+    """Markdown rendered and sanitised (`stappen.markdown.naar_html`), its headings from
+    h`basis` (3 under a chapter's h2, 4 under a sub-chapter's h3)."""
+    return naar_html(tekst, basis=int(basis))
 
 
 @register.filter

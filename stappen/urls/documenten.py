@@ -19,6 +19,11 @@ urlpatterns = [
     ),
     path("documenten/<int:document_id>/bespreking/", views.bespreking_openen, name="bespreking"),
     path("documenten/<int:document_id>/besluit/", views.besluit_vastleggen, name="besluit"),
+    path(
+        "documenten/<int:document_id>/raad-geinformeerd/",
+        views.raad_informeren,
+        name="raad_informeren",
+    ),
     path("documenten/<int:document_id>/versies/nieuw/", views.versie_maken, name="versie_nieuw"),
     path(
         "documenten/<int:document_id>/versies/vergelijken/",

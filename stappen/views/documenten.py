@@ -3,6 +3,9 @@ call one service, redirect or render. Everything works without JavaScript."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -19,13 +22,15 @@ from ivp.views import AuthenticatedHttpRequest, meld_formfouten, op_form, probee
 from stappen import selectors, services
 from stappen.constants import BESLUITORGAAN, DocumentSoort, Orgaan
 from stappen.forms import (
+    AanbiedenForm,
     AntwoordForm,
     AuteurForm,
     BesluitForm,
     BesprekingForm,
+    BesprekingSluitenForm,
     HoofdstukForm,
     OpmerkingForm,
-    OvergangForm,
+    RaadInformatieForm,
     UitkomstForm,
     VersieForm,
 )
@@ -46,6 +51,15 @@ def document_lijst(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRespo
 
 @login_required
 def document_detail(request: AuthenticatedHttpRequest, document_id: int) -> HttpResponse:
+    return _document_pagina(request, document_id)
+
+
+def _document_pagina(
+    request: AuthenticatedHttpRequest,
+    document_id: int,
+    aanbieden_form: forms.Form | None = None,
+    bespreking_sluiten_form: forms.Form | None = None,
+) -> HttpResponse:
     pagina = selectors.document_pagina(request.user, document_id)
     document = pagina.document
     return render(
@@ -57,7 +71,11 @@ def document_detail(request: AuthenticatedHttpRequest, document_id: int) -> Http
             "plan": document.plan,
             "orgaan": Orgaan(BESLUITORGAAN[DocumentSoort(document.soort)]).label.lower(),
             "bespreking_form": BesprekingForm(prefix="bespreking"),
-            "overgang_form": OvergangForm(),
+            "aanbieden_form": aanbieden_form or AanbiedenForm(),
+            "open_punten": selectors.open_punten(document)
+            if pagina.mag_regisseren and document.status == "concept"
+            else [],
+            "sluiten_form": bespreking_sluiten_form or BesprekingSluitenForm(),
             "versie_form": VersieForm(),
             "auteur_form": AuteurForm(leden=pagina.werkgroepleden),
         },
@@ -166,9 +184,19 @@ def bespreking_openen(request: AuthenticatedHttpRequest, document_id: int) -> Ht
     )
 
 
-_OVERGANGEN = {
-    "bespreking-sluiten": (services.document_close_review, "De bespreking is gesloten."),
-    "aanbieden": (services.document_submit, "Het document is ter besluitvorming aangeboden."),
+# The one table of the document transitions a button can ask for: the service, the form
+# that carries its note (and confirmation), and what the user is told.
+_OVERGANGEN: dict[str, tuple[Any, type[forms.Form], str]] = {
+    "bespreking-sluiten": (
+        services.document_close_review,
+        BesprekingSluitenForm,
+        "De bespreking is gesloten.",
+    ),
+    "aanbieden": (
+        services.document_submit,
+        AanbiedenForm,
+        "Het document is ter besluitvorming aangeboden.",
+    ),
 }
 
 
@@ -180,12 +208,15 @@ def document_overgang(
     if actie not in _OVERGANGEN:
         raise Http404("Onbekende actie.")
     document = selectors.regie_document(request.user, document_id)
-    service, gelukt = _OVERGANGEN[actie]
-    form = OvergangForm(request.POST)
-    toelichting = form.cleaned_data["toelichting"] if form.is_valid() else ""
-    if probeer(request, service, document=document, door=request.user, toelichting=toelichting):
+    service, form_class, gelukt = _OVERGANGEN[actie]
+    form = form_class(request.POST)
+    if form.is_valid() and probeer(
+        request, service, form=form, document=document, door=request.user, **form.cleaned_data
+    ):
         messages.success(request, gelukt)
-    return redirect(_document_url(document.pk))
+        return redirect(_document_url(document.pk))
+    # Refused: the document page again, with the error on the field and the input kept.
+    return _document_pagina(request, document_id, **{f"{actie.replace('-', '_')}_form": form})
 
 
 @login_required
@@ -235,6 +266,31 @@ def besluit_vastleggen(request: AuthenticatedHttpRequest, document_id: int) -> H
             "plan": document.plan,
             "orgaan": Orgaan(orgaan).label,
         },
+    )
+
+
+@login_required
+def raad_informeren(request: AuthenticatedHttpRequest, document_id: int) -> HttpResponse:
+    document = selectors.regie_document(request.user, document_id)
+    form = RaadInformatieForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and probeer(
+            request,
+            services.raad_informeer,
+            form=form,
+            document=document,
+            door=request.user,
+            **form.cleaned_data,
+        )
+    ):
+        messages.success(request, "Vastgelegd dat de raad is geïnformeerd.")
+        return redirect(_document_url(document.pk, "besluiten"))
+    return render(
+        request,
+        "stappen/raad_informeren.html",
+        {"form": form, "document": document, "plan": document.plan},
     )
 
 

@@ -33,7 +33,16 @@ def start(request: AuthenticatedHttpRequest) -> HttpResponse:
             "mag_plan_maken": bool(regie_gemeenten),
             "is_griffie": bool(gemeenten_met_rol(request.user, frozenset({RolSoort.GRIFFIE}))),
             "meldingen": ongelezen_meldingen(request.user),
+            "bestuur": selectors.bestuurder_overzicht(request.user),
         },
+    )
+
+
+@login_required
+def griffie(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The griffie's page: what the raad adopted or will decide, never a draft."""
+    return render(
+        request, "stappen/griffie.html", {"stukken": selectors.griffie_stukken(request.user)}
     )
 
 

@@ -322,7 +322,7 @@ def test_the_forecast_per_person_at_the_last_step_deadline(client, plan, coordin
     assert pagina.eigen.verwacht == Decimal("21.4")
     html = client.get(uren_url(plan)).content.decode()
     assert "Verwacht bij de laatste deadline (31-03-2023)" in html
-    assert "21,4 uur — <strong>boven je budget</strong>" in html
+    assert "21,4 uur — <strong>boven uw budget</strong>" in html
 
 
 def test_the_coordinator_edits_and_removes_a_member(client, plan, coordinator):

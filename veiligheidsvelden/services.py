@@ -1,0 +1,84 @@
+"""The writes of the taxonomy pages: a gemeente's own themes and its flankerend beleid.
+Only the coordinator OOV of the gemeente; every save through `ivp.services.bewaar`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from ivp.exceptions import GeenToegang
+from ivp.models import Gebruiker, Gemeente
+from ivp.permissions import PLAN_REGISSEURS, heeft_rol
+from ivp.services import bewaar
+from veiligheidsvelden.models import Beleidsdocument, Thema, Veld
+
+
+def _vereis_regie(gemeente: Gemeente, door: Gebruiker) -> None:
+    if not heeft_rol(door, gemeente.pk, PLAN_REGISSEURS):
+        raise GeenToegang(f"Alleen de coördinator OOV van {gemeente} mag dit doen.")
+
+
+@transaction.atomic
+def thema_create(
+    *,
+    gemeente: Gemeente,
+    door: Gebruiker,
+    naam: str,
+    hoofdthema: Thema | None = None,
+    veld: Veld | None = None,
+    omschrijving: str = "",
+) -> Thema:
+    """An own theme of the gemeente: a thema under a hoofdthema (it takes the hoofdthema's
+    veld), or a hoofdthema of its own in a veld (or veldoverstijgend). Its code is the
+    gemeente's CBS code and a number, so the VNG codes stay untouched."""
+    _vereis_regie(gemeente, door)
+    if not naam.strip():
+        raise ValidationError({"naam": "Geef het thema een naam."})
+    if hoofdthema is not None and hoofdthema.gemeente_id not in (None, gemeente.pk):
+        raise ValidationError({"hoofdthema": "Dit hoofdthema is van een andere gemeente."})
+    volgnummer = Thema.objects.filter(gemeente=gemeente).count() + 1
+    thema = Thema(
+        gemeente=gemeente,
+        code=f"{gemeente.cbs_code}-{volgnummer}",
+        naam=naam.strip(),
+        hoofdthema=hoofdthema,
+        veld=hoofdthema.veld if hoofdthema else veld,
+        omschrijving=omschrijving.strip(),
+        volgorde=1000 + volgnummer,
+    )
+    bewaar(thema, door=door, reden="Eigen thema toegevoegd")
+    return thema
+
+
+@transaction.atomic
+def beleidsdocument_save(
+    *,
+    gemeente: Gemeente,
+    door: Gebruiker,
+    soort: str,
+    titel: str,
+    vastgesteld_op: dt.date | None = None,
+    vindplaats: str = "",
+    themas: Iterable[Thema] = (),
+    document: Beleidsdocument | None = None,
+) -> Beleidsdocument:
+    """A new or changed piece of flankerend beleid of the gemeente, linked to themes of the
+    VNG list or the gemeente's own (the doelstellingen link to it from the IVP)."""
+    _vereis_regie(gemeente, door)
+    themas = list(themas)
+    vreemd = [t for t in themas if t.gemeente_id not in (None, gemeente.pk)]
+    if vreemd:
+        raise ValidationError({"themas": "Kies thema's van de VNG-lijst of van uw gemeente."})
+    document = document or Beleidsdocument(gemeente=gemeente)
+    if document.gemeente_id != gemeente.pk:
+        raise GeenToegang("Dit beleidsdocument is van een andere gemeente.")
+    document.soort = soort
+    document.titel = titel.strip()
+    document.vastgesteld_op = vastgesteld_op
+    document.vindplaats = vindplaats.strip()
+    bewaar(document, door=door, reden="Flankerend beleid vastgelegd")
+    document.themas.set(themas)
+    return document

@@ -1,0 +1,22 @@
+"""The coordinator's pages for the gemeente's own themes and flankerend beleid."""
+
+from django.urls import path
+
+from veiligheidsvelden import views
+
+app_name = "veiligheidsvelden"
+
+urlpatterns = [
+    path("gemeenten/<int:gemeente_id>/themas/", views.themas, name="themas"),
+    path("gemeenten/<int:gemeente_id>/beleid/", views.beleid, name="beleid"),
+    path(
+        "gemeenten/<int:gemeente_id>/beleid/nieuw/",
+        views.beleidsdocument,
+        name="beleidsdocument_nieuw",
+    ),
+    path(
+        "gemeenten/<int:gemeente_id>/beleid/<int:document_id>/",
+        views.beleidsdocument,
+        name="beleidsdocument",
+    ),
+]

@@ -1,0 +1,92 @@
+"""The coordinator's taxonomy pages: the gemeente's own themes and its flankerend beleid,
+without the admin. Thin: the selector checks the permission (404), the form validates, one
+service writes through `probeer`, which keeps the input and shows refusals in Dutch."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+
+from ivp.views import AuthenticatedHttpRequest, probeer
+from veiligheidsvelden import selectors, services
+from veiligheidsvelden.forms import BeleidsdocumentForm, ThemaForm
+from veiligheidsvelden.models import Beleidsdocument
+
+
+@login_required
+def themas(request: AuthenticatedHttpRequest, gemeente_id: int) -> HttpResponse:
+    pagina = selectors.thema_pagina(request.user, gemeente_id)
+    form = ThemaForm(request.POST or None, hoofdthemas=pagina.hoofdthemas)
+    if request.method == "POST" and form.is_valid():
+        thema = probeer(
+            request,
+            services.thema_create,
+            form=form,
+            gemeente=pagina.gemeente,
+            door=request.user,
+            **form.cleaned_data,
+        )
+        if thema:
+            messages.success(request, f"Het thema ‘{thema.naam}’ is toegevoegd.")
+            return redirect("veiligheidsvelden:themas", gemeente_id=gemeente_id)
+    return render(
+        request,
+        "veiligheidsvelden/themas.html",
+        {"pagina": pagina, "gemeente": pagina.gemeente, "form": form},
+    )
+
+
+@login_required
+def beleid(request: AuthenticatedHttpRequest, gemeente_id: int) -> HttpResponse:
+    gemeente, documenten = selectors.beleid_van(request.user, gemeente_id)
+    return render(
+        request,
+        "veiligheidsvelden/beleid.html",
+        {"gemeente": gemeente, "documenten": documenten},
+    )
+
+
+@login_required
+def beleidsdocument(
+    request: AuthenticatedHttpRequest, gemeente_id: int, document_id: int | None = None
+) -> HttpResponse:
+    gemeente = selectors.regie_gemeente(request.user, gemeente_id)
+    document: Beleidsdocument | None = (
+        selectors.regie_beleidsdocument(request.user, gemeente_id, document_id)
+        if document_id
+        else None
+    )
+    initial = (
+        {
+            "soort": document.soort,
+            "titel": document.titel,
+            "vastgesteld_op": document.vastgesteld_op,
+            "vindplaats": document.vindplaats,
+            "themas": list(document.themas.all()),
+        }
+        if document
+        else None
+    )
+    form = BeleidsdocumentForm(
+        request.POST or None, initial=initial, themas=selectors.themas_voor(gemeente)
+    )
+    if request.method == "POST" and form.is_valid():
+        opgeslagen = probeer(
+            request,
+            services.beleidsdocument_save,
+            form=form,
+            gemeente=gemeente,
+            door=request.user,
+            document=document,
+            **form.cleaned_data,
+        )
+        if opgeslagen:
+            messages.success(request, f"‘{opgeslagen.titel}’ is opgeslagen.")
+            return redirect("veiligheidsvelden:beleid", gemeente_id=gemeente_id)
+    return render(
+        request,
+        "veiligheidsvelden/beleidsdocument_form.html",
+        {"gemeente": gemeente, "document": document, "form": form},
+    )
