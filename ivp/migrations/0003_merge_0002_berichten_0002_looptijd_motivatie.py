@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('ivp', '0002_berichten'),
-        ('ivp', '0002_looptijd_motivatie'),
+        ("ivp", "0002_berichten"),
+        ("ivp", "0002_looptijd_motivatie"),
     ]
 
-    operations = [
-    ]
+    operations = []

@@ -60,6 +60,7 @@ from stappen.models import (
 from tests.ivp import factories as ivp_factories
 from tests.ivp.factories import GebruikerFactory
 from tests.stappen.stappenplan import (
+    AANGEBODEN_ONDANKS_OPEN_PUNTEN,
     VASTSTELDATUM,
     coordinator_van,
     hoofdthema,
@@ -175,7 +176,13 @@ class DocumentFactory(factory.django.DjangoModelFactory):
         if status == DocumentStatus.IN_BESPREKING:
             open_bespreking(doc, door)
         elif status == DocumentStatus.TER_BESLUITVORMING:
-            services.document_submit(document=doc, door=door)
+            # Offered on or before the day a BesluitFactory decides it.
+            services.document_submit(
+                document=doc,
+                door=door,
+                op=VASTSTELDATUM[DocumentSoort(soort)],
+                motivatie=AANGEBODEN_ONDANKS_OPEN_PUNTEN,
+            )
         elif status == DocumentStatus.VASTGESTELD:
             stel_vast(doc, door)
         doc.refresh_from_db()

@@ -44,6 +44,11 @@ PRIORITERING_OP = dt.date(2022, 10, 25)
 IVP_OP = dt.date(2023, 3, 28)
 UITVOERINGSPLAN_OP = dt.date(2023, 4, 4)
 KENNISNAME_OP = dt.date(2023, 4, 25)
+# When a test offers a document ter besluitvorming: before any decision a test records.
+AANGEBODEN_OP = dt.date(2018, 1, 2)
+# The motivation a test gives for offering a document with chapters or comments still open.
+AANGEBODEN_ONDANKS_OPEN_PUNTEN = "Voor de test: open punten bewust geaccepteerd."
+
 VASTSTELDATUM = {
     DocumentSoort.STARTNOTITIE: STARTNOTITIE_OP,
     DocumentSoort.VEILIGHEIDSANALYSE: ANALYSE_OP,
@@ -109,13 +114,17 @@ def stel_vast(
         if ivp.status != DocumentStatus.VASTGESTELD:
             stel_vast(ivp, door)
     if document.status == DocumentStatus.IN_BESPREKING:
-        services.document_close_review(document=document, door=door)
-    services.document_submit(document=document, door=door)
+        services.document_close_review(document=document, door=door, bevestigd=True)
+    datum = datum or _standaarddatum(soort)
+    # Offered on the day of the decision, whatever is still open (tests decide fast).
+    services.document_submit(
+        document=document, door=door, op=datum, motivatie=AANGEBODEN_ONDANKS_OPEN_PUNTEN
+    )
     return services.besluit_record(
         document=document,
         door=door,
         orgaan=BESLUITORGAAN[soort],
-        datum=datum or _standaarddatum(soort),
+        datum=datum,
         uitkomst=BesluitUitkomst.VASTGESTELD,
         kenmerk=kenmerk,
     )

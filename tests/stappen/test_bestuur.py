@@ -12,7 +12,8 @@ from ivp.constants import RolSoort
 from stappen import services
 from stappen.constants import BesluitUitkomst, DocumentSoort, Orgaan
 from tests.ivp.factories import GemeenteFactory
-from tests.stappen.factories import coordinator_van, document, lid_van, maak_plan, stap
+from tests.stappen.factories import maak_plan
+from tests.stappen.stappenplan import coordinator_van, document, lid_van, stap
 
 pytestmark = pytest.mark.django_db
 

@@ -14,11 +14,11 @@ from stappen import services
 from stappen.constants import BesluitUitkomst, BesluitVorm, DocumentSoort, Keuze, Orgaan
 from stappen.models import Besluit, Overgang, Plaatsing, Prioritering
 from tests.ivp.factories import GemeenteFactory
-from tests.stappen.factories import (
+from tests.stappen.factories import maak_plan
+from tests.stappen.stappenplan import (
     analyseer,
     coordinator_van,
     document,
-    maak_plan,
     plaats_alle_hoofdthemas,
     stap,
 )

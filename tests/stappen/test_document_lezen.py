@@ -12,7 +12,8 @@ from stappen import services
 from stappen.constants import DocumentSoort, Keuze
 from stappen.markdown import naar_html
 from stappen.secties import bouw_secties
-from tests.stappen.factories import coordinator_van, document, maak_plan, stap
+from tests.stappen.factories import maak_plan
+from tests.stappen.stappenplan import coordinator_van, document, stap
 from veiligheidsvelden.models import Thema
 
 pytestmark = pytest.mark.django_db

@@ -8,12 +8,14 @@ from django.core.exceptions import ValidationError
 
 from ivp.exceptions import Geweigerd
 from stappen import services
-from stappen.constants import BesluitUitkomst, DocumentSoort, Keuze, Orgaan, StapStatus
+from stappen.constants import BesluitUitkomst, BesluitVorm, DocumentSoort, Keuze, Orgaan, StapStatus
 from stappen.guards import waarschuwingen
 from stappen.models import Plaatsing, Prioritering
 from stappen.selectors import laad_stand
 from tests.stappen.factories import DoelstellingFactory, PlanFactory, StapFactory
 from tests.stappen.stappenplan import (
+    AANGEBODEN_ONDANKS_OPEN_PUNTEN,
+    AANGEBODEN_OP,
     analyseer,
     document,
     plaats_alle_hoofdthemas,
@@ -125,14 +127,13 @@ def _prioriteiten(plan, coordinator, aantal):
     )
 
 
-def test_four_priorities_warn_but_do_not_block(plan, coordinator):
+def test_four_priorities_are_within_the_norm(plan, coordinator):
+    """'Drie à vier prioriteiten': four neither warns nor blocks (issue 16, item 5)."""
     StapFactory(plan=plan, nummer=3, actief=True, door=coordinator)
     _prioriteiten(plan, coordinator, 4)
     s = stap(plan, 3)
     assert sluitblokkades(s) == ["De prioritering is nog niet vastgesteld door de gemeenteraad."]
-    assert waarschuwingen(laad_stand(s.plan), s)[0].startswith(
-        "Er zijn 4 prioriteiten; de startnotitie"
-    )
+    assert waarschuwingen(laad_stand(s.plan), s) == []
 
 
 def test_five_priorities_need_a_motivation(plan, coordinator):
@@ -178,7 +179,12 @@ def test_stap_5_runs_beside_stap_4_and_closes_after_the_ivp(plan, coordinator):
     assert stap(plan, 4).status == stap(plan, 5).status == StapStatus.ACTIEF
 
     uitvoeringsplan = document(plan, DocumentSoort.UITVOERINGSPLAN, 2023)
-    services.document_submit(document=uitvoeringsplan, door=coordinator)
+    services.document_submit(
+        document=uitvoeringsplan,
+        door=coordinator,
+        op=AANGEBODEN_OP,
+        motivatie=AANGEBODEN_ONDANKS_OPEN_PUNTEN,
+    )
     # The college cannot adopt the uitvoeringsplan before the raad adopted the IVP.
     with pytest.raises(Geweigerd, match="nadat de raad het IVP heeft vastgesteld"):
         services.besluit_record(
@@ -221,6 +227,7 @@ def test_stap_6_closes_when_the_period_ended_with_every_yearly_document(coordina
         traject_start=dt.date(2018, 3, 1),
         periode_start=dt.date(2019, 1, 1),
         periode_eind=dt.date(2019, 12, 31),
+        looptijd_motivatie="Een overbruggingsjaar tot het regionale IVP.",
     )
     for nummer in range(1, 6):
         stap(plan, nummer).__class__.objects.filter(pk=stap(plan, nummer).pk).update(
@@ -240,6 +247,13 @@ def test_stap_6_closes_when_the_period_ended_with_every_yearly_document(coordina
         plan=plan, soort=DocumentSoort.VOORTGANGSRAPPORTAGE, jaar=2019, door=coordinator
     )
     stel_vast(rapportage, coordinator, dt.date(2020, 1, 28))
+    # The raad is informed of each year's rapportage (issue 16, item 1).
+    services.raad_informeer(
+        document=rapportage,
+        door=coordinator,
+        vorm=BesluitVorm.RAADSINFORMATIEBRIEF,
+        datum=dt.date(2020, 2, 4),
+    )
     services.stap_close(stap=stap(plan, 6), door=coordinator)
     assert stap(plan, 6).status == StapStatus.AFGEROND
 

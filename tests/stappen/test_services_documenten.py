@@ -22,6 +22,8 @@ from stappen.constants import (
 from stappen.models import MAX_HOOFDSTUK_TEKENS, Hoofdstuk, Melding, Opmerking, Versie
 from tests.stappen.factories import PlanFactory
 from tests.stappen.stappenplan import (
+    AANGEBODEN_ONDANKS_OPEN_PUNTEN,
+    AANGEBODEN_OP,
     SLUIT,
     TEKST,
     document,
@@ -125,7 +127,12 @@ def test_only_a_werkgroeplid_of_the_gemeente_can_be_made_author(plan, startnotit
 def test_chapters_are_frozen_outside_concept_and_forever_once_vastgesteld(
     startnotitie, coordinator
 ):
-    services.document_submit(document=startnotitie, door=coordinator)
+    services.document_submit(
+        document=startnotitie,
+        door=coordinator,
+        op=AANGEBODEN_OP,
+        motivatie=AANGEBODEN_ONDANKS_OPEN_PUNTEN,
+    )
     with pytest.raises(Geweigerd, match="ter besluitvorming"):
         services.hoofdstuk_save(
             hoofdstuk=hoofdstuk(startnotitie), door=coordinator, tekst="x", versie=1
@@ -146,7 +153,12 @@ def test_chapters_are_frozen_outside_concept_and_forever_once_vastgesteld(
             hoofdstuk=hoofdstuk(startnotitie), door=coordinator, auteur=None
         ),
         lambda: services.versie_create(document=startnotitie, door=coordinator),
-        lambda: services.document_submit(document=startnotitie, door=coordinator),
+        lambda: services.document_submit(
+            document=startnotitie,
+            door=coordinator,
+            op=AANGEBODEN_OP,
+            motivatie=AANGEBODEN_ONDANKS_OPEN_PUNTEN,
+        ),
         lambda: services.document_open_review(
             document=startnotitie, door=coordinator, sluit_op=dt.date(2099, 1, 1)
         ),
@@ -162,10 +174,15 @@ def nummers(doc):
 def test_versions_are_made_when_the_document_leaves_concept(startnotitie, coordinator):
     schrijf(startnotitie, coordinator, {"inleiding": "Eerste opzet."})
     services.document_open_review(document=startnotitie, door=coordinator, sluit_op=SLUIT)
-    services.document_close_review(document=startnotitie, door=coordinator)
+    services.document_close_review(document=startnotitie, door=coordinator, bevestigd=True)
     schrijf(startnotitie, coordinator, {"inleiding": "Tweede opzet."})
     services.versie_create(document=startnotitie, door=coordinator, aanleiding="Voor de politie")
-    services.document_submit(document=startnotitie, door=coordinator)
+    services.document_submit(
+        document=startnotitie,
+        door=coordinator,
+        op=AANGEBODEN_OP,
+        motivatie=AANGEBODEN_ONDANKS_OPEN_PUNTEN,
+    )
     services.besluit_record(
         document=startnotitie,
         door=coordinator,
@@ -335,7 +352,9 @@ def test_comments_are_frozen_once_the_document_is_vastgesteld(
 ):
     versie = open_ronde(startnotitie_met_tekst, coordinator)
     draad = services.opmerking_create(versie=versie, door=jeroen, sectie="inleiding", tekst="Ok.")
-    services.document_close_review(document=startnotitie_met_tekst, door=coordinator)
+    services.document_close_review(
+        document=startnotitie_met_tekst, door=coordinator, bevestigd=True
+    )
     stel_vast(startnotitie_met_tekst, coordinator)
     with pytest.raises(Geweigerd):
         services.opmerking_create(versie=versie, door=jeroen, sectie="inleiding", tekst="Nog iets")
@@ -358,7 +377,9 @@ def test_a_version_loaded_before_the_adoption_takes_no_more_comments(
     # Loaded, with their document, while the document is in bespreking.
     oud = Versie.objects.select_related("document").get(pk=versie.pk)
     oude_draad = Opmerking.objects.select_related("versie__document").get(pk=draad.pk)
-    services.document_close_review(document=startnotitie_met_tekst, door=coordinator)
+    services.document_close_review(
+        document=startnotitie_met_tekst, door=coordinator, bevestigd=True
+    )
     stel_vast(startnotitie_met_tekst, coordinator)
     assert oud.document.status == "in_bespreking"  # the stale copy still says so
     with pytest.raises(Geweigerd, match="vastgesteld"):

@@ -13,7 +13,13 @@ from stappen.constants import BesluitUitkomst, DocumentSoort, DocumentStatus, Or
 from stappen.models import Overgang
 from tests.ivp.factories import GebruikerFactory
 from tests.stappen.factories import PlanFactory, StapFactory
-from tests.stappen.stappenplan import document, stap, stel_vast
+from tests.stappen.stappenplan import (
+    AANGEBODEN_ONDANKS_OPEN_PUNTEN,
+    AANGEBODEN_OP,
+    document,
+    stap,
+    stel_vast,
+)
 from veiligheidsvelden.models import Veld
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +56,12 @@ def test_only_the_coordinator_makes_transitions(plan, soort):
         with pytest.raises(GeenToegang):
             functie(stap=stap(plan, 1), door=gebruiker)
     with pytest.raises(GeenToegang):
-        services.document_submit(document=document(plan, "startnotitie"), door=gebruiker)
+        services.document_submit(
+            document=document(plan, "startnotitie"),
+            door=gebruiker,
+            op=AANGEBODEN_OP,
+            motivatie=AANGEBODEN_ONDANKS_OPEN_PUNTEN,
+        )
     assert stap(plan, 1).status == StapStatus.GEPLAND
 
 
@@ -100,7 +111,12 @@ def test_a_stale_copy_cannot_overwrite_a_newer_state(plan, coordinator):
 
 def test_only_the_right_body_decides(plan, coordinator):
     startnotitie = document(plan, DocumentSoort.STARTNOTITIE)
-    services.document_submit(document=startnotitie, door=coordinator)
+    services.document_submit(
+        document=startnotitie,
+        door=coordinator,
+        op=AANGEBODEN_OP,
+        motivatie=AANGEBODEN_ONDANKS_OPEN_PUNTEN,
+    )
     with pytest.raises(ValidationError) as info:
         services.besluit_record(
             document=startnotitie,
@@ -116,7 +132,12 @@ def test_only_the_right_body_decides(plan, coordinator):
 
 def test_a_decision_cannot_lie_in_the_future(plan, coordinator):
     startnotitie = document(plan, DocumentSoort.STARTNOTITIE)
-    services.document_submit(document=startnotitie, door=coordinator)
+    services.document_submit(
+        document=startnotitie,
+        door=coordinator,
+        op=AANGEBODEN_OP,
+        motivatie=AANGEBODEN_ONDANKS_OPEN_PUNTEN,
+    )
     with pytest.raises(ValidationError, match="toekomst"):
         services.besluit_record(
             document=startnotitie,
@@ -129,7 +150,12 @@ def test_a_decision_cannot_lie_in_the_future(plan, coordinator):
 
 def test_aangehouden_sends_the_document_back_with_its_reason(plan, coordinator):
     startnotitie = document(plan, DocumentSoort.STARTNOTITIE)
-    services.document_submit(document=startnotitie, door=coordinator)
+    services.document_submit(
+        document=startnotitie,
+        door=coordinator,
+        op=AANGEBODEN_OP,
+        motivatie=AANGEBODEN_ONDANKS_OPEN_PUNTEN,
+    )
     with pytest.raises(ValidationError, match="Geef de reden"):
         services.besluit_record(
             document=startnotitie,
@@ -182,8 +208,15 @@ def test_a_review_round_closes_in_the_future(plan, coordinator):
     )
     assert document(plan, DocumentSoort.STARTNOTITIE).status == DocumentStatus.IN_BESPREKING
     with pytest.raises(Geweigerd):
-        services.document_submit(document=document(plan, "startnotitie"), door=coordinator)
-    services.document_close_review(document=document(plan, "startnotitie"), door=coordinator)
+        services.document_submit(
+            document=document(plan, "startnotitie"),
+            door=coordinator,
+            op=AANGEBODEN_OP,
+            motivatie=AANGEBODEN_ONDANKS_OPEN_PUNTEN,
+        )
+    services.document_close_review(
+        document=document(plan, "startnotitie"), door=coordinator, bevestigd=True
+    )
     stel_vast(document(plan, "startnotitie"), coordinator)
 
 

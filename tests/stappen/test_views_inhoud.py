@@ -331,7 +331,8 @@ def test_the_prioritering_pages_have_a_flat_query_count(
 
 
 @pytest.mark.actieve_stap(3)
-def test_four_priorities_warn_on_the_page_without_blocking(client, plan, coordinator):
+def test_four_priorities_are_within_the_norm_on_the_page(client, plan, coordinator):
+    """'Drie à vier': four priorities neither warn nor block (issue 16, item 5)."""
     codes = ["1.1", "1.2", "2.1", "3.1"]
     services.plaatsingen_save(
         plan=plan,
@@ -341,7 +342,7 @@ def test_four_priorities_warn_on_the_page_without_blocking(client, plan, coordin
     )
     client.force_login(coordinator)
     html = client.get(url(plan, "prioritering")).content.decode()
-    assert "Er zijn 4 prioriteiten; de startnotitie gaat uit van drie à vier." in html
+    assert "Er zijn 4 prioriteiten" not in html
     assert not any("motivatie nodig" in b for b in sluitblokkades(stap(plan, 3)))
 
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from ivp.constants import RolSoort
 from tests.ivp.factories import GemeenteFactory
-from tests.stappen.factories import coordinator_van, lid_van
+from tests.stappen.stappenplan import coordinator_van, lid_van
 from veiligheidsvelden.constants import BeleidsdocumentSoort
 from veiligheidsvelden.models import Beleidsdocument, Thema
 
