@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from ivp.models import Plan
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
@@ -161,3 +163,8 @@ def save_screenshot(page: Page, name: str) -> Path:
 def screenshot() -> Callable[..., Path]:
     """`screenshot(page, name)`: full-page PNG in test-output/screenshots/<name>.png."""
     return save_screenshot
+
+
+def huidig_plan() -> Plan:
+    """Steenwijkerland's current plan in the demo: its years follow the day the demo loads."""
+    return Plan.objects.filter(gemeente__naam="Steenwijkerland").latest("periode_start")

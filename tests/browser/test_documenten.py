@@ -105,6 +105,8 @@ def test_review_round_comments_and_decision(page, startnotitie, login, check_axe
     screenshot(page, "opmerking")
 
     page.goto(document_url)
+    # Before the end of the reactietermijn: the coordinator confirms (issue 16, item 4).
+    page.get_by_label("Ik sluit de bespreking vóór het einde van de reactietermijn").check()
     page.get_by_role("button", name="Bespreking sluiten").click()
     page.get_by_role("link", name="Inleiding bewerken").click()
     page.get_by_label("Tekst").fill(
@@ -121,6 +123,10 @@ def test_review_round_comments_and_decision(page, startnotitie, login, check_axe
     # To the college, and vastgesteld.
     page.goto(document_url)
     page.get_by_text("Ter besluitvorming aanbieden aan college").click()
+    # Chapters are still empty: offering needs a motivation (pas toe of leg uit).
+    page.get_by_label("Motivatie: waarom gaat het document met open punten").fill(
+        "De overige hoofdstukken volgen na het besluit."
+    )
     page.get_by_role("button", name="Aanbieden ter besluitvorming").click()
     assert "Ter besluitvorming" in page.locator(".ivp-feiten").inner_text()
     page.get_by_role("link", name="Besluit vastleggen").click()

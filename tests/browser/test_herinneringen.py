@@ -8,6 +8,7 @@ from django.core.management import call_command
 
 from ivp.demo import WACHTWOORD
 from ivp.models import Bericht
+from tests.browser.conftest import huidig_plan
 
 pytestmark = [pytest.mark.browser]
 
@@ -19,7 +20,7 @@ def demo(transactional_db):
 
 def test_the_coordinator_sends_the_reminders_now(page, demo, login, check_axe, screenshot):
     login(page, "coordinator", WACHTWOORD)
-    page.get_by_role("link", name="Integraal Veiligheidsplan 2023–2026", exact=True).click()
+    page.get_by_role("link", name=huidig_plan().titel, exact=True).click()
     voor = Bericht.objects.count()
     page.get_by_role("button", name="Herinneringen nu versturen").click()
     status = page.get_by_role("status").first.inner_text()

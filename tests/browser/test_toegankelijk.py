@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from ivp.demo import WACHTWOORD
+from tests.browser.conftest import huidig_plan
 
 pytestmark = [pytest.mark.browser]
 
@@ -54,7 +55,7 @@ def hoofdpaginas(page) -> list[str]:
     """The start page, the current plan and its main pages, a document, a chapter's edit
     form and a meeting, found by following links as a user would."""
     page.goto("/")
-    page.get_by_role("link", name="Integraal Veiligheidsplan 2023–2026", exact=True).click()
+    page.get_by_role("link", name=huidig_plan().titel, exact=True).click()
     plan = page.url.removeprefix(page.url.split("/plannen/")[0])
     paginas = ["/", plan, f"{plan}bewerken/", "/plannen/nieuw/"]
     paginas += [f"{plan}{deel}/" for deel in ("analyse", "prioritering", "ivp", "documenten")]
@@ -92,7 +93,7 @@ def test_no_main_page_scrolls_sideways_on_a_phone(page, demo, login, screenshot,
     login(page, gebruiker, WACHTWOORD)
     paginas = hoofdpaginas(page) if gebruiker == "coordinator" else ["/"]
     if gebruiker != "coordinator":
-        page.get_by_role("link", name="Integraal Veiligheidsplan 2023–2026", exact=True).click()
+        page.get_by_role("link", name=huidig_plan().titel, exact=True).click()
         plan = page.url.removeprefix(page.url.split("/plannen/")[0])
         paginas += [plan, f"{plan}uren/", f"{plan}prioritering/", f"{plan}werkgroep/"]
     page.set_viewport_size({"width": 390, "height": 844})

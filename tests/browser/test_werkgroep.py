@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from ivp.demo import WACHTWOORD
+from tests.browser.conftest import huidig_plan
 
 pytestmark = [pytest.mark.browser]
 
@@ -18,7 +19,7 @@ def demo(transactional_db):
 
 
 def open_werkgroep(page):
-    page.get_by_role("link", name="Integraal Veiligheidsplan 2023–2026", exact=True).click()
+    page.get_by_role("link", name=huidig_plan().titel, exact=True).click()
     page.get_by_role("navigation", name="Onderdelen van het plan").get_by_role(
         "link", name="Werkgroep"
     ).click()
@@ -150,6 +151,6 @@ def test_the_other_werkgroep_pages_pass_axe(page, demo, login, check_axe, screen
 
     page.goto("/agenda/")
     page.get_by_role("button", name="Agenda-link maken").click()
-    assert "/agenda/" in page.get_by_label("Jouw agenda-link").input_value()
+    assert "/agenda/" in page.get_by_label("Uw agenda-link").input_value()
     check_axe(page)
     screenshot(page, "agenda")

@@ -138,7 +138,8 @@ def test_the_driehoek_is_recorded_with_date_outcome_and_kenmerk(gemeente):
     from stappen import services
     from stappen.models import Prioritering
     from stappen.structuur import bouw_prioritering
-    from tests.stappen.factories import document, maak_plan
+    from tests.stappen.factories import maak_plan
+    from tests.stappen.stappenplan import document
 
     plan = maak_plan(gemeente=gemeente)
     services.prioritering_update(
