@@ -78,8 +78,10 @@ def bouw_secties(document: Document) -> list[Sectie]:
         if hoofdstuk and sectie:
             tekst = "\n\n".join(t for t in (hoofdstuk["tekst"].strip(), sectie["tekst"]) if t)
             secties.append({**hoofdstuk, "tekst": tekst})
-        elif hoofdstuk or sectie:
-            secties.append(hoofdstuk or sectie)  # type: ignore[arg-type]
+        elif hoofdstuk is not None:
+            secties.append(hoofdstuk)
+        elif sectie is not None:
+            secties.append(sectie)
     return secties
 
 
