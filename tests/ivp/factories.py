@@ -87,4 +87,7 @@ class PlanFactory(factory.django.DjangoModelFactory):
     titel = "Integraal Veiligheidsplan 2023–2026"
     traject_start = dt.date(2022, 6, 1)
     periode_start = dt.date(2023, 1, 1)
-    periode_eind = dt.date(2026, 12, 31)
+    # The method's four years from whatever start a test gives (the day before, four years on).
+    periode_eind = factory.LazyAttribute(
+        lambda o: o.periode_start.replace(year=o.periode_start.year + 4) - dt.timedelta(days=1)
+    )

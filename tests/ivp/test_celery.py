@@ -6,6 +6,7 @@ from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 
 from ivp.celery import app
+from tests.ivp.werker import vergeet_backend
 
 
 def test_without_a_broker_tasks_run_in_process():
@@ -18,6 +19,7 @@ def test_without_a_broker_tasks_run_in_process():
 @pytest.mark.redis
 def test_a_real_worker_runs_a_task_sent_through_redis():
     app.conf.update(task_always_eager=False, result_backend=settings.CELERY_BROKER_URL)
+    vergeet_backend()
     try:
         # start_worker sends celery.ping through the broker and waits for the answer.
         with start_worker(app, pool="solo", perform_ping_check=True, shutdown_timeout=10):
@@ -26,3 +28,4 @@ def test_a_real_worker_runs_a_task_sent_through_redis():
             assert app.conf.accept_content == ["json"]
     finally:
         app.conf.update(task_always_eager=settings.CELERY_TASK_ALWAYS_EAGER, result_backend=None)
+        vergeet_backend()
