@@ -26,6 +26,18 @@ def regie_plan(user: Gebruiker, plan_id: int) -> Plan:
     return plan
 
 
+def gebruikers_met_rol(gemeente_id: int, *soorten: str) -> QuerySet[Gebruiker]:
+    """The active users who hold one of `soorten` in the gemeente, by name: who is asked to
+    review, who is reminded, who may get a veld or a chapter handed over."""
+    return (
+        Gebruiker.objects.filter(
+            rollen__gemeente_id=gemeente_id, rollen__soort__in=soorten, is_active=True
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username", "pk")
+    )
+
+
 def regie_gemeenten(user: Gebruiker) -> QuerySet[Gemeente]:
     """The gemeenten in which `user` is coordinator OOV (who may start a plan there)."""
     return Gemeente.objects.filter(pk__in=gemeenten_met_rol(user, PLAN_REGISSEURS)).order_by("naam")

@@ -9,12 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 from celery import shared_task
-from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from ivp.constants import RolSoort
-from ivp.models import Gebruiker
+from ivp.selectors import gebruikers_met_rol
 from ivp.werkdagen import werkdagen_tot
 from stappen.constants import StapStatus
 from stappen.models import Bespreking, Stap
@@ -41,16 +40,6 @@ SOORTEN = [
 ]
 
 
-def _met_rol(gemeente_id: int, *soorten: str) -> QuerySet[Gebruiker]:
-    return (
-        Gebruiker.objects.filter(
-            rollen__gemeente_id=gemeente_id, rollen__soort__in=soorten, is_active=True
-        )
-        .distinct()
-        .order_by("pk")
-    )
-
-
 def _deadline_drempel(vandaag: dt.date, deadline: dt.date) -> int | None:
     """0 when overdue, else the nearest of 14, 7, 1 werkdagen reached (None: not yet)."""
     if deadline < vandaag:
@@ -73,14 +62,14 @@ def stap_herinneringen(vandaag: dt.date, gemeente_id: int | None = None) -> int:
         soort = "stap_deadline"
         if drempel == 0:
             soort, moment = "stap_te_laat", "te-laat"
-            ontvangers = _met_rol(gemeente, RolSoort.COORDINATOR, RolSoort.BESTUURDER)
+            ontvangers = gebruikers_met_rol(gemeente, RolSoort.COORDINATOR, RolSoort.BESTUURDER)
             tekst = (
                 f"De deadline van {stap} van {stap.plan.titel} was "
                 f"{stap.gepland_eind:%d-%m-%Y}; de stap is nog niet afgerond."
             )
         else:
             moment = f"{drempel}-werkdagen"
-            ontvangers = _met_rol(gemeente, RolSoort.COORDINATOR)
+            ontvangers = gebruikers_met_rol(gemeente, RolSoort.COORDINATOR)
             over = werkdagen_tot(vandaag, stap.gepland_eind)
             wanneer = f"over {over} werkdag{'' if over == 1 else 'en'}" if over else "vandaag"
             tekst = (
@@ -115,7 +104,9 @@ def bespreking_herinneringen(vandaag: dt.date, gemeente_id: int | None = None) -
         gemeente = document.plan.gemeente_id
         laatste_dag = ronde.sluit_op == vandaag
         wanneer = "vandaag" if laatste_dag else f"op {ronde.sluit_op:%d-%m-%Y}"
-        leden = nog_niet_gereageerd(ronde, list(_met_rol(gemeente, RolSoort.WERKGROEPLID)))
+        leden = nog_niet_gereageerd(
+            ronde, list(gebruikers_met_rol(gemeente, RolSoort.WERKGROEPLID))
+        )
         nieuw += len(
             melding_maak(
                 leden,

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ivp.constants import RolSoort
-from ivp.models import Gebruiker
+from ivp.selectors import gebruikers_met_rol
 from stappen.services import melding_maak
 from werkgroep.constants import WAARSCHUWING_PROCENT, ActiepuntStatus, uren_tekst
 from werkgroep.models import Actiepunt, Agendapunt, Bijeenkomst, Urenbudget
@@ -33,14 +33,6 @@ SOORTEN = [
     ("actiepunt_te_laat", "Uw actiepunt is over de datum", True),
     ("urenbudget", "Een urenbudget is voor 80 % of 100 % besteed", False),
 ]
-
-
-def _coordinatoren(gemeente_id: int) -> list[Gebruiker]:
-    return list(
-        Gebruiker.objects.filter(
-            rollen__gemeente_id=gemeente_id, rollen__soort=RolSoort.COORDINATOR, is_active=True
-        ).distinct()
-    )
 
 
 def _bijeenkomst_url(bijeenkomst: Bijeenkomst) -> str:
@@ -93,7 +85,7 @@ def notulen_herinneringen(vandaag: dt.date, gemeente_id: int | None = None) -> i
         gemeente = b.werkgroep.plan.gemeente_id
         nieuw += len(
             melding_maak(
-                _coordinatoren(gemeente),
+                list(gebruikers_met_rol(gemeente, RolSoort.COORDINATOR)),
                 f"De notulen van {b.titel} van {b.datum:%d-%m-%Y} zijn nog niet ingevuld.",
                 _bijeenkomst_url(b),
                 soort="notulen",
@@ -148,7 +140,7 @@ def budget_herinneringen(vandaag: dt.date, gemeente_id: int | None = None) -> in
         drempel = max(gehaald)
         lid = budget.lid
         plan = lid.werkgroep.plan
-        ontvangers = _coordinatoren(plan.gemeente_id)
+        ontvangers = list(gebruikers_met_rol(plan.gemeente_id, RolSoort.COORDINATOR))
         if lid.gebruiker is not None:
             ontvangers.append(lid.gebruiker)
         nieuw += len(

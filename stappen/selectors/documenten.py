@@ -15,7 +15,7 @@ from django.utils import timezone
 from ivp.constants import RolSoort
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import heeft_rol
-from ivp.selectors import zichtbaar_plan
+from ivp.selectors import gebruikers_met_rol, zichtbaar_plan
 from stappen.constants import JAARLIJKSE_SOORTEN
 from stappen.models import Besluit, Bespreking, Document, Hoofdstuk, Opmerking, Versie
 from stappen.rechten import (
@@ -198,13 +198,7 @@ class DocumentPagina:
 def werkgroepleden_van(plan: Plan) -> list[Gebruiker]:
     """The werkgroepleden of the plan's gemeente: who is asked to review, who may get a veld
     or a chapter handed over."""
-    return list(
-        Gebruiker.objects.filter(
-            rollen__gemeente_id=plan.gemeente_id, rollen__soort=RolSoort.WERKGROEPLID
-        )
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )
+    return list(gebruikers_met_rol(plan.gemeente_id, RolSoort.WERKGROEPLID))
 
 
 def nog_niet_gereageerd(bespreking: Bespreking, leden: list[Gebruiker]) -> list[Gebruiker]:

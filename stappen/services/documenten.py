@@ -20,6 +20,7 @@ from ivp.constants import RolSoort
 from ivp.exceptions import GeenToegang, Geweigerd
 from ivp.models import Gebruiker
 from ivp.permissions import vereis_regie
+from ivp.selectors import gebruikers_met_rol
 from ivp.services import bewaar
 from stappen.constants import (
     STANDAARD_HOOFDSTUKKEN,
@@ -223,9 +224,7 @@ def bespreking_start(
         document=document, versie=versie, sluit_op=sluit_op, bericht=bericht, geopend_door=door
     )
     bewaar(bespreking, door=door)
-    leden = Gebruiker.objects.filter(
-        rollen__gemeente_id=document.plan.gemeente_id, rollen__soort=RolSoort.WERKGROEPLID
-    ).distinct()
+    leden = gebruikers_met_rol(document.plan.gemeente_id, RolSoort.WERKGROEPLID)
     tekst = (
         f"Versie {versie.nummer} van {document.titel} ligt ter bespreking; reageren kan tot "
         f"en met {sluit_op:%d-%m-%Y}."
