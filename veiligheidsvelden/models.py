@@ -8,7 +8,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from ivp.models import Gemeente
-from veiligheidsvelden.constants import BeleidsdocumentSoort
+from veiligheidsvelden.constants import BeleidsdocumentSoort, IndicatorBron, Richting
 
 
 class Veld(models.Model):
@@ -146,3 +146,111 @@ class Beleidsdocument(models.Model):
 
     def __str__(self) -> str:
         return self.titel
+
+
+class Indicator(models.Model):
+    """A measurable figure (a CBS/politie measure or the gemeente's own registration).
+
+    Without a gemeente the indicator is shared by every gemeente (the open-data measures);
+    with one it is that gemeente's own (an own registration, a survey of its own).
+    """
+
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="indicatoren",
+        verbose_name="gemeente",
+        help_text="Leeg voor de landelijke open-data-indicatoren.",
+    )
+    naam = models.CharField("naam", max_length=200)
+    eenheid = models.CharField(
+        "eenheid", max_length=60, help_text="Bijvoorbeeld: per 1.000 inwoners."
+    )
+    bron = models.CharField("bron", max_length=30, choices=IndicatorBron.choices)
+    tabel = models.CharField(
+        "tabel", max_length=20, blank=True, help_text="CBS-tabel, bv. 83648NED."
+    )
+    maat = models.CharField(
+        "maat",
+        max_length=60,
+        blank=True,
+        help_text="Code van de maat of het misdrijf in die tabel.",
+    )
+    richting = models.CharField(
+        "richting", max_length=10, choices=Richting.choices, default=Richting.LAGER
+    )
+    omschrijving = models.TextField("omschrijving", blank=True)
+    themas = models.ManyToManyField(
+        Thema, blank=True, related_name="indicatoren", verbose_name="thema's"
+    )
+    history = HistoricalRecords(m2m_fields=[themas])
+
+    class Meta:
+        verbose_name = "indicator"
+        verbose_name_plural = "indicatoren"
+        ordering = ["naam", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bron", "tabel", "maat"],
+                condition=Q(gemeente__isnull=True),
+                name="indicator_landelijk_uniek",
+            ),
+            models.UniqueConstraint(
+                fields=["gemeente", "naam"],
+                condition=Q(gemeente__isnull=False),
+                name="indicator_eigen_naam_uniek",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.eenheid})"
+
+
+class Meting(models.Model):
+    """One value of an indicator for one area (gemeente, wijk or the Netherlands) and period.
+
+    `maand` 0 is the whole year. A corrected value updates the row; its history keeps the old.
+    """
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="metingen", verbose_name="indicator"
+    )
+    gebied_code = models.CharField(
+        "gebiedscode", max_length=12, help_text="CBS-code: GM1708 (gemeente), WK170800, NL01."
+    )
+    gebied_naam = models.CharField("gebied", max_length=120)
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="metingen",
+        verbose_name="gemeente",
+        help_text="De gemeente waar het gebied in ligt (leeg voor Nederland).",
+    )
+    jaar = models.PositiveSmallIntegerField("jaar")
+    maand = models.PositiveSmallIntegerField("maand", default=0, help_text="0 = het hele jaar.")
+    waarde = models.DecimalField("waarde", max_digits=14, decimal_places=3)
+    bron = models.CharField(
+        "bron", max_length=200, help_text="Tabel en peildatum, of wie het invoerde."
+    )
+    opgehaald_op = models.DateTimeField("opgehaald op")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "meting"
+        verbose_name_plural = "metingen"
+        ordering = ["indicator", "gebied_code", "jaar", "maand"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "gebied_code", "jaar", "maand"], name="meting_uniek"
+            ),
+            models.CheckConstraint(condition=Q(maand__lte=12), name="meting_maand_geldig"),
+        ]
+        indexes = [models.Index(fields=["gemeente", "jaar"], name="meting_gemeente_jaar")]
+
+    def __str__(self) -> str:
+        periode = f"{self.jaar}" if not self.maand else f"{self.maand:02d}-{self.jaar}"
+        return f"{self.indicator.naam}, {self.gebied_naam} {periode}: {self.waarde}"

@@ -193,6 +193,15 @@ class Doelstelling(models.Model):
     streefwaarde = models.CharField("streefwaarde", max_length=50, blank=True)
     streefjaar = models.PositiveSmallIntegerField("streefjaar", null=True, blank=True)
     bron = models.CharField("bron", max_length=200, blank=True)
+    meetindicator = models.ForeignKey(
+        "veiligheidsvelden.Indicator",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="doelstellingen",
+        verbose_name="gemeten met",
+        help_text="De indicator waarvan de metingen deze doelstelling volgen.",
+    )
     beleidsdocumenten = models.ManyToManyField(
         "veiligheidsvelden.Beleidsdocument",
         blank=True,
