@@ -192,15 +192,16 @@ def _doelstellingen(prioriteit: Plaatsing) -> str:
     if not doelstellingen:
         return "*Nog geen doelstelling.*\n"
     regels = [
-        "| Doelstelling | Indicator | Nulmeting | Streefwaarde | Bron |",
-        "| --- | --- | --- | --- | --- |",
+        "| Doelstelling | Indicator | Nulmeting | Streefwaarde | Bron | Flankerend beleid |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     for d in doelstellingen:
         nul = f"{d.nulmeting} ({d.nulmeting_jaar})" if d.nulmeting else "–"
         streef = f"{d.streefwaarde} ({d.streefjaar})" if d.streefwaarde else "–"
+        beleid = "; ".join(b.titel for b in d.beleidsdocumenten.all()) or "–"
         regels.append(
             f"| {_cel(d.tekst)} | {_cel(d.indicator)} | {_cel(nul)} | {_cel(streef)} | "
-            f"{_cel(d.bron)} |"
+            f"{_cel(d.bron)} | {_cel(beleid)} |"
         )
     return "\n".join(regels) + "\n"
 

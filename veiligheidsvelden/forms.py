@@ -41,6 +41,20 @@ class ThemaForm(forms.Form):
         veld.queryset = Thema.objects.filter(pk__in=[t.pk for t in hoofdthemas]).order_by("code")
 
 
+class ThemaWijzigForm(forms.Form):
+    naam = forms.CharField(
+        label="Naam van het thema",
+        max_length=150,
+        error_messages={"required": "Geef het thema een naam."},
+    )
+    omschrijving = forms.CharField(
+        label="Omschrijving",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
 class BeleidsdocumentForm(forms.Form):
     soort = forms.ChoiceField(
         label="Soort beleid",

@@ -53,6 +53,19 @@ def thema_pagina(user: Gebruiker, gemeente_id: int) -> ThemaPagina:
     )
 
 
+def regie_thema(user: Gebruiker, gemeente_id: int, thema_id: int) -> Thema:
+    """An own theme of a gemeente the user steers; the VNG list's themes are nobody's to edit."""
+    gemeente = regie_gemeente(user, gemeente_id)
+    thema = (
+        Thema.objects.filter(gemeente=gemeente, pk=thema_id)
+        .select_related("gemeente", "veld", "hoofdthema")
+        .first()
+    )
+    if thema is None:
+        raise Http404("Thema niet gevonden.")
+    return thema
+
+
 def beleid_van(user: Gebruiker, gemeente_id: int) -> tuple[Gemeente, list[Beleidsdocument]]:
     gemeente = regie_gemeente(user, gemeente_id)
     documenten = list(

@@ -8,11 +8,12 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 
-from ivp.exceptions import GeenToegang
+from ivp.exceptions import GeenToegang, Geweigerd
 from ivp.models import Gebruiker, Gemeente
 from ivp.permissions import PLAN_REGISSEURS, heeft_rol
-from ivp.services import bewaar
+from ivp.services import bewaar, verwijder
 from veiligheidsvelden.models import Beleidsdocument, Thema, Veld
 
 
@@ -51,6 +52,42 @@ def thema_create(
     )
     bewaar(thema, door=door, reden="Eigen thema toegevoegd")
     return thema
+
+
+@transaction.atomic
+def thema_update(*, thema: Thema, door: Gebruiker, naam: str, omschrijving: str = "") -> Thema:
+    """A new name or description of an own theme; its place in the taxonomy stays, so the
+    analyses and prioriteringen that use it keep their meaning."""
+    if thema.gemeente is None:
+        raise GeenToegang("Thema's van de VNG-lijst wijzigt u niet.")
+    _vereis_regie(thema.gemeente, door)
+    if not naam.strip():
+        raise ValidationError({"naam": "Geef het thema een naam."})
+    thema.naam = naam.strip()
+    thema.omschrijving = omschrijving.strip()
+    bewaar(thema, door=door, reden="Eigen thema gewijzigd")
+    return thema
+
+
+@transaction.atomic
+def thema_verwijder(*, thema: Thema, door: Gebruiker) -> None:
+    """Remove an own theme that no plan uses yet; one that a plan's analysis, scores or
+    prioritering uses stays (renaming it is still possible)."""
+    if thema.gemeente is None:
+        raise GeenToegang("Thema's van de VNG-lijst verwijdert u niet.")
+    _vereis_regie(thema.gemeente, door)
+    if thema.themas.exists():
+        raise Geweigerd(
+            f"‘{thema.naam}’ heeft eigen thema's eronder; verwijder of verplaats die eerst."
+        )
+    try:
+        with transaction.atomic():
+            verwijder(thema, door=door, reden="Eigen thema verwijderd")
+    except ProtectedError:
+        raise Geweigerd(
+            f"‘{thema.naam}’ wordt al gebruikt in de analyse of de prioritering van een plan "
+            "en blijft daarom bestaan. U kunt de naam en de omschrijving wel wijzigen."
+        ) from None
 
 
 @transaction.atomic

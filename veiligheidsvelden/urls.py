@@ -8,6 +8,12 @@ app_name = "veiligheidsvelden"
 
 urlpatterns = [
     path("gemeenten/<int:gemeente_id>/themas/", views.themas, name="themas"),
+    path("gemeenten/<int:gemeente_id>/themas/<int:thema_id>/", views.thema, name="thema"),
+    path(
+        "gemeenten/<int:gemeente_id>/themas/<int:thema_id>/verwijderen/",
+        views.thema_verwijderen,
+        name="thema_verwijderen",
+    ),
     path("gemeenten/<int:gemeente_id>/beleid/", views.beleid, name="beleid"),
     path(
         "gemeenten/<int:gemeente_id>/beleid/nieuw/",

@@ -8,10 +8,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from ivp.views import AuthenticatedHttpRequest, probeer
 from veiligheidsvelden import selectors, services
-from veiligheidsvelden.forms import BeleidsdocumentForm, ThemaForm
+from veiligheidsvelden.forms import BeleidsdocumentForm, ThemaForm, ThemaWijzigForm
 from veiligheidsvelden.models import Beleidsdocument
 
 
@@ -36,6 +37,44 @@ def themas(request: AuthenticatedHttpRequest, gemeente_id: int) -> HttpResponse:
         "veiligheidsvelden/themas.html",
         {"pagina": pagina, "gemeente": pagina.gemeente, "form": form},
     )
+
+
+@login_required
+def thema(request: AuthenticatedHttpRequest, gemeente_id: int, thema_id: int) -> HttpResponse:
+    eigen = selectors.regie_thema(request.user, gemeente_id, thema_id)
+    form = ThemaWijzigForm(
+        request.POST or None, initial={"naam": eigen.naam, "omschrijving": eigen.omschrijving}
+    )
+    if request.method == "POST" and form.is_valid():
+        gewijzigd = probeer(
+            request,
+            services.thema_update,
+            form=form,
+            thema=eigen,
+            door=request.user,
+            **form.cleaned_data,
+        )
+        if gewijzigd:
+            messages.success(request, f"Het thema ‘{gewijzigd.naam}’ is gewijzigd.")
+            return redirect("veiligheidsvelden:themas", gemeente_id=gemeente_id)
+    return render(
+        request,
+        "veiligheidsvelden/thema_form.html",
+        {"gemeente": eigen.gemeente, "thema": eigen, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def thema_verwijderen(
+    request: AuthenticatedHttpRequest, gemeente_id: int, thema_id: int
+) -> HttpResponse:
+    eigen = selectors.regie_thema(request.user, gemeente_id, thema_id)
+    naam = eigen.naam
+    if probeer(request, services.thema_verwijder, thema=eigen, door=request.user):
+        messages.success(request, f"Het thema ‘{naam}’ is verwijderd.")
+        return redirect("veiligheidsvelden:themas", gemeente_id=gemeente_id)
+    return redirect("veiligheidsvelden:thema", gemeente_id=gemeente_id, thema_id=thema_id)
 
 
 @login_required

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 
 from ivp.constants import RolSoort
@@ -309,13 +309,20 @@ def prioritering_stand(plan: Plan) -> PrioriteringStand:
 # --- IVP ---------------------------------------------------------------------------------------
 
 
+def _doelstellingen_met_beleid() -> QuerySet[Doelstelling]:
+    return Doelstelling.objects.order_by("pk").prefetch_related(
+        Prefetch("beleidsdocumenten", queryset=Beleidsdocument.objects.order_by("titel"))
+    )
+
+
 def prioriteiten_van(plan: Plan) -> list[Plaatsing]:
-    """The priorities with their doelstellingen and flankerend beleid: three queries."""
+    """The priorities with their doelstellingen, the beleid of each, and the priority's
+    flankerend beleid: four queries."""
     return list(
         Plaatsing.objects.filter(plan=plan, keuze=Keuze.PRIORITEIT)
         .select_related("thema__veld")
         .prefetch_related(
-            Prefetch("doelstellingen", queryset=Doelstelling.objects.order_by("pk")),
+            Prefetch("doelstellingen", queryset=_doelstellingen_met_beleid()),
             Prefetch("beleidsdocumenten", queryset=Beleidsdocument.objects.order_by("titel")),
         )
         .order_by("volgorde", "thema__code")
@@ -335,7 +342,7 @@ def prioriteit_van(plan: Plan, plaatsing_id: int) -> Plaatsing:
         Plaatsing.objects.filter(plan=plan, keuze=Keuze.PRIORITEIT, pk=plaatsing_id)
         .select_related("thema__veld")
         .prefetch_related(
-            Prefetch("doelstellingen", queryset=Doelstelling.objects.order_by("pk")),
+            Prefetch("doelstellingen", queryset=_doelstellingen_met_beleid()),
             Prefetch("beleidsdocumenten", queryset=Beleidsdocument.objects.order_by("titel")),
         )
         .first()

@@ -102,3 +102,21 @@ def test_the_builder_gives_a_chapter_per_priority_and_the_strategic_themes(
     assert "- Politie – opsporing\n- RIEC – analyse" in tekst
     assert "Burgemeester" in tekst and "Jeugdbeleid 2021–2024" in tekst
     assert "Blijft aandacht vragen" in secties[1]["tekst"]
+
+
+@pytest.mark.actieve_stap(4)
+def test_the_ivp_names_the_flankerend_beleid_of_each_doelstelling(plan, coordinator, prioriteit):
+    apv = BeleidsdocumentFactory(gemeente=plan.gemeente, titel="Apv Steenwijkerland 2024")
+    nota = BeleidsdocumentFactory(gemeente=plan.gemeente, titel="Handhavingsnota 2023")
+    services.doelstelling_create(
+        plaatsing=prioriteit,
+        door=coordinator,
+        tekst="Minder overlast",
+        beleidsdocumenten=[nota, apv],
+    )
+    services.doelstelling_create(plaatsing=prioriteit, door=coordinator, tekst="Meer meldingen")
+    tekst = bouw_ivp(document(plan, DocumentSoort.IVP))[0]["tekst"]
+    rij_met = next(r for r in tekst.splitlines() if r.startswith("| Minder overlast"))
+    rij_zonder = next(r for r in tekst.splitlines() if r.startswith("| Meer meldingen"))
+    assert rij_met.endswith("| Apv Steenwijkerland 2024; Handhavingsnota 2023 |")
+    assert rij_zonder.endswith("| – |")

@@ -6,7 +6,9 @@ from django.urls import reverse
 
 from ivp.constants import RolSoort
 from tests.ivp.factories import GemeenteFactory
+from tests.stappen.factories import PlaatsingFactory, maak_plan
 from tests.stappen.stappenplan import coordinator_van, lid_van
+from tests.veiligheidsvelden.factories import ThemaFactory
 from veiligheidsvelden.constants import BeleidsdocumentSoort
 from veiligheidsvelden.models import Beleidsdocument, Thema
 
@@ -156,3 +158,61 @@ def test_the_driehoek_is_recorded_with_date_outcome_and_kenmerk(gemeente):
         if s["sleutel"] == "prioritering-raadpleging"
     )
     assert "Besproken in de lokale driehoek op 12-10-2022 (kenmerk DH-2022-14)." in tekst
+
+
+def test_the_coordinator_renames_an_own_thema_and_a_wrong_input_keeps_the_text(client, gemeente):
+    thema = ThemaFactory(gemeente=gemeente, naam="Drukte op het water")
+    client.force_login(coordinator_van(gemeente))
+    url = reverse("veiligheidsvelden:thema", args=[gemeente.pk, thema.pk])
+    fout = client.post(url, {"naam": " ", "omschrijving": "Rondvaart en sloepen"})
+    assert "Geef het thema een naam." in fout.content.decode()
+    assert "Rondvaart en sloepen" in fout.content.decode()
+    response = client.post(url, {"naam": "Waterrecreatie", "omschrijving": "Sloepen"})
+    assert response.status_code == 302
+    thema.refresh_from_db()
+    assert (thema.naam, thema.omschrijving) == ("Waterrecreatie", "Sloepen")
+    lijst = client.get(reverse("veiligheidsvelden:themas", args=[gemeente.pk])).content.decode()
+    assert "Waterrecreatie" in lijst
+
+
+def test_an_unused_own_thema_can_be_removed_and_a_used_one_stays(client, gemeente):
+    los = ThemaFactory(gemeente=gemeente, naam="Los thema")
+    gebruikt = ThemaFactory(gemeente=gemeente, naam="Gebruikt thema")
+    plan = maak_plan(gemeente)
+    PlaatsingFactory(plan=plan, thema=gebruikt)
+    client.force_login(coordinator_van(gemeente))
+    weg = client.post(
+        reverse("veiligheidsvelden:thema_verwijderen", args=[gemeente.pk, los.pk]), follow=True
+    )
+    assert "Het thema ‘Los thema’ is verwijderd." in weg.content.decode()
+    assert not Thema.objects.filter(pk=los.pk).exists()
+    blijft = client.post(
+        reverse("veiligheidsvelden:thema_verwijderen", args=[gemeente.pk, gebruikt.pk]),
+        follow=True,
+    )
+    assert "wordt al gebruikt in de analyse of de prioritering" in blijft.content.decode()
+    assert Thema.objects.filter(pk=gebruikt.pk).exists()
+
+
+def test_vng_themes_and_other_gemeenten_themes_are_not_editable(client, gemeente):
+    vng = Thema.objects.get(code="2.5", gemeente=None)
+    ander = ThemaFactory(gemeente=GemeenteFactory())
+    eigen = ThemaFactory(gemeente=gemeente)
+    client.force_login(coordinator_van(gemeente))
+    for thema in (vng, ander):
+        assert (
+            client.get(reverse("veiligheidsvelden:thema", args=[gemeente.pk, thema.pk])).status_code
+            == 404
+        )
+        assert (
+            client.post(
+                reverse("veiligheidsvelden:thema_verwijderen", args=[gemeente.pk, thema.pk])
+            ).status_code
+            == 404
+        )
+    client.force_login(lid_van(gemeente))
+    assert (
+        client.get(reverse("veiligheidsvelden:thema", args=[gemeente.pk, eigen.pk])).status_code
+        == 404
+    )
+    assert Thema.objects.filter(pk__in=[vng.pk, ander.pk, eigen.pk]).count() == 3
