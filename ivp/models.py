@@ -281,3 +281,42 @@ class Meldingvoorkeur(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gebruiker}: {self.soort} {self.get_keuze_display()}"
+
+
+class DownloadStatus(models.TextChoices):
+    WACHTRIJ = "wachtrij", "In de wachtrij"
+    BEZIG = "bezig", "Bezig"
+    KLAAR = "klaar", "Klaar"
+    MISLUKT = "mislukt", "Mislukt"
+
+
+class Download(models.Model):
+    """A large file (an export) one person asked for, made by a Celery task and offered when
+    ready (`ivp/downloads.py`). Only the person who asked may fetch it."""
+
+    gebruiker = models.ForeignKey(
+        Gebruiker, on_delete=models.CASCADE, related_name="downloads", verbose_name="gebruiker"
+    )
+    soort = models.CharField("soort", max_length=40)
+    parameters = models.JSONField("parameters", default=dict)
+    titel = models.CharField("titel", max_length=200)
+    bestandsnaam = models.CharField("bestandsnaam", max_length=120)
+    status = models.CharField(
+        "status", max_length=10, choices=DownloadStatus.choices, default=DownloadStatus.WACHTRIJ
+    )
+    bestand = models.FileField("bestand", upload_to="downloads/%Y/%m/", blank=True)
+    fout = models.CharField("fout", max_length=300, blank=True)
+    gevraagd_op = models.DateTimeField("gevraagd op", default=timezone.now)
+    klaar_op = models.DateTimeField("klaar op", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "download"
+        verbose_name_plural = "downloads"
+        ordering = ["-gevraagd_op", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.titel} ({self.get_status_display()})"
+
+    @property
+    def loopt(self) -> bool:
+        return self.status in (DownloadStatus.WACHTRIJ, DownloadStatus.BEZIG)

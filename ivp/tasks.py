@@ -7,7 +7,7 @@ import logging
 from celery import Task, shared_task
 from django.utils import timezone
 
-from ivp import berichten, herinneringen
+from ivp import berichten, downloads, herinneringen
 
 logger = logging.getLogger(__name__)
 
@@ -33,3 +33,9 @@ def bericht_verstuur(self: Task, bericht_id: int) -> bool:
 def herinneringen_versturen(gemeente_id: int | None = None) -> int:
     """The daily sweep of every app (beat, 07:00), or of one gemeente (its coordinator)."""
     return herinneringen.veeg(vandaag=timezone.localdate(), gemeente_id=gemeente_id)
+
+
+@shared_task(name=downloads.MAAK_TAAK, acks_late=True)
+def download_maak(download_id: int) -> bool:
+    """Make one requested file (an export); idempotent, see ivp/downloads.py."""
+    return downloads.download_maak(download_id)

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from ivp import views
 from ivp.forms import InlogForm
 
 admin.site.site_header = "IVP Regie — beheer"
@@ -19,6 +20,8 @@ urlpatterns = [
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("beheer/", admin.site.urls),
+    path("downloads/<int:download_id>/", views.download, name="download"),
+    path("downloads/<int:download_id>/bestand/", views.download_bestand, name="download_bestand"),
     path("", include("veiligheidsvelden.urls")),
     path("", include("stappen.urls")),
     path("", include("werkgroep.urls")),

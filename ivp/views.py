@@ -13,11 +13,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
-from django.http import HttpRequest
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 
+from ivp import downloads
 from ivp.exceptions import Geweigerd
+from ivp.models import DownloadStatus
 
 if TYPE_CHECKING:
     from ivp.models import Gebruiker
@@ -79,3 +83,32 @@ def probeer(
             op_form(form, fout)
         return None
     return True if resultaat is None else resultaat
+
+
+# Downloads made in the background (ivp/downloads.py) --------------------------------------
+
+
+@login_required
+def download(request: AuthenticatedHttpRequest, download_id: int) -> HttpResponse:
+    """The state of a requested file; htmx asks again every two seconds while it is being
+    made and swaps only the state block (without JavaScript the page says to reload)."""
+    gevraagd = downloads.eigen_download(request.user, download_id)
+    if request.method == "POST":
+        if probeer(request, downloads.download_opnieuw, download=gevraagd, door=request.user):
+            messages.success(request, "Het bestand wordt opnieuw gemaakt.")
+        return redirect("download", download_id=gevraagd.pk)
+    sjabloon = "ivp/_download_status.html" if request.headers.get("HX-Request") else None
+    return render(request, sjabloon or "ivp/download.html", {"download": gevraagd})
+
+
+@login_required
+def download_bestand(request: AuthenticatedHttpRequest, download_id: int) -> FileResponse:
+    gevraagd = downloads.eigen_download(request.user, download_id)
+    if gevraagd.status != DownloadStatus.KLAAR or not gevraagd.bestand:
+        raise Http404("Het bestand is nog niet klaar.")
+    return FileResponse(
+        gevraagd.bestand.open("rb"),
+        as_attachment=True,
+        filename=gevraagd.bestandsnaam,
+        content_type=downloads.content_type_van(gevraagd),
+    )

@@ -7,9 +7,10 @@ class WerkgroepConfig(AppConfig):
 
     def ready(self) -> None:
         # The daily sweep reaches the werkgroep reminders without ivp importing werkgroep.
-        from ivp import berichten, herinneringen
-        from werkgroep import tasks
+        from ivp import berichten, downloads, herinneringen
+        from werkgroep import export, tasks
 
         herinneringen.registreer("werkgroep", tasks.herinneringen)
+        downloads.registreer_maker(export.UREN_XLSX, tasks.uren_xlsx_maak, export.XLSX_TYPE)
         for code, label, verplicht in tasks.SOORTEN:
             berichten.registreer_soort(code, label, verplicht=verplicht)

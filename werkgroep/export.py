@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 KOPPEN = ["Datum", "Naam", "Organisatie", "Stap", "Uren", "Omschrijving"]
 CSV_TYPE = "text/csv; charset=utf-8"
+# The kind of download (ivp/downloads.py) of the hours as an Excel file.
+UREN_XLSX = "uren_xlsx"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULE_TEKENS = ("=", "+", "-", "@", "\t", "\r")
 # Column widths of the Excel file, in characters.
@@ -75,17 +77,28 @@ def rijen(registraties: Iterable[Urenregistratie]) -> Iterable[Rij]:
     return (Rij.van(r) for r in registraties)
 
 
-def als_csv(regels: Iterable[Rij]) -> bytes:
+def csv_stroom(regels: Iterable[Rij], per: int = 500) -> Iterator[bytes]:
+    """The CSV in pieces of `per` rows, for a streaming response: memory stays flat however
+    many entries there are."""
     buffer = io.StringIO()
     # Semicolons and a decimal comma: what Dutch Excel opens without an import wizard.
     schrijver = csv.writer(buffer, delimiter=";")
+    buffer.write("\ufeff")  # the byte order mark: Excel reads UTF-8
     schrijver.writerow(KOPPEN)
-    for rij in regels:
+    for aantal, rij in enumerate(regels, start=1):
         naam, organisatie, stap, omschrijving = rij.teksten()
         schrijver.writerow(
             [f"{rij.datum:%d-%m-%Y}", naam, organisatie, stap, uren_tekst(rij.uren), omschrijving]
         )
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        if aantal % per == 0:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode("utf-8")
+
+
+def als_csv(regels: Iterable[Rij]) -> bytes:
+    return b"".join(csv_stroom(regels))
 
 
 def als_xlsx(regels: Iterable[Rij]) -> bytes:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from celery import shared_task
 from django.db.models import Prefetch, Sum
@@ -15,8 +16,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ivp.constants import RolSoort
+from ivp.models import Gebruiker
 from ivp.selectors import gebruikers_met_rol
 from stappen.services import melding_maak
+from werkgroep import export, selectors
 from werkgroep.constants import WAARSCHUWING_PROCENT, ActiepuntStatus, uren_tekst
 from werkgroep.models import Actiepunt, Agendapunt, Bijeenkomst, Urenbudget
 
@@ -175,3 +178,10 @@ def herinneringen(vandaag: dt.date, gemeente_id: int | None = None) -> int:
 def herinneringen_versturen(gemeente_id: int | None = None) -> int:
     """The werkgroep reminders alone (the beat runs all apps through ivp's sweep)."""
     return herinneringen(timezone.localdate(), gemeente_id)
+
+
+def uren_xlsx_maak(gebruiker: Gebruiker, parameters: dict[str, Any]) -> bytes:
+    """The hours of a plan as an Excel file, for a download made in the background (access is
+    checked again here: a member who lost it gets "mislukt")."""
+    registraties = selectors.export_registraties(gebruiker, int(parameters["plan_id"]))
+    return export.als_xlsx(export.rijen(registraties))

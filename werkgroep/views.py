@@ -12,13 +12,14 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from ivp.selectors import regie_plan
+from ivp import downloads
+from ivp.selectors import regie_plan, zichtbaar_plan
 from ivp.views import AuthenticatedHttpRequest, probeer
 from werkgroep import export, ical, selectors, services
 from werkgroep.constants import uren_tekst
@@ -361,22 +362,32 @@ def urenbudget(request: AuthenticatedHttpRequest, lid_id: int) -> HttpResponse:
     return render(request, "werkgroep/budget_form.html", {"form": form, "plan": plan, "lid": lid})
 
 
-def _download(inhoud: bytes, content_type: str, bestandsnaam: str) -> HttpResponse:
-    response = HttpResponse(inhoud, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{bestandsnaam}"'
+@login_required
+def uren_csv(request: AuthenticatedHttpRequest, plan_id: int) -> StreamingHttpResponse:
+    """Streamed: the rows are read in chunks and written as they come."""
+    rijen = export.rijen(selectors.export_registraties(request.user, plan_id))
+    response = StreamingHttpResponse(export.csv_stroom(rijen), content_type=export.CSV_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="uren-plan-{plan_id}.csv"'
     return response
 
 
 @login_required
-def uren_csv(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
-    rijen = export.rijen(selectors.export_registraties(request.user, plan_id))
-    return _download(export.als_csv(rijen), export.CSV_TYPE, f"uren-plan-{plan_id}.csv")
-
-
-@login_required
+@require_POST
 def uren_xlsx(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
-    rijen = export.rijen(selectors.export_registraties(request.user, plan_id))
-    return _download(export.als_xlsx(rijen), export.XLSX_TYPE, f"uren-plan-{plan_id}.xlsx")
+    """The Excel file is made by a task (ivp/downloads.py); its page offers it when ready."""
+    plan = zichtbaar_plan(request.user, plan_id)
+    gevraagd = probeer(
+        request,
+        downloads.download_vraag,
+        gebruiker=request.user,
+        soort=export.UREN_XLSX,
+        titel=f"Urenregistratie {plan} (Excel)",
+        bestandsnaam=f"uren-plan-{plan.pk}.xlsx",
+        parameters={"plan_id": plan.pk},
+    )
+    if not gevraagd:
+        return redirect("werkgroep:uren", plan_id=plan.pk)
+    return redirect("download", download_id=gevraagd.pk)
 
 
 # Calendar feed ------------------------------------------------------------------------------

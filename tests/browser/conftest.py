@@ -7,22 +7,28 @@ live server.
   any violation.
 - `screenshot(page, name)` writes a full-page PNG to test-output/screenshots/<name>.png for a
   person to look at.
+- Every page a browser test loads (the HTML the server sent for each navigation and form
+  post) is kept in test-output/html-browser/ and checked by the W3C Nu HTML Checker once, at
+  the end of the session: one error fails the run.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import pytest
 
 from ivp.models import Plan
+from tests.vnu import vnu_fouten
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, Page, Response
 
 # Playwright's sync API runs an asyncio event loop in this thread; Django would then refuse ORM
 # calls from the test itself ("You cannot call this from an async context").
@@ -31,6 +37,9 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 AXE_SCRIPT = PROJECT_DIR / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOT_DIR = PROJECT_DIR / "test-output" / "screenshots"
+HTML_DIR = PROJECT_DIR / "test-output" / "html-browser"
+# Not our pages: Django's admin.
+NIET_GECONTROLEERD = ("/beheer/",)
 _SERIALIZED = "_test_serialized_contents"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM_ARGS = [
@@ -90,8 +99,65 @@ def browser(django_db_setup) -> Iterator[Browser]:
             connections.close_all()
 
 
+# Method and path of each page kept this session → its file.
+_bezocht: dict[str, Path] = {}
+
+
+def _is_pagina(response: Response) -> bool:
+    """A navigation or form post of ours (not an htmx fragment: that is no document)."""
+    soort = response.headers.get("content-type", "")
+    return (
+        response.request.resource_type == "document"
+        and response.status == 200
+        and "html" in soort
+        and not urlsplit(response.url).path.startswith(NIET_GECONTROLEERD)
+    )
+
+
+def _bewaar_html(page: Page, responses: list[Response]) -> None:
+    """Write the HTML the server sent for each page of one test. Playwright calls event
+    handlers asynchronously, so the bodies are read here, after the test, in order; a body
+    the browser no longer holds (the page navigated on) is fetched again for a GET."""
+    page.evaluate("1")  # lets the last events arrive
+    for response in responses:
+        if not _is_pagina(response):
+            continue
+        methode = response.request.method
+        delen = urlsplit(response.url)
+        sleutel = f"{methode} {delen.path}?{delen.query}"
+        if sleutel in _bezocht:
+            continue
+        try:
+            html = response.text()
+        except Exception:  # the body is gone from the browser's memory
+            if methode != "GET":
+                continue
+            html = page.context.request.get(response.url).text()
+        naam = re.sub(r"[^A-Za-z0-9]+", "_", sleutel)[:120]
+        bestand = HTML_DIR / f"{len(_bezocht):04d}_{naam}.html"
+        bestand.write_text(html, encoding="utf-8")
+        _bezocht[sleutel] = bestand
+
+
+@pytest.fixture(scope="session")
+def html_van_browsertests(browser: Browser) -> Iterator[None]:
+    """Check every page the browser tests loaded with the W3C checker, in one run at the end."""
+    shutil.rmtree(HTML_DIR, ignore_errors=True)
+    HTML_DIR.mkdir(parents=True)
+    yield
+    fouten = vnu_fouten(_bezocht.values())
+    if fouten:
+        pytest.fail(
+            f"W3C Nu HTML Checker: {len(fouten)} fout(en) op de {len(_bezocht)} pagina's die "
+            "de browsertests bezochten (test-output/html-browser/):\n" + "\n".join(fouten),
+            pytrace=False,
+        )
+
+
 @pytest.fixture
-def page(browser: Browser, live_server, transactional_db) -> Iterator[Page]:
+def page(
+    browser: Browser, live_server, transactional_db, html_van_browsertests: None
+) -> Iterator[Page]:
     """A fresh browser context (no cookies) in Dutch, with relative URLs on the live server.
 
     Like every transactional test it uses serialized rollback (tests/conftest.py), so what
@@ -104,8 +170,11 @@ def page(browser: Browser, live_server, transactional_db) -> Iterator[Page]:
     )
     page = context.new_page()
     page.set_default_timeout(10_000)
+    responses: list[Response] = []
+    page.on("response", lambda response: responses.append(response))
     try:
         yield page
+        _bewaar_html(page, responses)
     finally:
         context.close()
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from ivp.constants import RolSoort
+from tests.ivp.downloads import gestreamd, via_downloadpagina
 from tests.ivp.factories import GebruikerFactory, GemeenteFactory
 from tests.stappen.factories import maak_plan
 from tests.stappen.stappenplan import coordinator_van
@@ -240,7 +241,7 @@ def test_a_member_sees_only_their_own_entries_the_coordinator_all(
     html = client.get(uren_url(plan)).content.decode()
     assert "Eerste" in html and "Tweede" not in html
     assert client.get(reverse("werkgroep:uren_bewerken", args=[andere.pk])).status_code == 404
-    csv = client.get(reverse("werkgroep:uren_csv", args=[plan.pk])).content.decode("utf-8-sig")
+    csv = gestreamd(client.get(reverse("werkgroep:uren_csv", args=[plan.pk]))).decode("utf-8-sig")
     assert "Eerste" in csv and "Tweede" not in csv
     client.force_login(coordinator)
     html = client.get(uren_url(plan)).content.decode()
@@ -268,11 +269,11 @@ def test_exports_csv_and_excel(client, plan, coordinator, vandaag):
     client.force_login(coordinator)
     response = client.get(reverse("werkgroep:uren_csv", args=[plan.pk]))
     assert response["Content-Type"].startswith("text/csv")
-    regels = response.content.decode("utf-8-sig").splitlines()
+    regels = gestreamd(response).decode("utf-8-sig").splitlines()
     assert regels[0] == "Datum;Naam;Organisatie;Stap;Uren;Omschrijving"
     assert regels[1].startswith(f"20-10-2022;{lid_};;Stap 2: Veiligheidsanalyse;2,25;Analyse")
-    response = client.get(reverse("werkgroep:uren_xlsx", args=[plan.pk]))
-    blad = load_workbook(io.BytesIO(response.content)).active
+    excel = via_downloadpagina(client, reverse("werkgroep:uren_xlsx", args=[plan.pk]))
+    blad = load_workbook(io.BytesIO(excel)).active
     rijen = list(blad.values)
     assert rijen[0][0] == "Datum"
     assert rijen[1][4] == 2.25
@@ -368,10 +369,10 @@ def test_exports_never_turn_text_into_a_formula(client, plan, coordinator, vanda
         omschrijving='=HYPERLINK("https://example.invalid","klik")',
     )
     client.force_login(coordinator)
-    csv = client.get(reverse("werkgroep:uren_csv", args=[plan.pk])).content.decode("utf-8-sig")
+    csv = gestreamd(client.get(reverse("werkgroep:uren_csv", args=[plan.pk]))).decode("utf-8-sig")
     assert "'=HYPERLINK(" in csv and ';"=HYPERLINK' not in csv
-    response = client.get(reverse("werkgroep:uren_xlsx", args=[plan.pk]))
-    cel = load_workbook(io.BytesIO(response.content)).active["F2"]
+    excel = via_downloadpagina(client, reverse("werkgroep:uren_xlsx", args=[plan.pk]))
+    cel = load_workbook(io.BytesIO(excel)).active["F2"]
     assert cel.data_type == "s"
     assert cel.value == '=HYPERLINK("https://example.invalid","klik")'  # text, no apostrophe
 
