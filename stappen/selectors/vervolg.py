@@ -18,7 +18,7 @@ from ivp.constants import PLANPERIODE_JAREN
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import heeft_rol, mag_plan_regisseren
 from ivp.selectors import regie_gemeenten, regie_plan, zichtbaar_plan
-from stappen.constants import DocumentSoort, DocumentStatus, EvaluatieScore, Keuze
+from stappen.constants import DocumentSoort, DocumentStatus, EvaluatieScore, Keuze, StapStatus
 from stappen.models import Document, Doelstelling, Evaluatie, Plaatsing, Vervolg
 from stappen.rechten import CONCEPT_LEZERS
 from stappen.vervolg import Overname, overnames
@@ -233,7 +233,10 @@ def evaluatie_doelstelling(plan: Plan, doelstelling_id: int) -> Doelstelling:
 
 def sluitcontrole(stand: PlanStand, stap: Stap) -> list[str]:
     """Step 1 of a plan started from another closes when every doelstelling of that plan has
-    a score, or with a motivation (pas toe of leg uit). One query."""
+    a score, or with a motivation (pas toe of leg uit). One query while step 1 is open;
+    none once it is afgerond (the plan page asks every step)."""
+    if stap.status == StapStatus.AFGEROND:
+        return []
     open_ = list(
         Doelstelling.objects.filter(plaatsing__plan__opvolging__plan_id=stand.plan.pk)
         .exclude(evaluaties__vervolg__plan_id=stand.plan.pk)

@@ -58,7 +58,9 @@ def vorig_plan(
         raad_bijeenkomst_op=dt.date(2022, 10, 4),
         driehoek_op=dt.date(2022, 10, 12),
     )
-    stel_vast(document(plan, DocumentSoort.PRIORITERING), door, VASTSTELDATUM[DocumentSoort.PRIORITERING])
+    stel_vast(
+        document(plan, DocumentSoort.PRIORITERING), door, VASTSTELDATUM[DocumentSoort.PRIORITERING]
+    )
     services.stap_close(stap=stap(plan, 3), door=door)
     start(plan, door, 4)
     prioriteiten = list(plan.plaatsingen.filter(keuze=Keuze.PRIORITEIT).order_by("thema__code"))
