@@ -66,7 +66,9 @@ def _kopieer(
             services.urenbudget_set(
                 lid=lid, door=door, uren=budget.uren, motivatie=budget.motivatie
             )
-            gedaan.append(f"Werkgroeplid {oud.weergavenaam} met {budget.uren} uur")
+            uren = budget.uren
+            getal = f"{int(uren)}" if uren == uren.to_integral() else f"{uren}".replace(".", ",")
+            gedaan.append(f"Werkgroeplid {oud.weergavenaam} met {getal} uur")
         else:
             gedaan.append(f"Werkgroeplid {oud.weergavenaam}")
     return gedaan

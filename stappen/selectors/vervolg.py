@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.http import Http404
+from django.utils import timezone
 
 from ivp.constants import PLANPERIODE_JAREN
 from ivp.models import Gebruiker, Plan
@@ -75,7 +76,7 @@ def vervolg_voorstel(user: Gebruiker, plan_id: int) -> Voorstel:
     vorig = regie_plan(user, plan_id)
     start = vorig.einde + dt.timedelta(days=1)
     bestaand = Vervolg.objects.filter(vorig_plan=vorig).select_related("plan").first()
-    vandaag = dt.date.today()
+    vandaag = timezone.localdate()
     return Voorstel(
         vorig_plan=vorig,
         titel=_titel(vorig, start),

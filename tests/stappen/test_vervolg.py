@@ -424,3 +424,18 @@ def test_the_follow_up_form_refuses_far_dates_too(client, coordinator, vorig):
     assert response.status_code == 200
     assert "Vul een datum in tussen 01-01-2000 en 31-12-2100." in response.content.decode()
     assert not Vervolg.objects.exists()
+
+
+def test_the_plan_page_says_what_was_taken_over(client, coordinator, lezer, vorig):
+    politie = Lid.objects.get(werkgroep__plan=vorig, organisatie="Politie")
+    nieuw = start_vervolg(
+        vorig, coordinator, overnemen={"leden": [f"lid-{politie.pk}"], "uren": ["uren"]}
+    )
+    client.force_login(coordinator)
+    html = client.get(reverse("stappen:plan", kwargs={"plan_id": nieuw.pk})).content.decode()
+    assert "Dit plan volgt op" in html
+    assert "Werkgroeplid Pim Politie met 40 uur" in html
+    client.force_login(lezer)
+    html = client.get(reverse("stappen:plan", kwargs={"plan_id": nieuw.pk})).content.decode()
+    assert "Dit plan volgt op" in html
+    assert "Pim Politie" not in html and "Evaluatie van het vorige IVP" not in html
