@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from ivp.selectors import regie_plan
-from ivp.views import AuthenticatedHttpRequest, meld_formfouten, probeer
+from ivp.views import AuthenticatedHttpRequest, probeer
 from stappen import services
 from stappen.forms.vervolg import EvaluatieForm, EvaluatieMotivatieForm, VervolgForm
 from stappen.selectors import vervolg as sel
@@ -113,7 +113,6 @@ def evaluatie_motivatie(request: AuthenticatedHttpRequest, plan_id: int) -> Http
     plan = regie_plan(request.user, plan_id)
     form = EvaluatieMotivatieForm(request.POST)
     if not form.is_valid():
-        meld_formfouten(request, form)
         return _pagina(request, plan_id, motivatie_form=form)
     if probeer(
         request,
