@@ -77,3 +77,10 @@ def test_a_new_plan_from_the_previous_one_scored_and_in_the_startnotitie(
     page.goto(f"/plannen/{nieuw.pk}/")
     assert f"Dit plan volgt op {vorig.titel}" in page.locator("main").inner_text()
     check_axe(page)
+
+    page.goto(f"/plannen/{nieuw.pk}/prioritering/")
+    tabel = page.get_by_role("table", name=f"Vorige keer: {vorig.titel}")
+    rij = tabel.get_by_role("row", name="1.1 Sociale kwaliteit")
+    assert "Prioriteit" in rij.inner_text() and "1 behaald, 1 deels behaald" in rij.inner_text()
+    check_axe(page)
+    screenshot(page, "vervolg-prioritering")

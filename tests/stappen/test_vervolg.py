@@ -4,8 +4,10 @@ the evaluation of the previous doelstellingen and step 1's close check."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from django.db.models import Q
 from django.urls import reverse
 
 from ivp.exceptions import Geweigerd
@@ -78,12 +80,11 @@ def test_the_form_proposes_title_period_members_themes_and_beleid(
     assert "Pim Politie (Lid, Politie)" in html
     assert "Veilig varen" in html and "Horecabeleid 2024" in html
     # Members each to confirm: none is ticked; the budgets' defaults are.
-    assert 'name="overnemen_leden" value="lid-' in html
-    assert (
-        'value="uren" checked' in html
-        or 'checked value="uren"' in html
-        or ('value="uren"' in html and html.count("checked") >= 1)
-    )
+    invoer = re.findall(r"<input[^>]*>", html)
+    leden = [i for i in invoer if 'name="overnemen_leden"' in i]
+    uren = [i for i in invoer if 'name="overnemen_uren"' in i]
+    assert len(leden) == 2 and not any("checked" in i for i in leden)
+    assert len(uren) == 1 and "checked" in uren[0]
 
 
 def test_starting_copies_what_was_chosen_and_nothing_else(client, coordinator, vorig):
@@ -137,7 +138,13 @@ def _stand(plan):
         "hoofdstukken": list(Hoofdstuk.objects.filter(document__in=docs).order_by("pk").values()),
         "hoofdstuk_historie": Hoofdstuk.history.filter(document__plan=plan).count(),
         "besluiten": list(Besluit.objects.filter(document__in=docs).order_by("pk").values()),
-        "overgangen": Overgang.objects.count(),
+        "overgangen": list(
+            Overgang.objects.filter(Q(stap__plan=plan) | Q(document__plan=plan))
+            .order_by("pk")
+            .values()
+        ),
+        "document_historie": Document.history.filter(plan=plan).count(),
+        "stap_historie": Stap.history.filter(plan=plan).count(),
         "analyses": list(Analyse.objects.filter(plan=plan).order_by("pk").values()),
         "doelstellingen": list(
             Doelstelling.objects.filter(plaatsing__plan=plan).order_by("pk").values()
@@ -152,7 +159,6 @@ def _stand(plan):
 
 def test_the_previous_plan_and_its_adopted_documents_stay_the_same(coordinator, vorig):
     voor = _stand(vorig)
-    overgangen = voor.pop("overgangen")
     leden = [
         f"lid-{pk}" for pk in Lid.objects.filter(werkgroep__plan=vorig).values_list("pk", flat=True)
     ]
@@ -164,14 +170,7 @@ def test_the_previous_plan_and_its_adopted_documents_stay_the_same(coordinator, 
         services.evaluatie_save(
             plan=nieuw, doelstelling=d, door=coordinator, score="behaald", toelichting="Gehaald."
         )
-    na = _stand(vorig)
-    assert na.pop("overgangen") >= overgangen  # the new plan's own log may grow; not vorig's
-    assert na == voor
-    assert (
-        not Overgang.objects.filter(stap__plan=vorig)
-        .exclude(pk__in=Overgang.objects.filter(stap__plan=vorig).values("pk"))
-        .exists()
-    )
+    assert _stand(vorig) == voor
 
 
 def test_starting_twice_makes_one_plan(client, coordinator, vorig):
@@ -301,9 +300,8 @@ def test_a_score_needs_an_explanation_and_keeps_the_input(client, coordinator, v
     html = response.content.decode()
     assert response.status_code == 200
     assert "Licht de score kort toe." in html
-    assert f'id="id_doel_{doel.pk}_score_2" required checked' in html or (
-        'value="niet"' in html and "checked" in html
-    )
+    gekozen = [i for i in re.findall(r"<input[^>]*>", html) if "checked" in i]
+    assert len(gekozen) == 1 and 'value="niet"' in gekozen[0]  # the choice is kept
     response = client.post(url, {"score": "niet", "toelichting": "Meer meldingen dan gedacht."})
     assert response.status_code == 302
     html = client.get(reverse("stappen:evaluatie", kwargs={"plan_id": nieuw.pk})).content.decode()
@@ -439,3 +437,11 @@ def test_the_plan_page_says_what_was_taken_over(client, coordinator, lezer, vori
     html = client.get(reverse("stappen:plan", kwargs={"plan_id": nieuw.pk})).content.decode()
     assert "Dit plan volgt op" in html
     assert "Pim Politie" not in html and "Evaluatie van het vorige IVP" not in html
+
+
+def test_a_step_deadline_far_away_is_refused_on_the_field(client, coordinator, plan):
+    client.force_login(coordinator)
+    url = reverse("stappen:stap_planning", kwargs={"plan_id": plan.pk, "nummer": 1})
+    response = client.post(url, {"gepland_start": "01-06-2022", "gepland_eind": "01-01-1900"})
+    assert response.status_code == 200
+    assert "Vul een datum in tussen 01-01-2000 en 31-12-2100." in response.content.decode()
