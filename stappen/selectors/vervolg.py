@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -93,16 +93,23 @@ def vervolg_voorstel(user: Gebruiker, plan_id: int) -> Voorstel:
 
 @dataclass
 class Herkomst:
-    vervolg: Vervolg
+    vervolg: Vervolg | None  # the plan this one follows
+    opvolger: Plan | None  # the plan that follows this one
     toont_evaluatie: bool  # the evaluation is draft content: not for a lezer
 
 
 def herkomst(user: Gebruiker, plan: Plan) -> Herkomst | None:
-    """The plan this one follows, if it was started from one (one query)."""
-    vervolg = Vervolg.objects.select_related("vorig_plan").filter(plan=plan).first()
-    if vervolg is None:
+    """The plan this one follows and the plan that follows it, if any (one query)."""
+    vervolgen = list(
+        Vervolg.objects.select_related("vorig_plan", "plan").filter(
+            Q(plan=plan) | Q(vorig_plan=plan)
+        )
+    )
+    vervolg = next((v for v in vervolgen if v.plan_id == plan.pk), None)
+    opvolger = next((v.plan for v in vervolgen if v.vorig_plan_id == plan.pk), None)
+    if vervolg is None and opvolger is None:
         return None
-    return Herkomst(vervolg, heeft_rol(user, plan.gemeente_id, CONCEPT_LEZERS))
+    return Herkomst(vervolg, opvolger, heeft_rol(user, plan.gemeente_id, CONCEPT_LEZERS))
 
 
 # --- The evaluation ----------------------------------------------------------------------------

@@ -433,6 +433,8 @@ def test_the_plan_page_says_what_was_taken_over(client, coordinator, lezer, vori
     html = client.get(reverse("stappen:plan", kwargs={"plan_id": nieuw.pk})).content.decode()
     assert "Dit plan volgt op" in html
     assert "Werkgroeplid Pim Politie met 40 uur" in html
+    html = client.get(reverse("stappen:plan", kwargs={"plan_id": vorig.pk})).content.decode()
+    assert "Op dit plan volgt <a" in html and nieuw.titel in html
     client.force_login(lezer)
     html = client.get(reverse("stappen:plan", kwargs={"plan_id": nieuw.pk})).content.decode()
     assert "Dit plan volgt op" in html
