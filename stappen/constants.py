@@ -211,3 +211,12 @@ SCORE_MIN = 1
 SCORE_MAX = 5
 GEWICHT_MAX = 10
 GEWICHT_STANDAARD = 1
+
+
+class EvaluatieScore(models.TextChoices):
+    """How a doelstelling of the previous IVP turned out (the evaluation of the next one)."""
+
+    BEHAALD = "behaald", "Behaald"
+    DEELS = "deels", "Deels behaald"
+    NIET = "niet", "Niet behaald"
+    NIET_RELEVANT = "niet_relevant", "Niet meer relevant"

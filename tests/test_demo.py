@@ -47,3 +47,22 @@ def test_the_demo_tells_the_story_of_the_startnotitie():
     )
     assert werkgroep.count() == 7
     assert Plan.objects.filter(gemeente__naam="Staphorst").exists()
+
+
+def test_the_current_plan_starts_from_the_previous_one_with_its_goals_scored():
+    """Issue 14: the demo's current plan follows IVP 2019–2022 (moved to the load day); every
+    doelstelling of that plan has a score, and the adopted startnotitie has the evaluation."""
+    from stappen.models import Doelstelling, Evaluatie, Vervolg
+    from stappen.selectors.vervolg import EVALUATIE_SLEUTEL
+
+    call_command("demo", stdout=StringIO())
+    vorig, nieuw = Plan.objects.filter(gemeente__naam="Steenwijkerland").order_by("periode_start")
+    vervolg = Vervolg.objects.get(plan=nieuw)
+    assert vervolg.vorig_plan == vorig
+    doelen = Doelstelling.objects.filter(plaatsing__plan=vorig)
+    assert doelen.count() == Evaluatie.objects.filter(vervolg=vervolg).count() > 0
+    startnotitie = nieuw.documenten.get(soort="startnotitie")
+    inhoud = startnotitie.versies.latest("hoofd", "sub").inhoud
+    evaluatie = next(s for s in inhoud if s["sleutel"] == EVALUATIE_SLEUTEL)
+    for doel in doelen:
+        assert evaluatie["tekst"].count(doel.tekst) == 1

@@ -105,6 +105,28 @@ def test_every_demo_page_is_valid_html(tmp_path: Path) -> None:
     (tmp_path / "coordinator_plan_nieuw_fout.html").write_bytes(response.content)
     bestanden["coordinator_plan_nieuw_fout.html"] = "/plannen/nieuw/ (fout)"
 
+    # Issue 14: the follow-up form and the evaluation, crawled and in their error states.
+    gecrawld = " ".join(bestanden.values())
+    assert "/vervolg/" in gecrawld and "/evaluatie/" in gecrawld, sorted(bestanden.values())
+    from stappen.models import Vervolg
+
+    vervolg = Vervolg.objects.select_related("plan").get(plan__gemeente__naam="Steenwijkerland")
+    fout_paginas = {
+        "coordinator_vervolg_fout.html": (
+            f"/plannen/{vervolg.plan_id}/vervolg/",
+            {"titel": "", "periode_start": "31-12-9999"},
+        ),
+        "coordinator_evaluatie_fout.html": (
+            f"/plannen/{vervolg.plan_id}/evaluatie/motivatie/",
+            {"motivatie": "x" * 2001},
+        ),
+    }
+    for naam, (url, data) in fout_paginas.items():
+        response = coordinator.post(url, data)
+        assert response.status_code == 200, url
+        (tmp_path / naam).write_bytes(response.content)
+        bestanden[naam] = f"{url} (fout)"
+
     assert len(bestanden) > 50, sorted(bestanden.values())
     fouten = vnu_fouten(tmp_path / naam for naam in sorted(bestanden))
     assert not fouten, f"{len(fouten)} fout(en) in {len(bestanden)} pagina's:\n" + "\n".join(fouten)

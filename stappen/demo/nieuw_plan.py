@@ -16,7 +16,7 @@ from stappen.constants import (
     Keuze,
     StapNummer,
 )
-from stappen.demo import hulp
+from stappen.demo import evaluatie, hulp
 from stappen.demo.teksten import (
     ANALYSE,
     PRIORITERING,
@@ -52,20 +52,29 @@ def _bespreek_prioritering(plan: Plan, demo: Demo) -> None:
 
 
 def laad(demo: Demo) -> None:
-    gemeente = demo.gemeenten["Steenwijkerland"]
     door = demo.gebruikers["coordinator"]
     d = demo.nu
     start = demo.nieuwe_periode_start
-    plan = services.plan_create(
-        gemeente=gemeente,
+    # Started from the previous IVP (issue 14); the werkgroep demo makes its werkgroep.
+    vorig = demo.extra["vorig_plan"]
+    assert isinstance(vorig, Plan)
+    plan = services.plan_vervolg_create(
+        vorig_plan=vorig,
         titel=f"Integraal Veiligheidsplan {start.year}–{start.year + 3}",
         traject_start=d(D(2022, 6, 1)),
         periode_start=start,
+        overlap_reden=(
+            "Het nieuwe IVP begint met het kalenderjaar; de verlenging van het vorige plan "
+            "rondt de lopende acties af."
+            if start <= vorig.einde
+            else ""
+        ),
         door=door,
     )
     demo.extra["nieuw_plan"] = plan
     stap = {int(n): hulp.stap(plan, n) for n in StapNummer}
     services.stap_start(stap=stap[1], door=door, op=d(D(2022, 6, 1)))
+    evaluatie.scoor(plan, vorig, demo)
     hulp.schrijf(hulp.document(plan, DocumentSoort.STARTNOTITIE), door, STARTNOTITIE)
     hulp.stel_vast(
         hulp.document(plan, DocumentSoort.STARTNOTITIE),

@@ -49,6 +49,7 @@ def laad(demo: Demo) -> None:
         ),
         door=door,
     )
+    demo.extra["vorig_plan"] = plan
     stap = {int(n): hulp.stap(plan, n) for n in StapNummer}
 
     services.stap_start(stap=stap[1], door=door, op=d(2018, 3, 1))

@@ -3,7 +3,8 @@
 - `proces`: Stap, Document, Besluit, Overgang (the two state machines and their log);
 - `documenten`: Hoofdstuk, Versie, Bespreking, Opmerking (writing and reviewing);
 - `inhoud`: Analyse, Bron, Prioritering, Weging, Score, Plaatsing, Doelstelling (steps 2–4);
-- `meldingen`: Melding (in-app notifications).
+- `meldingen`: Melding (in-app notifications);
+- `vervolg`: Vervolg, Evaluatie (the next plan started from the previous one).
 """
 
 from stappen.models.documenten import (
@@ -28,6 +29,7 @@ from stappen.models.inhoud import (
 )
 from stappen.models.meldingen import Melding
 from stappen.models.proces import Besluit, Document, Overgang, Stap, StatusModel
+from stappen.models.vervolg import Evaluatie, Vervolg
 
 __all__ = [
     "JAAR_MAX",
@@ -41,6 +43,7 @@ __all__ = [
     "Bron",
     "Document",
     "Doelstelling",
+    "Evaluatie",
     "Hoofdstuk",
     "Melding",
     "Opmerking",
@@ -51,5 +54,6 @@ __all__ = [
     "Stap",
     "StatusModel",
     "Versie",
+    "Vervolg",
     "Weging",
 ]

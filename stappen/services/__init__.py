@@ -4,7 +4,8 @@
 - `proces`: the step and document transitions and decisions;
 - `documenten`: chapters, versions, review rounds, comments;
 - `inhoud`: the content of steps 2–4;
-- `meldingen`: in-app notifications.
+- `meldingen`: in-app notifications;
+- `vervolg`: the next plan started from the previous one, and its evaluation.
 
 Views and tasks call these functions (`from stappen import services`); they check the
 permission, the state and the guards, save inside a transaction, and refuse with `Geweigerd`
@@ -67,6 +68,11 @@ from stappen.services.proces import (
     stap_reopen,
     stap_start,
 )
+from stappen.services.vervolg import (
+    evaluatie_motivatie_save,
+    evaluatie_save,
+    plan_vervolg_create,
+)
 
 __all__ = [
     "GELIJKTIJDIG_GEWIJZIGD",
@@ -84,6 +90,8 @@ __all__ = [
     "doelstelling_create",
     "doelstelling_delete",
     "doelstelling_update",
+    "evaluatie_motivatie_save",
+    "evaluatie_save",
     "genoemde_namen",
     "herinneringen_versturen",
     "hoofdstuk_save",
@@ -101,6 +109,7 @@ __all__ = [
     "plaatsingen_save",
     "plan_create",
     "plan_update",
+    "plan_vervolg_create",
     "prioriteit_set_aanpak",
     "prioriteit_update",
     "prioritering_scores_save",

@@ -29,6 +29,7 @@ from stappen.forms import (
     PrioriteitForm,
     RaadplegingForm,
 )
+from stappen.selectors import vervolg as vervolg_selectors
 
 
 def _regie(toegang: sel.Toegang) -> None:
@@ -195,13 +196,19 @@ def bron_verwijderen(request: AuthenticatedHttpRequest, plan_id: int, bron_id: i
 @login_required
 def prioritering(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.PRIORITERING)
+    stand = sel.prioritering_stand(toegang.plan)
+    vorig_plan, vorige_keer = vervolg_selectors.vorige_keer(
+        toegang.plan, [k.thema for k in stand.kandidaten]
+    )
     return render(
         request,
         "stappen/inhoud/prioritering.html",
         {
             "toegang": toegang,
             "plan": toegang.plan,
-            "stand": sel.prioritering_stand(toegang.plan),
+            "stand": stand,
+            "vorig_plan": vorig_plan,
+            "vorige_keer": vorige_keer,
         },
     )
 

@@ -20,6 +20,7 @@ from stappen import selectors, services
 from stappen.forms import HeropenForm, OvergangForm, PlanForm, StapPlanningForm
 from stappen.models import Stap
 from stappen.selectors import ongelezen_meldingen
+from stappen.selectors import vervolg as vervolg_selectors
 
 
 @login_required
@@ -55,6 +56,7 @@ def plan_detail(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse
         {
             "pagina": pagina,
             "plan": pagina.plan,
+            "herkomst": vervolg_selectors.herkomst(request.user, pagina.plan),
             "overgang_form": OvergangForm(),
             # One form per step, each with its own ids, so every label names its own field.
             "heropen_forms": {
@@ -78,7 +80,15 @@ def plan_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         if plan is not None:
             messages.success(request, f"Het plan ‘{plan.titel}’ is aangemaakt met zes stappen.")
             return redirect("stappen:plan", plan_id=plan.pk)
-    return render(request, "stappen/plan_form.html", {"form": form, "plan": None})
+    return render(
+        request,
+        "stappen/plan_form.html",
+        {
+            "form": form,
+            "plan": None,
+            "vorige_plannen": vervolg_selectors.vorige_plannen(request.user),
+        },
+    )
 
 
 @login_required

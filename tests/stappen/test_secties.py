@@ -21,6 +21,10 @@ def test_bouw_secties_gives_the_chapters_then_the_registered_builder(startnotiti
         "titel": "Inleiding",
         "tekst": "Veiligheid doen we samen.",
     }
+    # The startnotitie's own builder (the evaluation of the previous IVP) is set aside and
+    # put back, so that other tests keep it.
+    eigen = secties._BOUWERS.get("startnotitie")
+    plaats = secties._NA_HOOFDSTUK.pop("startnotitie", None)
     secties.registreer_bouwer(
         "startnotitie", lambda doc: [{"sleutel": "bijlage", "titel": "Bijlage", "tekst": "x"}]
     )
@@ -29,6 +33,10 @@ def test_bouw_secties_gives_the_chapters_then_the_registered_builder(startnotiti
         assert len(secties.bouw_secties(startnotitie)) == 8
     finally:
         secties._BOUWERS.pop("startnotitie", None)
+        if eigen is not None:
+            secties.registreer_bouwer("startnotitie", eigen)
+        if plaats is not None:
+            secties.registreer_plaats("startnotitie", plaats)
 
 
 def test_structured_sections_of_a_builder_show_on_the_page_and_in_versions(
