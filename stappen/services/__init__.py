@@ -12,6 +12,7 @@ permission, the state and the guards, save inside a transaction, and refuse with
 """
 
 from ivp.exceptions import GELIJKTIJDIG_GEWIJZIGD
+from stappen.services.cijfers import hoofdstuk_citeer
 from stappen.services.documenten import (
     Bewerkconflict,
     bespreking_start,
@@ -86,6 +87,7 @@ __all__ = [
     "doelstelling_update",
     "genoemde_namen",
     "herinneringen_versturen",
+    "hoofdstuk_citeer",
     "hoofdstuk_save",
     "hoofdstuk_set_auteur",
     "hoofdstukken_create",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 from django import template
 
@@ -17,3 +19,15 @@ def cijfer(waarde: Decimal | int | None) -> str:
     if isinstance(waarde, Decimal | int) and not isinstance(waarde, bool):
         return getal(Decimal(waarde))
     return "—"
+
+
+@register.filter
+def cijfer_waarde(meting: object) -> str:
+    """`{{ meting|cijfer_waarde }}`: the value of a meting (or a dash without one)."""
+    return cijfer(getattr(meting, "waarde", None))
+
+
+@register.filter
+def bij(mapping: Mapping[Any, Any] | None, sleutel: Any) -> Any:
+    """`{{ gemeten|bij:doelstelling.pk }}`: a value of a dict, None when absent."""
+    return mapping.get(sleutel) if mapping else None
