@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from ivp.models import Plan
+from ivp.models import Gemeente, Plan
 from stappen import selectors as sel
 from stappen.constants import DocumentSoort
 from stappen.models import Doelstelling, Hoofdstuk
@@ -23,7 +23,9 @@ LAATSTE = timezone.localdate().year - 1
 
 def _indicator(plan: Plan, jaren: range, nl: bool = True) -> Indicator:
     indicator = standaard_indicatoren()[("83648NED", "T001161/per1000")]
-    gebieden = [(plan.gemeente.cbs_code, plan.gemeente.naam, plan.gemeente)]
+    gebieden: list[tuple[str, str, Gemeente | None]] = [
+        (plan.gemeente.cbs_code, plan.gemeente.naam, plan.gemeente)
+    ]
     if nl:
         gebieden.append(("NL01", "Nederland", None))
     for code, naam, gemeente in gebieden:
