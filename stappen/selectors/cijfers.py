@@ -56,8 +56,15 @@ class Gemeten:
 def doelstelling_waarden(doelstellingen: Iterable[Doelstelling | int]) -> dict[int, Gemeten]:
     """Values per year for these doelstellingen (objects or pks), keyed by doelstelling pk:
     those measured with an indicator, from the year of their nulmeting on. Two queries,
-    however many doelstellingen."""
-    pks = [d if isinstance(d, int) else d.pk for d in doelstellingen]
+    however many doelstellingen (none when no doelstelling object given has an indicator)."""
+    # Objects without an indicator need no query at all (the pages pass prefetched rows).
+    pks = [
+        d if isinstance(d, int) else d.pk
+        for d in doelstellingen
+        if isinstance(d, int) or d.meetindicator_id
+    ]
+    if not pks:
+        return {}
     gemeten = list(
         Doelstelling.objects.filter(pk__in=pks, meetindicator__isnull=False).select_related(
             "meetindicator", "plaatsing__plan"
