@@ -71,7 +71,7 @@ def test_cijfers_inlezen_beeld_bekijken_en_nulmeting_uit_indicator(
 
     page.goto(f"/plannen/{plan.pk}/ivp/prioriteiten/{prioriteit.pk}/")
     page.get_by_role("link", name="Doelstelling toevoegen").click()
-    page.get_by_label("Doelstelling", exact=True).fill("Minder misdrijven in Steenwijkerland")
+    page.get_by_label("Doelstelling (verplicht)").fill("Minder misdrijven in Steenwijkerland")
     page.get_by_label("Gemeten met").select_option(label="Misdrijven, totaal (per 1.000 inwoners)")
     page.get_by_label("Jaar nulmeting").fill("2022")
     check_axe(page)
