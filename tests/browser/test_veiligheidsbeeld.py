@@ -83,3 +83,24 @@ def test_cijfers_inlezen_beeld_bekijken_en_nulmeting_uit_indicator(
     assert "2023:" in rij.inner_text()  # the later year beside the nulmeting
     check_axe(page)
     screenshot(page, "veiligheidsbeeld-doelstelling")
+
+
+def test_cijfer_naast_de_analyse_citeren(page, steenwijkerland, login, check_axe, screenshot):
+    from veiligheidsvelden.cijfers.importeren import cijfers_importeer
+
+    coordinator = coordinator_van(steenwijkerland)
+    plan = PlanFactory(gemeente=steenwijkerland, titel="Integraal Veiligheidsplan 2027–2030")
+    StapFactory(plan=plan, nummer=2, actief=True, door=coordinator)
+    cijfers_importeer(gemeente=steenwijkerland, bestand=(DATA / "83648NED.csv").read_bytes())
+    login(page, coordinator.username, "wachtwoord")
+    page.goto(f"/plannen/{plan.pk}/analyse/")
+    page.get_by_role("link", name="Analyse van veld 1 bewerken").click()
+    cijfers = page.locator("#cijfers")
+    assert "Misdrijven, totaal (per 1.000 inwoners)" in cijfers.inner_text()
+    check_axe(page)
+    screenshot(page, "veiligheidsbeeld-analyse")
+    cijfers.get_by_role("button", name="Citeer 2023 in ‘Dominante trends").filter(
+        has_text="Misdrijven, totaal"
+    ).first.click()
+    assert "Het cijfer staat nu in het hoofdstuk" in page.get_by_role("status").first.inner_text()
+    check_axe(page)
