@@ -287,6 +287,9 @@ class Cijferimport(models.Model):
     )
     gestart_op = models.DateTimeField("gestart op")
 
+    # Not stored: the run failed on the network or a 5xx (worth retrying), not on content.
+    tijdelijk: bool = False
+
     class Meta:
         verbose_name = "import van cijfers"
         verbose_name_plural = "imports van cijfers"

@@ -23,7 +23,7 @@ from ivp.models import Gebruiker, Gemeente
 from ivp.permissions import PLAN_REGISSEURS, heeft_rol
 from ivp.services import bewaar
 from veiligheidsvelden.cijfers import lezen, ophalen
-from veiligheidsvelden.cijfers.fouten import Cijferfout, Gebiedsfout
+from veiligheidsvelden.cijfers.fouten import Cijferfout, Gebiedsfout, Ophaalfout
 from veiligheidsvelden.cijfers.tabellen import (
     MISDRIJVEN,
     POLITIE_WIJK,
@@ -233,6 +233,7 @@ def cijfers_importeer(
     except Cijferfout as fout:
         run.status = ImportStatus.MISLUKT
         run.melding = str(fout)
+        run.tijdelijk = isinstance(fout, Ophaalfout)
     else:
         run.status = ImportStatus.GELUKT
         run.nieuw, run.gewijzigd, run.ongewijzigd = (
