@@ -145,3 +145,28 @@ def test_ophalen_wordt_in_de_wachtrij_gezet(
     assert response.status_code == 302 and len(callbacks) == 1
     run = Cijferimport.objects.get()
     assert run.status == "gelukt" and run.tabellen == "83648NED, 47022NED, 85146NED"
+
+
+def test_politiecijfers_per_wijk_over_de_laatste_twaalf_maanden(
+    client, steenwijkerland, monkeypatch
+) -> None:
+    from tests.veiligheidsvelden.cbs import OpgenomenCBS
+    from veiligheidsvelden.cijfers.importeren import cijfers_importeer
+
+    cijfers_importeer(gemeente=steenwijkerland, ophaler=OpgenomenCBS())
+    veld = Veld.objects.get(code="1")
+    wijken = {w.indicator.maat: w for w in selectors.veiligheidsbeeld(steenwijkerland, veld).wijken}
+    fietsen = wijken["1.2.3/aantal"]
+    assert [naam for naam, _ in fietsen.rijen] == ["Wijk 00 Steenwijk", "Wijk 01 Giethoorn"]
+    assert fietsen.periode == "01-2025 tot en met 06-2025"
+    som = sum(
+        Meting.objects.filter(
+            indicator=fietsen.indicator, gebied_code="WK170800", maand__gt=0
+        ).values_list("waarde", flat=True)
+    )
+    assert dict(fietsen.rijen)["Wijk 00 Steenwijk"] == som
+    client.force_login(coordinator_van(steenwijkerland))
+    html = client.get(
+        reverse("veiligheidsvelden:veiligheidsbeeld_veld", args=[steenwijkerland.pk, veld.pk])
+    ).content.decode()
+    assert "Per wijk (politie)" in html and "Wijk 01 Giethoorn" in html

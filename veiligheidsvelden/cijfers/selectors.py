@@ -117,11 +117,53 @@ class Themagroep:
 
 
 @dataclass
+class Wijkcijfers:
+    """A police measure per wijk, summed over the last twelve months the table has."""
+
+    indicator: Indicator
+    van: tuple[int, int]  # (jaar, maand)
+    tot: tuple[int, int]
+    rijen: list[tuple[str, Decimal]]
+    bron: str
+
+    @property
+    def periode(self) -> str:
+        return f"{self.van[1]:02d}-{self.van[0]} tot en met {self.tot[1]:02d}-{self.tot[0]}"
+
+
+def wijkcijfers(gemeente: Gemeente, indicatoren: list[Indicator]) -> list[Wijkcijfers]:
+    """One query: the monthly police figures of the gemeente's wijken."""
+    politie = [i for i in indicatoren if i.tabel == "47022NED"]
+    if not politie:
+        return []
+    per: dict[int, list[Meting]] = defaultdict(list)
+    for meting in Meting.objects.filter(
+        indicator__in=politie, gemeente=gemeente, maand__gt=0, gebied_code__startswith="WK"
+    ).only("indicator_id", "gebied_code", "gebied_naam", "jaar", "maand", "waarde", "bron"):
+        per[meting.indicator_id].append(meting)
+    uit: list[Wijkcijfers] = []
+    for indicator in politie:
+        metingen = per.get(indicator.pk)
+        if not metingen:
+            continue
+        tot = max((m.jaar, m.maand) for m in metingen)
+        van = (tot[0] - 1, tot[1] + 1) if tot[1] < 12 else (tot[0], 1)
+        som: dict[str, Decimal] = defaultdict(Decimal)
+        for m in metingen:
+            if van <= (m.jaar, m.maand) <= tot:
+                som[m.gebied_naam] += m.waarde
+        eerste = min((m.jaar, m.maand) for m in metingen if van <= (m.jaar, m.maand))
+        uit.append(Wijkcijfers(indicator, eerste, tot, sorted(som.items()), metingen[-1].bron))
+    return uit
+
+
+@dataclass
 class Beeld:
     gemeente: Gemeente
     veld: Veld
     buren: list[Gemeente]
     groepen: list[Themagroep]
+    wijken: list[Wijkcijfers] = field(default_factory=list)
 
     @property
     def trends(self) -> list[Trend]:
@@ -178,7 +220,8 @@ def _indicatoren(gemeente: Gemeente, filter_: Q) -> list[Indicator]:
 def veiligheidsbeeld(
     gemeente: Gemeente, veld: Veld, *, jaren: int = JAREN, thema: Thema | None = None
 ) -> Beeld:
-    """Five queries: neighbours, indicators, their themes, the metingen (and the veld)."""
+    """Five queries: neighbours, indicators, their themes, the yearly metingen, the wijken's
+    monthly police figures."""
     buren_ = buren(gemeente)
     filter_ = Q(themas=thema) if thema else Q(themas__veld=veld)
     indicatoren = _indicatoren(gemeente, filter_)
@@ -194,7 +237,7 @@ def veiligheidsbeeld(
     volgorde = sorted(
         groepen.values(), key=lambda g: [int(d) for d in g.thema.code.split(".") if d.isdigit()]
     )
-    return Beeld(gemeente, veld, buren_, volgorde)
+    return Beeld(gemeente, veld, buren_, volgorde, wijkcijfers(gemeente, indicatoren))
 
 
 def veiligheidsbeeld_pagina(
