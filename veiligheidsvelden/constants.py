@@ -28,3 +28,17 @@ class Richting(models.TextChoices):
 
     LAGER = "lager", "Lager is beter"
     HOGER = "hoger", "Hoger is beter"
+
+
+class ImportStatus(models.TextChoices):
+    """How an import of open figures ended."""
+
+    GELUKT = "gelukt", "Gelukt"
+    MISLUKT = "mislukt", "Mislukt"
+
+
+class ImportWijze(models.TextChoices):
+    """Where an import read its figures."""
+
+    API = "api", "Opgehaald bij CBS (open data)"
+    UPLOAD = "upload", "CSV-bestand geüpload"

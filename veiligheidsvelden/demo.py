@@ -1,6 +1,8 @@
 """The VNG list is loaded by a migration; the demo makes sure it is there (a test database
 that was flushed, or a list that was edited in beheer) before the plans refer to it."""
 
+from pathlib import Path
+
 from ivp.demo import Demo
 from veiligheidsvelden import vng_themas
 from veiligheidsvelden.models import Thema, Veld
@@ -9,6 +11,30 @@ from veiligheidsvelden.models import Thema, Veld
 def laad(demo: Demo) -> None:
     vng_themas.laad(Veld, Thema)
     _flankerend_beleid(demo)
+    _cijfers(demo)
+
+
+# The demo's figures: the CSV download of 83648NED in the portal's real shape, with
+# fictional values (no real extract is shipped: ../shared/domain.md §4.6).
+DEMO_CIJFERS = Path(__file__).parent / "cijfers" / "voorbeeld" / "83648NED.csv"
+DEMO_MELDING = (
+    "Demo: fictieve cijfers in de vorm van de echte CSV-download van CBS StatLine 83648NED "
+    "(2015–2024), voor Steenwijkerland, Zwartewaterland, Staphorst, Kampen en Nederland. "
+)
+
+
+def _cijfers(demo: Demo) -> None:
+    """Steenwijkerland's figures with its three neighbours and the Netherlands, read from
+    the shipped CSV through the same importer as an upload."""
+    from ivp.services import bewaar
+    from veiligheidsvelden.cijfers.importeren import cijfers_importeer
+
+    gemeente = demo.gemeenten.get("Steenwijkerland")
+    if gemeente is None:
+        return
+    run = cijfers_importeer(gemeente=gemeente, bestand=DEMO_CIJFERS.read_bytes())
+    run.melding = DEMO_MELDING + run.melding
+    bewaar(run, door=None)
 
 
 # Fictional flankerend beleid of Steenwijkerland (titles in the style of the startnotitie).

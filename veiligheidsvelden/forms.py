@@ -83,3 +83,26 @@ class BeleidsdocumentForm(forms.Form):
         super().__init__(*args, **kwargs)
         veld = cast(forms.ModelMultipleChoiceField, self.fields["themas"])
         veld.queryset = Thema.objects.filter(pk__in=[t.pk for t in themas]).order_by("code")
+
+
+class CijferbestandForm(forms.Form):
+    """The CSV download of StatLine, for servers that cannot reach CBS."""
+
+    MAX_GROOTTE = 20 * 1024 * 1024
+
+    bestand = forms.FileField(
+        label="CSV-bestand van StatLine",
+        help_text="De ‘onbewerkte dataset’ van 83648NED, 47022NED of 85146NED, als CSV "
+        "gedownload van opendata.cbs.nl of data.politie.nl (hoogstens 20 MB).",
+        error_messages={
+            "required": "Kies het CSV-bestand dat u van StatLine hebt gedownload.",
+            "empty": "Het gekozen bestand is leeg.",
+        },
+    )
+
+    def clean_bestand(self) -> bytes:
+        bestand = self.cleaned_data["bestand"]
+        if bestand.size > self.MAX_GROOTTE:
+            raise forms.ValidationError("Het bestand is groter dan 20 MB.")
+        inhoud: bytes = bestand.read()
+        return inhoud

@@ -8,7 +8,13 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from ivp.models import Gemeente
-from veiligheidsvelden.constants import BeleidsdocumentSoort, IndicatorBron, Richting
+from veiligheidsvelden.constants import (
+    BeleidsdocumentSoort,
+    ImportStatus,
+    ImportWijze,
+    IndicatorBron,
+    Richting,
+)
 
 
 class Veld(models.Model):
@@ -254,3 +260,40 @@ class Meting(models.Model):
     def __str__(self) -> str:
         periode = f"{self.jaar}" if not self.maand else f"{self.maand:02d}-{self.jaar}"
         return f"{self.indicator.naam}, {self.gebied_naam} {periode}: {self.waarde}"
+
+
+class Cijferimport(models.Model):
+    """One run of the importer of open figures for a gemeente: what it read and how it ended.
+
+    The coordinator's import page shows the latest runs; a failed run stored nothing."""
+
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.CASCADE, related_name="cijferimports", verbose_name="gemeente"
+    )
+    wijze = models.CharField("wijze", max_length=10, choices=ImportWijze.choices)
+    status = models.CharField("status", max_length=10, choices=ImportStatus.choices)
+    tabellen = models.CharField("tabellen", max_length=200, blank=True)
+    melding = models.TextField("melding", blank=True)
+    nieuw = models.PositiveIntegerField("nieuwe metingen", default=0)
+    gewijzigd = models.PositiveIntegerField("gecorrigeerde metingen", default=0)
+    ongewijzigd = models.PositiveIntegerField("ongewijzigde metingen", default=0)
+    door = models.ForeignKey(
+        "ivp.Gebruiker",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="door",
+    )
+    gestart_op = models.DateTimeField("gestart op")
+
+    # Not stored: the run failed on the network or a 5xx (worth retrying), not on content.
+    tijdelijk: bool = False
+
+    class Meta:
+        verbose_name = "import van cijfers"
+        verbose_name_plural = "imports van cijfers"
+        ordering = ["-gestart_op", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.gemeente} {self.gestart_op:%d-%m-%Y %H:%M}: {self.get_status_display()}"

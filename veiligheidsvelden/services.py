@@ -15,6 +15,7 @@ from ivp.models import Gebruiker, Gemeente
 from ivp.permissions import PLAN_REGISSEURS, heeft_rol
 from ivp.services import bewaar, verwijder
 from veiligheidsvelden.models import Beleidsdocument, Thema, Veld
+from veiligheidsvelden.tasks import cijfers_ophalen
 
 
 def _vereis_regie(gemeente: Gemeente, door: Gebruiker) -> None:
@@ -119,3 +120,10 @@ def beleidsdocument_save(
     bewaar(document, door=door, reden="Flankerend beleid vastgelegd")
     document.themas.set(themas)
     return document
+
+
+def cijfers_ophalen_start(*, gemeente: Gemeente, door: Gebruiker) -> bool:
+    """Queue the fetch of the gemeente's figures from CBS (after the commit)."""
+    _vereis_regie(gemeente, door)
+    transaction.on_commit(lambda: cijfers_ophalen.delay(gemeente.pk, door.pk))
+    return True

@@ -25,4 +25,15 @@ urlpatterns = [
         views.beleidsdocument,
         name="beleidsdocument",
     ),
+    path(
+        "gemeenten/<int:gemeente_id>/veiligheidsbeeld/",
+        views.veiligheidsbeeld,
+        name="veiligheidsbeeld",
+    ),
+    path(
+        "gemeenten/<int:gemeente_id>/veiligheidsbeeld/veld/<int:veld_id>/",
+        views.veiligheidsbeeld_veld,
+        name="veiligheidsbeeld_veld",
+    ),
+    path("gemeenten/<int:gemeente_id>/cijfers/", views.cijfers, name="cijfers"),
 ]

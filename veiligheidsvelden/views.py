@@ -12,7 +12,15 @@ from django.views.decorators.http import require_POST
 
 from ivp.views import AuthenticatedHttpRequest, probeer
 from veiligheidsvelden import selectors, services
-from veiligheidsvelden.forms import BeleidsdocumentForm, ThemaForm, ThemaWijzigForm
+from veiligheidsvelden.cijfers import selectors as cijfer_selectors
+from veiligheidsvelden.cijfers.importeren import cijfers_importeer
+from veiligheidsvelden.constants import ImportStatus
+from veiligheidsvelden.forms import (
+    BeleidsdocumentForm,
+    CijferbestandForm,
+    ThemaForm,
+    ThemaWijzigForm,
+)
 from veiligheidsvelden.models import Beleidsdocument
 
 
@@ -128,4 +136,65 @@ def beleidsdocument(
         request,
         "veiligheidsvelden/beleidsdocument_form.html",
         {"gemeente": gemeente, "document": document, "form": form},
+    )
+
+
+# --- Veiligheidsbeeld: the open figures of the gemeente, its neighbours and Nederland ------
+
+
+@login_required
+def veiligheidsbeeld(request: AuthenticatedHttpRequest, gemeente_id: int) -> HttpResponse:
+    overzicht = cijfer_selectors.overzicht(request.user, gemeente_id)
+    return render(
+        request,
+        "veiligheidsvelden/veiligheidsbeeld.html",
+        {"overzicht": overzicht, "gemeente": overzicht.gemeente},
+    )
+
+
+@login_required
+def veiligheidsbeeld_veld(
+    request: AuthenticatedHttpRequest, gemeente_id: int, veld_id: int
+) -> HttpResponse:
+    beeld = cijfer_selectors.veiligheidsbeeld_pagina(request.user, gemeente_id, veld_id)
+    return render(
+        request,
+        "veiligheidsvelden/veiligheidsbeeld_veld.html",
+        {"beeld": beeld, "gemeente": beeld.gemeente},
+    )
+
+
+@login_required
+def cijfers(request: AuthenticatedHttpRequest, gemeente_id: int) -> HttpResponse:
+    """The coordinator's import page: upload a CSV download, or fetch from CBS (queued)."""
+    gemeente, runs = cijfer_selectors.regie_cijfers(request.user, gemeente_id)
+    form = CijferbestandForm(
+        request.POST if request.POST.get("actie") == "upload" else None, request.FILES or None
+    )
+    if request.method == "POST" and request.POST.get("actie") == "ophalen":
+        if probeer(request, services.cijfers_ophalen_start, gemeente=gemeente, door=request.user):
+            messages.success(
+                request,
+                "Het ophalen bij CBS is gestart. Ververs deze pagina om de uitkomst te zien.",
+            )
+        return redirect("veiligheidsvelden:cijfers", gemeente_id=gemeente_id)
+    if form.is_bound and form.is_valid():
+        run = probeer(
+            request,
+            cijfers_importeer,
+            form=form,
+            gemeente=gemeente,
+            door=request.user,
+            bestand=form.cleaned_data["bestand"],
+        )
+        if run and run.status == ImportStatus.GELUKT:
+            messages.success(request, f"De cijfers zijn ingelezen: {run.melding}")
+            return redirect("veiligheidsvelden:cijfers", gemeente_id=gemeente_id)
+        if run:
+            form.add_error("bestand", run.melding)
+            runs = [run, *runs]
+    return render(
+        request,
+        "veiligheidsvelden/cijfers.html",
+        {"gemeente": gemeente, "runs": runs, "form": form},
     )

@@ -19,7 +19,8 @@ from stappen.constants import (
     Keuze,
 )
 from stappen.models import Bron, Doelstelling, Prioritering
-from veiligheidsvelden.models import Beleidsdocument
+from veiligheidsvelden.cijfers.selectors import Trend, citaat, indicatoren_voor
+from veiligheidsvelden.models import Beleidsdocument, Indicator
 
 TEKST_MAX = 20_000  # characters in one Markdown block
 
@@ -277,6 +278,7 @@ class DoelstellingForm(forms.ModelForm):
         fields = [
             "tekst",
             "indicator",
+            "meetindicator",
             "nulmeting",
             "nulmeting_jaar",
             "streefwaarde",
@@ -306,3 +308,44 @@ class DoelstellingForm(forms.ModelForm):
         ).order_by("titel")
         if not veld.queryset.exists():
             del self.fields["beleidsdocumenten"]
+        _meetindicator_keuzes(self)
+
+
+def _meetindicator_keuzes(form: DoelstellingForm) -> None:
+    """The indicators with figures for the plan's gemeente (and its own); the service takes
+    the nulmeting from the chosen one."""
+    veld = cast(forms.ModelChoiceField, form.fields["meetindicator"])
+    gemeente_id = form.instance.plaatsing.plan.gemeente_id
+    veld.queryset = Indicator.objects.filter(
+        pk__in=[i.pk for i in indicatoren_voor(gemeente_id)]
+    ).order_by("naam", "pk")
+    veld.empty_label = "Geen: ik vul de nulmeting zelf in"
+    veld.help_text = (
+        "Met een indicator uit het veiligheidsbeeld wordt de nulmeting de meting van het jaar "
+        "van de nulmeting (leeg: de laatste meting), met de bron erbij."
+    )
+
+
+class CiteerForm(forms.Form):
+    """A figure of the veiligheidsbeeld to cite: which indicator and year, and the version of
+    the chapter the page showed. The sentence is made on the server, never taken from the
+    form."""
+
+    indicator = forms.IntegerField(widget=forms.HiddenInput)
+    jaar = forms.IntegerField(widget=forms.HiddenInput)
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, trends: list[Trend], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.trends = {t.indicator.pk: t for t in trends}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        trend = self.trends.get(data.get("indicator", 0))
+        if trend is None or data.get("jaar") not in trend.eigen.waarden:
+            raise forms.ValidationError("Dit cijfer staat niet (meer) in het veiligheidsbeeld.")
+        self.trend = trend
+        return data
+
+    def zin(self) -> str:
+        return citaat(self.trend, self.cleaned_data["jaar"])

@@ -14,6 +14,12 @@ from stappen.selectors.bestuur import (
     bestuurder_overzicht,
     griffie_stukken,
 )
+from stappen.selectors.cijfers import (
+    AnalyseCijfers,
+    Gemeten,
+    analyse_cijfers,
+    doelstelling_waarden,
+)
 from stappen.selectors.documenten import (
     MAX_OPEN_DRADEN,
     DocumentPagina,
@@ -72,9 +78,11 @@ from stappen.selectors.vaststelling import open_punten
 
 __all__ = [
     "MAX_OPEN_DRADEN",
+    "AnalyseCijfers",
     "BestuurderOverzicht",
     "DocumentPagina",
     "Draden",
+    "Gemeten",
     "HoofdstukRegel",
     "Kandidaat",
     "PlanPagina",
@@ -87,6 +95,7 @@ __all__ = [
     "VeldAnalyse",
     "Vergelijking",
     "VersiePagina",
+    "analyse_cijfers",
     "analyse_voor_bewerking",
     "analyses_van",
     "beleidsdocumenten_van",
@@ -95,6 +104,7 @@ __all__ = [
     "document_pagina",
     "documenten_van_plan",
     "doelstelling_van",
+    "doelstelling_waarden",
     "gewogen_score",
     "griffie_stukken",
     "hoofdstuk_voor_bewerken",

@@ -13,6 +13,7 @@ permission, the state and the guards, save inside a transaction, and refuse with
 """
 
 from ivp.exceptions import GELIJKTIJDIG_GEWIJZIGD
+from stappen.services.cijfers import hoofdstuk_citeer
 from stappen.services.documenten import (
     Bewerkconflict,
     bespreking_start,
@@ -94,6 +95,7 @@ __all__ = [
     "evaluatie_save",
     "genoemde_namen",
     "herinneringen_versturen",
+    "hoofdstuk_citeer",
     "hoofdstuk_save",
     "hoofdstuk_set_auteur",
     "hoofdstukken_create",

@@ -32,6 +32,7 @@ from stappen.models import (
     Weging,
 )
 from stappen.rechten import mag_analyse_schrijven
+from stappen.services.cijfers import vul_nulmeting
 from stappen.services.meldingen import melding_maak, nu_moment
 from veiligheidsvelden.models import Beleidsdocument, Thema, Veld
 
@@ -142,7 +143,9 @@ def doelstelling_create(
     vereis_regie(plaatsing.plan, door)
     _vereis_bewerkbaar(plaatsing.plan, DocumentSoort.IVP)
     beleid = _eigen_beleid(plaatsing.plan, velden.pop("beleidsdocumenten", None))
-    doelstelling = bewaar(Doelstelling(plaatsing=plaatsing, tekst=tekst, **velden), door=door)
+    doelstelling = Doelstelling(plaatsing=plaatsing, tekst=tekst, **velden)
+    vul_nulmeting(doelstelling, plaatsing.plan)
+    bewaar(doelstelling, door=door)
     if beleid is not None:
         doelstelling.beleidsdocumenten.set(beleid)
     return doelstelling
@@ -435,6 +438,7 @@ def doelstelling_update(
     beleid = _eigen_beleid(plan, velden.pop("beleidsdocumenten", None))
     for naam, waarde in velden.items():
         setattr(doelstelling, naam, waarde)
+    vul_nulmeting(doelstelling, plan)
     bewaar(doelstelling, door=door)
     if beleid is not None:
         doelstelling.beleidsdocumenten.set(beleid)

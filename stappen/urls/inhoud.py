@@ -22,6 +22,16 @@ urlpatterns = [
         name="analyse_thema",
     ),
     path(
+        "plannen/<int:plan_id>/analyse/veld/<int:veld_id>/citeer/",
+        views.analyse_citeer,
+        name="analyse_citeer",
+    ),
+    path(
+        "plannen/<int:plan_id>/analyse/veld/<int:veld_id>/thema/<int:thema_id>/citeer/",
+        views.analyse_citeer,
+        name="analyse_thema_citeer",
+    ),
+    path(
         "plannen/<int:plan_id>/analyse/bronnen/<int:bron_id>/verwijderen/",
         views.bron_verwijderen,
         name="bron_verwijderen",

@@ -23,6 +23,7 @@ from stappen.forms import (
     AnalyseAuteurForm,
     AnalyseForm,
     BronForm,
+    CiteerForm,
     DoelstellingForm,
     GewichtenScoresForm,
     PlaatsingenForm,
@@ -157,8 +158,42 @@ def analyse_bewerken(
             "analyse": bestaand,
             "form": form,
             "bron_form": bron_form,
+            "cijfers": sel.analyse_cijfers(toegang, veld, thema),
         },
     )
+
+
+@login_required
+@require_POST
+def analyse_citeer(
+    request: AuthenticatedHttpRequest, plan_id: int, veld_id: int, thema_id: int | None = None
+) -> HttpResponse:
+    """Append a figure of the veld's veiligheidsbeeld, as a sentence with its source and
+    date, to the analysis chapter on trends (the chapter's version check holds)."""
+    toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.VEILIGHEIDSANALYSE)
+    _regie(toegang)
+    veld, thema, _ = sel.analyse_voor_bewerking(toegang.plan, veld_id, thema_id)
+    cijfers = sel.analyse_cijfers(toegang, veld, thema)
+    terug = request.path.removesuffix("citeer/")
+    form = CiteerForm(request.POST, trends=cijfers.beeld.trends)
+    if cijfers.hoofdstuk is None:
+        messages.error(request, "Dit cijfer kan nu niet in de analyse worden opgenomen.")
+        return redirect(terug + "#cijfers")
+    if not form.is_valid():
+        meld_formfouten(request, form)
+        return redirect(terug + "#cijfers")
+    if probeer(
+        request,
+        services.hoofdstuk_citeer,
+        hoofdstuk=cijfers.hoofdstuk,
+        door=request.user,
+        zin=form.zin(),
+        versie=form.cleaned_data["versie"],
+    ):
+        messages.success(
+            request, f"Het cijfer staat nu in het hoofdstuk ‘{cijfers.hoofdstuk.titel}’."
+        )
+    return redirect(terug + "#cijfers")
 
 
 def _analyse_anker(plan_id: int, veld_code: str, thema=None) -> str:
@@ -324,13 +359,15 @@ def ivp(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
 @login_required
 def prioriteit(request: AuthenticatedHttpRequest, plan_id: int, plaatsing_id: int) -> HttpResponse:
     toegang = sel.inhoud_toegang(request.user, plan_id, DocumentSoort.IVP)
+    prioriteit = sel.prioriteit_van(toegang.plan, plaatsing_id)
     return render(
         request,
         "stappen/inhoud/prioriteit.html",
         {
             "toegang": toegang,
             "plan": toegang.plan,
-            "prioriteit": sel.prioriteit_van(toegang.plan, plaatsing_id),
+            "prioriteit": prioriteit,
+            "gemeten": sel.doelstelling_waarden(prioriteit.doelstellingen.all()),
         },
     )
 
