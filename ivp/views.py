@@ -17,7 +17,8 @@ from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.http import HttpRequest
 
-from ivp.exceptions import Geweigerd
+from ivp.exceptions import GeenToegang, Geweigerd
+from ivp.inlog import log
 
 if TYPE_CHECKING:
     from ivp.models import Gebruiker
@@ -73,6 +74,8 @@ def probeer(
     try:
         resultaat = service(**kwargs)
     except (Geweigerd, ValidationError) as fout:
+        if isinstance(fout, GeenToegang):
+            log.meld(log.GEWEIGERD, request=request, status=403, reden=str(fout))
         if form is None:
             meld_weigering(request, fout)
         else:
