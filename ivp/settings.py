@@ -207,8 +207,9 @@ INSTALLED_APPS += [
     "django_otp.plugins.otp_static",
     "mozilla_django_oidc",
 ]
-_AUTH = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
-MIDDLEWARE[_AUTH + 1 : _AUTH + 1] = [
+# After authentication and messages (a session that ends says so in a message).
+_NA = MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1
+MIDDLEWARE[_NA:_NA] = [
     "django_otp.middleware.OTPMiddleware",
     "ivp.inlog.middleware.SessieduurMiddleware",
     "ivp.inlog.middleware.TweestapsMiddleware",
@@ -263,7 +264,7 @@ OIDC_CALLBACK_CLASS = "ivp.inlog.oidc.OidcTerugView"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "ivp.inlog.wachtwoord.MinimaleLengte",  # Django's, with a Dutch message
         "OPTIONS": {"min_length": env.int("IVP_WACHTWOORD_MIN_LENGTE", default=12)},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
