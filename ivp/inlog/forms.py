@@ -17,7 +17,7 @@ from ivp.models import Gebruiker
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        label="Code",
+        label="Code uit de app of herstelcode",
         max_length=20,
         help_text="De zes cijfers die uw authenticator-app nu toont. Geen telefoon bij de hand? "
         "Typ dan een van uw herstelcodes.",

@@ -83,13 +83,13 @@ class TweestapsMiddleware:
         gebruiker = request.user
         if (
             gebruiker.is_authenticated
-            and not gebruiker.is_verified()  # type: ignore[union-attr]  # set by OTPMiddleware
+            and not gebruiker.is_verified()  # type: ignore[attr-defined]  # set by OTPMiddleware
             and not self._vrij(request.path)
             and (
                 request.session.get(TWEESTAPS_NODIG, False)
                 or (
                     request.path.startswith(reverse("admin:index"))
-                    and tweestaps_nodig_voor_beheer(gebruiker)  # type: ignore[arg-type]
+                    and tweestaps_nodig_voor_beheer(gebruiker)
                 )
             )
         ):

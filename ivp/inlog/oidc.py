@@ -48,7 +48,7 @@ def ontdekking() -> dict[str, Any]:
     return gegevens
 
 
-class OidcBackend(OIDCAuthenticationBackend):  # type: ignore[misc]  # untyped library
+class OidcBackend(OIDCAuthenticationBackend):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # Nothing is read at construction: Django builds every backend for every login,
         # password logins included, and this one must not ask the provider then.
@@ -128,7 +128,7 @@ class OidcBackend(OIDCAuthenticationBackend):  # type: ignore[misc]  # untyped l
         raise SuspiciousOperation("IVP Regie maakt geen accounts aan bij eenmalig inloggen.")
 
 
-class OidcStartView(OIDCAuthenticationRequestView):  # type: ignore[misc]  # untyped library
+class OidcStartView(OIDCAuthenticationRequestView):
     """Sends the person to the provider; 404 when single sign-on is not configured."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -151,7 +151,7 @@ class OidcStartView(OIDCAuthenticationRequestView):  # type: ignore[misc]  # unt
         return response
 
 
-class OidcTerugView(OIDCAuthenticationCallbackView):  # type: ignore[misc]  # untyped library
+class OidcTerugView(OIDCAuthenticationCallbackView):
     """The provider sends the person back here; a refusal is told in Dutch on the login page."""
 
     def get(self, request: HttpRequest) -> HttpResponse:

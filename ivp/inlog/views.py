@@ -118,7 +118,7 @@ def tweestaps_instellen(request: AuthenticatedHttpRequest) -> HttpResponse:
     context = {
         "form": form,
         # segno writes the SVG itself (no user input in it): a path, no script, no style.
-        "qr": mark_safe(qr.svg_inline(scale=5, title="QR-code voor uw authenticator-app")),
+        "qr": mark_safe(qr.svg_inline(omitsize=True, title="QR-code voor uw authenticator-app")),
         "geheim": " ".join(geheim[i : i + 4] for i in range(0, len(geheim), 4)),
         "next": _volgende(request),
     }
