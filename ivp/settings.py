@@ -222,7 +222,8 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env.int("IVP_INLOG_MAX_POGINGEN", default=5)  # wrong passwords before lock
 # Minutes an account or address stays locked after the last failure.
 AXES_COOLOFF_TIME = _dt.timedelta(minutes=env.int("IVP_INLOG_BLOKKADE_MINUTEN", default=15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# What is locked: `username`, `ip_address`, or both (each counted on its own).
+AXES_LOCKOUT_PARAMETERS = env.list("IVP_INLOG_BLOKKEER_OP", default=["username", "ip_address"])
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "ivp.inlog.views.geblokkeerd"
 AXES_VERBOSE = False  # the security log (ivp.inlog.log) says it once, as JSON
