@@ -17,6 +17,7 @@ import requests
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 from django.core.exceptions import SuspiciousOperation
 from django.db.models import QuerySet
@@ -123,6 +124,10 @@ class OidcBackend(OIDCAuthenticationBackend):
                 poging_email=payload.get(settings.OIDC_EMAIL_CLAIM),
             )
         return gebruiker
+
+    def get_user(self, user_id: int) -> Any:
+        """As Django's: an account switched off ends its sessions (the library's does not)."""
+        return ModelBackend.get_user(self, user_id)
 
     def create_user(self, claims: dict[str, Any]) -> Any:
         raise SuspiciousOperation("IVP Regie maakt geen accounts aan bij eenmalig inloggen.")

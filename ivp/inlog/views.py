@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import user_has_device
+from django_otp.plugins.otp_static.models import StaticDevice
 
 from ivp.forms import InlogForm
 from ivp.inlog import log, selectors, services
@@ -80,7 +81,7 @@ def code(request: AuthenticatedHttpRequest) -> HttpResponse:
         if apparaat:
             otp_login(request, apparaat)
             over = selectors.herstelcodes_over(request.user)
-            if apparaat.__class__.__name__ == "StaticDevice":
+            if isinstance(apparaat, StaticDevice):
                 messages.warning(
                     request,
                     f"U hebt een herstelcode gebruikt; er zijn er nog {over}. Maak nieuwe "

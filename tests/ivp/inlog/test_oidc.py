@@ -146,3 +146,14 @@ def test_password_login_stays_on_without_single_sign_on(client, gemeente, coordi
 def test_without_configuration_the_endpoints_are_not_there(client):
     assert client.get("/oidc/authenticate/").status_code == 404
     assert "Inloggen via" not in client.get("/inloggen/").content.decode()
+
+
+def test_an_account_switched_off_ends_its_single_sign_on_session(client, aanbieder, werkgroeplid):
+    werkgroeplid.email = "kim@gemeente.nl"
+    werkgroeplid.save()
+    _via_aanbieder(client, aanbieder, "kim@gemeente.nl")
+    assert client.get("/").status_code == 200
+
+    werkgroeplid.is_active = False
+    werkgroeplid.save()
+    assert client.get("/").status_code == 302
