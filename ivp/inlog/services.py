@@ -92,24 +92,27 @@ def code_controleer(
     # Digits go to the app, letters to the recovery codes: a recovery code must not count as
     # a wrong code of the app (and slow it down), nor the other way round.
     soort = TOTPDevice if code.isdigit() else StaticDevice
-    apparaten = [a for a in devices_for_user(gebruiker, for_verify=True) if isinstance(a, soort)]
     geremd = False
-    for apparaat in apparaten:
-        toegestaan, _ = apparaat.verify_is_allowed()
-        if not toegestaan:
-            geremd = True
-            continue
-        if apparaat.verify_token(code):
-            if isinstance(apparaat, StaticDevice):
-                log.meld(
-                    log.HERSTELCODE_GEBRUIKT,
-                    request=request,
-                    gebruiker=gebruiker,
-                    over=apparaat.token_set.count(),
-                )
-            else:
-                log.meld(log.TWEESTAPS_GELUKT, request=request, gebruiker=gebruiker)
-            return apparaat
+    gevonden: Device | None = None
+    # The devices are locked while one is tried; nothing raises inside, so that a wrong code
+    # stays counted for the throttle.
+    with transaction.atomic():
+        for apparaat in devices_for_user(gebruiker, for_verify=True):
+            if not isinstance(apparaat, soort):
+                continue
+            toegestaan, _ = apparaat.verify_is_allowed()
+            if not toegestaan:
+                geremd = True
+            elif apparaat.verify_token(code):
+                gevonden = apparaat
+                break
+    if isinstance(gevonden, StaticDevice):
+        over = gevonden.token_set.count()
+        log.meld(log.HERSTELCODE_GEBRUIKT, request=request, gebruiker=gebruiker, over=over)
+        return gevonden
+    if gevonden is not None:
+        log.meld(log.TWEESTAPS_GELUKT, request=request, gebruiker=gebruiker)
+        return gevonden
     log.meld(log.TWEESTAPS_MISLUKT, request=request, gebruiker=gebruiker, bij="inloggen")
     raise ValidationError({"code": TE_VEEL_POGINGEN if geremd else CODE_FOUT})
 
