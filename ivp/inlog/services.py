@@ -171,3 +171,10 @@ def account_ontgrendel(
         gemeente_id=gemeente.pk,
     )
     return aantal
+
+
+def wachtwoord_hersteld(*, gebruiker: Gebruiker, request: HttpRequest | None = None) -> None:
+    """After a reset by e-mail: who proved the address may log in at once, so the lockout
+    of the name is lifted."""
+    axes_reset(username=gebruiker.get_username())
+    log.meld(log.WACHTWOORD_GEWIJZIGD, request=request, gebruiker=gebruiker, via="herstel")

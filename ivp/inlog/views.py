@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 import segno
 from django.conf import settings
@@ -67,7 +68,8 @@ def code(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.user.is_verified():  # type: ignore[attr-defined]  # set by OTPMiddleware
         return redirect(_volgende(request))
     if not user_has_device(request.user):
-        return redirect(f"{reverse('inlog:tweestaps_instellen')}?next={_volgende(request)}")
+        vraag = urlencode({"next": _volgende(request)})
+        return redirect(f"{reverse('inlog:tweestaps_instellen')}?{vraag}")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         apparaat = probeer(
@@ -180,7 +182,7 @@ class WachtwoordHerstellenView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         response: HttpResponse = super().form_valid(form)
-        log.meld(log.WACHTWOORD_GEWIJZIGD, request=self.request, gebruiker=self.user, via="herstel")
+        services.wachtwoord_hersteld(gebruiker=self.user, request=self.request)
         return response
 
 

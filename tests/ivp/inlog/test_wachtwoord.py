@@ -96,3 +96,18 @@ def test_a_used_link_no_longer_works(client, werkgroeplid):
 
     opnieuw = client.get(pad, follow=True).content.decode()
     assert "Deze link werkt niet meer" in opnieuw
+
+
+def test_a_reset_lifts_the_lockout_of_the_name(client, werkgroeplid, settings):
+    werkgroeplid.email = "kim@gemeente.nl"
+    werkgroeplid.save()
+    elders = client.__class__(REMOTE_ADDR="10.7.7.7")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        log_in(elders, werkgroeplid, "niet-het-wachtwoord")
+    assert log_in(client, werkgroeplid).status_code == 429
+
+    client.post("/wachtwoord-vergeten/", {"email": "kim@gemeente.nl"})
+    formulier = client.get(Bericht.objects.get().url, follow=True)
+    client.post(formulier.redirect_chain[-1][0], {"new_password1": NIEUW, "new_password2": NIEUW})
+
+    assert log_in(client, werkgroeplid, NIEUW).status_code == 302
