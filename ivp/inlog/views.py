@@ -182,7 +182,7 @@ class WachtwoordHerstellenView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         response: HttpResponse = super().form_valid(form)
-        services.wachtwoord_hersteld(gebruiker=self.user, request=self.request)
+        services.wachtwoord_hersteld(gebruiker=form.user, request=self.request)
         return response
 
 
