@@ -40,6 +40,19 @@ class Gemeente(models.Model):
         help_text="Bijvoorbeeld GM1708 voor Steenwijkerland.",
         error_messages={"unique": "Er is al een gemeente met deze CBS-code."},
     )
+    # How people of this gemeente log in (docs/beveiliging.md); set by its coordinator.
+    tweestaps_verplicht = models.BooleanField(
+        "tweestapsverificatie verplicht voor iedereen",
+        default=False,
+        help_text="Voor de coördinator is tweestapsverificatie altijd verplicht. Zet dit aan "
+        "om het ook voor werkgroepleden, bestuurders, griffie en lezers verplicht te maken.",
+    )
+    wachtwoord_inloggen = models.BooleanField(
+        "inloggen met een wachtwoord toestaan",
+        default=True,
+        help_text="Zet dit uit als iedereen van de gemeente inlogt via eenmalig inloggen "
+        "(het account van de organisatie).",
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -91,12 +91,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "ivp.Gebruiker"
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
+# AUTH_PASSWORD_VALIDATORS: in the block 'Inloggen en beveiliging' below.
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "login"
@@ -195,3 +190,101 @@ LOGGING = {
 
 # Forms render through our templates (NL Design System classes, errors linked to fields).
 FORM_RENDERER = "ivp.forms.IvpFormRenderer"
+
+# === Inloggen en beveiliging (issue 15, findings 5–9; docs/beveiliging.md) ====================
+# One block, so that it merges apart from the other security settings (headers, CSP).
+import datetime as _dt  # noqa: E402
+
+INSTALLED_APPS += [
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "mozilla_django_oidc",
+]
+# After authentication and messages (a session that ends says so in a message).
+_NA = MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1
+MIDDLEWARE[_NA:_NA] = [
+    "django_otp.middleware.OTPMiddleware",
+    "ivp.inlog.middleware.SessieduurMiddleware",
+    "ivp.inlog.middleware.TweestapsMiddleware",
+    "ivp.inlog.middleware.WeigeringenMiddleware",
+]
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last: turns a lockout into its page
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked account or address
+    "ivp.inlog.backends.WachtwoordBackend",  # password, unless the gemeente switched it off
+    "ivp.inlog.oidc.OidcBackend",  # OpenID Connect, only when OIDC_ISSUER is set
+]
+
+# Lockout (django-axes): per username and, separately, per IP address.
+AXES_FAILURE_LIMIT = env.int("IVP_INLOG_MAX_POGINGEN", default=5)  # wrong passwords before lock
+# Minutes an account or address stays locked after the last failure.
+AXES_COOLOFF_TIME = _dt.timedelta(minutes=env.int("IVP_INLOG_BLOKKADE_MINUTEN", default=15))
+# What is locked: `username`, `ip_address`, or both (each counted on its own).
+AXES_LOCKOUT_PARAMETERS = env.list("IVP_INLOG_BLOKKEER_OP", default=["username", "ip_address"])
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "ivp.inlog.views.geblokkeerd"
+AXES_VERBOSE = False  # the security log (ivp.inlog.log) says it once, as JSON
+# Number of reverse proxies in front of the app whose X-Forwarded-For is trusted (0: none).
+AXES_IPWARE_PROXY_COUNT = env.int("IVP_PROXY_AANTAL", default=0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
+)
+
+# Second factor (django-otp, TOTP with recovery codes). Required for coordinators and for
+# /beheer/ unless switched off; `make run` (DJANGO_DEBUG=1) switches it off for the demo.
+IVP_TWEESTAPS_VERPLICHT = env.bool("IVP_TWEESTAPS_VERPLICHT", default=not DEBUG)
+OTP_TOTP_ISSUER = "IVP Regie"
+OTP_TOTP_THROTTLE_FACTOR = 1  # seconds, doubling after each wrong code
+
+# Single sign-on (OpenID Connect). Off unless OIDC_ISSUER and OIDC_CLIENT_ID are set.
+OIDC_ISSUER = env.str("OIDC_ISSUER", default="").rstrip("/")  # e.g. Entra ID or Keycloak realm
+OIDC_RP_CLIENT_ID = env.str("OIDC_CLIENT_ID", default="")  # the client registered for IVP Regie
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_CLIENT_SECRET", default="")  # its secret
+OIDC_EMAIL_CLAIM = env.str("OIDC_EMAIL_CLAIM", default="email")  # claim with the e-mail address
+OIDC_NAAM = env.str("OIDC_NAAM", default="uw organisatie")  # shown on the login button
+# The provider's own MFA (Entra conditional access, Keycloak OTP) counts as the second factor.
+OIDC_TWEESTAPS_BIJ_PROVIDER = env.bool("OIDC_TWEESTAPS_BIJ_PROVIDER", default=True)
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False  # never: a person needs an account and a role from the coordinator
+OIDC_TIMEOUT = 10
+LOGIN_REDIRECT_URL_FAILURE = "login"
+OIDC_AUTHENTICATE_CLASS = "ivp.inlog.oidc.OidcStartView"
+OIDC_CALLBACK_CLASS = "ivp.inlog.oidc.OidcTerugView"
+
+# Passwords: at least 12 characters, not a common password.
+AUTH_PASSWORD_VALIDATORS: list[dict[str, object]] = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "ivp.inlog.wachtwoord.MinimaleLengte",  # Django's, with a Dutch message
+        "OPTIONS": {"min_length": env.int("IVP_WACHTWOORD_MIN_LENGTE", default=12)},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+PASSWORD_RESET_TIMEOUT = 60 * 60  # a reset link works for one hour
+
+# Sessions: end after this many minutes without a request, and after this many hours anyhow.
+IVP_SESSIE_INACTIEF_MINUTEN = env.int("IVP_SESSIE_INACTIEF_MINUTEN", default=30)
+IVP_SESSIE_MAX_UUR = env.int("IVP_SESSIE_MAX_UUR", default=12)
+SESSION_COOKIE_AGE = IVP_SESSIE_MAX_UUR * 60 * 60
+
+# The security log: one JSON line per event on standard output, for the platform to ship.
+LOGGING["formatters"] = {"json": {"()": "ivp.inlog.log.JsonRegel"}}
+LOGGING["handlers"] = {
+    "console": {"class": "logging.StreamHandler"},
+    "beveiliging": {
+        "class": "logging.StreamHandler",
+        "stream": "ext://sys.stdout",
+        "formatter": "json",
+    },
+}
+LOGGING["loggers"] = {
+    "ivp.beveiliging": {"handlers": ["beveiliging"], "level": "INFO", "propagate": False},
+    "axes": {"level": "ERROR"},  # its failures and lockouts are in the security log
+}
+# === Einde inloggen en beveiliging ============================================================

@@ -8,6 +8,8 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "alleen-voor-de-tests")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
+# Most tests log in with force_login; the tests of the second factor switch it on.
+os.environ.setdefault("IVP_TWEESTAPS_VERPLICHT", "0")
 
 from ivp.settings import *  # noqa: F403
 from ivp.settings import STORAGES

@@ -3,7 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from ivp import views
-from ivp.forms import InlogForm
+from ivp.inlog.urls import oidc_urlpatterns
+from ivp.inlog.views import InlogView
 
 admin.site.site_header = "IVP Regie — beheer"
 admin.site.site_title = "IVP Regie"
@@ -11,14 +12,10 @@ admin.site.index_title = "Beheer"
 
 urlpatterns = [
     path("", include("stappen.urls.start")),
-    path(
-        "inloggen/",
-        auth_views.LoginView.as_view(
-            authentication_form=InlogForm, redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("inloggen/", InlogView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("ivp.inlog.urls")),
+    *oidc_urlpatterns,
     path("beheer/", admin.site.urls),
     path("downloads/<int:download_id>/", views.download, name="download"),
     path("downloads/<int:download_id>/bestand/", views.download_bestand, name="download_bestand"),

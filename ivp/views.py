@@ -20,7 +20,8 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from ivp import downloads
-from ivp.exceptions import Geweigerd
+from ivp.exceptions import GeenToegang, Geweigerd
+from ivp.inlog import log
 from ivp.models import DownloadStatus
 
 if TYPE_CHECKING:
@@ -77,6 +78,8 @@ def probeer(
     try:
         resultaat = service(**kwargs)
     except (Geweigerd, ValidationError) as fout:
+        if isinstance(fout, GeenToegang):
+            log.meld(log.GEWEIGERD, request=request, status=403, reden=str(fout))
         if form is None:
             meld_weigering(request, fout)
         else:

@@ -93,6 +93,15 @@ def test_every_demo_page_is_valid_html(tmp_path: Path) -> None:
     response = anoniem.post("/inloggen/", {"username": "coordinator", "password": "fout"})
     (tmp_path / "anoniem_inloggen_fout.html").write_bytes(response.content)
     bestanden["anoniem_inloggen_fout.html"] = "/inloggen/ (fout)"
+    for url in ("/wachtwoord-vergeten/", "/wachtwoord-vergeten/verstuurd/"):
+        naam = _bestandsnaam("anoniem", url)
+        (tmp_path / naam).write_bytes(anoniem.get(url).content)
+        bestanden[naam] = url
+    geblokkeerd = Client(REMOTE_ADDR="10.20.30.40")
+    for _ in range(6):  # past the lockout limit: the page of django-axes
+        response = geblokkeerd.post("/inloggen/", {"username": "iemand", "password": "fout"})
+    (tmp_path / "anoniem_geblokkeerd.html").write_bytes(response.content)
+    bestanden["anoniem_geblokkeerd.html"] = "/inloggen/ (geblokkeerd)"
 
     for gebruiker in GEBRUIKERS:
         client = Client()
