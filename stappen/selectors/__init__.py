@@ -5,7 +5,8 @@ here. Each keeps its page's query count flat however large the data grows.
 - `documenten`: documents, versions, comparison, threads, reactienota;
 - `inhoud`: the content pages of steps 2–4;
 - `meldingen`: unread notifications;
-- `bestuur`: the bestuurder's start page and the griffie's page.
+- `bestuur`: the bestuurder's start page and the griffie's page;
+- `geschiedenis`: the history of documents and chapters, the plan's log.
 """
 
 from stappen.selectors.bestuur import (
@@ -39,6 +40,16 @@ from stappen.selectors.documenten import (
     werkgroepleden_van,
     zichtbaar_concept,
     zichtbaar_document,
+)
+from stappen.selectors.geschiedenis import (
+    Geschiedenis,
+    Logboek,
+    Logregel,
+    Wijziging,
+    document_geschiedenis,
+    hoofdstuk_geschiedenis,
+    mag_logboek_zien,
+    plan_logboek,
 )
 from stappen.selectors.inhoud import (
     Kandidaat,
@@ -75,8 +86,11 @@ __all__ = [
     "BestuurderOverzicht",
     "DocumentPagina",
     "Draden",
+    "Geschiedenis",
     "HoofdstukRegel",
     "Kandidaat",
+    "Logboek",
+    "Logregel",
     "PlanPagina",
     "PrioriteringStand",
     "Raadsstuk",
@@ -87,24 +101,29 @@ __all__ = [
     "VeldAnalyse",
     "Vergelijking",
     "VersiePagina",
+    "Wijziging",
     "analyse_voor_bewerking",
     "analyses_van",
     "beleidsdocumenten_van",
     "bestuurder_overzicht",
     "bron_van",
+    "document_geschiedenis",
     "document_pagina",
     "documenten_van_plan",
     "doelstelling_van",
     "gewogen_score",
     "griffie_stukken",
+    "hoofdstuk_geschiedenis",
     "hoofdstuk_voor_bewerken",
     "inhoud_toegang",
     "laad_stand",
+    "mag_logboek_zien",
     "nog_niet_gereageerd",
     "ongelezen_meldingen",
     "open_punten",
     "opmerking_draad",
     "opmerking_voor_actie",
+    "plan_logboek",
     "plan_pagina",
     "plannen_voor",
     "prioriteit_van",

@@ -4,8 +4,11 @@ The start page has its own module without a namespace (`stappen.urls.start`), so
 keeps the plain name `start` that the login redirect and the header link use.
 """
 
-from stappen.urls import documenten, inhoud, proces
+from stappen.urls import documenten, geschiedenis, inhoud, proces
 
 app_name = "stappen"
 
-urlpatterns = proces.urlpatterns + inhoud.urlpatterns + documenten.urlpatterns
+# The record comes before the documents: their `documenten/<id>/<actie>/` catches any word.
+urlpatterns = (
+    proces.urlpatterns + inhoud.urlpatterns + geschiedenis.urlpatterns + documenten.urlpatterns
+)

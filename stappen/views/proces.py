@@ -55,6 +55,7 @@ def plan_detail(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse
         {
             "pagina": pagina,
             "plan": pagina.plan,
+            "mag_logboek": selectors.mag_logboek_zien(request.user, pagina.plan),
             "overgang_form": OvergangForm(),
             # One form per step, each with its own ids, so every label names its own field.
             "heropen_forms": {
