@@ -5,7 +5,8 @@ here. Each keeps its page's query count flat however large the data grows.
 - `documenten`: documents, versions, comparison, threads, reactienota;
 - `inhoud`: the content pages of steps 2–4;
 - `meldingen`: unread notifications;
-- `bestuur`: the bestuurder's start page and the griffie's page.
+- `bestuur`: the bestuurder's start page and the griffie's page;
+- `stukken`: voorstellen and PDF renderings (docs/pdf.md).
 """
 
 from stappen.selectors.bestuur import (
@@ -68,6 +69,14 @@ from stappen.selectors.proces import (
     plannen_voor,
     regie_stap,
 )
+from stappen.selectors.stukken import (
+    StukPagina,
+    downloadbare_weergave,
+    griffie_weergaven,
+    regie_weergave,
+    stuk_orgaan,
+    stuk_pagina,
+)
 from stappen.selectors.vaststelling import open_punten
 
 __all__ = [
@@ -83,6 +92,7 @@ __all__ = [
     "Reactienota",
     "SectieDraden",
     "StapRegel",
+    "StukPagina",
     "Toegang",
     "VeldAnalyse",
     "Vergelijking",
@@ -95,8 +105,10 @@ __all__ = [
     "document_pagina",
     "documenten_van_plan",
     "doelstelling_van",
+    "downloadbare_weergave",
     "gewogen_score",
     "griffie_stukken",
+    "griffie_weergaven",
     "hoofdstuk_voor_bewerken",
     "inhoud_toegang",
     "laad_stand",
@@ -114,8 +126,11 @@ __all__ = [
     "regie_document",
     "regie_hoofdstuk",
     "regie_stap",
+    "regie_weergave",
     "sectie_draden",
     "strategische_themas_van",
+    "stuk_orgaan",
+    "stuk_pagina",
     "vergelijking",
     "versie_pagina",
     "versie_van",
