@@ -6,6 +6,7 @@ SQLite database with background tasks executed in-process and e-mail printed to 
 """
 
 from pathlib import Path
+from typing import Any
 
 import environ
 
@@ -120,7 +121,7 @@ STATICFILES_DIRS = [
         BASE_DIR / "node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist",
     ),
 ]
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
@@ -132,6 +133,13 @@ STORAGES = {
 }
 # Private files (rendered PDFs); never served directly by the web server.
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
+# The rendered PDFs (docs/pdf.md): only the download view, which checks the permission,
+# reads them.
+PRIVATE_ROOT = env.path("DJANGO_PRIVATE_ROOT", default=BASE_DIR / "prive")
+STORAGES["prive"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(PRIVATE_ROOT), "base_url": "/niet-openbaar/"},
+}
 
 # E-mail: printed to the console unless an SMTP host is given.
 EMAIL_SMTP_HOST = env.str("EMAIL_HOST", default="")

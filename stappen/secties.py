@@ -9,17 +9,31 @@ across versions: comments (`Opmerking`) anchor to it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 if TYPE_CHECKING:
     from stappen.models import Document
 
 
+class BeslotenDeel(TypedDict):
+    """A confidential part of a section (a source of the ondermijningsbeeld): only the closed
+    PDF shows it; the public one says, in its place, that a part was left out and why."""
+
+    titel: str
+    tekst: str
+    reden: str
+
+
 # tekst is Markdown; it is sanitised when rendered, never when stored.
+# `vertrouwelijk` (the reason) marks the whole section confidential: the public PDF shows
+# only its heading and the reason; web pages show it only to those who read drafts.
+# `besloten` holds confidential parts that no web page and no public PDF shows.
 class Sectie(TypedDict):
     sleutel: str
     titel: str
     tekst: str
+    vertrouwelijk: NotRequired[str]
+    besloten: NotRequired[list[BeslotenDeel]]
 
 
 _BOUWERS: dict[str, Callable[[Document], list[Sectie]]] = {}

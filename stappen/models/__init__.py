@@ -3,7 +3,8 @@
 - `proces`: Stap, Document, Besluit, Overgang (the two state machines and their log);
 - `documenten`: Hoofdstuk, Versie, Bespreking, Opmerking (writing and reviewing);
 - `inhoud`: Analyse, Bron, Prioritering, Weging, Score, Plaatsing, Doelstelling (steps 2–4);
-- `meldingen`: Melding (in-app notifications).
+- `meldingen`: Melding (in-app notifications);
+- `stukken`: Voorstel, Weergave (the voorstel and the PDF renderings, docs/pdf.md).
 """
 
 from stappen.models.documenten import (
@@ -28,6 +29,7 @@ from stappen.models.inhoud import (
 )
 from stappen.models.meldingen import Melding
 from stappen.models.proces import Besluit, Document, Overgang, Stap, StatusModel
+from stappen.models.stukken import MAX_VOORSTEL_TEKENS, Voorstel, Weergave, prive_opslag
 
 __all__ = [
     "JAAR_MAX",
@@ -35,6 +37,7 @@ __all__ = [
     "MAX_CITAAT_TEKENS",
     "MAX_HOOFDSTUK_TEKENS",
     "MAX_OPMERKING_TEKENS",
+    "MAX_VOORSTEL_TEKENS",
     "Analyse",
     "Besluit",
     "Bespreking",
@@ -51,5 +54,8 @@ __all__ = [
     "Stap",
     "StatusModel",
     "Versie",
+    "Voorstel",
+    "Weergave",
     "Weging",
+    "prive_opslag",
 ]

@@ -6,7 +6,8 @@ here. Each keeps its page's query count flat however large the data grows.
 - `inhoud`: the content pages of steps 2–4;
 - `meldingen`: unread notifications;
 - `bestuur`: the bestuurder's start page and the griffie's page;
-- `geschiedenis`: the history of documents and chapters, the plan's log.
+- `geschiedenis`: the history of documents and chapters, the plan's log;
+- `stukken`: voorstellen and PDF renderings (docs/pdf.md).
 """
 
 from stappen.selectors.bestuur import (
@@ -79,6 +80,14 @@ from stappen.selectors.proces import (
     plannen_voor,
     regie_stap,
 )
+from stappen.selectors.stukken import (
+    StukPagina,
+    downloadbare_weergave,
+    griffie_weergaven,
+    regie_weergave,
+    stuk_orgaan,
+    stuk_pagina,
+)
 from stappen.selectors.vaststelling import open_punten
 
 __all__ = [
@@ -97,6 +106,7 @@ __all__ = [
     "Reactienota",
     "SectieDraden",
     "StapRegel",
+    "StukPagina",
     "Toegang",
     "VeldAnalyse",
     "Vergelijking",
@@ -111,8 +121,10 @@ __all__ = [
     "document_pagina",
     "documenten_van_plan",
     "doelstelling_van",
+    "downloadbare_weergave",
     "gewogen_score",
     "griffie_stukken",
+    "griffie_weergaven",
     "hoofdstuk_geschiedenis",
     "hoofdstuk_voor_bewerken",
     "inhoud_toegang",
@@ -133,8 +145,11 @@ __all__ = [
     "regie_document",
     "regie_hoofdstuk",
     "regie_stap",
+    "regie_weergave",
     "sectie_draden",
     "strategische_themas_van",
+    "stuk_orgaan",
+    "stuk_pagina",
     "vergelijking",
     "versie_pagina",
     "versie_van",
