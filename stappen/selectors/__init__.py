@@ -5,16 +5,14 @@ here. Each keeps its page's query count flat however large the data grows.
 - `documenten`: documents, versions, comparison, threads, reactienota;
 - `inhoud`: the content pages of steps 2–4;
 - `meldingen`: unread notifications;
-- `bestuur`: the bestuurder's start page and the griffie's page;
+- `bestuur`: the bestuurder's start page; `griffie`: the griffie's page and its exports;
 - `geschiedenis`: the history of documents and chapters, the plan's log;
 - `stukken`: voorstellen and PDF renderings (docs/pdf.md).
 """
 
 from stappen.selectors.bestuur import (
     BestuurderOverzicht,
-    Raadsstuk,
     bestuurder_overzicht,
-    griffie_stukken,
 )
 from stappen.selectors.documenten import (
     MAX_OPEN_DRADEN,
@@ -51,6 +49,18 @@ from stappen.selectors.geschiedenis import (
     hoofdstuk_geschiedenis,
     mag_logboek_zien,
     plan_logboek,
+)
+from stappen.selectors.griffie import (
+    METADATA_VELDEN,
+    NIET_GEAGENDEERD,
+    Stuk,
+    Vergadering,
+    griffie_stukken,
+    griffie_vergadering,
+    griffie_vergaderingen,
+    metadata,
+    raadsvergadering,
+    vergadering_bestanden,
 )
 from stappen.selectors.inhoud import (
     Kandidaat,
@@ -92,6 +102,8 @@ from stappen.selectors.vaststelling import open_punten
 
 __all__ = [
     "MAX_OPEN_DRADEN",
+    "METADATA_VELDEN",
+    "NIET_GEAGENDEERD",
     "BestuurderOverzicht",
     "DocumentPagina",
     "Draden",
@@ -102,13 +114,14 @@ __all__ = [
     "Logregel",
     "PlanPagina",
     "PrioriteringStand",
-    "Raadsstuk",
     "Reactienota",
     "SectieDraden",
     "StapRegel",
+    "Stuk",
     "StukPagina",
     "Toegang",
     "VeldAnalyse",
+    "Vergadering",
     "Vergelijking",
     "VersiePagina",
     "Wijziging",
@@ -124,12 +137,15 @@ __all__ = [
     "downloadbare_weergave",
     "gewogen_score",
     "griffie_stukken",
+    "griffie_vergadering",
+    "griffie_vergaderingen",
     "griffie_weergaven",
     "hoofdstuk_geschiedenis",
     "hoofdstuk_voor_bewerken",
     "inhoud_toegang",
     "laad_stand",
     "mag_logboek_zien",
+    "metadata",
     "nog_niet_gereageerd",
     "ongelezen_meldingen",
     "open_punten",
@@ -141,6 +157,7 @@ __all__ = [
     "prioriteit_van",
     "prioriteiten_van",
     "prioritering_stand",
+    "raadsvergadering",
     "reactienota",
     "regie_document",
     "regie_hoofdstuk",
@@ -150,6 +167,7 @@ __all__ = [
     "strategische_themas_van",
     "stuk_orgaan",
     "stuk_pagina",
+    "vergadering_bestanden",
     "vergelijking",
     "versie_pagina",
     "versie_van",

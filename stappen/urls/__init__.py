@@ -4,11 +4,15 @@ The start page has its own module without a namespace (`stappen.urls.start`), so
 keeps the plain name `start` that the login redirect and the header link use.
 """
 
-from stappen.urls import documenten, geschiedenis, inhoud, proces
+from stappen.urls import documenten, geschiedenis, griffie, inhoud, proces
 
 app_name = "stappen"
 
 # The record comes before the documents: their `documenten/<id>/<actie>/` catches any word.
 urlpatterns = (
-    proces.urlpatterns + inhoud.urlpatterns + geschiedenis.urlpatterns + documenten.urlpatterns
+    proces.urlpatterns
+    + griffie.urlpatterns
+    + inhoud.urlpatterns
+    + geschiedenis.urlpatterns
+    + documenten.urlpatterns
 )

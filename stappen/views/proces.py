@@ -39,14 +39,6 @@ def start(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-def griffie(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """The griffie's page: what the raad adopted or will decide, never a draft."""
-    return render(
-        request, "stappen/griffie.html", {"stukken": selectors.griffie_stukken(request.user)}
-    )
-
-
-@login_required
 def plan_detail(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     pagina = selectors.plan_pagina(request.user, plan_id)
     return render(
