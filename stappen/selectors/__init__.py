@@ -6,7 +6,8 @@ here. Each keeps its page's query count flat however large the data grows.
 - `inhoud`: the content pages of steps 2–4;
 - `meldingen`: unread notifications;
 - `bestuur`: the bestuurder's start page; `griffie`: the griffie's page and its exports;
-- `geschiedenis`: the history of documents and chapters, the plan's log;
+- `geschiedenis`: the history of documents and chapters, the plan's log; `woo`: the
+  decision record of a plan;
 - `stukken`: voorstellen and PDF renderings (docs/pdf.md).
 """
 
@@ -99,13 +100,23 @@ from stappen.selectors.stukken import (
     stuk_pagina,
 )
 from stappen.selectors.vaststelling import open_punten
+from stappen.selectors.woo import (
+    INDEX_VELDEN,
+    Dossier,
+    Dossierregel,
+    besluitvormingsdossier,
+    dossier_bestanden,
+)
 
 __all__ = [
+    "INDEX_VELDEN",
     "MAX_OPEN_DRADEN",
     "METADATA_VELDEN",
     "NIET_GEAGENDEERD",
     "BestuurderOverzicht",
     "DocumentPagina",
+    "Dossier",
+    "Dossierregel",
     "Draden",
     "Geschiedenis",
     "HoofdstukRegel",
@@ -128,12 +139,14 @@ __all__ = [
     "analyse_voor_bewerking",
     "analyses_van",
     "beleidsdocumenten_van",
+    "besluitvormingsdossier",
     "bestuurder_overzicht",
     "bron_van",
     "document_geschiedenis",
     "document_pagina",
     "documenten_van_plan",
     "doelstelling_van",
+    "dossier_bestanden",
     "downloadbare_weergave",
     "gewogen_score",
     "griffie_stukken",
