@@ -153,18 +153,19 @@ def besluitvormingsdossier(user: Gebruiker, plan_id: int) -> Dossier:
             versie.document = document
         orgaan = Orgaan(BESLUITORGAAN[DocumentSoort(document.soort)]).label
         for overgang in document.overgangen.all():
-            versie = _versie_na(versies, overgang.op)
+            aangeboden = _versie_na(versies, overgang.op)
             dossier.regels.append(
                 Dossierregel(
                     stap=stap,
                     document=document,
                     gebeurtenis="Aangeboden ter besluitvorming",
                     datum=overgang.betreft or timezone.localdate(overgang.op),
-                    versie=versie,
+                    versie=aangeboden,
                     orgaan=orgaan,
                     door=_naam(overgang.door),
                     vastgelegd_op=overgang.op,
-                    toelichting=(versie.motivatie if versie else "") or overgang.toelichting,
+                    toelichting=(aangeboden.motivatie if aangeboden else "")
+                    or overgang.toelichting,
                 )
             )
         for besluit in document.besluiten.all():
