@@ -7,6 +7,7 @@ import io
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pypdf
@@ -18,7 +19,7 @@ from stappen.pdf.render import BASIS, StatischeBestanden, html_naar_pdf
 
 GEHEIME_ZIN = "De politie ziet drie loodsen in het buitengebied als risicolocatie."
 GEHEIME_BRON = "Ondermijningsbeeld RIEC Oost-Nederland 2022"
-INHOUD = [
+INHOUD: list[dict[str, Any]] = [
     {
         "sleutel": "inleiding",
         "titel": "Inleiding",
@@ -40,7 +41,7 @@ INHOUD = [
         ],
     },
 ]
-GEGEVENS = {
+GEGEVENS: dict[str, Any] = {
     "document": {
         "titel": "Integraal Veiligheidsplan 2027–2030",
         "soort": "ivp",
