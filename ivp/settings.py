@@ -116,6 +116,8 @@ STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/utrecht", BASE_DIR / "node_modules/@utrecht/component-library-css/dist"),
+    # The PDF's font (docs/pdf.md), from the npm package, embedded in every PDF.
+    ("vendor/source-sans-3", BASE_DIR / "node_modules/@fontsource/source-sans-3/files"),
     (
         "vendor/voorbeeld-tokens",
         BASE_DIR / "node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist",

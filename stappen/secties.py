@@ -81,17 +81,22 @@ def orden[H](
 def bouw_secties(document: Document) -> list[Sectie]:
     """The document's narrative chapters and its soort's structured sections, in reading
     order (`orden`); a chapter and the generated section of the same sleutel are one."""
-    hoofdstukken: list[Sectie] = [
-        {"sleutel": h.sleutel, "titel": h.titel, "tekst": h.tekst}
-        for h in document.hoofdstukken.order_by("volgorde", "pk")
-    ]
+    hoofdstukken: list[Sectie] = []
+    for h in document.hoofdstukken.order_by("volgorde", "pk"):
+        eigen: Sectie = {"sleutel": h.sleutel, "titel": h.titel, "tekst": h.tekst}
+        if h.vertrouwelijk:
+            eigen["vertrouwelijk"] = h.vertrouwelijk_reden.strip() or "vertrouwelijk"
+        hoofdstukken.append(eigen)
     secties: list[Sectie] = []
     for hoofdstuk, sectie, _onder in orden(
         document.soort, hoofdstukken, bouw_structuur(document), lambda h: h["sleutel"]
     ):
         if hoofdstuk and sectie:
             tekst = "\n\n".join(t for t in (hoofdstuk["tekst"].strip(), sectie["tekst"]) if t)
-            secties.append({**hoofdstuk, "tekst": tekst})
+            samen: Sectie = {**sectie, **hoofdstuk, "tekst": tekst}
+            if "vertrouwelijk" in sectie and "vertrouwelijk" not in hoofdstuk:
+                samen["vertrouwelijk"] = sectie["vertrouwelijk"]
+            secties.append(samen)
         elif hoofdstuk is not None:
             secties.append(hoofdstuk)
         elif sectie is not None:

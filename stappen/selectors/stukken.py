@@ -116,3 +116,19 @@ def stuk_pagina(user: Gebruiker, versie: Versie) -> StukPagina:
     for w in (lijst := list(weergaven)):
         w.versie = versie
     return StukPagina(versie, orgaan, voorstel, lijst, toont_besloten)
+
+
+def regie_versie(user: Gebruiker, document_id: int, nummer: str) -> Versie:
+    """A version of a document the coordinator steers; 404 for anyone else."""
+    try:
+        hoofd, sub = (int(deel) for deel in nummer.split("."))
+    except ValueError:
+        raise Http404("Versie niet gevonden.") from None
+    versie = (
+        Versie.objects.select_related("document__plan__gemeente")
+        .filter(document_id=document_id, hoofd=hoofd, sub=sub)
+        .first()
+    )
+    if versie is None or not mag_regisseren(user, versie.document):
+        raise Http404("Versie niet gevonden.")
+    return versie

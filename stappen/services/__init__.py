@@ -4,7 +4,8 @@
 - `proces`: the step and document transitions and decisions;
 - `documenten`: chapters, versions, review rounds, comments;
 - `inhoud`: the content of steps 2–4;
-- `meldingen`: in-app notifications.
+- `meldingen`: in-app notifications;
+- `stukken`: the voorstel and the PDF renderings (docs/pdf.md).
 
 Views and tasks call these functions (`from stappen import services`); they check the
 permission, the state and the guards, save inside a transaction, and refuse with `Geweigerd`
@@ -67,6 +68,15 @@ from stappen.services.proces import (
     stap_reopen,
     stap_start,
 )
+from stappen.services.stukken import (
+    stuk_gegevens,
+    vertrouwelijk_markeren,
+    voorstel_opslaan,
+    weergave_aanvragen,
+    weergave_opnieuw,
+    weergave_renderen,
+    weergave_vrijgeven,
+)
 
 __all__ = [
     "GELIJKTIJDIG_GEWIJZIGD",
@@ -112,7 +122,14 @@ __all__ = [
     "stap_plan",
     "stap_reopen",
     "stap_start",
+    "stuk_gegevens",
     "versie_create",
     "versie_maak",
+    "vertrouwelijk_markeren",
+    "voorstel_opslaan",
+    "weergave_aanvragen",
+    "weergave_opnieuw",
+    "weergave_renderen",
+    "weergave_vrijgeven",
     "wegingen_save",
 ]

@@ -4,7 +4,7 @@ The start page has its own module without a namespace (`stappen.urls.start`), so
 keeps the plain name `start` that the login redirect and the header link use.
 """
 
-from stappen.urls import documenten, geschiedenis, griffie, inhoud, proces
+from stappen.urls import documenten, geschiedenis, griffie, inhoud, proces, stukken
 
 app_name = "stappen"
 
@@ -13,6 +13,7 @@ urlpatterns = (
     proces.urlpatterns
     + griffie.urlpatterns
     + inhoud.urlpatterns
+    + stukken.urlpatterns
     + geschiedenis.urlpatterns
     + documenten.urlpatterns
 )
