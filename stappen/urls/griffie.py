@@ -1,4 +1,4 @@
-"""The griffie's pages: the stukken per raad meeting, their PDFs, metadata and ZIPs."""
+"""The griffie's pages: the stukken per raad meeting, metadata and ZIPs."""
 
 from django.urls import path
 
@@ -6,7 +6,6 @@ from stappen.views import griffie as views
 
 urlpatterns = [
     path("griffie/", views.griffie, name="griffie"),
-    path("griffie/pdf/<int:weergave_id>/", views.griffie_pdf, name="griffie_pdf"),
     path(
         "griffie/metadata.<slug:formaat>",
         views.griffie_metadata,

@@ -1,10 +1,12 @@
-"""The griffie's pages: the stukken per raad meeting, their PDFs, the metadata for the
-raadsinformatiesysteem (JSON, CSV) and one ZIP per meeting, streamed (`stappen.archief`)."""
+"""The griffie's pages: the stukken per raad meeting, the metadata for the
+raadsinformatiesysteem (JSON, CSV) and one ZIP per meeting, streamed (`stappen.archief`).
+A PDF itself downloads through `stappen:weergave_download` (docs/pdf.md), which checks who
+may have it and that its bytes still match their SHA-256."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
 from ivp.views import AuthenticatedHttpRequest
@@ -19,18 +21,6 @@ def griffie(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "stappen/griffie.html",
         {"vergaderingen": selectors.griffie_vergaderingen(request.user)},
-    )
-
-
-@login_required
-def griffie_pdf(request: AuthenticatedHttpRequest, weergave_id: int) -> FileResponse:
-    """A finished rendering the user may download (404 otherwise, guessed ids included)."""
-    weergave = selectors.downloadbare_weergave(request.user, weergave_id)
-    return FileResponse(
-        weergave.bestand.open("rb"),
-        as_attachment=True,
-        filename=weergave.bestandsnaam,
-        content_type="application/pdf",
     )
 
 
