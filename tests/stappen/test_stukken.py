@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 
 import pypdf
 import pytest
@@ -52,6 +53,7 @@ def _voorstel(versie: Versie, door: Gebruiker) -> None:
 def _tekst(pdf: bytes) -> str:
     lezer = pypdf.PdfReader(io.BytesIO(pdf))
     tekst = "\n".join(p.extract_text() for p in lezer.pages).replace("\u00a0", " ")
+    tekst = re.sub(r"(?<=[a-zë])-\n(?=[a-z])", "", tekst)  # a word hyphenated at a line end
     return " ".join(tekst.split())
 
 
