@@ -132,7 +132,9 @@ def stuk_gegevens(versie: Versie, orgaan: str) -> dict[str, Any]:
             "soort": document.soort,
             "versie": versie.nummer,
             "versie_datum": _versiedatum(versie).isoformat(),
-            "gemeente": f"Gemeente {gemeente.naam}",
+            "gemeente": gemeente.naam
+            if gemeente.naam.startswith("Gemeente")
+            else f"Gemeente {gemeente.naam}",
             "gemeente_naam": gemeente.naam,
             "plan": document.plan.titel,
         },

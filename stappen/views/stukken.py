@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -81,7 +82,7 @@ def weergave_aanvragen(
     versie = selectors.regie_versie(request.user, document_id, nummer)
     soort = request.POST.get("soort", "")
     if probeer(request, services.weergave_aanvragen, versie=versie, door=request.user, soort=soort):
-        messages.success(request, "De PDF staat in de wachtrij.")
+        messages.success(request, "De PDF is aangevraagd; hieronder ziet u hoe ver hij is.")
     return redirect("stappen:stuk", document_id, versie.nummer)
 
 
@@ -112,12 +113,11 @@ def weergave_download(request: AuthenticatedHttpRequest, weergave_id: int) -> Fi
     if hashlib.sha256(inhoud).hexdigest() != weergave.sha256:
         raise Http404("Het bestand is niet meer wat het was.")
     response = FileResponse(
-        iter([inhoud]),
+        io.BytesIO(inhoud),
         as_attachment=True,
         filename=weergave.bestandsnaam,
         content_type="application/pdf",
     )
-    response["Content-Length"] = str(len(inhoud))
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response

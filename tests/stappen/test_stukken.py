@@ -83,7 +83,10 @@ def test_a_rendering_is_made_kept_and_never_changes(
     assert openbaar.paginas and openbaar.paginas > 2
 
     client.force_login(coordinator)
-    eerst = b"".join(client.get(reverse("stappen:weergave_download", args=[openbaar.pk])))
+    antwoord = client.get(reverse("stappen:weergave_download", args=[openbaar.pk]))
+    assert antwoord["Content-Type"] == "application/pdf"
+    assert antwoord["Content-Disposition"].startswith('attachment; filename="ivp-')
+    eerst = b"".join(antwoord)
     assert hashlib.sha256(eerst).hexdigest() == openbaar.sha256
     tekst = _tekst(eerst)
     assert "Raadsvoorstel: Vaststellen IVP" in tekst
@@ -233,3 +236,30 @@ def test_griffie_weergaven_lists_what_the_griffie_may_download(versie, coordinat
     assert list(griffie_weergaven(griffie)) == [openbaar]
     services.weergave_vrijgeven(besloten, door=coordinator)
     assert set(griffie_weergaven(griffie)) == {openbaar, besloten}
+
+
+@pytest.mark.redis
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_renders_a_queued_pdf(versie, coordinator):
+    import celery.contrib.testing.tasks  # noqa: F401  (registers celery.ping)
+    from celery.contrib.testing.worker import start_worker
+    from django.conf import settings
+
+    from ivp.celery import app
+    from tests.ivp.werker import vergeet_backend
+
+    app.conf.update(task_always_eager=False, result_backend=settings.CELERY_BROKER_URL)
+    vergeet_backend()
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=True, shutdown_timeout=10):
+            # Queued on commit (a real transaction here), sent through Redis.
+            weergave = services.weergave_aanvragen(versie, door=coordinator, soort="openbaar")
+            # One task at a time, first in first out: when the ping returns, the PDF is done.
+            app.tasks["celery.ping"].delay().get(timeout=120)
+    finally:
+        app.conf.update(task_always_eager=settings.CELERY_TASK_ALWAYS_EAGER, result_backend=None)
+        vergeet_backend()
+    weergave.refresh_from_db()
+    assert weergave.status == WeergaveStatus.KLAAR
+    assert weergave.bestand.open("rb").read(5) == b"%PDF-"
