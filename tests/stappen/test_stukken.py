@@ -263,3 +263,41 @@ def test_a_real_worker_renders_a_queued_pdf(versie, coordinator):
     weergave.refresh_from_db()
     assert weergave.status == WeergaveStatus.KLAAR
     assert weergave.bestand.open("rb").read(5) == b"%PDF-"
+
+
+def test_the_coordinator_marks_a_chapter_confidential(client, plan, coordinator, werkgroeplid):
+    doc = document(plan, DocumentSoort.IVP)
+    url = reverse("stappen:hoofdstuk_vertrouwelijk", args=[doc.pk, "uitgangssituatie"])
+    client.force_login(werkgroeplid)
+    assert client.get(url).status_code == 404
+    client.force_login(coordinator)
+    response = client.post(url, {"vertrouwelijk": "on", "reden": ""})
+    assert "Vul in waarom dit deel vertrouwelijk is." in response.content.decode()
+    assert "checked" in response.content.decode()
+    response = client.post(url, {"vertrouwelijk": "on", "reden": "het ondermijningsbeeld"})
+    assert response.status_code == 302
+    h = hoofdstuk(doc, "uitgangssituatie")
+    assert h.vertrouwelijk and h.vertrouwelijk_reden == "het ondermijningsbeeld"
+    pagina = client.get(reverse("stappen:document", args=[doc.pk])).content.decode()
+    assert "Uitgangssituatie openbaar maken" in pagina
+    versie = services.versie_create(document=doc, door=coordinator)
+    assert versie.sectie("uitgangssituatie")["vertrouwelijk"] == "het ondermijningsbeeld"
+
+
+def test_a_lezer_never_sees_a_confidential_chapter(client, plan, coordinator, lezer):
+    from tests.stappen.stappenplan import stel_vast
+
+    doc = document(plan, DocumentSoort.STARTNOTITIE)
+    schrijf(doc, coordinator, {"inleiding": OPENBARE_ZIN, "uitgangspunten": GEHEIME_ZIN})
+    services.vertrouwelijk_markeren(
+        hoofdstuk(doc, "uitgangspunten"), door=coordinator, vertrouwelijk=True, reden=REDEN
+    )
+    stel_vast(doc, coordinator)
+    client.force_login(lezer)
+    for url in (
+        reverse("stappen:document", args=[doc.pk]),
+        reverse("stappen:versie", args=[doc.pk, "1.0"]),
+    ):
+        html = client.get(url).content.decode()
+        assert OPENBARE_ZIN in html
+        assert GEHEIME_ZIN not in html
