@@ -41,3 +41,26 @@ class VoorstelForm(forms.ModelForm):
             "portefeuillehouder": {"required": "Vul de portefeuillehouder in."},
             "beslispunten": {"required": "Vul ten minste één beslispunt in."},
         }
+
+
+class VertrouwelijkForm(forms.Form):
+    vertrouwelijk = forms.BooleanField(
+        label="Vertrouwelijk",
+        required=False,
+        help_text="Niet in de openbare PDF: daar staat alleen dat dit deel is weggelaten en "
+        "waarom. De besloten PDF bevat het wel.",
+    )
+    reden = forms.CharField(
+        label="Reden van vertrouwelijkheid",
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Staat in de openbare PDF, bijvoorbeeld: het hoofdstuk bevat het "
+        "ondermijningsbeeld van politie en RIEC.",
+    )
+
+    def clean(self) -> dict[str, object]:
+        gegevens = super().clean() or {}
+        if gegevens.get("vertrouwelijk") and not str(gegevens.get("reden", "")).strip():
+            self.add_error("reden", "Vul in waarom dit deel vertrouwelijk is.")
+        return gegevens

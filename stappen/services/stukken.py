@@ -7,6 +7,7 @@ renders from that copy and the version's snapshot only; the file is written once
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 from typing import Any
@@ -21,7 +22,14 @@ from ivp.exceptions import Geweigerd
 from ivp.models import Gebruiker
 from ivp.permissions import vereis_regie
 from ivp.services import bewaar
-from stappen.constants import DocumentSoort, DocumentStatus, Orgaan, WeergaveSoort, WeergaveStatus
+from stappen.constants import (
+    VASTSTELLENDE_UITKOMSTEN,
+    DocumentSoort,
+    DocumentStatus,
+    Orgaan,
+    WeergaveSoort,
+    WeergaveStatus,
+)
 from stappen.models import Analyse, Hoofdstuk, Versie, Voorstel, Weergave
 from stappen.pdf.bijlagen import bouw_bijlagen
 from stappen.pdf.html import stuk_html
@@ -100,6 +108,19 @@ def _voorstel_gegevens(voorstel: Voorstel | None) -> dict[str, Any] | None:
     return gegevens
 
 
+def _versiedatum(versie: Versie) -> dt.date:
+    """The day of the decision that adopted a whole version (1.0), else the day it was made."""
+    if versie.sub == 0:
+        besluit = (
+            versie.document.besluiten.filter(uitkomst__in=VASTSTELLENDE_UITKOMSTEN)
+            .order_by("-datum")
+            .first()
+        )
+        if besluit is not None:
+            return besluit.datum
+    return timezone.localtime(versie.gemaakt_op).date()
+
+
 def stuk_gegevens(versie: Versie, orgaan: str) -> dict[str, Any]:
     """What a rendering reads besides the version's snapshot, copied now."""
     document = versie.document
@@ -110,8 +131,10 @@ def stuk_gegevens(versie: Versie, orgaan: str) -> dict[str, Any]:
             "titel": document.titel,
             "soort": document.soort,
             "versie": versie.nummer,
-            "versie_datum": versie.gemaakt_op.date().isoformat(),
-            "gemeente": f"Gemeente {gemeente.naam}",
+            "versie_datum": _versiedatum(versie).isoformat(),
+            "gemeente": gemeente.naam
+            if gemeente.naam.startswith("Gemeente")
+            else f"Gemeente {gemeente.naam}",
             "gemeente_naam": gemeente.naam,
             "plan": document.plan.titel,
         },

@@ -16,6 +16,11 @@ urlpatterns = [
         views.weergave_aanvragen,
         name="weergave_aanvragen",
     ),
+    path(
+        "documenten/<int:document_id>/hoofdstukken/<slug:sleutel>/vertrouwelijk/",
+        views.hoofdstuk_vertrouwelijk,
+        name="hoofdstuk_vertrouwelijk",
+    ),
     path("pdf/<int:weergave_id>/", views.weergave_download, name="weergave_download"),
     path("pdf/<int:weergave_id>/opnieuw/", views.weergave_opnieuw, name="weergave_opnieuw"),
     path("pdf/<int:weergave_id>/vrijgeven/", views.weergave_vrijgeven, name="weergave_vrijgeven"),

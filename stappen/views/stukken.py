@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_POST
 from ivp.views import AuthenticatedHttpRequest, probeer
 from stappen import selectors, services
 from stappen.constants import GEHEIM_MARKERING, Orgaan, WeergaveSoort
-from stappen.forms.stukken import VoorstelForm
+from stappen.forms.stukken import VertrouwelijkForm, VoorstelForm
 from stappen.models import Weergave
 
 
@@ -81,7 +82,7 @@ def weergave_aanvragen(
     versie = selectors.regie_versie(request.user, document_id, nummer)
     soort = request.POST.get("soort", "")
     if probeer(request, services.weergave_aanvragen, versie=versie, door=request.user, soort=soort):
-        messages.success(request, "De PDF staat in de wachtrij.")
+        messages.success(request, "De PDF is aangevraagd; hieronder ziet u hoe ver hij is.")
     return redirect("stappen:stuk", document_id, versie.nummer)
 
 
@@ -112,12 +113,44 @@ def weergave_download(request: AuthenticatedHttpRequest, weergave_id: int) -> Fi
     if hashlib.sha256(inhoud).hexdigest() != weergave.sha256:
         raise Http404("Het bestand is niet meer wat het was.")
     response = FileResponse(
-        iter([inhoud]),
+        io.BytesIO(inhoud),
         as_attachment=True,
         filename=weergave.bestandsnaam,
         content_type="application/pdf",
     )
-    response["Content-Length"] = str(len(inhoud))
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@login_required
+def hoofdstuk_vertrouwelijk(
+    request: AuthenticatedHttpRequest, document_id: int, sleutel: str
+) -> HttpResponse:
+    """The coordinator marks a chapter confidential (with the reason) or public again."""
+    hoofdstuk = selectors.regie_hoofdstuk(request.user, document_id, sleutel)
+    form = VertrouwelijkForm(
+        request.POST or None,
+        initial={"vertrouwelijk": hoofdstuk.vertrouwelijk, "reden": hoofdstuk.vertrouwelijk_reden},
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and probeer(
+            request,
+            services.vertrouwelijk_markeren,
+            form=form,
+            onderdeel=hoofdstuk,
+            door=request.user,
+            **form.cleaned_data,
+        )
+    ):
+        staat = "vertrouwelijk" if form.cleaned_data["vertrouwelijk"] else "openbaar"
+        messages.success(request, f"{hoofdstuk.titel} is nu {staat}.")
+        return redirect(reverse("stappen:document", args=[document_id]) + f"#h-{sleutel}")
+    document = hoofdstuk.document
+    return render(
+        request,
+        "stappen/vertrouwelijk_form.html",
+        {"form": form, "hoofdstuk": hoofdstuk, "document": document, "plan": document.plan},
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 
 import pypdf
 import pytest
@@ -52,6 +53,7 @@ def _voorstel(versie: Versie, door: Gebruiker) -> None:
 def _tekst(pdf: bytes) -> str:
     lezer = pypdf.PdfReader(io.BytesIO(pdf))
     tekst = "\n".join(p.extract_text() for p in lezer.pages).replace("\u00a0", " ")
+    tekst = re.sub(r"(?<=[a-zë])-\n(?=[a-z])", "", tekst)  # a word hyphenated at a line end
     return " ".join(tekst.split())
 
 
@@ -81,7 +83,10 @@ def test_a_rendering_is_made_kept_and_never_changes(
     assert openbaar.paginas and openbaar.paginas > 2
 
     client.force_login(coordinator)
-    eerst = b"".join(client.get(reverse("stappen:weergave_download", args=[openbaar.pk])))
+    antwoord = client.get(reverse("stappen:weergave_download", args=[openbaar.pk]))
+    assert antwoord["Content-Type"] == "application/pdf"
+    assert antwoord["Content-Disposition"].startswith('attachment; filename="ivp-')
+    eerst = b"".join(antwoord)
     assert hashlib.sha256(eerst).hexdigest() == openbaar.sha256
     tekst = _tekst(eerst)
     assert "Raadsvoorstel: Vaststellen IVP" in tekst
@@ -231,3 +236,68 @@ def test_griffie_weergaven_lists_what_the_griffie_may_download(versie, coordinat
     assert list(griffie_weergaven(griffie)) == [openbaar]
     services.weergave_vrijgeven(besloten, door=coordinator)
     assert set(griffie_weergaven(griffie)) == {openbaar, besloten}
+
+
+@pytest.mark.redis
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_renders_a_queued_pdf(versie, coordinator):
+    import celery.contrib.testing.tasks  # noqa: F401  (registers celery.ping)
+    from celery.contrib.testing.worker import start_worker
+    from django.conf import settings
+
+    from ivp.celery import app
+    from tests.ivp.werker import vergeet_backend
+
+    app.conf.update(task_always_eager=False, result_backend=settings.CELERY_BROKER_URL)
+    vergeet_backend()
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=True, shutdown_timeout=10):
+            # Queued on commit (a real transaction here), sent through Redis.
+            weergave = services.weergave_aanvragen(versie, door=coordinator, soort="openbaar")
+            # One task at a time, first in first out: when the ping returns, the PDF is done.
+            app.tasks["celery.ping"].delay().get(timeout=120)
+    finally:
+        app.conf.update(task_always_eager=settings.CELERY_TASK_ALWAYS_EAGER, result_backend=None)
+        vergeet_backend()
+    weergave.refresh_from_db()
+    assert weergave.status == WeergaveStatus.KLAAR
+    assert weergave.bestand.open("rb").read(5) == b"%PDF-"
+
+
+def test_the_coordinator_marks_a_chapter_confidential(client, plan, coordinator, werkgroeplid):
+    doc = document(plan, DocumentSoort.IVP)
+    url = reverse("stappen:hoofdstuk_vertrouwelijk", args=[doc.pk, "uitgangssituatie"])
+    client.force_login(werkgroeplid)
+    assert client.get(url).status_code == 404
+    client.force_login(coordinator)
+    response = client.post(url, {"vertrouwelijk": "on", "reden": ""})
+    assert "Vul in waarom dit deel vertrouwelijk is." in response.content.decode()
+    assert "checked" in response.content.decode()
+    response = client.post(url, {"vertrouwelijk": "on", "reden": "het ondermijningsbeeld"})
+    assert response.status_code == 302
+    h = hoofdstuk(doc, "uitgangssituatie")
+    assert h.vertrouwelijk and h.vertrouwelijk_reden == "het ondermijningsbeeld"
+    pagina = client.get(reverse("stappen:document", args=[doc.pk])).content.decode()
+    assert "Uitgangssituatie openbaar maken" in pagina
+    versie = services.versie_create(document=doc, door=coordinator)
+    assert versie.sectie("uitgangssituatie")["vertrouwelijk"] == "het ondermijningsbeeld"
+
+
+def test_a_lezer_never_sees_a_confidential_chapter(client, plan, coordinator, lezer):
+    from tests.stappen.stappenplan import stel_vast
+
+    doc = document(plan, DocumentSoort.STARTNOTITIE)
+    schrijf(doc, coordinator, {"inleiding": OPENBARE_ZIN, "uitgangspunten": GEHEIME_ZIN})
+    services.vertrouwelijk_markeren(
+        hoofdstuk(doc, "uitgangspunten"), door=coordinator, vertrouwelijk=True, reden=REDEN
+    )
+    stel_vast(doc, coordinator)
+    client.force_login(lezer)
+    for url in (
+        reverse("stappen:document", args=[doc.pk]),
+        reverse("stappen:versie", args=[doc.pk, "1.0"]),
+    ):
+        html = client.get(url).content.decode()
+        assert OPENBARE_ZIN in html
+        assert GEHEIME_ZIN not in html
