@@ -11,10 +11,8 @@ import pytest
 from django.core.management import call_command
 
 from ivp.demo import WACHTWOORD
-from ivp.models import Gebruiker
-from stappen import services
 from stappen.constants import DocumentSoort, DocumentStatus, WeergaveSoort
-from stappen.models import Document
+from stappen.models import Document, Weergave
 from tests.browser.conftest import huidig_plan
 
 pytestmark = [pytest.mark.browser]
@@ -22,19 +20,20 @@ pytestmark = [pytest.mark.browser]
 
 @pytest.fixture
 def demo_met_pdf(transactional_db):
-    """The demo, with the public PDF of the IVP the raad adopted rendered (WeasyPrint, the
-    task runs at once in the tests)."""
+    """The demo, which renders the PDFs of the stukken it adopts: the public PDF of the IVP
+    the raad adopted."""
     call_command("demo", stdout=StringIO())
     ivp = Document.objects.get(
         plan__gemeente__naam="Steenwijkerland",
         soort=DocumentSoort.IVP,
         status=DocumentStatus.VASTGESTELD,
     )
-    versie = ivp.versies.order_by("-hoofd", "-sub").first()
-    coordinator = Gebruiker.objects.get(username="coordinator")
-    weergave = services.weergave_aanvragen(versie, door=coordinator, soort=WeergaveSoort.OPENBAAR)
-    weergave.refresh_from_db()
-    assert weergave.is_klaar, weergave.fout
+    weergave = (
+        Weergave.objects.filter(versie__document=ivp, soort=WeergaveSoort.OPENBAAR)
+        .order_by("-versie__hoofd", "-versie__sub", "-klaar_op")
+        .first()
+    )
+    assert weergave is not None and weergave.is_klaar, weergave and weergave.fout
     return weergave
 
 
