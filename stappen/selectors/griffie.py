@@ -124,13 +124,15 @@ class Stuk:
 
 def raadsvergadering(stuk: Stuk) -> dt.date | None:
     """The raad meeting a stuk belongs to: the date of the raad's Besluit (or of the raad
-    being informed), else the meeting its voorstel is planned for, else None ("nog niet
-    geagendeerd"). The one place to switch to the vergaderkalender."""
+    being informed), else the meeting its raadsvoorstel is planned for, else None ("nog
+    niet geagendeerd"). The one place to switch to the vergaderkalender."""
     besluit = stuk.raadsinformatie if stuk.ter_informatie else stuk.raadsbesluit
     if besluit is not None:
         return besluit.datum
-    if stuk.voorstel is not None and stuk.voorstel.vergaderdatum:
-        return stuk.voorstel.vergaderdatum
+    # Only a raadsvoorstel names a raad meeting (a collegevoorstel names the college's).
+    voorstel = stuk.voorstel
+    if voorstel is not None and voorstel.is_raadsvoorstel and voorstel.vergaderdatum:
+        return voorstel.vergaderdatum
     return None
 
 

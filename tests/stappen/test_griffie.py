@@ -26,7 +26,7 @@ from tests.stappen.griffie_hulp import (
     ter_besluitvorming,
     voorstel,
 )
-from tests.stappen.stappenplan import coordinator_van, lid_van
+from tests.stappen.stappenplan import coordinator_van, document, lid_van, rond_af, stel_vast
 
 pytestmark = pytest.mark.django_db
 
@@ -214,3 +214,17 @@ def test_the_griffie_page_stays_flat_in_queries(
         with django_assert_max_num_queries(12):
             response = client.get(url)
             assert response.status_code == 200
+
+
+def test_a_collegevoorstel_s_meeting_is_not_a_raad_meeting(client, griffie, plan, coordinator):
+    """The uitvoeringsplan's voorstel names the college's meeting: until the raad is
+    informed, the stuk is not yet on a raad agenda."""
+    rond_af(plan, coordinator, 4)
+    uitvoeringsplan = document(plan, "uitvoeringsplan", plan.periode_start.year)
+    stel_vast(uitvoeringsplan, coordinator)
+    voorstel(laatste_versie(uitvoeringsplan), coordinator, vergaderdatum=dt.date(2023, 4, 4))
+    client.force_login(griffie)
+    html = client.get(reverse("stappen:griffie")).content.decode()
+    assert "Raadsvergadering van 04-04-2023" not in html
+    assert f">{uitvoeringsplan.titel}</th>" in sectie(html, "Nog niet geagendeerd")
+    assert "de raad ontvangt het ter informatie" in html
