@@ -301,3 +301,21 @@ def test_a_lezer_never_sees_a_confidential_chapter(client, plan, coordinator, le
         html = client.get(url).content.decode()
         assert OPENBARE_ZIN in html
         assert GEHEIME_ZIN not in html
+
+
+def test_the_stuk_page_reads_flat(client, versie, coordinator, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(coordinator)
+    url = reverse("stappen:stuk", args=[versie.document_id, versie.nummer])
+    aantallen = []
+    for extra in (1, 6):
+        for _ in range(extra):
+            _klaar(versie, coordinator, WeergaveSoort.BESLOTEN)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        aantallen.append(len(queries))
+    assert aantallen[0] == aantallen[1]
+    with django_assert_max_num_queries(aantallen[0]):
+        client.get(url)
