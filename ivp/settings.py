@@ -6,6 +6,7 @@ SQLite database with background tasks executed in-process and e-mail printed to 
 """
 
 from pathlib import Path
+from typing import Any
 
 import environ
 
@@ -110,12 +111,14 @@ STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/utrecht", BASE_DIR / "node_modules/@utrecht/component-library-css/dist"),
+    # The PDF's font (docs/pdf.md), from the npm package, embedded in every PDF.
+    ("vendor/source-sans-3", BASE_DIR / "node_modules/@fontsource/source-sans-3/files"),
     (
         "vendor/voorbeeld-tokens",
         BASE_DIR / "node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist",
     ),
 ]
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
@@ -127,6 +130,13 @@ STORAGES = {
 }
 # Private files (rendered PDFs); never served directly by the web server.
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
+# The rendered PDFs (docs/pdf.md): only the download view, which checks the permission,
+# reads them.
+PRIVATE_ROOT = env.path("DJANGO_PRIVATE_ROOT", default=BASE_DIR / "prive")
+STORAGES["prive"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(PRIVATE_ROOT), "base_url": "/niet-openbaar/"},
+}
 
 # E-mail: printed to the console unless an SMTP host is given.
 EMAIL_SMTP_HOST = env.str("EMAIL_HOST", default="")
@@ -186,6 +196,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
+    # WeasyPrint logs every layout step at INFO; only its warnings matter (docs/pdf.md).
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # Forms render through our templates (NL Design System classes, errors linked to fields).

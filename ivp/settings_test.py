@@ -5,6 +5,8 @@ SQLite on a laptop and on PostgreSQL and Redis in CI.
 """
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "alleen-voor-de-tests")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
@@ -18,6 +20,12 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
+# Rendered PDFs of the suite go to a temporary directory, never into the working tree.
+PRIVATE_ROOT = Path(tempfile.mkdtemp(prefix="ivp-prive-"))
+STORAGES["prive"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(PRIVATE_ROOT), "base_url": "/niet-openbaar/"},
+}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 # Serve static files from the finders (node_modules, static/) without collectstatic.

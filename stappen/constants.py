@@ -220,3 +220,32 @@ class EvaluatieScore(models.TextChoices):
     DEELS = "deels", "Deels behaald"
     NIET = "niet", "Niet behaald"
     NIET_RELEVANT = "niet_relevant", "Niet meer relevant"
+
+
+# --- PDF renderings (issue 10, docs/pdf.md) -------------------------------------------------
+
+
+class WeergaveSoort(models.TextChoices):
+    """The public rendering leaves the confidential parts out; the closed one is for the raad
+    (or the college) in beslotenheid."""
+
+    OPENBAAR = "openbaar", "Openbaar"
+    BESLOTEN = "besloten", "Besloten (geheim)"
+
+
+class WeergaveStatus(models.TextChoices):
+    WACHTRIJ = "wachtrij", "In de wachtrij"
+    BEZIG = "bezig", "Bezig"
+    KLAAR = "klaar", "Klaar"
+    MISLUKT = "mislukt", "Mislukt"
+
+
+# The bodies a stuk is written for (a voorstel and its PDF).
+STUK_ORGANEN = (Orgaan.COLLEGE, Orgaan.RAAD)
+
+# Why a source of this kind is left out of the public rendering.
+VERTROUWELIJK_REDEN_STANDAARD = (
+    "openbaarmaking weegt niet op tegen het belang van de opsporing en vervolging van "
+    "strafbare feiten en de veiligheid van betrokkenen (art. 5.1 lid 2 onder c en d Woo)"
+)
+GEHEIM_MARKERING = "Geheim — art. 25 Gemeentewet"

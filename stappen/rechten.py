@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 
 from ivp.constants import RolSoort
 from ivp.permissions import heeft_rol, mag_plan_regisseren
+from stappen.constants import BESLUITORGAAN, JAARLIJKSE_SOORTEN, DocumentStatus, Orgaan
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
     from ivp.models import Gebruiker, Plan
-    from stappen.models import Analyse, Document, Hoofdstuk
+    from stappen.models import Analyse, Document, Hoofdstuk, Weergave
 
 CONCEPT_LEZERS = frozenset({RolSoort.COORDINATOR, RolSoort.WERKGROEPLID, RolSoort.BESTUURDER})
 VASTGESTELD_LEZERS = CONCEPT_LEZERS | {RolSoort.LEZER}
@@ -73,3 +74,47 @@ def mag_analyse_schrijven(
         and analyse.auteur_id == user.pk
         and heeft_rol(user, plan.gemeente_id, frozenset({RolSoort.WERKGROEPLID}))
     )
+
+
+# --- PDF renderings (docs/pdf.md) ---------------------------------------------------------
+
+# Who may download the closed ("geheim") rendering without it being released to the raad.
+BESLOTEN_LEZERS = frozenset({RolSoort.COORDINATOR, RolSoort.BESTUURDER})
+GRIFFIE = frozenset({RolSoort.GRIFFIE})
+LEZERS = frozenset({RolSoort.LEZER})
+_ORGAAN_VAN: dict[str, str] = {str(s): str(o) for s, o in BESLUITORGAAN.items()}
+
+
+def is_raadsstuk(document: Document) -> bool:
+    """A document that reaches the raad (the griffie's page): one the raad decides, ter
+    besluitvorming or vastgesteld, or a yearly document adopted for the raad's
+    information. The same rule as `stappen.selectors.griffie_stukken`."""
+    if _ORGAAN_VAN.get(document.soort) == Orgaan.RAAD:
+        return document.status in (DocumentStatus.TER_BESLUITVORMING, DocumentStatus.VASTGESTELD)
+    return document.soort in JAARLIJKSE_SOORTEN and document.is_vastgesteld
+
+
+def mag_weergave_downloaden(user: Gebruiker | AnonymousUser, weergave: Weergave) -> bool:
+    """May `user` download this PDF rendering? Only a finished one. The closed rendering: the
+    coordinator and the bestuurder, and the griffie once it is released to the raad. The
+    public one: whoever reads drafts; a lezer only that of the adopted version (x.0) of a
+    vastgesteld document; the griffie only a raadsstuk's. Reads `weergave.versie.document
+    .plan` (select them)."""
+    if not weergave.is_klaar:
+        return False
+    versie = weergave.versie
+    document = versie.document
+    gemeente_id = document.plan.gemeente_id
+    griffie = heeft_rol(user, gemeente_id, GRIFFIE) and is_raadsstuk(document)
+    if weergave.is_besloten:
+        if heeft_rol(user, gemeente_id, BESLOTEN_LEZERS):
+            return True
+        return griffie and weergave.vrijgegeven_op is not None
+    if heeft_rol(user, gemeente_id, CONCEPT_LEZERS) or griffie:
+        return True
+    return heeft_rol(user, gemeente_id, LEZERS) and document.is_vastgesteld and versie.sub == 0
+
+
+def mag_besloten_zien(user: Gebruiker | AnonymousUser, document: Document) -> bool:
+    """Who sees (and asks for) the closed rendering of a document's versions."""
+    return heeft_rol(user, document.plan.gemeente_id, BESLOTEN_LEZERS)

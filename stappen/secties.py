@@ -9,17 +9,31 @@ across versions: comments (`Opmerking`) anchor to it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, NotRequired, TypedDict
 
 if TYPE_CHECKING:
     from stappen.models import Document
 
 
+class BeslotenDeel(TypedDict):
+    """A confidential part of a section (a source of the ondermijningsbeeld): only the closed
+    PDF shows it; the public one says, in its place, that a part was left out and why."""
+
+    titel: str
+    tekst: str
+    reden: str
+
+
 # tekst is Markdown; it is sanitised when rendered, never when stored.
+# `vertrouwelijk` (the reason) marks the whole section confidential: the public PDF shows
+# only its heading and the reason; web pages show it only to those who read drafts.
+# `besloten` holds confidential parts that no web page and no public PDF shows.
 class Sectie(TypedDict):
     sleutel: str
     titel: str
     tekst: str
+    vertrouwelijk: NotRequired[str]
+    besloten: NotRequired[list[BeslotenDeel]]
 
 
 _BOUWERS: dict[str, Callable[[Document], list[Sectie]]] = {}
@@ -67,17 +81,22 @@ def orden[H](
 def bouw_secties(document: Document) -> list[Sectie]:
     """The document's narrative chapters and its soort's structured sections, in reading
     order (`orden`); a chapter and the generated section of the same sleutel are one."""
-    hoofdstukken: list[Sectie] = [
-        {"sleutel": h.sleutel, "titel": h.titel, "tekst": h.tekst}
-        for h in document.hoofdstukken.order_by("volgorde", "pk")
-    ]
+    hoofdstukken: list[Sectie] = []
+    for h in document.hoofdstukken.order_by("volgorde", "pk"):
+        eigen: Sectie = {"sleutel": h.sleutel, "titel": h.titel, "tekst": h.tekst}
+        if h.vertrouwelijk:
+            eigen["vertrouwelijk"] = h.vertrouwelijk_reden.strip() or "vertrouwelijk"
+        hoofdstukken.append(eigen)
     secties: list[Sectie] = []
     for hoofdstuk, sectie, _onder in orden(
         document.soort, hoofdstukken, bouw_structuur(document), lambda h: h["sleutel"]
     ):
         if hoofdstuk and sectie:
             tekst = "\n\n".join(t for t in (hoofdstuk["tekst"].strip(), sectie["tekst"]) if t)
-            secties.append({**hoofdstuk, "tekst": tekst})
+            samen: Sectie = {**sectie, **hoofdstuk, "tekst": tekst}
+            if "vertrouwelijk" in sectie and "vertrouwelijk" not in hoofdstuk:
+                samen["vertrouwelijk"] = sectie["vertrouwelijk"]
+            secties.append(samen)
         elif hoofdstuk is not None:
             secties.append(hoofdstuk)
         elif sectie is not None:

@@ -7,7 +7,8 @@ renderer sanitises. `registreer(registreer_bouwer)` hands all three to the regis
 document core (`stappen.secties.registreer_bouwer`) when both are wired together.
 
 Sections may end up in a public PDF for the raad: confidential sources (the ondermijningsbeeld)
-are left out here, and nothing in the text reveals that they exist.
+are never in a section's text; they travel in its `besloten` parts, which only the closed PDF
+shows (docs/pdf.md). A confidential analysis is marked `vertrouwelijk` with its reason.
 """
 
 from __future__ import annotations
@@ -15,7 +16,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from stappen.constants import PRIORITEITEN_ZONDER_MOTIVATIE, DocumentSoort
+from stappen.constants import (
+    PRIORITEITEN_ZONDER_MOTIVATIE,
+    VERTROUWELIJK_REDEN_STANDAARD,
+    BronSoort,
+    DocumentSoort,
+)
 from stappen.secties import Sectie
 from stappen.selectors.inhoud import (
     analyses_van,
@@ -25,7 +31,7 @@ from stappen.selectors.inhoud import (
 )
 
 if TYPE_CHECKING:
-    from stappen.models import Analyse, Document, Plaatsing
+    from stappen.models import Analyse, Bron, Document, Plaatsing
 
 
 def _cel(tekst: object) -> str:
@@ -56,44 +62,69 @@ def _analysetekst(analyse: Analyse | None) -> str:
         _blok("Huidige aanpak", analyse.huidige_aanpak if analyse else ""),
         _blok("Verbeterpunten", analyse.verbeterpunten if analyse else ""),
     ]
-    # The prefetch of analyses_van(toont_vertrouwelijk=False) holds only public sources;
-    # filter again so that a caller with another prefetch cannot leak one.
+    # The section's text holds only the public sources; the confidential ones go to the
+    # section's `besloten` parts (`_besloten_bronnen`), which only the closed PDF shows.
     bronnen = [b for b in analyse.bronnen.all() if not b.vertrouwelijk] if analyse else []
     if bronnen:
-        regels = []
-        for bron in bronnen:
-            titel = (
-                f"[{_regel(bron.titel)}]({bron.vindplaats})"
-                if bron.vindplaats
-                else _regel(bron.titel)
-            )
-            periode = f" ({_regel(bron.periode)})" if bron.periode else ""
-            regels.append(f"- {bron.get_soort_display()}: {titel}{periode}")
+        regels = [_bronregel(bron) for bron in bronnen]
         delen.append("### Bronnen\n\n" + "\n".join(regels) + "\n")
     return "\n".join(delen)
+
+
+def _bronregel(bron: Bron) -> str:
+    titel = f"[{_regel(bron.titel)}]({bron.vindplaats})" if bron.vindplaats else _regel(bron.titel)
+    periode = f" ({_regel(bron.periode)})" if bron.periode else ""
+    return f"- {bron.get_soort_display()}: {titel}{periode}"
+
+
+def _besloten(sectie: Sectie, analyse: Analyse | None) -> Sectie:
+    """Mark a confidential analysis, and add its confidential sources as closed parts."""
+    if analyse is None:
+        return sectie
+    if analyse.vertrouwelijk:
+        sectie["vertrouwelijk"] = analyse.vertrouwelijk_reden.strip() or "vertrouwelijk"
+    geheim = [b for b in analyse.bronnen.all() if b.vertrouwelijk]
+    if geheim:
+        sectie["besloten"] = [
+            {"titel": f"Bron: {_regel(b.titel)}", "tekst": _bronregel(b), "reden": _reden(b)}
+            for b in geheim
+        ]
+    return sectie
+
+
+def _reden(bron: Bron) -> str:
+    if bron.soort == BronSoort.ONDERMIJNINGSBEELD:
+        return f"het ondermijningsbeeld is vertrouwelijk: {VERTROUWELIJK_REDEN_STANDAARD}"
+    return f"de bron is vertrouwelijk: {VERTROUWELIJK_REDEN_STANDAARD}"
 
 
 def bouw_analyse(document: Document) -> list[Sectie]:
     """One section per veld (`analyse-veld-<code>`), each followed by its themes'
     analyses (`analyse-thema-<code>`)."""
     secties: list[Sectie] = []
-    for blok in analyses_van(document.plan, toont_vertrouwelijk=False):
+    for blok in analyses_van(document.plan, toont_vertrouwelijk=True):
         secties.append(
-            {
-                "sleutel": f"analyse-veld-{blok.veld.code}",
-                "titel": f"{blok.veld.code}. {blok.veld.naam}",
-                "tekst": _analysetekst(blok.analyse),
-            }
+            _besloten(
+                {
+                    "sleutel": f"analyse-veld-{blok.veld.code}",
+                    "titel": f"{blok.veld.code}. {blok.veld.naam}",
+                    "tekst": _analysetekst(blok.analyse),
+                },
+                blok.analyse,
+            )
         )
         for analyse in blok.thema_analyses:
             thema = analyse.thema
             assert thema is not None  # thema_analyses holds the analyses of a thema only
             secties.append(
-                {
-                    "sleutel": f"analyse-thema-{thema.code}",
-                    "titel": f"{thema.code} {thema.naam}",
-                    "tekst": _analysetekst(analyse),
-                }
+                _besloten(
+                    {
+                        "sleutel": f"analyse-thema-{thema.code}",
+                        "titel": f"{thema.code} {thema.naam}",
+                        "tekst": _analysetekst(analyse),
+                    },
+                    analyse,
+                )
             )
     return secties
 

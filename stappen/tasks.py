@@ -19,6 +19,7 @@ from stappen.constants import StapStatus
 from stappen.models import Bespreking, Stap
 from stappen.selectors import nog_niet_gereageerd
 from stappen.services.meldingen import melding_maak
+from stappen.services.stukken import weergave_renderen
 
 # A step's deadline is announced 14, 7 and 1 werkdagen before (only the nearest that is
 # reached, so a deadline set 3 werkdagen ahead gets the 1- and 7-day notices, not the 14).
@@ -131,3 +132,10 @@ def herinneringen(vandaag: dt.date, gemeente_id: int | None = None) -> int:
 def herinneringen_versturen(gemeente_id: int | None = None) -> int:
     """The stappen reminders alone (the beat runs all apps through ivp's sweep)."""
     return herinneringen(timezone.localdate(), gemeente_id)
+
+
+@shared_task(name="stappen.tasks.pdf_renderen")
+def pdf_renderen(weergave_id: int) -> str | None:
+    """Render one queued PDF (docs/pdf.md); idempotent. Returns its state."""
+    weergave = weergave_renderen(weergave_id)
+    return weergave.status if weergave is not None else None

@@ -12,7 +12,7 @@ from stappen.constants import (
     Keuze,
     StapNummer,
 )
-from stappen.demo import hulp
+from stappen.demo import hulp, stukken
 from stappen.demo.teksten import (
     HOOFDSTUKKEN,
     STARTNOTITIE,
@@ -115,6 +115,7 @@ def laad(demo: Demo) -> None:
                 streefjaar=streef_jaar + s if streef_jaar else None,
                 bron=bron,
             )
+    stukken.schrijf_ivp(hulp.document(plan, DocumentSoort.IVP), door)
     hulp.stel_vast(
         hulp.document(plan, DocumentSoort.IVP), door, d(2019, 2, 26), f"{2019 + s}-RAAD-00007"
     )
@@ -144,3 +145,4 @@ def laad(demo: Demo) -> None:
         op=min(plan.einde + dt.timedelta(days=2), demo.vandaag),
         toelichting="Looptijd verstreken; de werkgroep gaat door als voortgangsoverleg.",
     )
+    stukken.laad(demo, plan)

@@ -5,6 +5,7 @@
 - `inhoud`: Analyse, Bron, Prioritering, Weging, Score, Plaatsing, Doelstelling (steps 2–4);
 - `meldingen`: Melding (in-app notifications);
 - `vervolg`: Vervolg, Evaluatie (the next plan started from the previous one).
+- `stukken`: Voorstel, Weergave (the voorstel and the PDF renderings, docs/pdf.md).
 """
 
 from stappen.models.documenten import (
@@ -29,6 +30,7 @@ from stappen.models.inhoud import (
 )
 from stappen.models.meldingen import Melding
 from stappen.models.proces import Besluit, Document, Overgang, Stap, StatusModel
+from stappen.models.stukken import MAX_VOORSTEL_TEKENS, Voorstel, Weergave, prive_opslag
 from stappen.models.vervolg import Evaluatie, Vervolg
 
 __all__ = [
@@ -37,6 +39,7 @@ __all__ = [
     "MAX_CITAAT_TEKENS",
     "MAX_HOOFDSTUK_TEKENS",
     "MAX_OPMERKING_TEKENS",
+    "MAX_VOORSTEL_TEKENS",
     "Analyse",
     "Besluit",
     "Bespreking",
@@ -55,5 +58,8 @@ __all__ = [
     "StatusModel",
     "Versie",
     "Vervolg",
+    "Voorstel",
+    "Weergave",
     "Weging",
+    "prive_opslag",
 ]

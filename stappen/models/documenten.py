@@ -53,6 +53,18 @@ class Hoofdstuk(models.Model):
         verbose_name="laatst gewijzigd door",
     )
     gewijzigd_op = models.DateTimeField("laatst gewijzigd op", null=True, blank=True)
+    vertrouwelijk = models.BooleanField(
+        "vertrouwelijk",
+        default=False,
+        help_text="Niet in de openbare PDF: daar staat alleen dat het hoofdstuk is weggelaten "
+        "en waarom.",
+    )
+    vertrouwelijk_reden = models.CharField(
+        "reden van vertrouwelijkheid",
+        max_length=300,
+        blank=True,
+        help_text="Staat in de openbare PDF op de plaats van het hoofdstuk.",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -70,11 +82,19 @@ class Hoofdstuk(models.Model):
     def __str__(self) -> str:
         return self.titel
 
+    def clean(self) -> None:
+        if self.vertrouwelijk and not self.vertrouwelijk_reden.strip():
+            raise ValidationError(
+                {"vertrouwelijk_reden": "Vul in waarom dit hoofdstuk vertrouwelijk is."}
+            )
+
 
 class Versie(models.Model):
     """An immutable, numbered snapshot of a document's sections (`stappen.inhoud`).
 
-    `inhoud` is a list of `{"sleutel", "titel", "tekst"}`. A saved version never changes and is
+    `inhoud` is a list of `stappen.secties.Sectie`: `{"sleutel", "titel", "tekst"}`, and for
+    confidential content `"vertrouwelijk"` (the reason: the whole section) or `"besloten"`
+    (parts only the closed PDF shows); see docs/pdf.md. A saved version never changes and is
     never deleted: `save()` refuses an update and `delete()` refuses always.
     """
 

@@ -56,6 +56,15 @@ class Analyse(models.Model):
         verbose_name="auteur",
         help_text="Het werkgroeplid dat de analyse van dit veld schrijft; leeg: de coördinator.",
     )
+    vertrouwelijk = models.BooleanField(
+        "vertrouwelijk",
+        default=False,
+        help_text="Niet in de openbare PDF: daar staat alleen dat dit deel is weggelaten en "
+        "waarom.",
+    )
+    vertrouwelijk_reden = models.CharField(
+        "reden van vertrouwelijkheid", max_length=300, blank=True
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -78,6 +87,12 @@ class Analyse(models.Model):
 
     def __str__(self) -> str:
         return f"Analyse {self.thema or self.veld}"
+
+    def clean(self) -> None:
+        if self.vertrouwelijk and not self.vertrouwelijk_reden.strip():
+            raise ValidationError(
+                {"vertrouwelijk_reden": "Vul in waarom deze analyse vertrouwelijk is."}
+            )
 
     @property
     def ontbrekende_blokken(self) -> list[str]:

@@ -5,14 +5,15 @@ here. Each keeps its page's query count flat however large the data grows.
 - `documenten`: documents, versions, comparison, threads, reactienota;
 - `inhoud`: the content pages of steps 2–4;
 - `meldingen`: unread notifications;
-- `bestuur`: the bestuurder's start page and the griffie's page.
+- `bestuur`: the bestuurder's start page; `griffie`: the griffie's page and its exports;
+- `geschiedenis`: the history of documents and chapters, the plan's log; `woo`: the
+  decision record of a plan;
+- `stukken`: voorstellen and PDF renderings (docs/pdf.md).
 """
 
 from stappen.selectors.bestuur import (
     BestuurderOverzicht,
-    Raadsstuk,
     bestuurder_overzicht,
-    griffie_stukken,
 )
 from stappen.selectors.cijfers import (
     AnalyseCijfers,
@@ -46,6 +47,28 @@ from stappen.selectors.documenten import (
     zichtbaar_concept,
     zichtbaar_document,
 )
+from stappen.selectors.geschiedenis import (
+    Geschiedenis,
+    Logboek,
+    Logregel,
+    Wijziging,
+    document_geschiedenis,
+    hoofdstuk_geschiedenis,
+    mag_logboek_zien,
+    plan_logboek,
+)
+from stappen.selectors.griffie import (
+    METADATA_VELDEN,
+    NIET_GEAGENDEERD,
+    Stuk,
+    Vergadering,
+    griffie_stukken,
+    griffie_vergadering,
+    griffie_vergaderingen,
+    metadata,
+    raadsvergadering,
+    vergadering_bestanden,
+)
 from stappen.selectors.inhoud import (
     Kandidaat,
     PrioriteringStand,
@@ -74,58 +97,102 @@ from stappen.selectors.proces import (
     plannen_voor,
     regie_stap,
 )
+from stappen.selectors.stukken import (
+    StukPagina,
+    downloadbare_weergave,
+    griffie_weergaven,
+    regie_versie,
+    regie_weergave,
+    stuk_orgaan,
+    stuk_pagina,
+)
 from stappen.selectors.vaststelling import open_punten
+from stappen.selectors.woo import (
+    INDEX_VELDEN,
+    Dossier,
+    Dossierregel,
+    besluitvormingsdossier,
+    dossier_bestanden,
+)
 
 __all__ = [
+    "INDEX_VELDEN",
     "MAX_OPEN_DRADEN",
+    "METADATA_VELDEN",
+    "NIET_GEAGENDEERD",
     "AnalyseCijfers",
     "BestuurderOverzicht",
     "DocumentPagina",
+    "Dossier",
+    "Dossierregel",
     "Draden",
     "Gemeten",
+    "Geschiedenis",
     "HoofdstukRegel",
     "Kandidaat",
+    "Logboek",
+    "Logregel",
     "PlanPagina",
     "PrioriteringStand",
-    "Raadsstuk",
     "Reactienota",
     "SectieDraden",
     "StapRegel",
+    "Stuk",
+    "StukPagina",
     "Toegang",
     "VeldAnalyse",
+    "Vergadering",
     "Vergelijking",
     "VersiePagina",
+    "Wijziging",
     "analyse_cijfers",
     "analyse_voor_bewerking",
     "analyses_van",
     "beleidsdocumenten_van",
+    "besluitvormingsdossier",
     "bestuurder_overzicht",
     "bron_van",
+    "document_geschiedenis",
     "document_pagina",
     "documenten_van_plan",
     "doelstelling_van",
     "doelstelling_waarden",
+    "dossier_bestanden",
+    "downloadbare_weergave",
     "gewogen_score",
     "griffie_stukken",
+    "griffie_vergadering",
+    "griffie_vergaderingen",
+    "griffie_weergaven",
+    "hoofdstuk_geschiedenis",
     "hoofdstuk_voor_bewerken",
     "inhoud_toegang",
     "laad_stand",
+    "mag_logboek_zien",
+    "metadata",
     "nog_niet_gereageerd",
     "ongelezen_meldingen",
     "open_punten",
     "opmerking_draad",
     "opmerking_voor_actie",
+    "plan_logboek",
     "plan_pagina",
     "plannen_voor",
     "prioriteit_van",
     "prioriteiten_van",
     "prioritering_stand",
+    "raadsvergadering",
     "reactienota",
     "regie_document",
     "regie_hoofdstuk",
     "regie_stap",
+    "regie_versie",
+    "regie_weergave",
     "sectie_draden",
     "strategische_themas_van",
+    "stuk_orgaan",
+    "stuk_pagina",
+    "vergadering_bestanden",
     "vergelijking",
     "versie_pagina",
     "versie_van",

@@ -1,13 +1,11 @@
-"""The reads of the bestuurder's and the griffie's pages: what awaits a decision, which
-deadlines come, and the documents the raad adopted or will decide (never a draft)."""
+"""The reads of the bestuurder's start page: what awaits a decision and which deadlines
+come. (The griffie's page: `stappen.selectors.griffie`.)"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
-from django.http import Http404
 from django.utils import timezone
 
 from ivp.constants import RolSoort
@@ -15,12 +13,11 @@ from ivp.models import Gebruiker
 from ivp.permissions import gemeenten_met_rol
 from stappen.constants import (
     BESLUITORGAAN,
-    JAARLIJKSE_SOORTEN,
     DocumentStatus,
     Orgaan,
     StapStatus,
 )
-from stappen.models import Besluit, Document, Stap
+from stappen.models import Document, Stap
 
 # How far ahead the bestuurder's start page looks for deadlines.
 DEADLINES_VOORUIT = dt.timedelta(days=92)
@@ -64,39 +61,3 @@ def bestuurder_overzicht(user: Gebruiker) -> BestuurderOverzicht | None:
         ),
         tot=tot,
     )
-
-
-@dataclass
-class Raadsstuk:
-    document: Document
-    besluiten: list[Besluit]
-
-    @property
-    def ter_informatie(self) -> bool:
-        """Adopted by the college; the raad receives it ter informatie."""
-        return self.document.soort in JAARLIJKSE_SOORTEN
-
-
-def griffie_stukken(user: Gebruiker) -> list[Raadsstuk]:
-    """The documents of the griffie's gemeenten that the raad will decide (ter
-    besluitvorming) or adopted, and the college's documents adopted for the raad's
-    information; never a draft. 404 for anyone without the griffie role. Two queries."""
-    gemeenten = gemeenten_met_rol(user, GRIFFIE)
-    if not gemeenten:
-        raise Http404("Pagina niet gevonden.")
-    documenten = (
-        Document.objects.filter(plan__gemeente_id__in=gemeenten)
-        .filter(
-            Q(
-                soort__in=RAADSSTUKKEN,
-                status__in=[DocumentStatus.TER_BESLUITVORMING, DocumentStatus.VASTGESTELD],
-            )
-            | Q(soort__in=JAARLIJKSE_SOORTEN, status=DocumentStatus.VASTGESTELD)
-        )
-        .select_related("plan__gemeente")
-        .prefetch_related(
-            Prefetch("besluiten", queryset=Besluit.objects.order_by("datum", "vastgelegd_op"))
-        )
-        .order_by("plan__gemeente__naam", "-plan__periode_start", "stap__nummer", "jaar")
-    )
-    return [Raadsstuk(document=d, besluiten=list(d.besluiten.all())) for d in documenten]

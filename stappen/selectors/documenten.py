@@ -246,6 +246,10 @@ def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
     if not concepten:
         versies = versies.filter(hoofd__gte=1, sub=0)
     hoofdstukken = list(document.hoofdstukken.select_related("auteur").order_by("volgorde", "pk"))
+    structuur = bouw_structuur(document)
+    if not concepten:  # a lezer: no confidential chapter or analysis (docs/pdf.md)
+        hoofdstukken = [h for h in hoofdstukken if not h.vertrouwelijk]
+        structuur = [s for s in structuur if not s.get("vertrouwelijk")]
     bespreking = (
         document.besprekingen.filter(gesloten_op__isnull=True).select_related("versie").first()
         if concepten
@@ -263,7 +267,7 @@ def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
             )
             for h in hoofdstukken
         ],
-        structuur=[(s, draden.get(s["sleutel"], Draden())) for s in bouw_structuur(document)],
+        structuur=[(s, draden.get(s["sleutel"], Draden())) for s in structuur],
         versies=list(versies),
         bespreking=bespreking,
         besluiten=list(document.besluiten.order_by("datum", "vastgelegd_op")),
@@ -327,7 +331,11 @@ def versie_pagina(user: Gebruiker, document_id: int, nummer: str) -> VersiePagin
         versies=list(document.versies.defer("inhoud").order_by("hoofd", "sub"))
         if concepten
         else [],
-        secties=[(s, draden.get(s["sleutel"], Draden())) for s in versie.inhoud],
+        secties=[
+            (s, draden.get(s["sleutel"], Draden()))
+            for s in versie.inhoud
+            if concepten or not s.get("vertrouwelijk")  # a lezer: no confidential section
+        ],
         mag_reageren=mag_reageren(user, document) and not document.is_vastgesteld,
     )
 

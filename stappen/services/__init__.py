@@ -6,6 +6,7 @@
 - `inhoud`: the content of steps 2–4;
 - `meldingen`: in-app notifications;
 - `vervolg`: the next plan started from the previous one, and its evaluation.
+- `stukken`: the voorstel and the PDF renderings (docs/pdf.md).
 
 Views and tasks call these functions (`from stappen import services`); they check the
 permission, the state and the guards, save inside a transaction, and refuse with `Geweigerd`
@@ -69,6 +70,15 @@ from stappen.services.proces import (
     stap_reopen,
     stap_start,
 )
+from stappen.services.stukken import (
+    stuk_gegevens,
+    vertrouwelijk_markeren,
+    voorstel_opslaan,
+    weergave_aanvragen,
+    weergave_opnieuw,
+    weergave_renderen,
+    weergave_vrijgeven,
+)
 from stappen.services.vervolg import (
     evaluatie_motivatie_save,
     evaluatie_save,
@@ -123,7 +133,14 @@ __all__ = [
     "stap_plan",
     "stap_reopen",
     "stap_start",
+    "stuk_gegevens",
     "versie_create",
     "versie_maak",
+    "vertrouwelijk_markeren",
+    "voorstel_opslaan",
+    "weergave_aanvragen",
+    "weergave_opnieuw",
+    "weergave_renderen",
+    "weergave_vrijgeven",
     "wegingen_save",
 ]

@@ -4,8 +4,17 @@ The start page has its own module without a namespace (`stappen.urls.start`), so
 keeps the plain name `start` that the login redirect and the header link use.
 """
 
-from stappen.urls import documenten, inhoud, proces, vervolg
+from stappen.urls import documenten, geschiedenis, griffie, inhoud, proces, stukken, vervolg
 
 app_name = "stappen"
 
-urlpatterns = proces.urlpatterns + inhoud.urlpatterns + documenten.urlpatterns + vervolg.urlpatterns
+# The record comes before the documents: their `documenten/<id>/<actie>/` catches any word.
+urlpatterns = (
+    proces.urlpatterns
+    + griffie.urlpatterns
+    + inhoud.urlpatterns
+    + stukken.urlpatterns
+    + geschiedenis.urlpatterns
+    + documenten.urlpatterns
+    + vervolg.urlpatterns
+)

@@ -6,7 +6,6 @@ from stappen.views import proces as views
 
 urlpatterns = [
     path("plannen/nieuw/", views.plan_create, name="plan_nieuw"),
-    path("griffie/", views.griffie, name="griffie"),
     path("plannen/<int:plan_id>/", views.plan_detail, name="plan"),
     path("plannen/<int:plan_id>/bewerken/", views.plan_edit, name="plan_bewerken"),
     path(

@@ -40,14 +40,6 @@ def start(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
-def griffie(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """The griffie's page: what the raad adopted or will decide, never a draft."""
-    return render(
-        request, "stappen/griffie.html", {"stukken": selectors.griffie_stukken(request.user)}
-    )
-
-
-@login_required
 def plan_detail(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     pagina = selectors.plan_pagina(request.user, plan_id)
     return render(
@@ -57,6 +49,7 @@ def plan_detail(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse
             "pagina": pagina,
             "plan": pagina.plan,
             "herkomst": vervolg_selectors.herkomst(request.user, pagina.plan),
+            "mag_logboek": selectors.mag_logboek_zien(request.user, pagina.plan),
             "overgang_form": OvergangForm(),
             # One form per step, each with its own ids, so every label names its own field.
             "heropen_forms": {

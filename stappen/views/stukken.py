@@ -1,0 +1,156 @@
+"""The coordinator's pages of a version's stuk: the voorstel form, the PDF renderings
+(ask, watch, retry, release) and the download for everyone allowed (docs/pdf.md)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from ivp.views import AuthenticatedHttpRequest, probeer
+from stappen import selectors, services
+from stappen.constants import GEHEIM_MARKERING, Orgaan, WeergaveSoort
+from stappen.forms.stukken import VertrouwelijkForm, VoorstelForm
+from stappen.models import Weergave
+
+
+def _stuk_url(weergave: Weergave) -> str:
+    versie = weergave.versie
+    return reverse("stappen:stuk", args=[versie.document_id, versie.nummer])
+
+
+@login_required
+def stuk(request: AuthenticatedHttpRequest, document_id: int, nummer: str) -> HttpResponse:
+    versie = selectors.regie_versie(request.user, document_id, nummer)
+    pagina = selectors.stuk_pagina(request.user, versie)
+    return render(
+        request,
+        "stappen/stuk.html",
+        {
+            "pagina": pagina,
+            "versie": versie,
+            "document": versie.document,
+            "plan": versie.document.plan,
+            "orgaan": Orgaan(pagina.orgaan).label,
+            "is_raad": pagina.orgaan == Orgaan.RAAD,
+            "geheim": GEHEIM_MARKERING,
+            "soorten": WeergaveSoort,
+        },
+    )
+
+
+@login_required
+def voorstel(request: AuthenticatedHttpRequest, document_id: int, nummer: str) -> HttpResponse:
+    versie = selectors.regie_versie(request.user, document_id, nummer)
+    pagina = selectors.stuk_pagina(request.user, versie)
+    form = VoorstelForm(request.POST or None, instance=pagina.voorstel)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and probeer(
+            request, services.voorstel_opslaan, form=form, versie=versie, door=request.user,
+            **form.cleaned_data,
+        )
+    ):  # fmt: skip
+        messages.success(request, "Het voorstel is opgeslagen.")
+        return redirect("stappen:stuk", document_id, versie.nummer)
+    soort = "Raadsvoorstel" if pagina.orgaan == Orgaan.RAAD else "Collegevoorstel"
+    return render(
+        request,
+        "stappen/voorstel_form.html",
+        {
+            "form": form,
+            "versie": versie,
+            "document": versie.document,
+            "plan": versie.document.plan,
+            "soort": soort,
+        },
+    )
+
+
+@login_required
+@require_POST
+def weergave_aanvragen(
+    request: AuthenticatedHttpRequest, document_id: int, nummer: str
+) -> HttpResponse:
+    versie = selectors.regie_versie(request.user, document_id, nummer)
+    soort = request.POST.get("soort", "")
+    if probeer(request, services.weergave_aanvragen, versie=versie, door=request.user, soort=soort):
+        messages.success(request, "De PDF is aangevraagd; hieronder ziet u hoe ver hij is.")
+    return redirect("stappen:stuk", document_id, versie.nummer)
+
+
+@login_required
+@require_POST
+def weergave_opnieuw(request: AuthenticatedHttpRequest, weergave_id: int) -> HttpResponse:
+    weergave = selectors.regie_weergave(request.user, weergave_id)
+    if probeer(request, services.weergave_opnieuw, weergave=weergave, door=request.user):
+        messages.success(request, "De PDF wordt opnieuw gemaakt.")
+    return redirect(_stuk_url(weergave))
+
+
+@login_required
+@require_POST
+def weergave_vrijgeven(request: AuthenticatedHttpRequest, weergave_id: int) -> HttpResponse:
+    weergave = selectors.regie_weergave(request.user, weergave_id)
+    if probeer(request, services.weergave_vrijgeven, weergave=weergave, door=request.user):
+        messages.success(request, "De besloten PDF is vrijgegeven aan de raad (de griffie).")
+    return redirect(_stuk_url(weergave))
+
+
+@login_required
+def weergave_download(request: AuthenticatedHttpRequest, weergave_id: int) -> FileResponse:
+    """The stored bytes, checked against the hash kept with them."""
+    weergave = selectors.downloadbare_weergave(request.user, weergave_id)
+    with weergave.bestand.open("rb") as bestand:
+        inhoud = bestand.read()
+    if hashlib.sha256(inhoud).hexdigest() != weergave.sha256:
+        raise Http404("Het bestand is niet meer wat het was.")
+    response = FileResponse(
+        io.BytesIO(inhoud),
+        as_attachment=True,
+        filename=weergave.bestandsnaam,
+        content_type="application/pdf",
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def hoofdstuk_vertrouwelijk(
+    request: AuthenticatedHttpRequest, document_id: int, sleutel: str
+) -> HttpResponse:
+    """The coordinator marks a chapter confidential (with the reason) or public again."""
+    hoofdstuk = selectors.regie_hoofdstuk(request.user, document_id, sleutel)
+    form = VertrouwelijkForm(
+        request.POST or None,
+        initial={"vertrouwelijk": hoofdstuk.vertrouwelijk, "reden": hoofdstuk.vertrouwelijk_reden},
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and probeer(
+            request,
+            services.vertrouwelijk_markeren,
+            form=form,
+            onderdeel=hoofdstuk,
+            door=request.user,
+            **form.cleaned_data,
+        )
+    ):
+        staat = "vertrouwelijk" if form.cleaned_data["vertrouwelijk"] else "openbaar"
+        messages.success(request, f"{hoofdstuk.titel} is nu {staat}.")
+        return redirect(reverse("stappen:document", args=[document_id]) + f"#h-{sleutel}")
+    document = hoofdstuk.document
+    return render(
+        request,
+        "stappen/vertrouwelijk_form.html",
+        {"form": form, "hoofdstuk": hoofdstuk, "document": document, "plan": document.plan},
+    )

@@ -1,0 +1,96 @@
+"""The griffie in the browser (issue 10): from the start page to its page of stukken per raad
+meeting, a PDF downloaded and checked against the SHA-256 the page shows, and the meeting's
+ZIP read back. And the record pages (history, log) as a coordinator reads them."""
+
+import hashlib
+import io
+import zipfile
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from ivp.demo import WACHTWOORD
+from stappen.constants import DocumentSoort, DocumentStatus, WeergaveSoort
+from stappen.models import Document, Weergave
+from tests.browser.conftest import huidig_plan
+
+pytestmark = [pytest.mark.browser]
+
+
+@pytest.fixture
+def demo_met_pdf(transactional_db):
+    """The demo, which renders the PDFs of the stukken it adopts: the public PDF of the IVP
+    the raad adopted."""
+    call_command("demo", stdout=StringIO())
+    ivp = Document.objects.get(
+        plan__gemeente__naam="Steenwijkerland",
+        soort=DocumentSoort.IVP,
+        status=DocumentStatus.VASTGESTELD,
+    )
+    weergave = (
+        Weergave.objects.filter(versie__document=ivp, soort=WeergaveSoort.OPENBAAR)
+        .order_by("-versie__hoofd", "-versie__sub", "-klaar_op")
+        .first()
+    )
+    assert weergave is not None and weergave.is_klaar, weergave and weergave.fout
+    return weergave
+
+
+def test_the_griffie_downloads_a_pdf_and_the_meetings_zip(
+    page, demo_met_pdf, login, check_axe, screenshot
+):
+    weergave = demo_met_pdf
+    login(page, "griffie", WACHTWOORD)
+    page.get_by_role("link", name="Stukken voor de raad").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Stukken voor de raad"
+    assert "Er staan nog geen stukken" not in page.content()
+    check_axe(page)
+    screenshot(page, "griffie-stukken")
+
+    besluit = weergave.versie.document.besluiten.get(orgaan="raad")
+    vergadering = page.locator(
+        "section",
+        has=page.get_by_role("heading", name=f"Raadsvergadering van {besluit.datum:%d-%m-%Y}"),
+    )
+    assert weergave.sha256 in vergadering.inner_text()
+
+    with page.expect_download() as download:
+        vergadering.get_by_role("link", name=f"PDF ({weergave.paginas} pagina's)").click()
+    inhoud = download.value.path().read_bytes()
+    assert inhoud.startswith(b"%PDF")
+    assert hashlib.sha256(inhoud).hexdigest() == weergave.sha256
+
+    with page.expect_download() as download:
+        vergadering.get_by_role("link", name="Alle stukken van deze vergadering").click()
+    assert download.value.suggested_filename == f"raad-{besluit.datum.isoformat()}.zip"
+    archief = zipfile.ZipFile(io.BytesIO(download.value.path().read_bytes()))
+    assert weergave.bestandsnaam in archief.namelist()
+    assert hashlib.sha256(archief.read(weergave.bestandsnaam)).hexdigest() == weergave.sha256
+    assert {"metadata.csv", "metadata.json"} <= set(archief.namelist())
+
+
+def test_the_coordinator_reads_the_history_and_the_log(
+    page, transactional_db, login, check_axe, screenshot
+):
+    call_command("demo", stdout=StringIO())
+    plan = huidig_plan()
+    startnotitie = plan.documenten.get(soort=DocumentSoort.STARTNOTITIE)
+    login(page, "coordinator", WACHTWOORD)
+    page.goto(f"/documenten/{startnotitie.pk}/")
+    page.get_by_role("link", name="Geschiedenis", exact=True).click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Geschiedenis"
+    check_axe(page)
+    screenshot(page, "document-geschiedenis")
+
+    page.goto(f"/documenten/{startnotitie.pk}/")
+    page.get_by_role("link", name="Geschiedenis van inleiding").click()
+    assert page.locator("ins").count() > 0  # the text as it was written, marked
+    check_axe(page)
+    screenshot(page, "hoofdstuk-geschiedenis")
+
+    page.goto(f"/plannen/{plan.pk}/")
+    page.get_by_role("link", name="Het hele logboek").click()
+    assert "Stap 1: actief → afgerond" in page.content()
+    check_axe(page)
+    screenshot(page, "logboek")
