@@ -69,6 +69,7 @@ class Keten:
     uitvoeringsplan: Uitvoeringsplan | None
     prioriteiten: list[PrioriteitSchakel]
     activiteit_eindjes: dict[int, list[str]] = field(default_factory=dict)
+    losse_activiteiten: list[tuple[Activiteit, list[str]]] = field(default_factory=list)
 
     @property
     def aantal_losse_eindjes(self) -> int:
@@ -142,7 +143,8 @@ def keten(user: Gebruiker, plan_id: int, jaar: int | None = None) -> Keten:
             eindjes.append("geen trekker")
         if eindjes:
             activiteit_eindjes[a.pk] = eindjes
-    return Keten(plan, jaar, up, schakels, activiteit_eindjes)
+    losse = [(a, activiteit_eindjes[a.pk]) for a in activiteiten if a.pk in activiteit_eindjes]
+    return Keten(plan, jaar, up, schakels, activiteit_eindjes, losse)
 
 
 @dataclass

@@ -288,6 +288,10 @@ class Jaar:
     rapportage: Document | None
     aantal: int = 0
 
+    @property
+    def knoptekst(self) -> str:
+        return f"Uitvoeringsplan {self.jaar} beginnen"
+
 
 @dataclass
 class Overzicht:
