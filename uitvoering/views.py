@@ -49,11 +49,16 @@ def uitvoeringsplan_nieuw(request: AuthenticatedHttpRequest, plan_id: int) -> Ht
 def plan(request: AuthenticatedHttpRequest, uitvoeringsplan_id: int) -> HttpResponse:
     pagina = selectors.plan_pagina(request.user, uitvoeringsplan_id, request.GET.dict())
     up = pagina.uitvoeringsplan
-    return render(
-        request,
-        "uitvoering/plan.html",
-        {"pagina": pagina, "up": up, "plan": up.plan, "huidig": "plan"},
-    )
+    vorige, evaluatie = services.vorige_evaluatie(up) if up.is_eerste else (None, [])
+    context = {
+        "pagina": pagina,
+        "up": up,
+        "plan": up.plan,
+        "huidig": "plan",
+        "vorige_rapportage": vorige,
+        "vorige_evaluatie": evaluatie,
+    }
+    return render(request, "uitvoering/plan.html", context)
 
 
 @login_required

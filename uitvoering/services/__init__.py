@@ -11,7 +11,12 @@ from uitvoering.services.plannen import (
     uitvoeringsplan_volgend_jaar,
     voortgang_save,
 )
-from uitvoering.services.rapportage import evaluatie_van, rapportage_genereer, rapportage_van
+from uitvoering.services.rapportage import (
+    evaluatie_van,
+    rapportage_genereer,
+    rapportage_van,
+    vorige_evaluatie,
+)
 
 __all__ = [
     "activiteit_create",
@@ -25,4 +30,5 @@ __all__ = [
     "uitvoeringsplan_maak",
     "uitvoeringsplan_volgend_jaar",
     "voortgang_save",
+    "vorige_evaluatie",
 ]

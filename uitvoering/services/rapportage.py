@@ -60,7 +60,29 @@ def rapportage_genereer(*, uitvoeringsplan: Uitvoeringsplan, door: Gebruiker) ->
 def evaluatie_van(uitvoeringsplan: Uitvoeringsplan) -> list[tuple[str, str]]:
     """The rapportage's evaluation and outlook (title, Markdown), for beside next year's
     form: from its adopted version when there is one, else as it is written now."""
-    document = rapportage_van(uitvoeringsplan)
+    return _evaluatie(rapportage_van(uitvoeringsplan))
+
+
+def vorige_evaluatie(
+    uitvoeringsplan: Uitvoeringsplan,
+) -> tuple[Document | None, list[tuple[str, str]]]:
+    """For the first year of a plan: the evaluation in the last rapportage of the gemeente's
+    previous plan (CCV: the new plan starts from the evaluation of the old)."""
+    plan = uitvoeringsplan.plan
+    document = (
+        Document.objects.filter(
+            plan__gemeente_id=plan.gemeente_id,
+            plan__periode_start__lt=plan.periode_start,
+            soort=DocumentSoort.VOORTGANGSRAPPORTAGE,
+        )
+        .exclude(plan=plan)
+        .order_by("-jaar", "-pk")
+        .first()
+    )
+    return document, _evaluatie(document)
+
+
+def _evaluatie(document: Document | None) -> list[tuple[str, str]]:
     if document is None:
         return []
     sleutels = ("evaluatie", "vooruitblik")
@@ -72,4 +94,5 @@ def evaluatie_van(uitvoeringsplan: Uitvoeringsplan) -> list[tuple[str, str]]:
     return [
         (h.titel, h.tekst)
         for h in document.hoofdstukken.filter(sleutel__in=sleutels).order_by("volgorde")
+        if h.tekst.strip()
     ]
