@@ -187,6 +187,9 @@ def voortgang_save(
                 "legt u vast vanaf de eerste dag van het kwartaal."
             }
         )
+    # One save per activity at a time: two trekkers saving the same quarter at once do not
+    # both insert it (the second waits and then corrects the first).
+    Activiteit.objects.select_for_update().filter(pk=activiteit.pk).first()
     if activiteit_status and activiteit_status not in ActiviteitStatus.values:
         raise ValidationError({"activiteit_status": "Kies een status uit de lijst."})
     voortgang = Voortgang.objects.filter(activiteit=activiteit, kwartaal=kwartaal).first()
