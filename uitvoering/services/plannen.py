@@ -59,6 +59,8 @@ def uitvoeringsplan_maak(*, plan: Plan, jaar: int, door: Gebruiker) -> Uitvoerin
     first year's comes with the plan, later years' belong to step 6). Asking twice gives the
     same plan."""
     vereis_regie(plan, door)
+    # One at a time per plan: two presses at once make one plan (the second finds it).
+    Plan.objects.select_for_update().filter(pk=plan.pk).first()
     bestaand = Uitvoeringsplan.objects.filter(plan=plan, jaar=jaar).first()
     if bestaand is not None:
         return bestaand
