@@ -6,15 +6,24 @@ figures are in a table beside the chart, so it reads without colour."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 
 BREEDTE, HOOGTE = 480, 240
-LINKS, RECHTS, BOVEN, ONDER = 56, 96, 16, 36
+LINKS, RECHTS, BOVEN, ONDER = 56, 128, 16, 36
 
 
 def getal(waarde: Decimal) -> str:
     return f"{waarde.normalize():f}".replace(".", ",")
+
+
+def rond_op(waarde: float) -> float:
+    """The axis' top: the next 1, 2, 2.5, 3, 4 or 5 times a power of ten (265 → 300)."""
+    if waarde <= 0:
+        return 1.0
+    macht = 10 ** math.floor(math.log10(waarde))
+    return next(f * macht for f in (1, 2, 2.5, 3, 4, 5, 10) if f * macht >= waarde)
 
 
 @dataclass
@@ -54,7 +63,7 @@ def indicatorgrafiek(
     eerste, laatste = min(jaren), max(jaren)
     if laatste == eerste:
         laatste += 1
-    top = float(max(getallen)) * 1.15 or 1.0
+    top = rond_op(float(max(getallen)) * 1.1)
     plot_b, plot_h = BREEDTE - LINKS - RECHTS, HOOGTE - BOVEN - ONDER
 
     def x(jaar: int) -> float:

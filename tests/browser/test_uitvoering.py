@@ -71,6 +71,15 @@ def test_from_activity_to_progress_to_rapportage_and_next_year(
         assert "Van analyse tot resultaat" in page.get_by_role("heading", level=1).inner_text()
         check_axe(page)
         screenshot(page, "uitvoering-keten")
+        page.get_by_role("link", name="Overlastmeldingen Giethoorn in het seizoen").click()
+        assert page.get_by_role("img", name="Waarde van de indicator per jaar").is_visible()
+        page.locator("#id_jaar").fill(str(jaar))
+        page.locator("#id_waarde").fill("203,5")
+        page.get_by_role("button", name="Waarde opslaan").click()
+        assert "De waarde is opgeslagen." in page.get_by_role("status").first.inner_text()
+        assert "203,5" in page.locator("main").inner_text()
+        check_axe(page)
+        screenshot(page, "uitvoering-indicator")
         uitloggen(page)
 
         # the trekker records the quarter's progress
