@@ -22,4 +22,5 @@ urlpatterns = [
     path("", include("veiligheidsvelden.urls")),
     path("", include("stappen.urls")),
     path("", include("werkgroep.urls")),
+    path("", include("uitvoering.urls")),
 ]

@@ -4,3 +4,19 @@ from django.apps import AppConfig
 class UitvoeringConfig(AppConfig):
     name = "uitvoering"
     verbose_name = "Uitvoering"
+
+    def ready(self) -> None:
+        # Step 5 checks the activities; the uitvoeringsplan's document shows them; the daily
+        # sweep reminds the trekkers at the end of a quarter. All through registries, so the
+        # apps above never import this one.
+        from ivp import berichten, herinneringen
+        from stappen import guards, secties
+        from stappen.constants import StapNummer
+        from uitvoering import controles, tasks, teksten
+
+        guards.registreer_sluitcontrole(StapNummer.UITVOERINGSPLAN, controles.stap5_activiteiten)
+        for soort, bouwer in teksten.BOUWERS.items():
+            secties.registreer_bouwer(str(soort), bouwer)
+        herinneringen.registreer("uitvoering", tasks.herinneringen)
+        for code, label, verplicht in tasks.SOORTEN:
+            berichten.registreer_soort(code, label, verplicht=verplicht)

@@ -15,10 +15,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from werkgroep.constants import uren_tekst
 
@@ -102,41 +102,72 @@ def als_csv(regels: Iterable[Rij]) -> bytes:
 
 
 def als_xlsx(regels: Iterable[Rij]) -> bytes:
+    return xlsx_bladen(
+        [
+            Blad(
+                naam="Uren",
+                koppen=KOPPEN,
+                # A generator: the write-only sheet takes one row at a time, so memory stays
+                # flat for any number of entries.
+                rijen=(
+                    [r.datum, r.naam, r.organisatie, r.stap, r.uren, r.omschrijving] for r in regels
+                ),
+                breedtes=list(BREEDTES.values()),
+                formaten={4: URENFORMAAT},
+            )
+        ]
+    )
+
+
+@dataclass(frozen=True)
+class Blad:
+    """One sheet: a header row, rows of values and an optional bold totals row. A `str` is
+    a text cell (never a formula), a date a date, a number a number (`formaten` per column
+    index, else two decimals), None an empty cell."""
+
+    naam: str
+    koppen: Sequence[str]
+    rijen: Iterable[Sequence[object]]
+    breedtes: Sequence[int]
+    formaten: Mapping[int, str] = field(default_factory=dict)
+    totaal: Sequence[object] | None = None
+
+
+def xlsx_bladen(bladen: Iterable[Blad]) -> bytes:
+    """An Excel file with one sheet per `Blad` (also used by the uitvoering's export)."""
     # Only loaded when someone downloads Excel.
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     werkboek = Workbook(write_only=True)
-    blad = werkboek.create_sheet("Uren")
-    for kolom, breedte in BREEDTES.items():
-        blad.column_dimensions[kolom].width = breedte
     vet = Font(bold=True)
+    for b in bladen:
+        blad = werkboek.create_sheet(b.naam)
+        for index, breedte in enumerate(b.breedtes, start=1):
+            blad.column_dimensions[get_column_letter(index)].width = breedte
 
-    def tekstcel(waarde: str, **stijl: object) -> WriteOnlyCell:
-        cel = WriteOnlyCell(blad, value=waarde)
-        cel.data_type = "s"  # text, also when it starts with "=": never a formula
-        for naam, stijlwaarde in stijl.items():
-            setattr(cel, naam, stijlwaarde)
-        return cel
+        def cel(
+            waarde: object, kolom: int, bold: bool = False, blad: Any = blad, b: Blad = b
+        ) -> WriteOnlyCell:
+            nieuwe = WriteOnlyCell(blad, value=waarde)
+            if isinstance(waarde, str):
+                nieuwe.data_type = "s"  # text, also when it starts with "=": never a formula
+            elif isinstance(waarde, dt.date):
+                nieuwe.number_format = DATUMFORMAAT
+            elif isinstance(waarde, (Decimal, int, float)) and not isinstance(waarde, bool):
+                nieuwe.value = float(waarde)
+                nieuwe.number_format = b.formaten.get(kolom, "0.00")
+            if bold:
+                nieuwe.font = vet
+            return nieuwe
 
-    def cel(waarde: object, formaat: str) -> WriteOnlyCell:
-        nieuwe = WriteOnlyCell(blad, value=waarde)
-        nieuwe.number_format = formaat
-        return nieuwe
-
-    blad.append([tekstcel(kop, font=vet) for kop in KOPPEN])
-    for rij in regels:
-        blad.append(
-            [
-                cel(rij.datum, DATUMFORMAAT),
-                tekstcel(rij.naam),
-                tekstcel(rij.organisatie),
-                tekstcel(rij.stap),
-                cel(float(rij.uren), URENFORMAAT),
-                tekstcel(rij.omschrijving),
-            ]
-        )
+        blad.append([cel(kop, i, bold=True) for i, kop in enumerate(b.koppen)])
+        for rij in b.rijen:
+            blad.append([cel(w, i) for i, w in enumerate(rij)])
+        if b.totaal is not None:
+            blad.append([cel(w, i, bold=True) for i, w in enumerate(b.totaal)])
     buffer = io.BytesIO()
     werkboek.save(buffer)
     return buffer.getvalue()

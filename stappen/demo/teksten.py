@@ -303,3 +303,19 @@ MOTIVATIES = {
     "2.5": "De drukte in Giethoorn op piekdagen vraagt afspraken met ondernemers en hulpdiensten.",
     "4.1": "Blijft aandacht vragen rond scholen en de N333, maar loopt via het verkeersplan.",
 }
+
+
+# The previous plan's last voortgangsrapportage (its evaluation feeds the new IVP).
+LAATSTE_RAPPORTAGE = {
+    "resultaten": "Het laatste jaar van het IVP sloot af met de meeste activiteiten gereed. "
+    "Het aantal woninginbraken daalde verder; de overlast in Giethoorn bleef in het "
+    "hoogseizoen boven de streefwaarde.",
+    "voortgang": "De aanpak van ondermijning in het buitengebied liep vertraging op door "
+    "capaciteit bij de politie; de informatieavonden schuiven door naar het nieuwe IVP.",
+    "evaluatie": "- De werkgroep werkt goed als voortgangsoverleg; houd die vorm vast.\n"
+    "- Activiteiten zonder meetbaar resultaat zijn lastig te volgen: maak het resultaat "
+    "concreet.\n- Ondermijning vraagt een langere adem dan één jaar.",
+    "vooruitblik": "In het nieuwe IVP krijgen zorg en veiligheid en digitale criminaliteit "
+    "een eigen plek; de informatieavonden in het buitengebied komen in het eerste "
+    "uitvoeringsplan terug.",
+}

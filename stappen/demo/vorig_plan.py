@@ -15,6 +15,7 @@ from stappen.constants import (
 from stappen.demo import hulp, stukken
 from stappen.demo.teksten import (
     HOOFDSTUKKEN,
+    LAATSTE_RAPPORTAGE,
     STARTNOTITIE,
 )
 from veiligheidsvelden.models import Beleidsdocument, Thema
@@ -136,6 +137,8 @@ def laad(demo: Demo) -> None:
         rapportage = services.jaardocument_create(
             plan=plan, soort=DocumentSoort.VOORTGANGSRAPPORTAGE, jaar=jaar, door=door
         )
+        if jaar == 2022 + s:
+            hulp.schrijf(rapportage, door, LAATSTE_RAPPORTAGE)
         besloten = min(D(jaar + 1, 1, 28), demo.vandaag)
         hulp.stel_vast(rapportage, door, besloten)
         hulp.kennisname(rapportage, door, min(D(jaar + 1, 2, 18), demo.vandaag))
