@@ -13,6 +13,7 @@ from ivp.models import Gebruiker, Plan
 from stappen.models import Doelstelling, Hoofdstuk
 from stappen.services.documenten import Bewerkconflict, hoofdstuk_save
 from veiligheidsvelden.cijfers import selectors as cijfers
+from veiligheidsvelden.constants import IndicatorBron
 
 
 @transaction.atomic
@@ -53,6 +54,10 @@ def vul_nulmeting(doelstelling: Doelstelling, plan: Plan) -> None:
         if jaar
         else cijfers.laatste_meting(indicator.pk, gemeente)
     )
+    if meting is None and indicator.bron == IndicatorBron.EIGEN:
+        # An own registration is filled in by hand (uitvoering): until its first value is
+        # entered, the nulmeting typed on the doelstelling stands.
+        return
     if meting is None:
         jaren = cijfers.jaarwaarden([(indicator.pk, gemeente.pk)])[(indicator.pk, gemeente.pk)]
         beschikbaar = (
