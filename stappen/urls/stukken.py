@@ -21,6 +21,16 @@ urlpatterns = [
         views.hoofdstuk_vertrouwelijk,
         name="hoofdstuk_vertrouwelijk",
     ),
+    path(
+        "plannen/<int:plan_id>/analyse/veld/<int:veld_id>/vertrouwelijk/",
+        views.analyse_vertrouwelijk,
+        name="analyse_veld_vertrouwelijk",
+    ),
+    path(
+        "plannen/<int:plan_id>/analyse/veld/<int:veld_id>/thema/<int:thema_id>/vertrouwelijk/",
+        views.analyse_vertrouwelijk,
+        name="analyse_thema_vertrouwelijk",
+    ),
     path("pdf/<int:weergave_id>/", views.weergave_download, name="weergave_download"),
     path("pdf/<int:weergave_id>/opnieuw/", views.weergave_opnieuw, name="weergave_opnieuw"),
     path("pdf/<int:weergave_id>/vrijgeven/", views.weergave_vrijgeven, name="weergave_vrijgeven"),

@@ -13,9 +13,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from ivp.selectors import regie_plan
 from ivp.views import AuthenticatedHttpRequest, probeer
 from stappen import selectors, services
-from stappen.constants import GEHEIM_MARKERING, Orgaan, WeergaveSoort
+from stappen.constants import GEHEIM_MARKERING, DocumentSoort, Orgaan, WeergaveSoort
 from stappen.forms.stukken import VertrouwelijkForm, VoorstelForm
 from stappen.models import Weergave
 
@@ -152,5 +153,59 @@ def hoofdstuk_vertrouwelijk(
     return render(
         request,
         "stappen/vertrouwelijk_form.html",
-        {"form": form, "hoofdstuk": hoofdstuk, "document": document, "plan": document.plan},
+        {
+            "form": form,
+            "titel": hoofdstuk.titel,
+            "soort": "hoofdstuk",
+            "terug_url": reverse("stappen:document", args=[document_id]) + f"#h-{sleutel}",
+            "document": document,
+            "plan": document.plan,
+        },
+    )
+
+
+@login_required
+def analyse_vertrouwelijk(
+    request: AuthenticatedHttpRequest, plan_id: int, veld_id: int, thema_id: int | None = None
+) -> HttpResponse:
+    """The coordinator marks the analysis of a veld or thema confidential, or public again."""
+    plan = regie_plan(request.user, plan_id)
+    veld, thema, analyse = selectors.analyse_voor_bewerking(plan, veld_id, thema_id)
+    if analyse is None:
+        raise Http404("Er is nog geen analyse.")
+    terug = (
+        reverse("stappen:analyse_thema", args=[plan_id, veld_id, thema_id])
+        if thema_id is not None
+        else reverse("stappen:analyse_veld", args=[plan_id, veld_id])
+    )
+    form = VertrouwelijkForm(
+        request.POST or None,
+        initial={"vertrouwelijk": analyse.vertrouwelijk, "reden": analyse.vertrouwelijk_reden},
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and probeer(
+            request,
+            services.vertrouwelijk_markeren,
+            form=form,
+            onderdeel=analyse,
+            door=request.user,
+            **form.cleaned_data,
+        )
+    ):
+        staat = "vertrouwelijk" if form.cleaned_data["vertrouwelijk"] else "openbaar"
+        messages.success(request, f"De analyse is nu {staat}.")
+        return redirect(terug)
+    return render(
+        request,
+        "stappen/vertrouwelijk_form.html",
+        {
+            "form": form,
+            "titel": f"Analyse {thema or veld}",
+            "soort": "deel van de analyse",
+            "terug_url": terug,
+            "document": plan.documenten.filter(soort=DocumentSoort.VEILIGHEIDSANALYSE).first(),
+            "plan": plan,
+        },
     )

@@ -319,3 +319,28 @@ def test_the_stuk_page_reads_flat(client, versie, coordinator, django_assert_max
     assert aantallen[0] == aantallen[1]
     with django_assert_max_num_queries(aantallen[0]):
         client.get(url)
+
+
+def test_a_confidential_analysis_and_source_enter_the_snapshot_marked(
+    client, plan, coordinator, werkgroeplid
+):
+    from tests.stappen.stappenplan import analyseer, veld, voeg_bronnen_toe
+
+    analyseer(plan, coordinator, [veld("5")])
+    voeg_bronnen_toe(plan, coordinator)  # the ondermijningsbeeld and police open data
+    url = reverse("stappen:analyse_veld_vertrouwelijk", args=[plan.pk, veld("5").pk])
+    client.force_login(werkgroeplid)
+    assert client.get(url).status_code == 404
+    client.force_login(coordinator)
+    pagina = client.get(reverse("stappen:analyse_veld", args=[plan.pk, veld("5").pk]))
+    assert "Analyse vertrouwelijk maken" in pagina.content.decode()
+    response = client.post(url, {"vertrouwelijk": "on", "reden": "signalen van de politie"})
+    assert response.status_code == 302
+
+    doc = document(plan, DocumentSoort.VEILIGHEIDSANALYSE)
+    sectie = services.versie_create(document=doc, door=coordinator).sectie("analyse-veld-5")
+    assert sectie is not None
+    assert sectie["vertrouwelijk"] == "signalen van de politie"
+    assert "Ondermijningsbeeld RIEC 2021" not in sectie["tekst"]
+    assert [d["titel"] for d in sectie["besloten"]] == ["Bron: Ondermijningsbeeld RIEC 2021"]
+    assert "Politie open data" in sectie["tekst"]
