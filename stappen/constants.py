@@ -211,3 +211,22 @@ SCORE_MIN = 1
 SCORE_MAX = 5
 GEWICHT_MAX = 10
 GEWICHT_STANDAARD = 1
+
+
+class VergaderOrgaan(models.TextChoices):
+    """Who meets in a gemeente's vergaderkalender (the bestuurlijke planning)."""
+
+    COLLEGE = "college", "College van B&W"
+    COMMISSIE = "commissie", "Raadscommissie"
+    RAAD = "raad", "Gemeenteraad"
+
+
+# The lead times a gemeente starts with, in werkdagen (docs/herinneringen.md). Practice: the
+# stukken are with the college a week before its meeting; the raadsvoorstel is with the
+# raadsleden two weeks before the commissie that prepares it; the commissie meets at least a
+# week before the raad.
+STANDAARD_TERMIJN_COLLEGE = 5
+STANDAARD_TERMIJN_COMMISSIE = 10
+STANDAARD_TERMIJN_RAAD = 5
+# Steps whose product the raad decides, for which a raad meeting can be chosen.
+RAADSSTAPPEN = (StapNummer.PRIORITERING, StapNummer.OPSTELLEN_IVP)

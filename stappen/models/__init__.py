@@ -3,7 +3,8 @@
 - `proces`: Stap, Document, Besluit, Overgang (the two state machines and their log);
 - `documenten`: Hoofdstuk, Versie, Bespreking, Opmerking (writing and reviewing);
 - `inhoud`: Analyse, Bron, Prioritering, Weging, Score, Plaatsing, Doelstelling (steps 2–4);
-- `meldingen`: Melding (in-app notifications).
+- `meldingen`: Melding (in-app notifications);
+- `kalender`: Vergadering, Vergadertermijnen, Raadsplanning (the bestuurlijke planning).
 """
 
 from stappen.models.documenten import (
@@ -26,6 +27,7 @@ from stappen.models.inhoud import (
     Score,
     Weging,
 )
+from stappen.models.kalender import Raadsplanning, Vergadering, Vergadertermijnen
 from stappen.models.meldingen import Melding
 from stappen.models.proces import Besluit, Document, Overgang, Stap, StatusModel
 
@@ -47,9 +49,12 @@ __all__ = [
     "Overgang",
     "Plaatsing",
     "Prioritering",
+    "Raadsplanning",
     "Score",
     "Stap",
     "StatusModel",
+    "Vergadering",
+    "Vergadertermijnen",
     "Versie",
     "Weging",
 ]

@@ -5,7 +5,8 @@ here. Each keeps its page's query count flat however large the data grows.
 - `documenten`: documents, versions, comparison, threads, reactienota;
 - `inhoud`: the content pages of steps 2–4;
 - `meldingen`: unread notifications;
-- `bestuur`: the bestuurder's start page and the griffie's page.
+- `bestuur`: the bestuurder's start page and the griffie's page;
+- `kalender`: the vergaderkalender and the bestuurlijke planning.
 """
 
 from stappen.selectors.bestuur import (
@@ -57,6 +58,7 @@ from stappen.selectors.inhoud import (
     prioritering_stand,
     strategische_themas_van,
 )
+from stappen.selectors.kalender import raadsvergadering_van
 from stappen.selectors.meldingen import (
     ongelezen_meldingen,
 )
@@ -110,6 +112,7 @@ __all__ = [
     "prioriteit_van",
     "prioriteiten_van",
     "prioritering_stand",
+    "raadsvergadering_van",
     "reactienota",
     "regie_document",
     "regie_hoofdstuk",

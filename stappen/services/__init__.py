@@ -4,7 +4,9 @@
 - `proces`: the step and document transitions and decisions;
 - `documenten`: chapters, versions, review rounds, comments;
 - `inhoud`: the content of steps 2–4;
-- `meldingen`: in-app notifications.
+- `meldingen`: in-app notifications;
+- `kalender`: the vergaderkalender, its import and lead times;
+- `raadsplanning`: counting back from the raad meeting that decides a step.
 
 Views and tasks call these functions (`from stappen import services`); they check the
 permission, the state and the guards, save inside a transaction, and refuse with `Geweigerd`
@@ -45,6 +47,14 @@ from stappen.services.inhoud import (
     scores_save,
     wegingen_save,
 )
+from stappen.services.kalender import (
+    feed_bewaar,
+    feed_ververs,
+    termijnen_bewaar,
+    vergadering_bewaar,
+    vergadering_verwijder,
+    vergaderingen_importeer,
+)
 from stappen.services.meldingen import (
     herinneringen_versturen,
     melding_maak,
@@ -67,6 +77,7 @@ from stappen.services.proces import (
     stap_reopen,
     stap_start,
 )
+from stappen.services.raadsplanning import raadsplanning_accepteer, voorstel_voor
 
 __all__ = [
     "GELIJKTIJDIG_GEWIJZIGD",
@@ -84,6 +95,8 @@ __all__ = [
     "doelstelling_create",
     "doelstelling_delete",
     "doelstelling_update",
+    "feed_bewaar",
+    "feed_ververs",
     "genoemde_namen",
     "herinneringen_versturen",
     "hoofdstuk_save",
@@ -106,13 +119,19 @@ __all__ = [
     "prioritering_scores_save",
     "prioritering_update",
     "raad_informeer",
+    "raadsplanning_accepteer",
     "scores_save",
     "standaardplanning",
     "stap_close",
     "stap_plan",
     "stap_reopen",
     "stap_start",
+    "termijnen_bewaar",
+    "vergadering_bewaar",
+    "vergadering_verwijder",
+    "vergaderingen_importeer",
     "versie_create",
     "versie_maak",
+    "voorstel_voor",
     "wegingen_save",
 ]
