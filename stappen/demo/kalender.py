@@ -19,9 +19,9 @@ from stappen.constants import StapNummer
 from stappen.demo import hulp
 from stappen.selectors.kalender import raadsvergaderingen
 
-# From eight weeks back to a year ahead.
+# From eight weeks back to thirty weeks ahead (past the IVP's raad meeting).
 TERUG_WEKEN = 8
-VOORUIT_WEKEN = 52
+VOORUIT_WEKEN = 30
 RAAD_ELKE_WEKEN = 4
 
 
