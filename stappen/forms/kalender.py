@@ -101,7 +101,7 @@ class AccepteerForm(forms.Form):
         for nummer, (nu, voorstel) in deadlines.items():
             stap = stappen[nummer]
             self.fields[f"deadline_{nummer}"] = DatumVeld(
-                label=f"Deadline stap {nummer}: {stap.get_nummer_display().lower()}",
+                label=f"Deadline stap {nummer}: {stap.get_nummer_display()}",
                 help_text=f"Nu {nu:%d-%m-%Y}; voorgesteld {voorstel:%d-%m-%Y}.",
                 initial=voorstel,
             )
