@@ -232,8 +232,18 @@ def lees_ics(inhoud: bytes, *, orgaan: str = "", veld: str = "bestand") -> Gelez
     return Gelezen(vergaderingen, zonder_datum, onbekend)
 
 
-@transaction.atomic
 def _schrijf(gemeente: Gemeente, gelezen: Gelezen, door: Gebruiker | None) -> Importresultaat:
+    termijnen = termijnen_van(gemeente)
+    with transaction.atomic():
+        # One import per gemeente at a time (the nightly task and the coordinator's button):
+        # the second waits, then finds every meeting the first added.
+        Vergadertermijnen.objects.select_for_update().filter(pk=termijnen.pk).first()
+        return _schrijf_vergaderingen(gemeente, gelezen, door)
+
+
+def _schrijf_vergaderingen(
+    gemeente: Gemeente, gelezen: Gelezen, door: Gebruiker | None
+) -> Importresultaat:
     bestaand = {
         v.uid: v
         for v in Vergadering.objects.select_for_update().filter(
