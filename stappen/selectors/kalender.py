@@ -5,6 +5,7 @@ meeting a document is planned for or was decided at."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
@@ -128,15 +129,19 @@ def _waarschuwingen(
     return uit
 
 
-def bestuurlijke_planning(plan: Plan, stappen: dict[int, Stap]) -> list[PlanningRegel]:
-    """For the plan page: per step the raad decides, its planning and its warnings."""
+def bestuurlijke_planning(
+    plan: Plan, stappen: dict[int, Stap], documenten: Iterable[Document] | None = None
+) -> list[PlanningRegel]:
+    """For the plan page: per step the raad decides, its planning and its warnings (one query
+    when the plan's documents are given)."""
     planningen = {
         p.stap_id: p
         for p in Raadsplanning.objects.filter(stap__plan=plan).select_related(
             "raadsvergadering", "commissievergadering", "collegevergadering"
         )
     }
-    documenten = Document.objects.filter(plan=plan, stap__nummer__in=RAADSSTAPPEN)
+    if documenten is None:
+        documenten = Document.objects.filter(plan=plan, stap__nummer__in=RAADSSTAPPEN)
     per_stap: dict[int, list[Document]] = {}
     for document in documenten:
         per_stap.setdefault(document.stap_id, []).append(document)

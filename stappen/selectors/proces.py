@@ -141,5 +141,5 @@ def plan_pagina(user: Gebruiker, plan_id: int) -> PlanPagina:
         overgangen=overgangen,
         # Mails of the gemeente that failed after the last attempt: the coordinator sees them.
         niet_verzonden=list(niet_verzonden(plan.gemeente_id)[:20]) if regie else [],
-        bestuurlijk=bestuurlijke_planning(plan, stand.stappen),
+        bestuurlijk=bestuurlijke_planning(plan, stand.stappen, stand.documenten),
     )
