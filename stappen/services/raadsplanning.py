@@ -125,7 +125,10 @@ def voorstel_voor(*, stap: Stap, raad: Vergadering) -> Voorstel:
     plan = stap.plan
     if raad.gemeente_id != plan.gemeente_id:
         raise Geweigerd("Deze vergadering hoort niet bij de gemeente van dit plan.")
-    termijnen, _ = Vergadertermijnen.objects.get_or_create(gemeente_id=plan.gemeente_id)
+    # Read only (the proposal is shown on a GET): the defaults until the coordinator saves some.
+    termijnen = Vergadertermijnen.objects.filter(
+        gemeente_id=plan.gemeente_id
+    ).first() or Vergadertermijnen(gemeente_id=plan.gemeente_id)
     vergaderingen = Vergadering.objects.filter(
         gemeente_id=plan.gemeente_id, datum__lt=raad.datum
     ).exclude(orgaan=VergaderOrgaan.RAAD)
