@@ -32,6 +32,8 @@ from ivp.models import (
 )
 
 VERSTUUR_TAAK = "ivp.tasks.bericht_verstuur"
+# The content type of an attachment, by its extension.
+_MIMETYPES = {"ics": "text/calendar; charset=utf-8"}
 
 # Attempts before a mail is "niet verzonden"; the wait after attempt n is 2**(n-1) minutes.
 MAX_POGINGEN = 6
@@ -91,6 +93,7 @@ def bericht_maak(
     tekst: str,
     url: str = "",
     gemeente: Gemeente | int | None = None,
+    bijlage: tuple[str, str] | None = None,
 ) -> Bericht | None:
     """The mail for this key, or None when it exists already (nothing else happens then).
 
@@ -105,6 +108,8 @@ def bericht_maak(
         onderwerp=f"IVP Regie: {titel}"[:200],
         tekst=tekst,
         url=url,
+        bijlage_naam=bijlage[0] if bijlage else "",
+        bijlage=bijlage[1] if bijlage else "",
         status=_status_voor(ontvanger, soort),
     )
     try:
@@ -136,6 +141,12 @@ def _mail(bericht: Bericht) -> EmailMultiAlternatives:
         headers={"Message-ID": message_id(bericht)},
     )
     mail.attach_alternative(render_to_string("mail/bericht.html", context), "text/html")
+    if bericht.bijlage_naam:
+        mail.attach(
+            bericht.bijlage_naam,
+            bericht.bijlage,
+            _MIMETYPES.get(bericht.bijlage_naam.rpartition(".")[2], "application/octet-stream"),
+        )
     return mail
 
 

@@ -20,4 +20,10 @@ app.conf.beat_schedule = {
         "task": "ivp.tasks.herinneringen_versturen",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Every night at 05:30: each gemeente's meeting calendar from its RIS feed, before the
+    # sweep counts the stukken deadlines from it.
+    "vergaderkalenders": {
+        "task": "stappen.tasks.vergaderfeeds_verversen",
+        "schedule": crontab(hour=5, minute=30),
+    },
 }

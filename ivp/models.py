@@ -248,6 +248,9 @@ class Bericht(models.Model):
     onderwerp = models.CharField("onderwerp", max_length=200)
     tekst = models.TextField("tekst")
     url = models.CharField("link", max_length=300, blank=True)
+    # One attachment, kept with the row so a retry sends the same bytes (a meeting's .ics).
+    bijlage_naam = models.CharField("bijlage", max_length=100, blank=True, db_default="")
+    bijlage = models.TextField("inhoud van de bijlage", blank=True, db_default="")
     status = models.CharField(
         "status", max_length=20, choices=BerichtStatus.choices, default=BerichtStatus.WACHT
     )

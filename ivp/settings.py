@@ -160,6 +160,9 @@ else:
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="IVP Regie <noreply@ivp-regie.local>")
 # The address of this instance, for links in e-mails (no trailing slash).
 IVP_BASIS_URL = env.str("IVP_BASIS_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Whether the server may fetch a gemeente's meeting calendar (iCalendar feed of the RIS) from
+# outside; without it, coordinators upload the .ics file instead.
+IVP_VERGADERFEED = env.bool("IVP_VERGADERFEED", default=True)
 
 # Celery: with no broker URL, tasks run eagerly in-process (the embedded default).
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")

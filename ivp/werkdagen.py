@@ -26,3 +26,20 @@ def werkdagen_tot(vandaag: dt.date, deadline: dt.date) -> int:
         aantal += is_werkdag(dag)
         dag += dt.timedelta(days=1)
     return aantal
+
+
+def werkdag_op_of_voor(dag: dt.date) -> dt.date:
+    """`dag` when it is a werkdag, else the werkdag before it (a deadline on a Saturday or on
+    Koningsdag moves to the day the office is open before it)."""
+    while not is_werkdag(dag):
+        dag -= dt.timedelta(days=1)
+    return dag
+
+
+def werkdagen_terug(dag: dt.date, aantal: int) -> dt.date:
+    """The werkdag `aantal` werkdagen before `dag` (0: `dag` itself, or the werkdag before it
+    when `dag` is none)."""
+    dag = werkdag_op_of_voor(dag)
+    for _ in range(aantal):
+        dag = werkdag_op_of_voor(dag - dt.timedelta(days=1))
+    return dag

@@ -249,3 +249,22 @@ VERTROUWELIJK_REDEN_STANDAARD = (
     "strafbare feiten en de veiligheid van betrokkenen (art. 5.1 lid 2 onder c en d Woo)"
 )
 GEHEIM_MARKERING = "Geheim — art. 25 Gemeentewet"
+
+
+class VergaderOrgaan(models.TextChoices):
+    """Who meets in a gemeente's vergaderkalender (the bestuurlijke planning)."""
+
+    COLLEGE = "college", "College van B&W"
+    COMMISSIE = "commissie", "Raadscommissie"
+    RAAD = "raad", "Gemeenteraad"
+
+
+# The lead times a gemeente starts with, in werkdagen (docs/herinneringen.md). Practice: the
+# stukken are with the college a week before its meeting; the raadsvoorstel is with the
+# raadsleden two weeks before the commissie that prepares it; the commissie meets at least a
+# week before the raad.
+STANDAARD_TERMIJN_COLLEGE = 5
+STANDAARD_TERMIJN_COMMISSIE = 10
+STANDAARD_TERMIJN_RAAD = 5
+# Steps whose product the raad decides, for which a raad meeting can be chosen.
+RAADSSTAPPEN = (StapNummer.PRIORITERING, StapNummer.OPSTELLEN_IVP)

@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from ivp.models import Plan
 from stappen.constants import StapStatus
-from stappen.models import Besluit, Overgang
+from stappen.models import Besluit, Overgang, Raadsplanning, Vergadering
 from werkgroep.models import Bijeenkomst
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +44,14 @@ def test_the_demo_shows_a_cycle_in_motion_on_the_day_it_is_loaded(vandaag):
         assert all(o.betreft <= vandaag for o in Overgang.objects.all())
         assert all(b.datum < vandaag for b in Bijeenkomst.objects.all())
         assert f"{nieuw.periode_start.year}–{nieuw.periode_eind.year}" in nieuw.titel
+        # The bestuurlijke planning: a calendar around today, the IVP planned for a raad
+        # meeting ahead, its stukken date after today and before the college.
+        planning = Raadsplanning.objects.get(stap=status[4])
+        assert vandaag < planning.stukken_datum < planning.college_datum
+        assert planning.college_datum < planning.commissie_datum < planning.raad_datum
+        assert status[4].gepland_eind == planning.raad_datum
+        assert Vergadering.objects.filter(datum__lt=vandaag).exists()
+        vergaderingen = Vergadering.objects.count()
 
         aantallen = (Plan.objects.count(), Besluit.objects.count(), Overgang.objects.count())
         call_command("demo", stdout=StringIO())
@@ -52,3 +60,5 @@ def test_the_demo_shows_a_cycle_in_motion_on_the_day_it_is_loaded(vandaag):
             Besluit.objects.count(),
             Overgang.objects.count(),
         ) == aantallen
+        assert Vergadering.objects.count() == vergaderingen
+        assert Raadsplanning.objects.count() == 1

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 
@@ -135,6 +136,36 @@ def test_every_demo_page_is_valid_html(tmp_path: Path) -> None:
         assert response.status_code == 200, url
         (tmp_path / naam).write_bytes(response.content)
         bestanden[naam] = f"{url} (fout)"
+    # The bestuurlijke planning: the counted-back proposal (reached after choosing in a
+    # form), and the import and lead-time forms in their error state.
+    from stappen.models import Raadsplanning
+
+    planning = Raadsplanning.objects.select_related("stap").get()
+    for naam, url, gegevens in (
+        (
+            "coordinator_raadsplanning_voorstel.html",
+            f"/plannen/{planning.stap.plan_id}/raadsvergadering/4/",
+            {"raad": planning.raadsvergadering_id},
+        ),
+        (
+            "coordinator_kalender_import_fout.html",
+            f"/gemeenten/{planning.stap.plan.gemeente_id}/vergaderkalender/importeren/",
+            {"bestand": SimpleUploadedFile("kapot.ics", b"kapot"), "orgaan": ""},
+        ),
+        (
+            "coordinator_kalender_termijnen_fout.html",
+            f"/gemeenten/{planning.stap.plan.gemeente_id}/vergaderkalender/termijnen/",
+            {"college_werkdagen": "99"},
+        ),
+    ):
+        if "bestand" in gegevens or "college_werkdagen" in gegevens:
+            response = coordinator.post(url, gegevens)
+        else:
+            response = coordinator.get(url, gegevens)
+        assert response.status_code == 200, url
+        (tmp_path / naam).write_bytes(response.content)
+        bestanden[naam] = url
+    assert sum(1 for naam in bestanden if naam.startswith("coordinator")) < MAX_PER_GEBRUIKER
 
     assert len(bestanden) > 50, sorted(bestanden.values())
     fouten = vnu_fouten(tmp_path / naam for naam in sorted(bestanden))

@@ -46,6 +46,7 @@ from werkgroep.models import (
     Werkgroep,
 )
 from werkgroep.selectors import is_uitvoeringsfase
+from werkgroep.uitnodiging import uitnodiging_stuur
 
 
 @transaction.atomic
@@ -204,7 +205,9 @@ def bijeenkomst_plan(
         voortgangsoverleg=voortgang,
         motivatie=motivatie,
     )
-    return bewaar(bijeenkomst, door=door)
+    bewaar(bijeenkomst, door=door)
+    uitnodiging_stuur(bijeenkomst)
+    return bijeenkomst
 
 
 @transaction.atomic
@@ -233,7 +236,9 @@ def bijeenkomst_update(
     bijeenkomst.titel = titel.strip() or bijeenkomst.titel
     bijeenkomst.motivatie = motivatie.strip()
     bijeenkomst.volgnummer_ical += 1
-    return bewaar(bijeenkomst, door=door)
+    bewaar(bijeenkomst, door=door)
+    uitnodiging_stuur(bijeenkomst)
+    return bijeenkomst
 
 
 @transaction.atomic

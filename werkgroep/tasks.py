@@ -31,6 +31,7 @@ BUDGET_DREMPELS = (WAARSCHUWING_PROCENT, 100)
 
 # The kinds of notice of this app, as a person chooses for them (docs/herinneringen.md).
 SOORTEN = [
+    ("bijeenkomst_uitnodiging", "Een uitnodiging voor een bijeenkomst, of een wijziging", False),
     ("bijeenkomst_vooraf", "Een bijeenkomst over twee dagen, met de agenda", False),
     ("notulen", "De notulen van een bijeenkomst ontbreken nog", False),
     ("actiepunt_te_laat", "Uw actiepunt is over de datum", True),

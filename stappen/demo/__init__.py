@@ -1,5 +1,6 @@
 """Demo plans: Steenwijkerland's IVP 2019–2022 (extended, all steps done) and its IVP
-2023–2026 (steps 1 and 2 done, prioritering under way), and a plan of Staphorst.
+2023–2026 (steps 1 and 2 done, prioritering under way), and a plan of Staphorst; the
+vergaderkalender of both gemeenten, and the current IVP planned for a raad meeting.
 
 Everything goes through the services, so the demo obeys the same guards as a user.
 """
@@ -7,10 +8,11 @@ Everything goes through the services, so the demo obeys the same guards as a use
 from __future__ import annotations
 
 from ivp.demo import Demo
-from stappen.demo import nieuw_plan, vorig_plan
+from stappen.demo import kalender, nieuw_plan, vorig_plan
 
 
 def laad(demo: Demo) -> None:
     vorig_plan.laad(demo)
     nieuw_plan.laad(demo)
     nieuw_plan.laad_staphorst(demo)
+    kalender.laad(demo)

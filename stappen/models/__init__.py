@@ -6,6 +6,7 @@
 - `meldingen`: Melding (in-app notifications);
 - `vervolg`: Vervolg, Evaluatie (the next plan started from the previous one).
 - `stukken`: Voorstel, Weergave (the voorstel and the PDF renderings, docs/pdf.md).
+- `kalender`: Vergadering, Vergadertermijnen, Raadsplanning (the bestuurlijke planning).
 """
 
 from stappen.models.documenten import (
@@ -28,6 +29,7 @@ from stappen.models.inhoud import (
     Score,
     Weging,
 )
+from stappen.models.kalender import Raadsplanning, Vergadering, Vergadertermijnen
 from stappen.models.meldingen import Melding
 from stappen.models.proces import Besluit, Document, Overgang, Stap, StatusModel
 from stappen.models.stukken import MAX_VOORSTEL_TEKENS, Voorstel, Weergave, prive_opslag
@@ -53,9 +55,12 @@ __all__ = [
     "Overgang",
     "Plaatsing",
     "Prioritering",
+    "Raadsplanning",
     "Score",
     "Stap",
     "StatusModel",
+    "Vergadering",
+    "Vergadertermijnen",
     "Versie",
     "Vervolg",
     "Voorstel",

@@ -9,6 +9,8 @@ here. Each keeps its page's query count flat however large the data grows.
 - `geschiedenis`: the history of documents and chapters, the plan's log; `woo`: the
   decision record of a plan;
 - `stukken`: voorstellen and PDF renderings (docs/pdf.md).
+- `bestuur`: the bestuurder's start page and the griffie's page;
+- `kalender`: the vergaderkalender and the bestuurlijke planning.
 """
 
 from stappen.selectors.bestuur import (
@@ -86,6 +88,7 @@ from stappen.selectors.inhoud import (
     prioritering_stand,
     strategische_themas_van,
 )
+from stappen.selectors.kalender import raadsvergadering_van
 from stappen.selectors.meldingen import (
     ongelezen_meldingen,
 )
@@ -182,6 +185,7 @@ __all__ = [
     "prioriteiten_van",
     "prioritering_stand",
     "raadsvergadering",
+    "raadsvergadering_van",
     "reactienota",
     "regie_document",
     "regie_hoofdstuk",

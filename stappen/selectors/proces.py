@@ -14,6 +14,7 @@ from ivp.selectors import niet_verzonden, zichtbaar_plan
 from stappen.constants import StapStatus
 from stappen.guards import PlanStand, sluitblokkades, startblokkades, waarschuwingen
 from stappen.models import Analyse, Besluit, Document, Overgang, Plaatsing, Prioritering, Stap
+from stappen.selectors.kalender import PlanningRegel, bestuurlijke_planning
 from veiligheidsvelden.models import Thema, Veld
 
 
@@ -98,6 +99,8 @@ class PlanPagina:
     mag_regisseren: bool
     overgangen: list[Overgang]
     niet_verzonden: list[Bericht]
+    # The steps the raad decides, with the raad meeting chosen for them.
+    bestuurlijk: list[PlanningRegel] = field(default_factory=list)
 
 
 def plan_pagina(user: Gebruiker, plan_id: int) -> PlanPagina:
@@ -138,4 +141,5 @@ def plan_pagina(user: Gebruiker, plan_id: int) -> PlanPagina:
         overgangen=overgangen,
         # Mails of the gemeente that failed after the last attempt: the coordinator sees them.
         niet_verzonden=list(niet_verzonden(plan.gemeente_id)[:20]) if regie else [],
+        bestuurlijk=bestuurlijke_planning(plan, stand.stappen, stand.documenten),
     )

@@ -7,6 +7,8 @@
 - `meldingen`: in-app notifications;
 - `vervolg`: the next plan started from the previous one, and its evaluation.
 - `stukken`: the voorstel and the PDF renderings (docs/pdf.md).
+- `kalender`: the vergaderkalender, its import and lead times;
+- `raadsplanning`: counting back from the raad meeting that decides a step.
 
 Views and tasks call these functions (`from stappen import services`); they check the
 permission, the state and the guards, save inside a transaction, and refuse with `Geweigerd`
@@ -48,6 +50,14 @@ from stappen.services.inhoud import (
     scores_save,
     wegingen_save,
 )
+from stappen.services.kalender import (
+    feed_bewaar,
+    feed_ververs,
+    termijnen_bewaar,
+    vergadering_bewaar,
+    vergadering_verwijder,
+    vergaderingen_importeer,
+)
 from stappen.services.meldingen import (
     herinneringen_versturen,
     melding_maak,
@@ -70,6 +80,7 @@ from stappen.services.proces import (
     stap_reopen,
     stap_start,
 )
+from stappen.services.raadsplanning import raadsplanning_accepteer, voorstel_voor
 from stappen.services.stukken import (
     stuk_gegevens,
     vertrouwelijk_markeren,
@@ -103,6 +114,8 @@ __all__ = [
     "doelstelling_update",
     "evaluatie_motivatie_save",
     "evaluatie_save",
+    "feed_bewaar",
+    "feed_ververs",
     "genoemde_namen",
     "herinneringen_versturen",
     "hoofdstuk_citeer",
@@ -127,6 +140,7 @@ __all__ = [
     "prioritering_scores_save",
     "prioritering_update",
     "raad_informeer",
+    "raadsplanning_accepteer",
     "scores_save",
     "standaardplanning",
     "stap_close",
@@ -134,10 +148,15 @@ __all__ = [
     "stap_reopen",
     "stap_start",
     "stuk_gegevens",
+    "termijnen_bewaar",
+    "vergadering_bewaar",
+    "vergadering_verwijder",
+    "vergaderingen_importeer",
     "versie_create",
     "versie_maak",
     "vertrouwelijk_markeren",
     "voorstel_opslaan",
+    "voorstel_voor",
     "weergave_aanvragen",
     "weergave_opnieuw",
     "weergave_renderen",

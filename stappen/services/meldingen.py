@@ -39,9 +39,11 @@ def melding_maak(
     onderwerp: Model,
     moment: str = "",
     gemeente: Gemeente | int | None = None,
+    bijlage: tuple[str, str] | None = None,
 ) -> list[Gebruiker]:
     """A notice for each user, once per (soort, onderwerp, moment, user): in the app and as
-    an e-mail queued in the outbox. Returns the users who got it now (not before)."""
+    an e-mail queued in the outbox, with `bijlage` (file name, text) attached. Returns the
+    users who got it now (not before)."""
     bericht = "\n\n".join(deel for deel in (tekst, extra) if deel)
     nieuw = []
     # In the order of the key, so that two sweeps at once wait for each other, never deadlock.
@@ -55,6 +57,7 @@ def melding_maak(
             tekst=bericht,
             url=url,
             gemeente=gemeente,
+            bijlage=bijlage,
         )
         if rij is not None:
             Melding.objects.create(gebruiker=gebruiker, tekst=tekst[:300], url=url)

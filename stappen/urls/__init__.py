@@ -4,7 +4,16 @@ The start page has its own module without a namespace (`stappen.urls.start`), so
 keeps the plain name `start` that the login redirect and the header link use.
 """
 
-from stappen.urls import documenten, geschiedenis, griffie, inhoud, proces, stukken, vervolg
+from stappen.urls import (
+    documenten,
+    geschiedenis,
+    griffie,
+    inhoud,
+    kalender,
+    proces,
+    stukken,
+    vervolg,
+)
 
 app_name = "stappen"
 
@@ -17,4 +26,5 @@ urlpatterns = (
     + geschiedenis.urlpatterns
     + documenten.urlpatterns
     + vervolg.urlpatterns
+    + kalender.urlpatterns
 )

@@ -25,16 +25,18 @@ from stappen.selectors import vervolg as vervolg_selectors
 
 @login_required
 def start(request: AuthenticatedHttpRequest) -> HttpResponse:
-    regie_gemeenten = gemeenten_met_rol(request.user, PLAN_REGISSEURS)
+    regie_ids = gemeenten_met_rol(request.user, PLAN_REGISSEURS)
     return render(
         request,
         "stappen/start.html",
         {
             "plannen": selectors.plannen_voor(request.user),
-            "mag_plan_maken": bool(regie_gemeenten),
+            "mag_plan_maken": bool(regie_ids),
             "is_griffie": bool(gemeenten_met_rol(request.user, frozenset({RolSoort.GRIFFIE}))),
             "meldingen": ongelezen_meldingen(request.user),
             "bestuur": selectors.bestuurder_overzicht(request.user),
+            # The coordinator keeps the vergaderkalender of each of their gemeenten.
+            "kalender_gemeenten": list(regie_gemeenten(request.user)) if regie_ids else [],
         },
     )
 

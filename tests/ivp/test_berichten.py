@@ -51,10 +51,14 @@ def test_werkdagen_skip_weekends_and_dutch_holidays():
 
 
 def test_the_beat_runs_the_sweep_at_seven_in_amsterdam():
-    (entry,) = app.conf.beat_schedule.values()
+    entry = app.conf.beat_schedule["herinneringen"]
     assert entry["task"] in app.tasks
     assert entry["schedule"].hour == {7} and entry["schedule"].minute == {0}
     assert app.conf.timezone == "Europe/Amsterdam"
+    # The meeting calendars are fetched before the sweep counts back from them.
+    feeds = app.conf.beat_schedule["vergaderkalenders"]
+    assert feeds["task"] in app.tasks
+    assert feeds["schedule"].hour == {5}
 
 
 @pytest.mark.django_db

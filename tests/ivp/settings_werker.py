@@ -1,0 +1,13 @@
+"""Settings of the real worker that `test_werker_gedood.py` starts as its own process and
+kills: the test settings, a mail backend that writes every mail to a directory (shared with
+the test) and can hang once, and a short visibility timeout so that Redis hands a task
+whose worker died to the next worker within seconds instead of an hour."""
+
+import os
+
+from ivp.settings_test import *  # noqa: F403
+
+MAILERS = {"default": {"BACKEND": "tests.ivp.trage_mail.TrageMail"}}
+CELERY_TASK_ALWAYS_EAGER = False
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 5}
+MAILMAP = os.environ["IVP_TEST_MAILMAP"]
