@@ -5,37 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("stappen", "0008_versie_motivatie"),
-        ("veiligheidsvelden", "0003_historicalindicator_indicator_historicalmeting_and_more"),
+        ('stappen', '0008_versie_motivatie'),
+        ('veiligheidsvelden', '0003_historicalindicator_indicator_historicalmeting_and_more'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="doelstelling",
-            name="meetindicator",
-            field=models.ForeignKey(
-                blank=True,
-                help_text="De indicator waarvan de metingen deze doelstelling volgen.",
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="doelstellingen",
-                to="veiligheidsvelden.indicator",
-                verbose_name="gemeten met",
-            ),
+            model_name='doelstelling',
+            name='meetindicator',
+            field=models.ForeignKey(blank=True, help_text='De indicator waarvan de metingen deze doelstelling volgen.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='doelstellingen', to='veiligheidsvelden.indicator', verbose_name='gemeten met'),
         ),
         migrations.AddField(
-            model_name="historicaldoelstelling",
-            name="meetindicator",
-            field=models.ForeignKey(
-                blank=True,
-                db_constraint=False,
-                help_text="De indicator waarvan de metingen deze doelstelling volgen.",
-                null=True,
-                on_delete=django.db.models.deletion.DO_NOTHING,
-                related_name="+",
-                to="veiligheidsvelden.indicator",
-                verbose_name="gemeten met",
-            ),
+            model_name='historicaldoelstelling',
+            name='meetindicator',
+            field=models.ForeignKey(blank=True, db_constraint=False, help_text='De indicator waarvan de metingen deze doelstelling volgen.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='veiligheidsvelden.indicator', verbose_name='gemeten met'),
         ),
     ]
