@@ -3,8 +3,10 @@
 - coordinator: everything; werkgroepleden: read drafts, comment, and edit the chapters (and
   the veld analyses) handed to them; bestuurders: read drafts; lezers: read vastgestelde
   documents; the griffie sees no drafts (it gets the PDFs that go to the raad on its own
-  page). No role in the gemeente: nothing (the views answer 404, never a hint that a
-  document exists).
+  page). "Adopted text only" holds everywhere (`leest_concepten`): the lezer sees no blockers
+  on the plan page, no draft documents or their log, and of the werkgroep no agenda,
+  attendance, notulen, besluiten, actiepunten or hours. No role in the gemeente: nothing
+  (the views answer 404, never a hint that a document exists).
 """
 
 from __future__ import annotations
@@ -29,6 +31,14 @@ def mag_document_lezen(user: Gebruiker | AnonymousUser, document: Document) -> b
     gemeente_id = document.plan.gemeente_id
     if document.is_vastgesteld:
         return heeft_rol(user, gemeente_id, VASTGESTELD_LEZERS)
+    return heeft_rol(user, gemeente_id, CONCEPT_LEZERS)
+
+
+def leest_concepten(user: Gebruiker | AnonymousUser, gemeente_id: int) -> bool:
+    """Drafts and the working material around them: what the plan page says is still missing
+    (unplaced themes, open analyses), draft documents, and the werkgroep's agenda, attendance,
+    notulen, besluiten, actiepunten and hours. Not for a lezer, nor the griffie: they see
+    adopted text only, everywhere (issue 15)."""
     return heeft_rol(user, gemeente_id, CONCEPT_LEZERS)
 
 

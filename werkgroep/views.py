@@ -246,7 +246,7 @@ def actiepunt_status(request: AuthenticatedHttpRequest, actiepunt_id: int) -> Ht
 
 @login_required
 def bijeenkomst_ics(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpResponse:
-    b = selectors.zichtbare_bijeenkomst(request.user, bijeenkomst_id)
+    b = selectors.werkgroep_bijeenkomst(request.user, bijeenkomst_id)
     url = request.build_absolute_uri(reverse("werkgroep:bijeenkomst", args=[b.pk]))
     response = HttpResponse(
         ical.bijeenkomst_ics(b, url), content_type="text/calendar; charset=utf-8"
