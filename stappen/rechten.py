@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ivp.constants import RolSoort
-from ivp.permissions import heeft_rol, mag_plan_regisseren
+from ivp.permissions import PLAN_REGISSEURS, heeft_rol, mag_plan_regisseren
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -25,6 +25,34 @@ if TYPE_CHECKING:
 CONCEPT_LEZERS = frozenset({RolSoort.COORDINATOR, RolSoort.WERKGROEPLID, RolSoort.BESTUURDER})
 VASTGESTELD_LEZERS = CONCEPT_LEZERS | {RolSoort.LEZER}
 REAGEERDERS = frozenset({RolSoort.COORDINATOR, RolSoort.WERKGROEPLID})
+# Who may be granted the confidential sources (docs/vertrouwelijk.md); the coordinator always
+# reads them, a lezer and the griffie never.
+INZAGE_TOEKENBAAR = frozenset({RolSoort.WERKGROEPLID, RolSoort.BESTUURDER})
+
+
+def mag_gemeente_regisseren(user: Gebruiker | AnonymousUser, gemeente_id: int) -> bool:
+    return heeft_rol(user, gemeente_id, PLAN_REGISSEURS)
+
+
+def mag_vertrouwelijk_zien(user: Gebruiker | AnonymousUser, gemeente_id: int) -> bool:
+    """The ondermijningsbeeld and every other confidential source of the gemeente: the
+    coordinator OOV; a werkgroeplid or bestuurder whom the coordinator granted it (`Inzage`).
+    The grants are read once per request."""
+    if mag_gemeente_regisseren(user, gemeente_id):
+        return True
+    if not heeft_rol(user, gemeente_id, INZAGE_TOEKENBAAR):
+        return False
+    verleend = getattr(user, "_ivp_inzage", None)
+    if verleend is None:
+        from stappen.models import Inzage
+
+        verleend = frozenset(
+            Inzage.objects.filter(gebruiker_id=int(user.pk or 0)).values_list(
+                "gemeente_id", flat=True
+            )
+        )
+        user._ivp_inzage = verleend  # type: ignore[union-attr]  # per-request cache, not a field
+    return gemeente_id in verleend
 
 
 def mag_document_lezen(user: Gebruiker | AnonymousUser, document: Document) -> bool:

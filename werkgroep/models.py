@@ -21,6 +21,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from ivp.models import Plan
+from ivp.versies import Versiebeheerd
 from stappen.models import Document, Opmerking, Stap, Versie
 from veiligheidsvelden.models import Veld
 from werkgroep.constants import (
@@ -49,7 +50,7 @@ class Werkgroep(models.Model):
         return f"Werkgroep {self.plan}"
 
 
-class Lid(models.Model):
+class Lid(Versiebeheerd):
     """A member: a user of the gemeente, or an external partner by name."""
 
     werkgroep = models.ForeignKey(
@@ -128,7 +129,7 @@ class Lid(models.Model):
             raise ValidationError({"rol": "De trekker is de coördinator OOV, een medewerker."})
 
 
-class Bijeenkomst(models.Model):
+class Bijeenkomst(Versiebeheerd):
     """A meeting of the werkgroep. `uid` never changes, so an updated invitation replaces the
     event in a calendar; `volgnummer_ical` is the iCalendar SEQUENCE, raised on every change."""
 
@@ -338,7 +339,7 @@ class Actiepunt(models.Model):
             raise ValidationError({"wie": "Kies een lid van deze werkgroep."})
 
 
-class Urenbudget(models.Model):
+class Urenbudget(Versiebeheerd):
     """The hours a member has for the method. The coordinator's 300–400 h unless motivated."""
 
     lid = models.OneToOneField(

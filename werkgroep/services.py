@@ -22,6 +22,7 @@ from ivp.exceptions import GeenToegang, Geweigerd
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import PLAN_LEZERS, heeft_rol, mag_plan_regisseren, vereis_regie
 from ivp.services import bewaar, verwijder
+from ivp.versies import vereis_versie
 from stappen.models import Document, Opmerking, Stap, Versie
 from veiligheidsvelden.models import Veld
 from werkgroep.constants import (
@@ -130,9 +131,11 @@ def lid_update(
     naam: str = "",
     velden: Iterable[Veld] = (),
     motivatie: str | None = None,
+    versie: int | None = None,
 ) -> Lid:
     plan = lid.werkgroep.plan
     vereis_regie(plan, door)
+    vereis_versie(lid, versie)
     _controleer_gebruiker(plan, lid.gebruiker, rol)
     lid.rol = rol
     lid.organisatie = organisatie.strip()
@@ -219,10 +222,12 @@ def bijeenkomst_update(
     online_link: str = "",
     titel: str = "",
     motivatie: str = "",
+    versie: int | None = None,
 ) -> Bijeenkomst:
     """Move or change a meeting. The calendar id stays; the SEQUENCE goes up, so calendars
     replace the event instead of adding a second one."""
     vereis_regie(bijeenkomst.werkgroep.plan, door)
+    vereis_versie(bijeenkomst, versie)
     if bijeenkomst.motivatie and not motivatie.strip():
         raise ValidationError({"motivatie": "Deze bijeenkomst heeft een motivatie nodig."})
     bijeenkomst.datum = datum
@@ -238,9 +243,15 @@ def bijeenkomst_update(
 
 @transaction.atomic
 def bijeenkomst_verslag(
-    *, bijeenkomst: Bijeenkomst, door: Gebruiker, notulen: str, besluiten: str
+    *,
+    bijeenkomst: Bijeenkomst,
+    door: Gebruiker,
+    notulen: str,
+    besluiten: str,
+    versie: int | None = None,
 ) -> Bijeenkomst:
     vereis_regie(bijeenkomst.werkgroep.plan, door)
+    vereis_versie(bijeenkomst, versie)
     bijeenkomst.notulen = notulen.strip()
     bijeenkomst.besluiten = besluiten.strip()
     return bewaar(bijeenkomst, door=door)
@@ -323,10 +334,13 @@ def actiepunt_set_status(*, actiepunt: Actiepunt, door: Gebruiker, status: str) 
 
 
 @transaction.atomic
-def urenbudget_set(*, lid: Lid, door: Gebruiker, uren: Decimal, motivatie: str = "") -> Urenbudget:
+def urenbudget_set(
+    *, lid: Lid, door: Gebruiker, uren: Decimal, motivatie: str = "", versie: int | None = None
+) -> Urenbudget:
     """Set a member's budget. The coordinator's outside 300–400 hours needs a motivation."""
     vereis_regie(lid.werkgroep.plan, door)
     budget = Urenbudget.objects.filter(lid=lid).first() or Urenbudget(lid=lid)
+    vereis_versie(budget, versie)
     budget.uren = uren
     budget.motivatie = motivatie.strip()
     return bewaar(budget, door=door)

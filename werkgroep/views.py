@@ -72,7 +72,7 @@ def lid_bewerken(request: AuthenticatedHttpRequest, lid_id: int) -> HttpResponse
         "velden": selectors.velden_van(lid),
         "motivatie": lid.motivatie,
     }
-    form = LidForm(request.POST or None, initial=initial, bewerken=True)
+    form = LidForm(request.POST or None, initial=initial, bewerken=True, versie_van=lid)
     if (
         request.method == "POST"
         and form.is_valid()
@@ -131,7 +131,7 @@ def bijeenkomst_bewerken(request: AuthenticatedHttpRequest, bijeenkomst_id: int)
         naam: getattr(bijeenkomst, naam)
         for naam in ("titel", "datum", "begintijd", "eindtijd", "locatie", "online_link")
     } | {"motivatie": bijeenkomst.motivatie}
-    form = BijeenkomstForm(request.POST or None, initial=initial)
+    form = BijeenkomstForm(request.POST or None, initial=initial, versie_van=bijeenkomst)
     if (
         request.method == "POST"
         and form.is_valid()
@@ -189,6 +189,7 @@ def bijeenkomst(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpR
             bound("verslag"),
             prefix="verslag",
             initial={"notulen": b.notulen, "besluiten": b.besluiten},
+            versie_van=b,
         ),
         "actiepunt": ActiepuntForm(
             bound("actiepunt"), prefix="actiepunt", leden=selectors.leden_keuze(b.werkgroep_id)
@@ -343,7 +344,7 @@ def urenbudget(request: AuthenticatedHttpRequest, lid_id: int) -> HttpResponse:
     plan = lid.werkgroep.plan
     budget = selectors.urenbudget_van(lid)
     initial = {"uren": budget.uren, "motivatie": budget.motivatie} if budget else {}
-    form = UrenbudgetForm(request.POST or None, initial=initial)
+    form = UrenbudgetForm(request.POST or None, initial=initial, versie_van=budget or 0)
     if (
         request.method == "POST"
         and form.is_valid()

@@ -3,7 +3,8 @@
 - `proces`: Stap, Document, Besluit, Overgang (the two state machines and their log);
 - `documenten`: Hoofdstuk, Versie, Bespreking, Opmerking (writing and reviewing);
 - `inhoud`: Analyse, Bron, Prioritering, Weging, Score, Plaatsing, Doelstelling (steps 2–4);
-- `meldingen`: Melding (in-app notifications).
+- `meldingen`: Melding (in-app notifications);
+- `inzage`: Inzage (who may read the confidential sources, docs/vertrouwelijk.md).
 """
 
 from stappen.models.documenten import (
@@ -26,6 +27,7 @@ from stappen.models.inhoud import (
     Score,
     Weging,
 )
+from stappen.models.inzage import Inzage
 from stappen.models.meldingen import Melding
 from stappen.models.proces import Besluit, Document, Overgang, Stap, StatusModel
 
@@ -42,6 +44,7 @@ __all__ = [
     "Document",
     "Doelstelling",
     "Hoofdstuk",
+    "Inzage",
     "Melding",
     "Opmerking",
     "Overgang",

@@ -5,7 +5,8 @@ here. Each keeps its page's query count flat however large the data grows.
 - `documenten`: documents, versions, comparison, threads, reactienota;
 - `inhoud`: the content pages of steps 2–4;
 - `meldingen`: unread notifications;
-- `bestuur`: the bestuurder's start page and the griffie's page.
+- `bestuur`: the bestuurder's start page and the griffie's page;
+- `inzage`: who may read the confidential sources.
 """
 
 from stappen.selectors.bestuur import (
@@ -57,6 +58,7 @@ from stappen.selectors.inhoud import (
     prioritering_stand,
     strategische_themas_van,
 )
+from stappen.selectors.inzage import InzagePagina, inzage_pagina
 from stappen.selectors.meldingen import (
     ongelezen_meldingen,
 )
@@ -76,6 +78,7 @@ __all__ = [
     "DocumentPagina",
     "Draden",
     "HoofdstukRegel",
+    "InzagePagina",
     "Kandidaat",
     "PlanPagina",
     "PrioriteringStand",
@@ -99,6 +102,7 @@ __all__ = [
     "griffie_stukken",
     "hoofdstuk_voor_bewerken",
     "inhoud_toegang",
+    "inzage_pagina",
     "laad_stand",
     "nog_niet_gereageerd",
     "ongelezen_meldingen",

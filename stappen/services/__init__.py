@@ -45,6 +45,7 @@ from stappen.services.inhoud import (
     scores_save,
     wegingen_save,
 )
+from stappen.services.inzage import inzage_set, vereis_inzage
 from stappen.services.meldingen import (
     herinneringen_versturen,
     melding_maak,
@@ -89,6 +90,7 @@ __all__ = [
     "hoofdstuk_save",
     "hoofdstuk_set_auteur",
     "hoofdstukken_create",
+    "inzage_set",
     "jaardocument_create",
     "melding_maak",
     "meldingen_gelezen",
@@ -112,6 +114,7 @@ __all__ = [
     "stap_plan",
     "stap_reopen",
     "stap_start",
+    "vereis_inzage",
     "versie_create",
     "versie_maak",
     "wegingen_save",

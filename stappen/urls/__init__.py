@@ -4,8 +4,8 @@ The start page has its own module without a namespace (`stappen.urls.start`), so
 keeps the plain name `start` that the login redirect and the header link use.
 """
 
-from stappen.urls import documenten, inhoud, proces
+from stappen.urls import documenten, inhoud, inzage, proces
 
 app_name = "stappen"
 
-urlpatterns = proces.urlpatterns + inhoud.urlpatterns + documenten.urlpatterns
+urlpatterns = proces.urlpatterns + inhoud.urlpatterns + documenten.urlpatterns + inzage.urlpatterns
