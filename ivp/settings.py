@@ -190,7 +190,7 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
-# --- Headers: Content-Security-Policy and Permissions-Policy (issue 15, finding 10) ---------
+# --- Issue 15 (afscherming): headers (CSP, Permissions-Policy) and calendar link expiry ------
 # Only our own files: no inline script or style anywhere (no 'unsafe-inline'), no frames, no
 # plugins, forms post only to us. SVG and icons may be data: URLs. docs/frontend.md explains it.
 SECURE_CSP = {
@@ -210,6 +210,9 @@ PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=()"
 )
+# A private calendar link (werkgroep agenda feed) stops working after this many days; its
+# owner makes a new one on the agenda page.
+IVP_AGENDAFEED_GELDIG_DAGEN = env.int("IVP_AGENDAFEED_GELDIG_DAGEN", default=180)
 # --- end of the headers block ---------------------------------------------------------------
 
 LOGGING = {

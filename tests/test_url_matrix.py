@@ -124,6 +124,7 @@ VERWACHT: dict[str, tuple[str, str]] = {
     "werkgroep:bijeenkomst_ics": (CONCEPT, CONCEPT),
     "werkgroep:actiepunt_status": (ALLEEN_POST, "302 302 302 404 404 404 404"),
     "werkgroep:uren": (CONCEPT, "302 200 200 404 404 404 404"),
+    "werkgroep:uren_sluiten": (ALLEEN_POST, REGIE_POST),
     "werkgroep:uren_csv": (CONCEPT, CONCEPT),
     "werkgroep:uren_xlsx": (CONCEPT, CONCEPT),
     "werkgroep:uren_bewerken": ("302 200 200 404 404 404 404", "302 200 200 404 404 404 404"),

@@ -256,3 +256,12 @@ def zet_keuzes(form: forms.BaseForm, **keuzes: QuerySet[Any] | None) -> None:
     typed as plain fields, so the stubs do not know they have a queryset)."""
     for naam, queryset in keuzes.items():
         cast(forms.ModelChoiceField, form.fields[naam]).queryset = queryset
+
+
+class UrenSluitenForm(forms.Form):
+    tot = DatumVeld(
+        label="Uren afgesloten tot en met",
+        required=False,
+        help_text="Leeg: niets afgesloten. Uren op of voor deze dag kan niemand meer schrijven, "
+        "verplaatsen of verwijderen.",
+    )

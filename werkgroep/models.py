@@ -9,6 +9,7 @@ services check that; the models hold what a row can check on its own.
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 import uuid
 from decimal import Decimal
@@ -39,6 +40,12 @@ class Werkgroep(models.Model):
 
     plan = models.OneToOneField(
         Plan, on_delete=models.CASCADE, related_name="werkgroep", verbose_name="plan"
+    )
+    uren_gesloten_tot = models.DateField(
+        "uren afgesloten tot en met",
+        null=True,
+        blank=True,
+        help_text="Uren op of voor deze dag zijn verantwoord: niemand schrijft of verplaatst ze.",
     )
     history = HistoricalRecords()
 
@@ -452,3 +459,11 @@ class Agendafeed(models.Model):
 
     def __str__(self) -> str:
         return f"Agendafeed van {self.gebruiker}"
+
+    @property
+    def verloopt_op(self) -> dt.datetime:
+        """A link stops working after IVP_AGENDAFEED_GELDIG_DAGEN days (settings)."""
+        return self.aangemaakt_op + dt.timedelta(days=settings.IVP_AGENDAFEED_GELDIG_DAGEN)
+
+    def is_verlopen(self, nu: dt.datetime) -> bool:
+        return nu >= self.verloopt_op

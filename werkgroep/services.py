@@ -395,6 +395,30 @@ def _controleer_uren(registratie: Urenregistratie) -> None:
         )
 
 
+def _vereis_open_periode(lid: Lid, *datums: dt.date) -> None:
+    """Hours on or before the werkgroep's closed-until date are accounted for: nobody writes,
+    moves or deletes them (the coordinator moves the date back to correct one)."""
+    tot = Werkgroep.objects.filter(pk=lid.werkgroep_id).values_list("uren_gesloten_tot", flat=True)
+    gesloten = tot.first()
+    if gesloten is not None and any(d <= gesloten for d in datums):
+        raise ValidationError(
+            {
+                "datum": f"De uren tot en met {gesloten:%d-%m-%Y} zijn afgesloten. Kies een "
+                "latere datum, of vraag de coördinator de periode te heropenen."
+            }
+        )
+
+
+@transaction.atomic
+def uren_sluit(*, plan: Plan, door: Gebruiker, tot: dt.date | None) -> Werkgroep:
+    """Close the hours up to and including `tot` (None: reopen). The coordinator sets it; the
+    voortgangsrapportage (uitvoering) can call this when it closes a period."""
+    vereis_regie(plan, door)
+    werkgroep = werkgroep_ensure(plan=plan, door=door)
+    werkgroep.uren_gesloten_tot = tot
+    return bewaar(werkgroep, door=door, reden="uren afgesloten" if tot else "uren heropend")
+
+
 @transaction.atomic
 def uren_log(
     *,
@@ -407,6 +431,7 @@ def uren_log(
 ) -> Urenregistratie:
     """Log hours. A member logs their own; the coordinator may log for anyone."""
     _mag_uren_schrijven(lid, door)
+    _vereis_open_periode(lid, datum)
     _vergrendel_persoon(lid)
     registratie = Urenregistratie(
         lid=lid, datum=datum, uren=uren, stap=stap, omschrijving=omschrijving.strip()
@@ -429,6 +454,7 @@ def uren_update(
     """Correct an entry: the member their own, the coordinator anyone's (with a reason that
     goes into the history)."""
     _mag_uren_schrijven(registratie.lid, door)
+    _vereis_open_periode(registratie.lid, registratie.datum, datum)  # from and to
     _vergrendel_persoon(registratie.lid)
     registratie.datum = datum
     registratie.uren = uren
@@ -441,6 +467,7 @@ def uren_update(
 @transaction.atomic
 def uren_delete(*, registratie: Urenregistratie, door: Gebruiker, reden: str = "") -> None:
     _mag_uren_schrijven(registratie.lid, door)
+    _vereis_open_periode(registratie.lid, registratie.datum)
     verwijder(registratie, door=door, reden=reden.strip() or "verwijderd")
 
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ivp.selectors import regie_plan
-from ivp.views import AuthenticatedHttpRequest, probeer
+from ivp.views import AuthenticatedHttpRequest, meld_formfouten, probeer
 from werkgroep import export, ical, selectors, services
 from werkgroep.constants import uren_tekst
 from werkgroep.forms import (
@@ -32,6 +32,7 @@ from werkgroep.forms import (
     UrenbudgetForm,
     UrenCorrectieForm,
     UrenForm,
+    UrenSluitenForm,
     VerslagForm,
 )
 
@@ -293,7 +294,30 @@ def uren(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
                     f"{gegevens['datum']:%d-%m-%Y} geschreven.",
                 )
                 return redirect("werkgroep:uren", plan_id=plan.pk)
-    return render(request, "werkgroep/uren.html", {"pagina": pagina, "plan": plan, "form": form})
+    sluiten = None
+    if pagina.mag_regisseren and pagina.werkgroep:
+        sluiten = UrenSluitenForm(initial={"tot": pagina.werkgroep.uren_gesloten_tot})
+    context = {"pagina": pagina, "plan": plan, "form": form, "sluiten_form": sluiten}
+    return render(request, "werkgroep/uren.html", context)
+
+
+@login_required
+@require_POST
+def uren_sluiten(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
+    plan = regie_plan(request.user, plan_id)
+    form = UrenSluitenForm(request.POST)
+    if form.is_valid():
+        tot = form.cleaned_data["tot"]
+        if probeer(request, services.uren_sluit, plan=plan, door=request.user, tot=tot):
+            messages.success(
+                request,
+                f"De uren tot en met {tot:%d-%m-%Y} zijn afgesloten."
+                if tot
+                else "Er zijn geen uren meer afgesloten.",
+            )
+    else:
+        meld_formfouten(request, form)
+    return redirect("werkgroep:uren", plan_id=plan.pk)
 
 
 @login_required
@@ -394,7 +418,10 @@ def agenda(request: AuthenticatedHttpRequest) -> HttpResponse:
         return redirect("werkgroep:agenda")
     feed = selectors.agendafeed_van(request.user)
     url = request.build_absolute_uri(reverse("werkgroep:feed", args=[feed.token])) if feed else ""
-    return render(request, "werkgroep/agenda.html", {"feed": feed, "feed_url": url})
+    verlopen = feed is not None and feed.is_verlopen(timezone.now())
+    return render(
+        request, "werkgroep/agenda.html", {"feed": feed, "feed_url": url, "verlopen": verlopen}
+    )
 
 
 def feed(request: HttpRequest, token: str) -> HttpResponse:
