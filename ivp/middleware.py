@@ -1,4 +1,4 @@
-"""Response headers Django has no setting for (see the "Headers" block in settings)."""
+"""Response headers Django has no setting for (the "Issue 15 (afscherming)" settings block)."""
 
 from __future__ import annotations
 

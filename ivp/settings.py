@@ -51,7 +51,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Headers (issue 15, finding 10; settings in the "Headers" block below).
+    # Headers (issue 15, finding 10; settings in the "Issue 15 (afscherming)" block below).
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "ivp.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -213,7 +213,7 @@ PERMISSIONS_POLICY = (
 # A private calendar link (werkgroep agenda feed) stops working after this many days; its
 # owner makes a new one on the agenda page.
 IVP_AGENDAFEED_GELDIG_DAGEN = env.int("IVP_AGENDAFEED_GELDIG_DAGEN", default=180)
-# --- end of the headers block ---------------------------------------------------------------
+# --- end of the issue 15 (afscherming) block -----------------------------------------------
 
 LOGGING = {
     "version": 1,
