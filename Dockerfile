@@ -21,4 +21,4 @@ RUN DJANGO_SECRET_KEY=build-only python manage.py collectstatic --noinput \
     && mkdir -p /app/media && chown -R ivp /app/media
 USER ivp
 EXPOSE 8000
-CMD ["gunicorn", "ivp.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "ivp.wsgi", "-c", "gunicorn.conf.py"]

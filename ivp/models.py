@@ -13,6 +13,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from ivp.constants import METHODE_KERNBELEID_VEILIGHEID_2021, PLANPERIODE_JAREN, RolSoort
+from ivp.versies import Versiebeheerd
 
 
 class Gebruiker(AbstractUser):
@@ -87,7 +88,7 @@ class Regio(models.Model):
         return self.naam
 
 
-class Plan(models.Model):
+class Plan(Versiebeheerd):
     """One IVP trajectory of one gemeente: from the startnotitie to the end of its period."""
 
     gemeente = models.ForeignKey(

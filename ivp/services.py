@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Model
 
+from ivp.versies import Versiebeheerd, volgende_versie
+
 if TYPE_CHECKING:
     from ivp.models import Gebruiker
 
@@ -37,6 +39,10 @@ def bewaar[M: Model](
     _geschiedenis(obj, door, reden)
     if valideer:
         obj.full_clean()
+    if isinstance(obj, Versiebeheerd):  # every update counts (ivp/versies.py)
+        volgende_versie(obj)
+        if velden is not None:
+            velden = [*velden, "versie"]
     obj.save(update_fields=velden)
     return obj
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import environ
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -51,6 +52,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Headers (issue 15, finding 10; settings in the "Issue 15 (afscherming)" block below).
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "ivp.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -193,6 +197,31 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=31_536_000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# --- Issue 15 (afscherming): headers (CSP, Permissions-Policy) and calendar link expiry ------
+# Only our own files: no inline script or style anywhere (no 'unsafe-inline'), no frames, no
+# plugins, forms post only to us. SVG and icons may be data: URLs. docs/frontend.md explains it.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# Browser features no page of ours uses, switched off for every page (ivp.middleware).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+# A private calendar link (werkgroep agenda feed) stops working after this many days; its
+# owner makes a new one on the agenda page.
+IVP_AGENDAFEED_GELDIG_DAGEN = env.int("IVP_AGENDAFEED_GELDIG_DAGEN", default=180)
+# --- end of the issue 15 (afscherming) block -----------------------------------------------
 
 LOGGING = {
     "version": 1,

@@ -23,6 +23,7 @@ from ivp import downloads
 from ivp.exceptions import GeenToegang, Geweigerd
 from ivp.inlog import log
 from ivp.models import DownloadStatus
+from ivp.versies import Bewerkconflict, VersieForm
 
 if TYPE_CHECKING:
     from ivp.models import Gebruiker
@@ -51,6 +52,8 @@ def meld_formfouten(request: HttpRequest, form: BaseForm) -> None:
 
 def op_form(form: BaseForm, fout: Geweigerd | ValidationError) -> None:
     """Put a refusal on `form`: on the field it names when the form has it, else on top."""
+    if isinstance(fout, Bewerkconflict) and isinstance(form, VersieForm):
+        form.toon_conflict(fout)  # the input stays; the saved state is shown beside it
     if isinstance(fout, Geweigerd):
         for reden in fout.redenen:
             form.add_error(None, reden)

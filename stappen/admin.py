@@ -1,9 +1,14 @@
 """Beheer of the stappenplan. States are read-only here: only the services change them, so
 every change is checked and logged."""
 
+from typing import Any
+
 from django.contrib import admin
+from django.db.models import Model
+from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
+from stappen.constants import DocumentSoort, DocumentStatus
 from stappen.models import (
     Analyse,
     Besluit,
@@ -64,20 +69,58 @@ class OvergangAdmin(admin.ModelAdmin):
         return False
 
 
-class DoelstellingInline(admin.StackedInline):
+def _vastgesteld(plan_id: int | None, soort: str) -> bool:
+    if plan_id is None:
+        return False
+    return Document.objects.filter(
+        plan_id=plan_id, soort=soort, jaar__isnull=True, status=DocumentStatus.VASTGESTELD
+    ).exists()
+
+
+class NaVaststelling:
+    """Structured content of a document: read-only here once the document is vastgesteld
+    (the adopted text is what the college or the raad decided on)."""
+
+    soort: str = DocumentSoort.VEILIGHEIDSANALYSE
+
+    def plan_id(self, obj: Any) -> int | None:
+        return obj.plan_id
+
+    def alleen_lezen(self, obj: Model | None) -> bool:
+        return obj is not None and _vastgesteld(self.plan_id(obj), self.soort)
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return super().has_change_permission(request, obj) and not self.alleen_lezen(obj)  # type: ignore[misc]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return super().has_delete_permission(request, obj) and not self.alleen_lezen(obj)  # type: ignore[misc]
+
+
+class DoelstellingInline(NaVaststelling, admin.StackedInline):
     model = Doelstelling
     extra = 0
+    soort = DocumentSoort.IVP  # `obj` is the Plaatsing the inline belongs to
+
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return super().has_add_permission(request, obj) and not self.alleen_lezen(obj)
 
 
 @admin.register(Plaatsing)
-class PlaatsingAdmin(SimpleHistoryAdmin):
+class PlaatsingAdmin(NaVaststelling, SimpleHistoryAdmin):
     list_display = ["thema", "plan", "keuze"]
     list_filter = ["keuze"]
     inlines = [DoelstellingInline]
+    soort = DocumentSoort.PRIORITERING
 
 
-admin.site.register(Analyse, SimpleHistoryAdmin)
-admin.site.register(Prioritering, SimpleHistoryAdmin)
+@admin.register(Analyse)
+class AnalyseAdmin(NaVaststelling, SimpleHistoryAdmin):
+    soort = DocumentSoort.VEILIGHEIDSANALYSE
+
+
+@admin.register(Prioritering)
+class PrioriteringAdmin(NaVaststelling, SimpleHistoryAdmin):
+    soort = DocumentSoort.PRIORITERING
 
 
 @admin.register(Hoofdstuk)
@@ -144,15 +187,22 @@ class MeldingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Bron)
-class BronAdmin(SimpleHistoryAdmin):
+class BronAdmin(NaVaststelling, SimpleHistoryAdmin):
     list_display = ["titel", "soort", "vertrouwelijk", "analyse"]
     list_filter = ["soort", "vertrouwelijk"]
+    soort = DocumentSoort.VEILIGHEIDSANALYSE
+
+    def plan_id(self, obj: Any) -> int | None:
+        return obj.analyse.plan_id
 
 
 @admin.register(Score)
-class ScoreAdmin(SimpleHistoryAdmin):
+class ScoreAdmin(NaVaststelling, SimpleHistoryAdmin):
     list_display = ["plan", "thema", "criterium", "waarde"]
     list_filter = ["criterium"]
+    soort = DocumentSoort.PRIORITERING
 
 
-admin.site.register(Weging, SimpleHistoryAdmin)
+@admin.register(Weging)
+class WegingAdmin(NaVaststelling, SimpleHistoryAdmin):
+    soort = DocumentSoort.PRIORITERING

@@ -3,8 +3,10 @@
 - coordinator: everything; werkgroepleden: read drafts, comment, and edit the chapters (and
   the veld analyses) handed to them; bestuurders: read drafts; lezers: read vastgestelde
   documents; the griffie sees no drafts (it gets the PDFs that go to the raad on its own
-  page). No role in the gemeente: nothing (the views answer 404, never a hint that a
-  document exists).
+  page). "Adopted text only" holds everywhere (`leest_concepten`): the lezer sees no blockers
+  on the plan page, no draft documents or their log, and of the werkgroep no agenda,
+  attendance, notulen, besluiten, actiepunten or hours. No role in the gemeente: nothing
+  (the views answer 404, never a hint that a document exists).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ivp.constants import RolSoort
-from ivp.permissions import heeft_rol, mag_plan_regisseren
+from ivp.permissions import PLAN_REGISSEURS, heeft_rol, mag_plan_regisseren
 from stappen.constants import BESLUITORGAAN, JAARLIJKSE_SOORTEN, DocumentStatus, Orgaan
 
 if TYPE_CHECKING:
@@ -24,12 +26,48 @@ if TYPE_CHECKING:
 CONCEPT_LEZERS = frozenset({RolSoort.COORDINATOR, RolSoort.WERKGROEPLID, RolSoort.BESTUURDER})
 VASTGESTELD_LEZERS = CONCEPT_LEZERS | {RolSoort.LEZER}
 REAGEERDERS = frozenset({RolSoort.COORDINATOR, RolSoort.WERKGROEPLID})
+# Who may be granted the confidential sources (docs/vertrouwelijk.md); the coordinator always
+# reads them, a lezer and the griffie never.
+INZAGE_TOEKENBAAR = frozenset({RolSoort.WERKGROEPLID, RolSoort.BESTUURDER})
+
+
+def mag_gemeente_regisseren(user: Gebruiker | AnonymousUser, gemeente_id: int) -> bool:
+    return heeft_rol(user, gemeente_id, PLAN_REGISSEURS)
+
+
+def mag_vertrouwelijk_zien(user: Gebruiker | AnonymousUser, gemeente_id: int) -> bool:
+    """The ondermijningsbeeld and every other confidential source of the gemeente: the
+    coordinator OOV; a werkgroeplid or bestuurder whom the coordinator granted it (`Inzage`).
+    The grants are read once per request."""
+    if mag_gemeente_regisseren(user, gemeente_id):
+        return True
+    if not heeft_rol(user, gemeente_id, INZAGE_TOEKENBAAR):
+        return False
+    verleend = getattr(user, "_ivp_inzage", None)
+    if verleend is None:
+        from stappen.models import Inzage
+
+        verleend = frozenset(
+            Inzage.objects.filter(gebruiker_id=int(user.pk or 0)).values_list(
+                "gemeente_id", flat=True
+            )
+        )
+        user._ivp_inzage = verleend  # type: ignore[union-attr]  # per-request cache, not a field
+    return gemeente_id in verleend
 
 
 def mag_document_lezen(user: Gebruiker | AnonymousUser, document: Document) -> bool:
     gemeente_id = document.plan.gemeente_id
     if document.is_vastgesteld:
         return heeft_rol(user, gemeente_id, VASTGESTELD_LEZERS)
+    return heeft_rol(user, gemeente_id, CONCEPT_LEZERS)
+
+
+def leest_concepten(user: Gebruiker | AnonymousUser, gemeente_id: int) -> bool:
+    """Drafts and the working material around them: what the plan page says is still missing
+    (unplaced themes, open analyses), draft documents, and the werkgroep's agenda, attendance,
+    notulen, besluiten, actiepunten and hours. Not for a lezer, nor the griffie: they see
+    adopted text only, everywhere (issue 15)."""
     return heeft_rol(user, gemeente_id, CONCEPT_LEZERS)
 
 

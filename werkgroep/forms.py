@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 
 from ivp.fields import DatumVeld
 from ivp.models import Gebruiker
+from ivp.versies import VersieForm
 from stappen.models import Document, Opmerking, Stap, Versie
 from veiligheidsvelden.models import Veld
 from werkgroep.constants import Aanwezigheid, ActiepuntStatus, LidRol
@@ -48,7 +49,7 @@ class LedenKeuze(forms.ModelChoiceField):
         return obj.weergavenaam
 
 
-class LidForm(forms.Form):
+class LidForm(VersieForm, forms.Form):
     gebruiker = forms.ModelChoiceField(
         label="Medewerker van de gemeente",
         queryset=Gebruiker.objects.none(),
@@ -87,7 +88,7 @@ class LidForm(forms.Form):
             zet_keuzes(self, gebruiker=kandidaten)
 
 
-class BijeenkomstForm(forms.Form):
+class BijeenkomstForm(VersieForm, forms.Form):
     titel = forms.CharField(
         label="Titel",
         required=False,
@@ -114,7 +115,7 @@ class BijeenkomstForm(forms.Form):
     )
 
 
-class VerslagForm(forms.Form):
+class VerslagForm(VersieForm, forms.Form):
     notulen = forms.CharField(
         label="Notulen", required=False, widget=forms.Textarea(attrs={"rows": 6})
     )
@@ -212,7 +213,7 @@ class ActiepuntStatusForm(forms.Form):
     status = forms.ChoiceField(label="Status", choices=ActiepuntStatus.choices)
 
 
-class UrenbudgetForm(forms.Form):
+class UrenbudgetForm(VersieForm, forms.Form):
     uren = UrenVeld(label="Budget in uren", max_digits=6, decimal_places=1)
     motivatie = forms.CharField(
         label="Motivatie (pas toe of leg uit)",
@@ -255,3 +256,12 @@ def zet_keuzes(form: forms.BaseForm, **keuzes: QuerySet[Any] | None) -> None:
     typed as plain fields, so the stubs do not know they have a queryset)."""
     for naam, queryset in keuzes.items():
         cast(forms.ModelChoiceField, form.fields[naam]).queryset = queryset
+
+
+class UrenSluitenForm(forms.Form):
+    tot = DatumVeld(
+        label="Uren afgesloten tot en met",
+        required=False,
+        help_text="Leeg: niets afgesloten. Uren op of voor deze dag kan niemand meer schrijven, "
+        "verplaatsen of verwijderen.",
+    )

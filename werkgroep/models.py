@@ -9,6 +9,7 @@ services check that; the models hold what a row can check on its own.
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 import uuid
 from decimal import Decimal
@@ -21,6 +22,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from ivp.models import Plan
+from ivp.versies import Versiebeheerd
 from stappen.models import Document, Opmerking, Stap, Versie
 from veiligheidsvelden.models import Veld
 from werkgroep.constants import (
@@ -39,6 +41,12 @@ class Werkgroep(models.Model):
     plan = models.OneToOneField(
         Plan, on_delete=models.CASCADE, related_name="werkgroep", verbose_name="plan"
     )
+    uren_gesloten_tot = models.DateField(
+        "uren afgesloten tot en met",
+        null=True,
+        blank=True,
+        help_text="Uren op of voor deze dag zijn verantwoord: niemand schrijft of verplaatst ze.",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -49,7 +57,7 @@ class Werkgroep(models.Model):
         return f"Werkgroep {self.plan}"
 
 
-class Lid(models.Model):
+class Lid(Versiebeheerd):
     """A member: a user of the gemeente, or an external partner by name."""
 
     werkgroep = models.ForeignKey(
@@ -128,7 +136,7 @@ class Lid(models.Model):
             raise ValidationError({"rol": "De trekker is de coördinator OOV, een medewerker."})
 
 
-class Bijeenkomst(models.Model):
+class Bijeenkomst(Versiebeheerd):
     """A meeting of the werkgroep. `uid` never changes, so an updated invitation replaces the
     event in a calendar; `volgnummer_ical` is the iCalendar SEQUENCE, raised on every change."""
 
@@ -338,7 +346,7 @@ class Actiepunt(models.Model):
             raise ValidationError({"wie": "Kies een lid van deze werkgroep."})
 
 
-class Urenbudget(models.Model):
+class Urenbudget(Versiebeheerd):
     """The hours a member has for the method. The coordinator's 300–400 h unless motivated."""
 
     lid = models.OneToOneField(
@@ -451,3 +459,11 @@ class Agendafeed(models.Model):
 
     def __str__(self) -> str:
         return f"Agendafeed van {self.gebruiker}"
+
+    @property
+    def verloopt_op(self) -> dt.datetime:
+        """A link stops working after IVP_AGENDAFEED_GELDIG_DAGEN days (settings)."""
+        return self.aangemaakt_op + dt.timedelta(days=settings.IVP_AGENDAFEED_GELDIG_DAGEN)
+
+    def is_verlopen(self, nu: dt.datetime) -> bool:
+        return nu >= self.verloopt_op

@@ -22,6 +22,7 @@ from ivp.exceptions import GeenToegang, Geweigerd
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import PLAN_LEZERS, heeft_rol, mag_plan_regisseren, vereis_regie
 from ivp.services import bewaar, verwijder
+from ivp.versies import vereis_versie
 from stappen.models import Document, Opmerking, Stap, Versie
 from veiligheidsvelden.models import Veld
 from werkgroep.constants import (
@@ -131,9 +132,11 @@ def lid_update(
     naam: str = "",
     velden: Iterable[Veld] = (),
     motivatie: str | None = None,
+    versie: int | None = None,
 ) -> Lid:
     plan = lid.werkgroep.plan
     vereis_regie(plan, door)
+    vereis_versie(lid, versie)
     _controleer_gebruiker(plan, lid.gebruiker, rol)
     lid.rol = rol
     lid.organisatie = organisatie.strip()
@@ -222,10 +225,12 @@ def bijeenkomst_update(
     online_link: str = "",
     titel: str = "",
     motivatie: str = "",
+    versie: int | None = None,
 ) -> Bijeenkomst:
     """Move or change a meeting. The calendar id stays; the SEQUENCE goes up, so calendars
     replace the event instead of adding a second one."""
     vereis_regie(bijeenkomst.werkgroep.plan, door)
+    vereis_versie(bijeenkomst, versie)
     if bijeenkomst.motivatie and not motivatie.strip():
         raise ValidationError({"motivatie": "Deze bijeenkomst heeft een motivatie nodig."})
     bijeenkomst.datum = datum
@@ -243,9 +248,15 @@ def bijeenkomst_update(
 
 @transaction.atomic
 def bijeenkomst_verslag(
-    *, bijeenkomst: Bijeenkomst, door: Gebruiker, notulen: str, besluiten: str
+    *,
+    bijeenkomst: Bijeenkomst,
+    door: Gebruiker,
+    notulen: str,
+    besluiten: str,
+    versie: int | None = None,
 ) -> Bijeenkomst:
     vereis_regie(bijeenkomst.werkgroep.plan, door)
+    vereis_versie(bijeenkomst, versie)
     bijeenkomst.notulen = notulen.strip()
     bijeenkomst.besluiten = besluiten.strip()
     return bewaar(bijeenkomst, door=door)
@@ -328,10 +339,13 @@ def actiepunt_set_status(*, actiepunt: Actiepunt, door: Gebruiker, status: str) 
 
 
 @transaction.atomic
-def urenbudget_set(*, lid: Lid, door: Gebruiker, uren: Decimal, motivatie: str = "") -> Urenbudget:
+def urenbudget_set(
+    *, lid: Lid, door: Gebruiker, uren: Decimal, motivatie: str = "", versie: int | None = None
+) -> Urenbudget:
     """Set a member's budget. The coordinator's outside 300–400 hours needs a motivation."""
     vereis_regie(lid.werkgroep.plan, door)
     budget = Urenbudget.objects.filter(lid=lid).first() or Urenbudget(lid=lid)
+    vereis_versie(budget, versie)
     budget.uren = uren
     budget.motivatie = motivatie.strip()
     return bewaar(budget, door=door)
@@ -386,6 +400,30 @@ def _controleer_uren(registratie: Urenregistratie) -> None:
         )
 
 
+def _vereis_open_periode(lid: Lid, *datums: dt.date) -> None:
+    """Hours on or before the werkgroep's closed-until date are accounted for: nobody writes,
+    moves or deletes them (the coordinator moves the date back to correct one)."""
+    tot = Werkgroep.objects.filter(pk=lid.werkgroep_id).values_list("uren_gesloten_tot", flat=True)
+    gesloten = tot.first()
+    if gesloten is not None and any(d <= gesloten for d in datums):
+        raise ValidationError(
+            {
+                "datum": f"De uren tot en met {gesloten:%d-%m-%Y} zijn afgesloten. Kies een "
+                "latere datum, of vraag de coördinator de periode te heropenen."
+            }
+        )
+
+
+@transaction.atomic
+def uren_sluit(*, plan: Plan, door: Gebruiker, tot: dt.date | None) -> Werkgroep:
+    """Close the hours up to and including `tot` (None: reopen). The coordinator sets it; the
+    voortgangsrapportage (uitvoering) can call this when it closes a period."""
+    vereis_regie(plan, door)
+    werkgroep = werkgroep_ensure(plan=plan, door=door)
+    werkgroep.uren_gesloten_tot = tot
+    return bewaar(werkgroep, door=door, reden="uren afgesloten" if tot else "uren heropend")
+
+
 @transaction.atomic
 def uren_log(
     *,
@@ -398,6 +436,7 @@ def uren_log(
 ) -> Urenregistratie:
     """Log hours. A member logs their own; the coordinator may log for anyone."""
     _mag_uren_schrijven(lid, door)
+    _vereis_open_periode(lid, datum)
     _vergrendel_persoon(lid)
     registratie = Urenregistratie(
         lid=lid, datum=datum, uren=uren, stap=stap, omschrijving=omschrijving.strip()
@@ -420,6 +459,7 @@ def uren_update(
     """Correct an entry: the member their own, the coordinator anyone's (with a reason that
     goes into the history)."""
     _mag_uren_schrijven(registratie.lid, door)
+    _vereis_open_periode(registratie.lid, registratie.datum, datum)  # from and to
     _vergrendel_persoon(registratie.lid)
     registratie.datum = datum
     registratie.uren = uren
@@ -432,6 +472,7 @@ def uren_update(
 @transaction.atomic
 def uren_delete(*, registratie: Urenregistratie, door: Gebruiker, reden: str = "") -> None:
     _mag_uren_schrijven(registratie.lid, door)
+    _vereis_open_periode(registratie.lid, registratie.datum)
     verwijder(registratie, door=door, reden=reden.strip() or "verwijderd")
 
 

@@ -32,6 +32,7 @@ urlpatterns = [
     ),
     path("actiepunten/<int:actiepunt_id>/status/", views.actiepunt_status, name="actiepunt_status"),
     path("plannen/<int:plan_id>/uren/", views.uren, name="uren"),
+    path("plannen/<int:plan_id>/uren/afsluiten/", views.uren_sluiten, name="uren_sluiten"),
     path("plannen/<int:plan_id>/uren/uren.csv", views.uren_csv, name="uren_csv"),
     path("plannen/<int:plan_id>/uren/uren.xlsx", views.uren_xlsx, name="uren_xlsx"),
     path("uren/<int:registratie_id>/", views.uren_bewerken, name="uren_bewerken"),

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from ivp import downloads
 from ivp.selectors import regie_plan, zichtbaar_plan
-from ivp.views import AuthenticatedHttpRequest, probeer
+from ivp.views import AuthenticatedHttpRequest, meld_formfouten, probeer
 from werkgroep import export, ical, selectors, services
 from werkgroep.constants import uren_tekst
 from werkgroep.forms import (
@@ -33,6 +33,7 @@ from werkgroep.forms import (
     UrenbudgetForm,
     UrenCorrectieForm,
     UrenForm,
+    UrenSluitenForm,
     VerslagForm,
 )
 
@@ -73,7 +74,7 @@ def lid_bewerken(request: AuthenticatedHttpRequest, lid_id: int) -> HttpResponse
         "velden": selectors.velden_van(lid),
         "motivatie": lid.motivatie,
     }
-    form = LidForm(request.POST or None, initial=initial, bewerken=True)
+    form = LidForm(request.POST or None, initial=initial, bewerken=True, versie_van=lid)
     if (
         request.method == "POST"
         and form.is_valid()
@@ -132,7 +133,7 @@ def bijeenkomst_bewerken(request: AuthenticatedHttpRequest, bijeenkomst_id: int)
         naam: getattr(bijeenkomst, naam)
         for naam in ("titel", "datum", "begintijd", "eindtijd", "locatie", "online_link")
     } | {"motivatie": bijeenkomst.motivatie}
-    form = BijeenkomstForm(request.POST or None, initial=initial)
+    form = BijeenkomstForm(request.POST or None, initial=initial, versie_van=bijeenkomst)
     if (
         request.method == "POST"
         and form.is_valid()
@@ -190,6 +191,7 @@ def bijeenkomst(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpR
             bound("verslag"),
             prefix="verslag",
             initial={"notulen": b.notulen, "besluiten": b.besluiten},
+            versie_van=b,
         ),
         "actiepunt": ActiepuntForm(
             bound("actiepunt"), prefix="actiepunt", leden=selectors.leden_keuze(b.werkgroep_id)
@@ -247,7 +249,7 @@ def actiepunt_status(request: AuthenticatedHttpRequest, actiepunt_id: int) -> Ht
 
 @login_required
 def bijeenkomst_ics(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpResponse:
-    b = selectors.zichtbare_bijeenkomst(request.user, bijeenkomst_id)
+    b = selectors.werkgroep_bijeenkomst(request.user, bijeenkomst_id)
     url = request.build_absolute_uri(reverse("werkgroep:bijeenkomst", args=[b.pk]))
     response = HttpResponse(
         ical.bijeenkomst_ics(b, url), content_type="text/calendar; charset=utf-8"
@@ -293,7 +295,30 @@ def uren(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
                     f"{gegevens['datum']:%d-%m-%Y} geschreven.",
                 )
                 return redirect("werkgroep:uren", plan_id=plan.pk)
-    return render(request, "werkgroep/uren.html", {"pagina": pagina, "plan": plan, "form": form})
+    sluiten = None
+    if pagina.mag_regisseren and pagina.werkgroep:
+        sluiten = UrenSluitenForm(initial={"tot": pagina.werkgroep.uren_gesloten_tot})
+    context = {"pagina": pagina, "plan": plan, "form": form, "sluiten_form": sluiten}
+    return render(request, "werkgroep/uren.html", context)
+
+
+@login_required
+@require_POST
+def uren_sluiten(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
+    plan = regie_plan(request.user, plan_id)
+    form = UrenSluitenForm(request.POST)
+    if form.is_valid():
+        tot = form.cleaned_data["tot"]
+        if probeer(request, services.uren_sluit, plan=plan, door=request.user, tot=tot):
+            messages.success(
+                request,
+                f"De uren tot en met {tot:%d-%m-%Y} zijn afgesloten."
+                if tot
+                else "Er zijn geen uren meer afgesloten.",
+            )
+    else:
+        meld_formfouten(request, form)
+    return redirect("werkgroep:uren", plan_id=plan.pk)
 
 
 @login_required
@@ -344,7 +369,7 @@ def urenbudget(request: AuthenticatedHttpRequest, lid_id: int) -> HttpResponse:
     plan = lid.werkgroep.plan
     budget = selectors.urenbudget_van(lid)
     initial = {"uren": budget.uren, "motivatie": budget.motivatie} if budget else {}
-    form = UrenbudgetForm(request.POST or None, initial=initial)
+    form = UrenbudgetForm(request.POST or None, initial=initial, versie_van=budget or 0)
     if (
         request.method == "POST"
         and form.is_valid()
@@ -404,7 +429,10 @@ def agenda(request: AuthenticatedHttpRequest) -> HttpResponse:
         return redirect("werkgroep:agenda")
     feed = selectors.agendafeed_van(request.user)
     url = request.build_absolute_uri(reverse("werkgroep:feed", args=[feed.token])) if feed else ""
-    return render(request, "werkgroep/agenda.html", {"feed": feed, "feed_url": url})
+    verlopen = feed is not None and feed.is_verlopen(timezone.now())
+    return render(
+        request, "werkgroep/agenda.html", {"feed": feed, "feed_url": url, "verlopen": verlopen}
+    )
 
 
 def feed(request: HttpRequest, token: str) -> HttpResponse:

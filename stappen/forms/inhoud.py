@@ -10,6 +10,7 @@ from django import forms
 from django.utils import timezone
 
 from ivp.fields import DatumVeld
+from ivp.versies import VersieForm
 from stappen.constants import (
     GEWICHT_MAX,
     SCORE_MAX,
@@ -40,7 +41,7 @@ def _tekstvak(label: str, help_text: str = "", rows: int = 6, required: bool = F
     )
 
 
-class AnalyseForm(forms.Form):
+class AnalyseForm(VersieForm, forms.Form):
     problematiek = _tekstvak(
         "Problematiek", "Wat speelt er: cijfers, trend en het verhaal achter de cijfers."
     )
@@ -237,7 +238,7 @@ class RaadplegingForm(forms.ModelForm):
         return data
 
 
-class PrioriteitForm(forms.Form):
+class PrioriteitForm(VersieForm, forms.Form):
     aanleiding = _tekstvak("Aanleiding", "Kerncijfers en trend uit de analyse: waarom dit thema.")
     aanpak = _tekstvak(
         "Aanpak op hoofdlijnen",
@@ -272,7 +273,7 @@ class PrioriteitForm(forms.Form):
             del self.fields["beleidsdocumenten"]
 
 
-class DoelstellingForm(forms.ModelForm):
+class DoelstellingForm(VersieForm, forms.ModelForm):
     class Meta:
         model = Doelstelling
         fields = [

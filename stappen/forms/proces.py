@@ -6,10 +6,11 @@ from django import forms
 
 from ivp.fields import DATUMVOORBEELD, DatumVeld
 from ivp.models import Gemeente, Plan
+from ivp.versies import VersieForm
 from stappen.models import Stap
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(VersieForm, forms.ModelForm):
     """A new plan (with its gemeente) or the period and extension of an existing one."""
 
     class Meta:

@@ -7,6 +7,7 @@
 - `vervolg`: Vervolg, Evaluatie (the next plan started from the previous one).
 - `stukken`: Voorstel, Weergave (the voorstel and the PDF renderings, docs/pdf.md).
 - `kalender`: Vergadering, Vergadertermijnen, Raadsplanning (the bestuurlijke planning).
+- `inzage`: Inzage (who may read the confidential sources, docs/vertrouwelijk.md).
 """
 
 from stappen.models.documenten import (
@@ -29,6 +30,7 @@ from stappen.models.inhoud import (
     Score,
     Weging,
 )
+from stappen.models.inzage import Inzage
 from stappen.models.kalender import Raadsplanning, Vergadering, Vergadertermijnen
 from stappen.models.meldingen import Melding
 from stappen.models.proces import Besluit, Document, Overgang, Stap, StatusModel
@@ -50,6 +52,7 @@ __all__ = [
     "Doelstelling",
     "Evaluatie",
     "Hoofdstuk",
+    "Inzage",
     "Melding",
     "Opmerking",
     "Overgang",

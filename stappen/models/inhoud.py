@@ -5,6 +5,8 @@ every hoofdthema) and the doelstellingen per priority.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,6 +14,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from ivp.models import Plan
+from ivp.versies import Versiebeheerd
 from stappen.constants import (
     GEWICHT_MAX,
     SCORE_MAX,
@@ -28,7 +31,7 @@ JAAR_MIN = 2000
 JAAR_MAX = 2100
 
 
-class Analyse(models.Model):
+class Analyse(Versiebeheerd):
     """The veiligheidsanalyse of one veld (or one thema within it) for one plan."""
 
     plan = models.ForeignKey(
@@ -140,7 +143,7 @@ class Prioritering(models.Model):
         return f"Prioritering {self.plan}"
 
 
-class Plaatsing(models.Model):
+class Plaatsing(Versiebeheerd):
     """Where the prioritering places one theme: prioriteit, overig strategisch thema or beheer."""
 
     plan = models.ForeignKey(
@@ -191,7 +194,7 @@ class Plaatsing(models.Model):
         return f"{self.thema.naam}: {self.get_keuze_display()}"
 
 
-class Doelstelling(models.Model):
+class Doelstelling(Versiebeheerd):
     """An effect goal of a priority in the IVP (CCV: strategic, SMART where possible)."""
 
     plaatsing = models.ForeignKey(
@@ -288,9 +291,26 @@ class Bron(models.Model):
         verbose_name = "bron"
         verbose_name_plural = "bronnen"
         ordering = ["analyse", "soort", "titel", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(soort__in=sorted(VERTROUWELIJKE_BRONSOORTEN))
+                | models.Q(vertrouwelijk=True),
+                name="bron_ondermijningsbeeld_vertrouwelijk",
+                violation_error_message="Een ondermijningsbeeld is altijd vertrouwelijk.",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.titel
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Also without full_clean() (a script, the admin's bulk edit): an ondermijningsbeeld
+        # is always confidential; the database constraint holds it as well.
+        if self.soort in VERTROUWELIJKE_BRONSOORTEN:
+            self.vertrouwelijk = True
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "vertrouwelijk"}
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         if self.soort in VERTROUWELIJKE_BRONSOORTEN:

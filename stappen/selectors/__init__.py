@@ -8,9 +8,9 @@ here. Each keeps its page's query count flat however large the data grows.
 - `bestuur`: the bestuurder's start page; `griffie`: the griffie's page and its exports;
 - `geschiedenis`: the history of documents and chapters, the plan's log; `woo`: the
   decision record of a plan;
-- `stukken`: voorstellen and PDF renderings (docs/pdf.md).
-- `bestuur`: the bestuurder's start page and the griffie's page;
-- `kalender`: the vergaderkalender and the bestuurlijke planning.
+- `stukken`: voorstellen and PDF renderings (docs/pdf.md);
+- `kalender`: the vergaderkalender and the bestuurlijke planning;
+- `inzage`: who may read the confidential sources.
 """
 
 from stappen.selectors.bestuur import (
@@ -88,6 +88,7 @@ from stappen.selectors.inhoud import (
     prioritering_stand,
     strategische_themas_van,
 )
+from stappen.selectors.inzage import InzagePagina, inzage_pagina
 from stappen.selectors.kalender import raadsvergadering_van
 from stappen.selectors.meldingen import (
     ongelezen_meldingen,
@@ -132,6 +133,7 @@ __all__ = [
     "Gemeten",
     "Geschiedenis",
     "HoofdstukRegel",
+    "InzagePagina",
     "Kandidaat",
     "Logboek",
     "Logregel",
@@ -170,6 +172,7 @@ __all__ = [
     "hoofdstuk_geschiedenis",
     "hoofdstuk_voor_bewerken",
     "inhoud_toegang",
+    "inzage_pagina",
     "laad_stand",
     "mag_logboek_zien",
     "metadata",

@@ -5,7 +5,9 @@ Who reads what:
 - coordinator, werkgroeplid and bestuurder of the plan's gemeente read the drafts;
 - a lezer reads only once the document is vastgesteld;
 - the griffie (and anyone of another gemeente) gets a 404: `zichtbaar_plan` refuses them.
-Confidential sources (the ondermijningsbeeld) are shown only to those who read drafts.
+Confidential sources (the ondermijningsbeeld) are shown only to the coordinator and to the
+werkgroepleden and bestuurders the coordinator granted it (`stappen.rechten`,
+docs/vertrouwelijk.md).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from stappen.models import (
     Score,
     Weging,
 )
-from stappen.rechten import CONCEPT_LEZERS
+from stappen.rechten import CONCEPT_LEZERS, mag_vertrouwelijk_zien
 from veiligheidsvelden.models import Beleidsdocument, Thema, Veld
 
 
@@ -89,7 +91,8 @@ def inhoud_toegang(user: Gebruiker, plan_id: int, soort: DocumentSoort) -> Toega
         plan=plan,
         document=document,
         mag_regisseren=mag_plan_regisseren(user, plan),
-        toont_vertrouwelijk=leest_concept,
+        # The ondermijningsbeeld: the coordinator and whom they granted it (docs/vertrouwelijk.md).
+        toont_vertrouwelijk=mag_vertrouwelijk_zien(user, plan.gemeente_id),
         gebruiker_id=user.pk,
         is_werkgroeplid=heeft_rol(user, plan.gemeente_id, frozenset({RolSoort.WERKGROEPLID})),
     )

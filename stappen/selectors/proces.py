@@ -11,9 +11,10 @@ from django.http import Http404
 from ivp.models import Bericht, Gebruiker, Plan
 from ivp.permissions import PLAN_LEZERS, gemeenten_met_rol, mag_plan_regisseren
 from ivp.selectors import niet_verzonden, zichtbaar_plan
-from stappen.constants import StapStatus
+from stappen.constants import DocumentStatus, StapStatus
 from stappen.guards import PlanStand, sluitblokkades, startblokkades, waarschuwingen
 from stappen.models import Analyse, Besluit, Document, Overgang, Plaatsing, Prioritering, Stap
+from stappen.rechten import leest_concepten
 from stappen.selectors.kalender import PlanningRegel, bestuurlijke_planning
 from veiligheidsvelden.models import Thema, Veld
 
@@ -101,16 +102,21 @@ class PlanPagina:
     niet_verzonden: list[Bericht]
     # The steps the raad decides, with the raad meeting chosen for them.
     bestuurlijk: list[PlanningRegel] = field(default_factory=list)
+    leest_concepten: bool = True  # False: a lezer, who sees no blockers and no drafts
 
 
 def plan_pagina(user: Gebruiker, plan_id: int) -> PlanPagina:
     plan = zichtbaar_plan(user, plan_id)
     stand = laad_stand(plan)
     regie = mag_plan_regisseren(user, plan)
+    concepten = leest_concepten(user, plan.gemeente_id)
     regels = []
     for nummer in sorted(stand.stappen):
         stap = stand.stappen[nummer]
-        if stap.status == StapStatus.GEPLAND:
+        if not concepten:
+            # What is still missing (unplaced themes, open analyses) is draft content.
+            blokkades = []
+        elif stap.status == StapStatus.GEPLAND:
             blokkades = startblokkades(stand, stap)
         elif stap.status == StapStatus.ACTIEF:
             blokkades = sluitblokkades(stand, stap)
@@ -120,16 +126,24 @@ def plan_pagina(user: Gebruiker, plan_id: int) -> PlanPagina:
             StapRegel(
                 stap=stap,
                 blokkades=blokkades,
-                waarschuwingen=waarschuwingen(stand, stap),
+                waarschuwingen=waarschuwingen(stand, stap) if concepten else [],
                 kan_starten=regie and stap.status == StapStatus.GEPLAND and not blokkades,
                 kan_afronden=regie and stap.status == StapStatus.ACTIEF and not blokkades,
                 kan_heropenen=regie and stap.status == StapStatus.AFGEROND,
                 te_laat=stap.is_te_laat(stand.vandaag),
-                documenten=[d for d in stand.documenten if d.stap_id == stap.pk],
+                documenten=[
+                    d
+                    for d in stand.documenten
+                    if d.stap_id == stap.pk and (concepten or d.is_vastgesteld)
+                ],
             )
         )
+    # A lezer's log: the steps and the adopted documents, not what happened to drafts.
+    van_documenten = Q(document__plan=plan)
+    if not concepten:
+        van_documenten &= Q(document__status=DocumentStatus.VASTGESTELD)
     overgangen = list(
-        Overgang.objects.filter(Q(stap__plan=plan) | Q(document__plan=plan))
+        Overgang.objects.filter(Q(stap__plan=plan) | van_documenten)
         .select_related("stap", "document", "door")
         .order_by("-op", "-pk")[:10]
     )
@@ -142,4 +156,5 @@ def plan_pagina(user: Gebruiker, plan_id: int) -> PlanPagina:
         # Mails of the gemeente that failed after the last attempt: the coordinator sees them.
         niet_verzonden=list(niet_verzonden(plan.gemeente_id)[:20]) if regie else [],
         bestuurlijk=bestuurlijke_planning(plan, stand.stappen, stand.documenten),
+        leest_concepten=concepten,
     )

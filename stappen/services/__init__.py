@@ -50,6 +50,7 @@ from stappen.services.inhoud import (
     scores_save,
     wegingen_save,
 )
+from stappen.services.inzage import inzage_set, vereis_inzage
 from stappen.services.kalender import (
     feed_bewaar,
     feed_ververs,
@@ -122,6 +123,7 @@ __all__ = [
     "hoofdstuk_save",
     "hoofdstuk_set_auteur",
     "hoofdstukken_create",
+    "inzage_set",
     "jaardocument_create",
     "melding_maak",
     "meldingen_gelezen",
@@ -149,6 +151,7 @@ __all__ = [
     "stap_start",
     "stuk_gegevens",
     "termijnen_bewaar",
+    "vereis_inzage",
     "vergadering_bewaar",
     "vergadering_verwijder",
     "vergaderingen_importeer",

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from ivp import versies
 from ivp.constants import RolSoort
 from ivp.exceptions import GeenToegang, Geweigerd
 from ivp.models import Gebruiker
@@ -43,18 +44,21 @@ from stappen.secties import bouw_secties
 from stappen.services.meldingen import melding_maak, nu_moment
 
 
-class Bewerkconflict(Geweigerd):
-    """Someone saved the chapter after the editor opened it; `huidig` is the chapter now."""
+class Bewerkconflict(versies.Bewerkconflict):
+    """Someone saved the chapter after the editor opened it; `huidig` is the chapter now.
+    The chapter's own case of the one lost-update mechanism (ivp/versies.py)."""
+
+    huidig: Hoofdstuk
 
     def __init__(self, huidig: Hoofdstuk) -> None:
         door = huidig.gewijzigd_door
         wie = door.get_full_name() or door.get_username() if door else "Iemand anders"
         super().__init__(
+            huidig,
             f"{wie} heeft dit hoofdstuk opgeslagen nadat u het opende. Uw tekst is niet "
             "opgeslagen en staat nog in het invoerveld; hiernaast ziet u de tekst zoals die nu "
-            "is opgeslagen. Neem over wat u wilt houden en sla daarna opnieuw op."
+            "is opgeslagen. Neem over wat u wilt houden en sla daarna opnieuw op.",
         )
-        self.huidig = huidig
 
 
 def _url(naam: str, **kwargs: object) -> str:

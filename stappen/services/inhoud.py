@@ -15,8 +15,10 @@ from ivp.exceptions import GeenToegang, Geweigerd
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import mag_plan_regisseren, vereis_regie
 from ivp.services import bewaar, verwijder
+from ivp.versies import vereis_versie
 from stappen.constants import (
     PRIORITEITEN_ZONDER_MOTIVATIE,
+    VERTROUWELIJKE_BRONSOORTEN,
     DocumentSoort,
     DocumentStatus,
     Keuze,
@@ -33,6 +35,7 @@ from stappen.models import (
 )
 from stappen.rechten import mag_analyse_schrijven
 from stappen.services.cijfers import vul_nulmeting
+from stappen.services.inzage import vereis_inzage
 from stappen.services.meldingen import melding_maak, nu_moment
 from veiligheidsvelden.models import Beleidsdocument, Thema, Veld
 
@@ -61,12 +64,14 @@ def analyse_save(
     huidige_aanpak: str,
     verbeterpunten: str,
     thema: Thema | None = None,
+    versie: int | None = None,
 ) -> Analyse:
     """The analysis of one veld (or of one thema within it): problematiek, huidige aanpak and
     verbeterpunten."""
     _vereis_analyse_schrijver(plan=plan, veld=veld, thema=thema, door=door)
     _vereis_bewerkbaar(plan, DocumentSoort.VEILIGHEIDSANALYSE)
     analyse = _analyse_van(plan=plan, veld=veld, thema=thema)
+    vereis_versie(analyse, versie)
     analyse.problematiek = problematiek
     analyse.huidige_aanpak = huidige_aanpak
     analyse.verbeterpunten = verbeterpunten
@@ -235,6 +240,8 @@ def bron_create(
     An ondermijningsbeeld is always confidential."""
     _vereis_analyse_schrijver(plan=plan, veld=veld, thema=thema, door=door)
     _vereis_bewerkbaar(plan, DocumentSoort.VEILIGHEIDSANALYSE)
+    if vertrouwelijk or soort in VERTROUWELIJKE_BRONSOORTEN:
+        vereis_inzage(door, plan.gemeente_id)  # no one adds what they may not read
     analyse = _analyse_van(plan=plan, veld=veld, thema=thema)
     if analyse.pk is None:
         bewaar(analyse, door=door)
@@ -256,6 +263,8 @@ def bron_delete(*, bron: Bron, door: Gebruiker) -> None:
         plan=plan, veld=bron.analyse.veld, thema=bron.analyse.thema, door=door
     )
     _vereis_bewerkbaar(plan, DocumentSoort.VEILIGHEIDSANALYSE)
+    if bron.vertrouwelijk:
+        vereis_inzage(door, plan.gemeente_id)
     verwijder(bron, door=door)
 
 
@@ -406,11 +415,13 @@ def prioriteit_update(
     partners: str,
     portefeuillehouder: str,
     beleidsdocumenten: list[Beleidsdocument] | None = None,
+    versie: int | None = None,
 ) -> Plaatsing:
     """The chapter of a priority in the IVP: aanleiding, aanpak op hoofdlijnen, partners and
     their roles, portefeuillehouder and the flankerend beleid it links to."""
     plan = plaatsing.plan
     vereis_regie(plan, door)
+    vereis_versie(plaatsing, versie)
     _vereis_bewerkbaar(plan, DocumentSoort.IVP)
     if plaatsing.keuze != Keuze.PRIORITEIT:
         raise ValidationError({"aanpak": "Alleen een prioriteit heeft een hoofdstuk in het IVP."})
@@ -430,10 +441,11 @@ def prioriteit_update(
 
 @transaction.atomic
 def doelstelling_update(
-    *, doelstelling: Doelstelling, door: Gebruiker, **velden: Any
+    *, doelstelling: Doelstelling, door: Gebruiker, versie: int | None = None, **velden: Any
 ) -> Doelstelling:
     plan = doelstelling.plaatsing.plan
     vereis_regie(plan, door)
+    vereis_versie(doelstelling, versie)
     _vereis_bewerkbaar(plan, DocumentSoort.IVP)
     beleid = _eigen_beleid(plan, velden.pop("beleidsdocumenten", None))
     for naam, waarde in velden.items():

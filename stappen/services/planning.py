@@ -15,6 +15,7 @@ from ivp.exceptions import GELIJKTIJDIG_GEWIJZIGD, Geweigerd
 from ivp.models import Gebruiker, Gemeente, Plan
 from ivp.permissions import vereis_regie
 from ivp.services import bewaar
+from ivp.versies import vereis_versie
 from stappen.constants import (
     JAARLIJKSE_SOORTEN,
     STAP_DOCUMENT,
@@ -131,9 +132,10 @@ def plan_create(
 
 
 @transaction.atomic
-def plan_update(*, plan: Plan, door: Gebruiker, **velden: Any) -> Plan:
+def plan_update(*, plan: Plan, door: Gebruiker, versie: int | None = None, **velden: Any) -> Plan:
     """Change a plan's title, period or extension; the steps must still fit in it."""
     vereis_regie(plan, door)
+    vereis_versie(plan, versie)
     for naam, waarde in velden.items():
         setattr(plan, naam, waarde)
     # The steps first: a period cut short is refused for its deadlines before its motivation

@@ -9,6 +9,7 @@ from stappen.urls import (
     geschiedenis,
     griffie,
     inhoud,
+    inzage,
     kalender,
     proces,
     stukken,
@@ -27,4 +28,5 @@ urlpatterns = (
     + documenten.urlpatterns
     + vervolg.urlpatterns
     + kalender.urlpatterns
+    + inzage.urlpatterns
 )

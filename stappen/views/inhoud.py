@@ -112,7 +112,9 @@ def analyse_bewerken(
             "verbeterpunten": bestaand.verbeterpunten,
         }
     form = AnalyseForm(
-        request.POST if request.POST.get("actie") == "analyse" else None, initial=initial
+        request.POST if request.POST.get("actie") == "analyse" else None,
+        initial=initial,
+        versie_van=bestaand or 0,
     )
     bron_form = BronForm(
         request.POST if request.POST.get("actie") == "bron" else None, prefix="bron"
@@ -390,6 +392,7 @@ def prioriteit_bewerken(
             "portefeuillehouder": prioriteit.portefeuillehouder,
             "beleidsdocumenten": [b.pk for b in prioriteit.beleidsdocumenten.all()],
         },
+        versie_van=prioriteit,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -404,6 +407,7 @@ def prioriteit_bewerken(
             partners=data["partners"],
             portefeuillehouder=data["portefeuillehouder"],
             beleidsdocumenten=list(data.get("beleidsdocumenten") or []),
+            versie=data["versie"],
         ):
             messages.success(request, f"Het hoofdstuk {prioriteit.thema.naam} is opgeslagen.")
             return redirect("stappen:prioriteit", plan_id=plan_id, plaatsing_id=plaatsing_id)
@@ -431,7 +435,11 @@ def doelstelling_bewerken(
         if doelstelling_id
         else Doelstelling(plaatsing=prioriteit)
     )
-    form = DoelstellingForm(request.POST or None, instance=doelstelling)
+    form = DoelstellingForm(
+        request.POST or None,
+        instance=doelstelling,
+        versie_van=doelstelling if doelstelling.pk else None,
+    )
     if request.method == "POST" and form.is_valid():
         if doelstelling.pk:
             opgeslagen = probeer(

@@ -89,7 +89,7 @@ def plan_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def plan_edit(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     plan = regie_plan(request.user, plan_id)
-    form = PlanForm(request.POST or None, instance=plan)
+    form = PlanForm(request.POST or None, instance=plan, versie_van=plan)
     if (
         request.method == "POST"
         and form.is_valid()

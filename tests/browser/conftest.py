@@ -5,6 +5,8 @@ live server.
   Without it the browser tests are skipped, unless REQUIRE_SERVICES=1 (CI), where that fails.
 - `check_axe(page)` runs axe-core (from node_modules, `npm ci`) for WCAG 2.1 A/AA and fails on
   any violation.
+- Every page runs under the app's Content-Security-Policy; a `securitypolicyviolation` in any
+  page of a test (an inline script or style, a resource from elsewhere) fails that test.
 - `screenshot(page, name)` writes a full-page PNG to test-output/screenshots/<name>.png for a
   person to look at.
 - Every page a browser test loads (the HTML the server sent for each navigation and form
@@ -154,6 +156,16 @@ def html_van_browsertests(browser: Browser) -> Iterator[None]:
         )
 
 
+# Runs in every document before its own scripts (Playwright injects it past the CSP) and
+# reports each CSP violation to the test through the exposed binding.
+_CSP_LUISTERAAR = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__cspOvertreding(`${e.effectiveDirective} blokkeerde ${e.blockedURI || "inline"}`
+    + ` op ${e.documentURI} (${e.sourceFile || ""}:${e.lineNumber || ""}) ${e.sample || ""}`);
+});
+"""
+
+
 @pytest.fixture
 def page(
     browser: Browser, live_server, transactional_db, html_van_browsertests: None
@@ -161,13 +173,17 @@ def page(
     """A fresh browser context (no cookies) in Dutch, with relative URLs on the live server.
 
     Like every transactional test it uses serialized rollback (tests/conftest.py), so what
-    the migrations loaded (velden, thema's, standard chapters) is there in every test."""
+    the migrations loaded (velden, thema's, standard chapters) is there in every test.
+    A Content-Security-Policy violation on any page of the test fails it."""
     context = browser.new_context(
         base_url=live_server.url,
         locale="nl-NL",
         timezone_id="Europe/Amsterdam",
         viewport={"width": 1280, "height": 800},
     )
+    overtredingen: list[str] = []
+    context.expose_binding("__cspOvertreding", lambda _bron, tekst: overtredingen.append(tekst))
+    context.add_init_script(_CSP_LUISTERAAR)
     page = context.new_page()
     page.set_default_timeout(10_000)
     responses: list[Response] = []
@@ -177,6 +193,10 @@ def page(
         _bewaar_html(page, responses)
     finally:
         context.close()
+    if overtredingen:
+        pytest.fail(
+            "Content-Security-Policy overtreden:\n" + "\n".join(overtredingen), pytrace=False
+        )
 
 
 def login_as(page: Page, username: str, password: str) -> None:
@@ -213,7 +233,9 @@ def login() -> Callable[..., None]:
 def run_axe(page: Page) -> None:
     if not AXE_SCRIPT.exists():
         _missing(f"{AXE_SCRIPT.relative_to(PROJECT_DIR)} ontbreekt: voer 'npm ci' uit")
-    page.add_script_tag(path=str(AXE_SCRIPT))
+    # Evaluated through the DevTools protocol, which the page's CSP does not govern (a
+    # `<script>` tag with axe's text inline would itself be a violation).
+    page.evaluate(AXE_SCRIPT.read_text())
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
     )

@@ -23,6 +23,7 @@ from werkgroep.selectors.bijeenkomsten import (
     nummer_bijeenkomsten,
     regie_bijeenkomst,
     versies_van,
+    werkgroep_bijeenkomst,
     zichtbare_bijeenkomst,
 )
 from werkgroep.selectors.leden import (
@@ -80,6 +81,7 @@ __all__ = [
     "urenbudget_van",
     "velden_van",
     "versies_van",
+    "werkgroep_bijeenkomst",
     "werkgroep_pagina",
     "werkgroep_van",
     "zichtbare_bijeenkomst",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils import timezone
 
 from ivp.models import Gebruiker
 from ivp.permissions import PLAN_LEZERS, gemeenten_met_rol
@@ -18,9 +19,10 @@ def agendafeed_van(user: Gebruiker) -> Agendafeed | None:
 
 
 def feed_eigenaar(token: str) -> Gebruiker:
-    """The active user whose feed has this secret token; 404 for a revoked or unknown one."""
+    """The active user whose feed has this secret token; 404 for a revoked, expired or
+    unknown one."""
     gevonden = Agendafeed.objects.select_related("gebruiker").filter(token=token).first()
-    if gevonden is None or not gevonden.gebruiker.is_active:
+    if gevonden is None or not gevonden.gebruiker.is_active or gevonden.is_verlopen(timezone.now()):
         raise Http404("Onbekende agenda.")
     return gevonden.gebruiker
 

@@ -12,6 +12,7 @@ from ivp.models import Gebruiker, Plan
 from ivp.permissions import mag_plan_regisseren, mag_plan_zien
 from stappen.constants import StapNummer, StapStatus
 from stappen.models import Document, Opmerking, Stap, Versie
+from stappen.rechten import leest_concepten
 from werkgroep.constants import MAX_BIJEENKOMSTEN
 from werkgroep.models import Actiepunt, Agendapunt, Bijeenkomst, Lid, Presentie
 from werkgroep.selectors.leden import leden_met_velden
@@ -98,6 +99,15 @@ def zichtbare_bijeenkomst(user: Gebruiker, bijeenkomst_id: int) -> Bijeenkomst:
     return bijeenkomst
 
 
+def werkgroep_bijeenkomst(user: Gebruiker, bijeenkomst_id: int) -> Bijeenkomst:
+    """A meeting with its working material (its agenda, for the invitation): for those who
+    read drafts in the plan's gemeente; 404 for a lezer and anyone else."""
+    bijeenkomst = zichtbare_bijeenkomst(user, bijeenkomst_id)
+    if not leest_concepten(user, bijeenkomst.werkgroep.plan.gemeente_id):
+        raise Http404("Bijeenkomst niet gevonden.")
+    return bijeenkomst
+
+
 def regie_bijeenkomst(user: Gebruiker, bijeenkomst_id: int) -> Bijeenkomst:
     """A meeting of a plan `user` steers; 404 for anyone else."""
     bijeenkomst = zichtbare_bijeenkomst(user, bijeenkomst_id)
@@ -133,6 +143,8 @@ class BijeenkomstPagina:
     presentie_regels: list[tuple[Lid, Presentie | None]]
     actiepunten: list[Actiepunt]
     mag_regisseren: bool
+    # False for a lezer: no agenda, attendance, notulen, besluiten or actiepunten (issue 15).
+    toont_werkstukken: bool = True
     max_bijeenkomsten: int = MAX_BIJEENKOMSTEN
 
 
@@ -150,8 +162,23 @@ def _nummer(bijeenkomst: Bijeenkomst) -> int | None:
 
 
 def bijeenkomst_pagina(user: Gebruiker, bijeenkomst_id: int) -> BijeenkomstPagina:
+    """The meeting page. A lezer gets the meeting itself (when, where) and nothing of its
+    working material: that is not read from the database at all."""
     bijeenkomst = zichtbare_bijeenkomst(user, bijeenkomst_id)
     plan = bijeenkomst.werkgroep.plan
+    if not leest_concepten(user, plan.gemeente_id):
+        return BijeenkomstPagina(
+            bijeenkomst=bijeenkomst,
+            plan=plan,
+            nummer=_nummer(bijeenkomst),
+            agendapunten=[],
+            leden=[],
+            presentie={},
+            presentie_regels=[],
+            actiepunten=[],
+            mag_regisseren=False,
+            toont_werkstukken=False,
+        )
     leden = list(leden_met_velden(bijeenkomst.werkgroep_id))
     presentie = {p.lid_id: p for p in bijeenkomst.presenties.all()}
     return BijeenkomstPagina(

@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import mag_plan_regisseren
 from ivp.selectors import zichtbaar_plan
+from stappen.rechten import leest_concepten
 from veiligheidsvelden.models import Veld
 from werkgroep.constants import MAX_BIJEENKOMSTEN, MAX_LEDEN, LidRol
 from werkgroep.models import Bijeenkomst, Lid, Werkgroep
@@ -51,6 +52,7 @@ class WerkgroepPagina:
     mag_regisseren: bool
     eigen_lid: Lid | None
     waarschuwingen: list[str] = field(default_factory=list)
+    toont_werkstukken: bool = True  # False for a lezer: no hours, no actiepunten
     max_leden: int = MAX_LEDEN
     max_bijeenkomsten: int = MAX_BIJEENKOMSTEN
 
@@ -61,11 +63,13 @@ def werkgroep_pagina(user: Gebruiker, plan_id: int) -> WerkgroepPagina:
     leden = list(leden_met_velden(werkgroep.pk if werkgroep else None))
     velden = list(Veld.objects.order_by("code"))
     overzicht = dekking(leden, velden)
-    bijeenkomsten = list(
-        Bijeenkomst.objects.filter(werkgroep=werkgroep)
-        .annotate(aantal_open=Count("actiepunten", filter=Q(actiepunten__status="open")))
-        .order_by("datum", "begintijd", "pk")
-    )
+    bijeenkomsten_qs = Bijeenkomst.objects.filter(werkgroep=werkgroep)
+    werkstukken = leest_concepten(user, plan.gemeente_id)
+    if werkstukken:  # a lezer sees no actiepunten, nor their count
+        bijeenkomsten_qs = bijeenkomsten_qs.annotate(
+            aantal_open=Count("actiepunten", filter=Q(actiepunten__status="open"))
+        )
+    bijeenkomsten = list(bijeenkomsten_qs.order_by("datum", "begintijd", "pk"))
     regels = nummer_bijeenkomsten(bijeenkomsten)
     waarschuwingen = []
     if leden:
@@ -83,4 +87,5 @@ def werkgroep_pagina(user: Gebruiker, plan_id: int) -> WerkgroepPagina:
         mag_regisseren=mag_plan_regisseren(user, plan),
         eigen_lid=next((lid for lid in leden if lid.gebruiker_id == user.pk), None),
         waarschuwingen=waarschuwingen,
+        toont_werkstukken=werkstukken,
     )

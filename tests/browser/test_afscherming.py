@@ -1,0 +1,51 @@
+"""Issue 15 in the browser, on the demo data and under the CSP: the coordinator grants the
+ondermijningsbeeld, and a second save of the same plan shows the conflict with the input
+kept (axe on both pages, screenshots for a person to look at)."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from ivp.demo import WACHTWOORD
+from tests.browser.conftest import huidig_plan
+
+pytestmark = [pytest.mark.browser]
+
+
+@pytest.fixture
+def demo(transactional_db):
+    call_command("demo", stdout=StringIO())
+
+
+def test_the_coordinator_grants_the_confidential_sources(page, demo, login, check_axe, screenshot):
+    login(page, "coordinator", WACHTWOORD)
+    page.goto(f"/plannen/{huidig_plan().pk}/")
+    page.get_by_role("link", name="Inzage in vertrouwelijke bronnen").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Inzage in vertrouwelijke bronnen"
+    page.get_by_label("Hendrik Jansen").check()
+    page.get_by_role("button", name="Opslaan").click()
+    assert "is opgeslagen" in page.get_by_role("status").inner_text()
+    assert page.get_by_label("Hendrik Jansen").is_checked()
+    check_axe(page)
+    screenshot(page, "inzage-vertrouwelijk")
+
+
+def test_a_second_save_of_the_plan_shows_the_conflict_and_keeps_the_input(
+    page, demo, login, check_axe, screenshot
+):
+    login(page, "coordinator", WACHTWOORD)
+    bewerken = f"/plannen/{huidig_plan().pk}/bewerken/"
+    page.goto(bewerken)
+    tweede = page.context.new_page()
+    tweede.goto(bewerken)
+    tweede.get_by_label("Titel").fill("IVP 2023–2026 (eerst opgeslagen)")
+    tweede.get_by_role("button", name="Opslaan").click()
+    tweede.close()
+    page.get_by_label("Titel").fill("IVP 2023–2026 (mijn invoer)")
+    page.get_by_role("button", name="Opslaan").click()
+    assert "Iemand anders heeft dit opgeslagen" in page.locator("main").inner_text()
+    assert page.get_by_label("Titel").input_value() == "IVP 2023–2026 (mijn invoer)"
+    assert "IVP 2023–2026 (eerst opgeslagen)" in page.locator(".ivp-conflict").inner_text()
+    check_axe(page)
+    screenshot(page, "conflict-plan")
