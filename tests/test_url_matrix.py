@@ -21,24 +21,35 @@ rolled-back savepoint, so one request never changes what the next one sees.
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from ivp.constants import RolSoort
-from ivp.models import Gebruiker, Gemeente, Plan
+from ivp.models import Download, Gebruiker, Gemeente, Plan
 from stappen import services as stappen_services
-from stappen.constants import BronSoort, DocumentSoort, Keuze
-from stappen.models import Analyse, Bron, Document
+from stappen.constants import (
+    BronSoort,
+    DocumentSoort,
+    Keuze,
+    Orgaan,
+    VergaderOrgaan,
+    WeergaveSoort,
+    WeergaveStatus,
+)
+from stappen.models import Analyse, Bron, Document, Vergadering, Weergave
 from tests.ivp.factories import GemeenteFactory
 from tests.stappen.factories import DoelstellingFactory, PlanFactory, StapFactory
 from tests.stappen.stappenplan import coordinator_van, lid_van, schrijf
+from tests.uitvoering.factories import ActiviteitFactory, UitvoeringsplanFactory
 from tests.werkgroep.factories import (
     ActiepuntFactory,
     AgendafeedFactory,
@@ -61,6 +72,8 @@ IEDEREEN = "302 200 200 200 200 200 200"  # one's own page, whatever the role
 NIEMAND = "302 404 404 404 404 404 404"  # the fixture has no such object
 ALLEEN_POST = "302 405 405 405 405 405 405"  # a GET to an action
 DOORGESTUURD = "302 302 302 302 302 302 302"
+OPEN = "200 200 200 200 200 200 200"  # a page without login (password reset)
+GEEN_POST = "405 405 405 405 405 405 405"
 BEHEER = DOORGESTUURD  # the admin: to its login unless staff (no role is staff)
 
 VERWACHT: dict[str, tuple[str, str]] = {
@@ -126,10 +139,83 @@ VERWACHT: dict[str, tuple[str, str]] = {
     "werkgroep:uren": (CONCEPT, "302 200 200 404 404 404 404"),
     "werkgroep:uren_sluiten": (ALLEEN_POST, REGIE_POST),
     "werkgroep:uren_csv": (CONCEPT, CONCEPT),
-    "werkgroep:uren_xlsx": (CONCEPT, CONCEPT),
+    "werkgroep:uren_xlsx": (ALLEEN_POST, "302 302 302 302 404 404 404"),  # to its download
     "werkgroep:uren_bewerken": ("302 200 200 404 404 404 404", "302 200 200 404 404 404 404"),
     "werkgroep:agenda": (IEDEREEN, DOORGESTUURD),
     "werkgroep:feed": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
+    # Issue 15 (inlog): the account pages are everyone's own; without a pending login the code
+    # page sends back; OIDC answers 404 until it is configured.
+    "inlog:code": (DOORGESTUURD, DOORGESTUURD),
+    "inlog:account": (IEDEREEN, IEDEREEN),
+    "inlog:tweestaps_instellen": (IEDEREEN, IEDEREEN),
+    "inlog:herstelcodes": (IEDEREEN, DOORGESTUURD),
+    "inlog:wachtwoord": (IEDEREEN, IEDEREEN),
+    "inlog:wachtwoord_vergeten": (OPEN, OPEN),
+    "inlog:wachtwoord_vergeten_verstuurd": (OPEN, GEEN_POST),
+    "inlog:wachtwoord_herstellen": (OPEN, OPEN),  # an invalid link: the page says so
+    "inlog:wachtwoord_hersteld": (OPEN, GEEN_POST),
+    "inlog:gemeente": (REGIE, REGIE),
+    "inlog:ontgrendel": (ALLEEN_POST, REGIE_POST),
+    "oidc_authentication_callback": ("404 404 404 404 404 404 404", GEEN_POST),
+    "oidc_authentication_init": ("404 404 404 404 404 404 404", GEEN_POST),
+    "oidc_logout": (GEEN_POST, DOORGESTUURD),
+    # Downloads made in the background: only the person who asked (the coordinator); the
+    # file is not ready in the fixture.
+    "download": (REGIE, REGIE_POST),
+    "download_bestand": (NIEMAND, NIEMAND),
+    # Own themes (the fixture's theme is of the VNG list: nobody's to edit).
+    "veiligheidsvelden:thema": (NIEMAND, NIEMAND),
+    "veiligheidsvelden:thema_verwijderen": (ALLEEN_POST, NIEMAND),
+    # Issue 12: the veiligheidsbeeld is open data, for everyone who sees the plan.
+    "veiligheidsvelden:veiligheidsbeeld": (LEZEN, LEZEN),
+    "veiligheidsvelden:veiligheidsbeeld_veld": (LEZEN, LEZEN),
+    "veiligheidsvelden:cijfers": (REGIE, REGIE),
+    "stappen:analyse_citeer": (ALLEEN_POST, REGIE_POST),
+    "stappen:analyse_thema_citeer": (ALLEEN_POST, REGIE_POST),
+    # Issue 10: the stuk, its PDFs, the griffie's downloads, the record.
+    "stappen:griffie_metadata": ("302 404 404 404 200 404 404", "302 404 404 404 200 404 404"),
+    "stappen:griffie_zip": (NIEMAND, NIEMAND),  # no meeting with stukken in the fixture
+    "stappen:stuk": (REGIE, REGIE),
+    "stappen:voorstel": (REGIE, REGIE),
+    "stappen:weergave_aanvragen": (ALLEEN_POST, REGIE_POST),
+    "stappen:weergave_download": (CONCEPT, CONCEPT),  # a public PDF of a draft version
+    "stappen:weergave_opnieuw": (ALLEEN_POST, REGIE_POST),
+    "stappen:weergave_vrijgeven": (ALLEEN_POST, REGIE_POST),
+    "stappen:hoofdstuk_vertrouwelijk": (REGIE, REGIE),
+    "stappen:analyse_veld_vertrouwelijk": (REGIE, REGIE),
+    "stappen:analyse_thema_vertrouwelijk": (NIEMAND, NIEMAND),  # the theme is of another veld
+    "stappen:logboek": (CONCEPT, CONCEPT),
+    "stappen:woo_export": (REGIE, REGIE),
+    "stappen:document_geschiedenis": (CONCEPT, CONCEPT),
+    "stappen:hoofdstuk_geschiedenis": (CONCEPT, CONCEPT),
+    # Issue 14: the follow-up of a plan (the fixture's plan follows none).
+    "stappen:plan_vervolg": (REGIE, REGIE),
+    "stappen:evaluatie": (NIEMAND, NIEMAND),
+    "stappen:evaluatie_motivatie": (ALLEEN_POST, NIEMAND),
+    "stappen:evaluatie_score": (ALLEEN_POST, NIEMAND),
+    # Issue 9: the vergaderkalender and the counting back.
+    "stappen:vergaderkalender": (REGIE, REGIE),
+    "stappen:vergadering_nieuw": (REGIE, REGIE),
+    "stappen:vergadering_bewerken": (REGIE, REGIE),
+    "stappen:vergadering_verwijderen": (ALLEEN_POST, REGIE_POST),
+    "stappen:vergaderkalender_importeren": (REGIE, REGIE),
+    "stappen:vergadertermijnen": (REGIE, REGIE),
+    "stappen:raadsplanning": (REGIE, REGIE),
+    # Issue 11: the uitvoering is working material: not for a lezer or the griffie.
+    "uitvoering:overzicht": (CONCEPT, CONCEPT),
+    "uitvoering:uitvoeringsplan_nieuw": (ALLEEN_POST, REGIE_POST),
+    "uitvoering:keten": (CONCEPT, CONCEPT),
+    "uitvoering:plan": (CONCEPT, CONCEPT),
+    "uitvoering:matrix": (CONCEPT, CONCEPT),
+    "uitvoering:activiteit_nieuw": (REGIE, REGIE),
+    "uitvoering:voortgang": (CONCEPT, CONCEPT),
+    "uitvoering:rapportage": (ALLEEN_POST, REGIE_POST),
+    "uitvoering:volgend_jaar": (REGIE, REGIE_POST),
+    "uitvoering:export_xlsx": (CONCEPT, CONCEPT),
+    "uitvoering:export_csv": (CONCEPT, CONCEPT),
+    "uitvoering:activiteit_bewerken": (REGIE, REGIE),
+    "uitvoering:voortgang_bewerken": (REGIE, REGIE),  # the fixture's member is no trekker
+    "uitvoering:indicator": (CONCEPT, REGIE),
     "admin:*": (BEHEER, BEHEER),
     "admin:login": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
     "admin:logout": (DOORGESTUURD, DOORGESTUURD),
@@ -191,6 +277,26 @@ def _wereld() -> Wereld:
     hoofdstuk = document.hoofdstukken.order_by("volgorde", "pk").first()
     assert hoofdstuk is not None
     eerste_draad = None
+    # The objects of the pages that came with issues 9–14, all of gemeente A.
+    up = UitvoeringsplanFactory.create(plan=plan, jaar=plan.periode_start.year, door=coordinator)
+    activiteit = ActiviteitFactory.create(uitvoeringsplan=up, doelstelling=doelstelling)
+    inhoud = b"%PDF-1.7 matrix"
+    weergave = Weergave(
+        versie=versie,
+        orgaan=Orgaan.RAAD,
+        soort=WeergaveSoort.OPENBAAR,
+        status=WeergaveStatus.KLAAR,
+        sha256=hashlib.sha256(inhoud).hexdigest(),
+        aangevraagd_door=coordinator,
+    )
+    weergave.bestand.save("matrix.pdf", ContentFile(inhoud), save=False)
+    weergave.save()
+    vergadering = Vergadering.objects.create(
+        gemeente=gemeente, orgaan=VergaderOrgaan.RAAD, datum=plan.periode_start
+    )
+    download = Download.objects.create(
+        gebruiker=coordinator, soort="uren_xlsx", titel="Uren", bestandsnaam="uren.xlsx"
+    )
     return Wereld(
         gebruikers={
             "anoniem": None,
@@ -220,6 +326,15 @@ def _wereld() -> Wereld:
             "actiepunt_id": str(actiepunt.pk),
             "registratie_id": str(registratie.pk),
             "token": feed.token,
+            "uitvoeringsplan_id": str(up.pk),
+            "activiteit_id": str(activiteit.pk),
+            "weergave_id": str(weergave.pk),
+            "vergadering_id": str(vergadering.pk),
+            "download_id": str(download.pk),
+            "gebruiker_id": str(werkgroeplid.pk),
+            "uidb64": "MQ",
+            "formaat": "json",
+            "pk": "1",
             "content_type_id": "1",
             "object_id": "1",
             "id": "1",
@@ -244,8 +359,12 @@ def _pad(sleutel: str, route: str, waarden: dict[str, str]) -> str:
     """A concrete path for `route`, with gemeente A's ids."""
 
     def waarde(naam: str) -> str:
-        if naam == "nummer" and "stappen/" in route:
+        if naam == "nummer" and ("stappen/" in route or "raadsvergadering/" in route):
             return waarden["stap_nummer"]
+        if naam == "sleutel" and route.startswith("griffie/"):
+            return "niet-geagendeerd"  # a meeting of the griffie's page
+        if naam == "token" and route.startswith("wachtwoord-herstellen/"):
+            return "geen-geldige-code"
         return waarden[naam]
 
     pad = re.sub(r"\(\?P<app_label>[^)]*\)", "ivp", route)
@@ -332,7 +451,10 @@ def test_every_url_answers_every_user_as_the_table_says(wereld: Wereld) -> None:
                 beleid = response.get("Content-Security-Policy", "")
                 if not beleid or "unsafe-inline" in beleid:
                     fouten.append(f"{methode} {pad} als {rol}: geen strikte CSP")
-                inhoud = response.content.decode(errors="replace") if response.content else ""
+                ruw = (
+                    b"".join(response.streaming_content) if response.streaming else response.content
+                )
+                inhoud = ruw.decode(errors="replace")
                 for lek in _lekken(sleutel, rol, inhoud):
                     fouten.append(f"LEK {methode} {pad} als {rol}: {lek!r}")
             gezien.setdefault(sleutel, []).append(" ".join(werkelijk))

@@ -38,7 +38,8 @@ def uitvoeringsplan_nieuw(request: AuthenticatedHttpRequest, plan_id: int) -> Ht
     try:
         jaar = int(request.POST.get("jaar", ""))
     except ValueError:
-        raise Http404("Geen jaar.") from None
+        messages.error(request, "Kies het jaar van het uitvoeringsplan.")
+        return redirect("uitvoering:overzicht", plan_id=plan.pk)
     up = probeer(request, services.uitvoeringsplan_maak, plan=plan, jaar=jaar, door=request.user)
     if up:
         return redirect("uitvoering:plan", uitvoeringsplan_id=up.pk)

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ivp import downloads
-from ivp.selectors import regie_plan, zichtbaar_plan
+from ivp.selectors import regie_plan
 from ivp.views import AuthenticatedHttpRequest, meld_formfouten, probeer
 from werkgroep import export, ical, selectors, services
 from werkgroep.constants import uren_tekst
@@ -400,7 +400,7 @@ def uren_csv(request: AuthenticatedHttpRequest, plan_id: int) -> StreamingHttpRe
 @require_POST
 def uren_xlsx(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     """The Excel file is made by a task (ivp/downloads.py); its page offers it when ready."""
-    plan = zichtbaar_plan(request.user, plan_id)
+    plan = selectors.uren_plan(request.user, plan_id)
     gevraagd = probeer(
         request,
         downloads.download_vraag,

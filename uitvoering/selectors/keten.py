@@ -12,10 +12,11 @@ from django.http import Http404
 from django.utils import timezone
 
 from ivp.models import Gebruiker, Plan
-from ivp.permissions import mag_plan_regisseren, mag_plan_zien
+from ivp.permissions import mag_plan_regisseren
 from ivp.selectors import zichtbaar_plan
 from stappen.constants import Keuze
 from stappen.models import Analyse, Doelstelling, Plaatsing
+from stappen.rechten import leest_concepten
 from uitvoering.models import Activiteit, Uitvoeringsplan, Voortgang
 from uitvoering.selectors.plannen import activiteiten_van
 from veiligheidsvelden.models import Meting
@@ -88,6 +89,9 @@ def keten(user: Gebruiker, plan_id: int, jaar: int | None = None) -> Keten:
     """Eight queries: plan, priorities, analyses, doelstellingen, uitvoeringsplan,
     activities (with their progress) and the metingen."""
     plan = zichtbaar_plan(user, plan_id)
+    if not leest_concepten(user, plan.gemeente_id):
+        # The uitvoering is working material; a lezer reads the adopted plan (issue 15).
+        raise Http404("Plan niet gevonden.")
     vandaag = timezone.localdate()
     if jaar is None:
         jaar = min(max(vandaag.year, plan.periode_start.year), plan.einde.year)
@@ -166,7 +170,7 @@ def zichtbare_doelstelling(user: Gebruiker, doelstelling_id: int) -> Doelstellin
         .filter(pk=doelstelling_id)
         .first()
     )
-    if doelstelling is None or not mag_plan_zien(user, doelstelling.plaatsing.plan):
+    if doelstelling is None or not leest_concepten(user, doelstelling.plaatsing.plan.gemeente_id):
         raise Http404("Doelstelling niet gevonden.")
     return doelstelling
 

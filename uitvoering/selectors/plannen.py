@@ -14,10 +14,11 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from ivp.models import Gebruiker, Plan
-from ivp.permissions import mag_plan_regisseren, mag_plan_zien
+from ivp.permissions import mag_plan_regisseren
 from ivp.selectors import zichtbaar_plan
 from stappen.constants import DocumentSoort, DocumentStatus, Keuze
 from stappen.models import Document, Doelstelling, Plaatsing
+from stappen.rechten import leest_concepten
 from uitvoering.constants import KWARTALEN
 from uitvoering.filters import ActiviteitFilter
 from uitvoering.models import Activiteit, Uitvoeringsplan, Voortgang
@@ -32,7 +33,7 @@ def zichtbaar_uitvoeringsplan(user: Gebruiker, uitvoeringsplan_id: int) -> Uitvo
         .filter(pk=uitvoeringsplan_id)
         .first()
     )
-    if up is None or not mag_plan_zien(user, up.plan):
+    if up is None or not leest_concepten(user, up.plan.gemeente_id):
         raise Http404("Uitvoeringsplan niet gevonden.")
     return up
 
@@ -57,7 +58,7 @@ def _activiteiten() -> QuerySet[Activiteit]:
 
 def zichtbare_activiteit(user: Gebruiker, activiteit_id: int) -> Activiteit:
     activiteit = _activiteiten().filter(pk=activiteit_id).first()
-    if activiteit is None or not mag_plan_zien(user, activiteit.uitvoeringsplan.plan):
+    if activiteit is None or not leest_concepten(user, activiteit.uitvoeringsplan.plan.gemeente_id):
         raise Http404("Activiteit niet gevonden.")
     return activiteit
 
@@ -303,6 +304,9 @@ class Overzicht:
 def overzicht(user: Gebruiker, plan_id: int) -> Overzicht:
     """Per year of the plan's period: its uitvoeringsplan and its voortgangsrapportage."""
     plan = zichtbaar_plan(user, plan_id)
+    if not leest_concepten(user, plan.gemeente_id):
+        # The uitvoering is working material; a lezer reads the adopted plan (issue 15).
+        raise Http404("Plan niet gevonden.")
     plannen = {
         u.jaar: u for u in Uitvoeringsplan.objects.filter(plan=plan).select_related("document")
     }

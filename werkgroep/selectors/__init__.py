@@ -46,6 +46,7 @@ from werkgroep.selectors.uren import (
     registratie_historie,
     stappen_keuze,
     uren_pagina,
+    uren_plan,
 )
 
 __all__ = [
@@ -78,6 +79,7 @@ __all__ = [
     "stappen_keuze",
     "stappen_voor",
     "uren_pagina",
+    "uren_plan",
     "urenbudget_van",
     "velden_van",
     "versies_van",

@@ -28,7 +28,7 @@ from werkgroep.selectors.leden import werkgroep_van
 PER_PAGINA = 50
 
 
-def _uren_plan(user: Gebruiker, plan_id: int) -> Plan:
+def uren_plan(user: Gebruiker, plan_id: int) -> Plan:
     """A plan whose hours `user` may see: the hours per member are the werkgroep's working
     material, not for a lezer (issue 15); 404 for them and anyone without a role."""
     plan = zichtbaar_plan(user, plan_id)
@@ -145,7 +145,7 @@ def _per_stap(
 def uren_pagina(user: Gebruiker, plan_id: int, pagina: int | str | None = 1) -> UrenPagina:
     """The uren page. `pagina` is the page of entries asked for (as in the query string);
     a wrong or missing number gives the first page, one beyond the end the last."""
-    plan = _uren_plan(user, plan_id)
+    plan = uren_plan(user, plan_id)
     regie = mag_plan_regisseren(user, plan)
     werkgroep = werkgroep_van(plan)
     vandaag = timezone.localdate()
@@ -243,7 +243,7 @@ def registratie_historie(registratie: Urenregistratie) -> QuerySet[Any]:
 def export_registraties(user: Gebruiker, plan_id: int) -> Iterator[Urenregistratie]:
     """The entries to export, in date order: all of them for the coordinator, one's own for a
     member; 404 without access. Read in chunks, so a large export stays small in memory."""
-    plan = _uren_plan(user, plan_id)
+    plan = uren_plan(user, plan_id)
     qs = Urenregistratie.objects.filter(lid__werkgroep__plan=plan).select_related(
         "lid__gebruiker", "stap"
     )
