@@ -124,6 +124,7 @@ VERWACHT: dict[str, tuple[str, str]] = {
     "stappen:opmerking": (NIEMAND, NIEMAND),  # no thread in the fixture
     "stappen:opmerking_actie": (ALLEEN_POST, NIEMAND),
     "stappen:meldingen_gelezen": (ALLEEN_POST, DOORGESTUURD),
+    "stappen:meldingen_aantal": (IEDEREEN, IEDEREEN),
     "stappen:meldingvoorkeuren": (IEDEREEN, IEDEREEN),
     "stappen:inzage": (REGIE, REGIE),
     "werkgroep:werkgroep": (LEZEN, LEZEN),

@@ -91,6 +91,7 @@ from stappen.selectors.inhoud import (
 from stappen.selectors.inzage import InzagePagina, inzage_pagina
 from stappen.selectors.kalender import raadsvergadering_van
 from stappen.selectors.meldingen import (
+    aantal_ongelezen,
     ongelezen_meldingen,
 )
 from stappen.selectors.proces import (
@@ -150,6 +151,7 @@ __all__ = [
     "Vergelijking",
     "VersiePagina",
     "Wijziging",
+    "aantal_ongelezen",
     "analyse_cijfers",
     "analyse_voor_bewerking",
     "analyses_van",

@@ -10,3 +10,8 @@ def ongelezen_meldingen(user: Gebruiker) -> list[Melding]:
     if not user.is_authenticated:
         return []
     return list(Melding.objects.filter(gebruiker=user, gelezen_op__isnull=True)[:20])
+
+
+def aantal_ongelezen(user: Gebruiker) -> int:
+    """The number in the header (fetched by htmx after the page, so no page pays for it)."""
+    return Melding.objects.filter(gebruiker=user, gelezen_op__isnull=True).count()

@@ -53,6 +53,7 @@ urlpatterns = [
         views.opmerking_actie,
         name="opmerking_actie",
     ),
+    path("meldingen/aantal/", views.meldingen_aantal, name="meldingen_aantal"),
     path("meldingen/gelezen/", views.meldingen_gelezen, name="meldingen_gelezen"),
     path("meldingen/instellingen/", views.meldingvoorkeuren, name="meldingvoorkeuren"),
 ]

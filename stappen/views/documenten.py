@@ -455,6 +455,13 @@ def opmerking_actie(
 
 
 @login_required
+def meldingen_aantal(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The unread count beside "Meldingen" in the header (an htmx fragment)."""
+    aantal = selectors.aantal_ongelezen(request.user)
+    return render(request, "stappen/_meldingen_aantal.html", {"aantal": aantal})
+
+
+@login_required
 @require_POST
 def meldingen_gelezen(request: AuthenticatedHttpRequest) -> HttpResponse:
     services.meldingen_gelezen(gebruiker=request.user)
