@@ -8,6 +8,14 @@ from decimal import Decimal
 from django.db import models
 
 
+class ActiviteitSoort(models.TextChoices):
+    """What kind of activity (the startnotitie: instruments, maatregelen and projects)."""
+
+    INSTRUMENT = "instrument", "Instrument"
+    MAATREGEL = "maatregel", "Maatregel"
+    PROJECT = "project", "Project"
+
+
 class ActiviteitStatus(models.TextChoices):
     GEPLAND = "gepland", "Gepland"
     LOPEND = "lopend", "Lopend"

@@ -19,6 +19,7 @@ __all__ = ["CSV_TYPE", "KOPPEN", "XLSX_TYPE", "als_csv", "als_xlsx"]
 KOPPEN = [
     "Doelstelling of thema",
     "Activiteit",
+    "Soort",
     "Beoogd resultaat",
     "Trekker",
     "Partners",
@@ -29,9 +30,9 @@ KOPPEN = [
     "Status",
     "Laatste voortgang",
 ]
-BREEDTES = [40, 36, 30, 24, 28, 10, 12, 12, 24, 12, 40]
+BREEDTES = [40, 36, 12, 30, 24, 28, 10, 12, 12, 24, 12, 40]
 BEDRAG = "#,##0.00"
-BEGROOT, BESTEED = 6, 7
+BEGROOT, BESTEED = 7, 8
 VERBODEN = str.maketrans({c: " " for c in "[]:*?/\\"})
 
 
@@ -51,6 +52,7 @@ def _rijen(blok: Blok) -> list[list[object]]:
                 [
                     groep.titel,
                     titel,
+                    a.get_soort_display(),
                     resultaat_tekst(a),
                     a.trekker_naam,
                     ", ".join(a.partnerlijst),
@@ -78,7 +80,7 @@ def als_xlsx(blokken: list[Blok], jaar: int) -> bytes:
     gebruikt: set[str] = set()
     bladen = []
     for blok in blokken:
-        totaal = ["Totaal", "", "", "", "", "", blok.begroot, blok.besteed, "", "", ""]
+        totaal = ["Totaal", "", "", "", "", "", "", blok.begroot, blok.besteed, "", "", ""]
         bladen.append(
             Blad(
                 naam=_bladnaam(blok.titel, gebruikt),

@@ -12,7 +12,12 @@ from django.db.models import QuerySet
 
 from ivp.fields import DatumVeld
 from stappen.models import Doelstelling, Plaatsing
-from uitvoering.constants import KWARTAAL_KEUZES, ActiviteitStatus, VoortgangStatus
+from uitvoering.constants import (
+    KWARTAAL_KEUZES,
+    ActiviteitSoort,
+    ActiviteitStatus,
+    VoortgangStatus,
+)
 from werkgroep.forms import LedenKeuze, UrenVeld, zet_keuzes
 from werkgroep.models import Lid
 
@@ -42,6 +47,12 @@ class ThemaKeuze(forms.ModelChoiceField):
 
 class ActiviteitForm(forms.Form):
     titel = forms.CharField(label="Activiteit", max_length=200)
+    soort = forms.ChoiceField(
+        label="Soort",
+        choices=ActiviteitSoort.choices,
+        initial=ActiviteitSoort.MAATREGEL,
+        required=False,  # a maatregel unless told otherwise
+    )
     omschrijving = forms.CharField(
         label="Omschrijving", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -127,6 +138,9 @@ class ActiviteitForm(forms.Form):
             .order_by("thema__code"),
             trekker=leden,
         )
+
+    def clean_soort(self) -> str:
+        return self.cleaned_data.get("soort") or ActiviteitSoort.MAATREGEL
 
 
 class VoortgangForm(forms.Form):

@@ -24,6 +24,7 @@ from stappen.models import Document, Doelstelling, Plaatsing
 from uitvoering.constants import (
     KWARTAAL_KEUZES,
     OVERSCHRIJDING,
+    ActiviteitSoort,
     ActiviteitStatus,
     VoortgangStatus,
     kwartaal_van,
@@ -89,6 +90,9 @@ class Activiteit(models.Model):
         verbose_name="uitvoeringsplan",
     )
     titel = models.CharField("activiteit", max_length=200)
+    soort = models.CharField(
+        "soort", max_length=20, choices=ActiviteitSoort.choices, default=ActiviteitSoort.MAATREGEL
+    )
     omschrijving = models.TextField("omschrijving", blank=True)
     # SET_NULL: a doelstelling removed from the IVP in concept leaves its activities untied;
     # the step-5 check and the chain page name them until they are tied again.

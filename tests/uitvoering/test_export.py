@@ -45,12 +45,12 @@ def test_the_excel_file_holds_every_activity_once_with_the_pages_totals(up, coor
         titels += [r[1] for r in rijen[1:-1]]
         totaal = rijen[-1]
         assert totaal[0] == "Totaal"
-        assert Decimal(str(totaal[6])) == blok.begroot
-        assert Decimal(str(totaal[7])) == blok.besteed
+        assert Decimal(str(totaal[7])) == blok.begroot
+        assert Decimal(str(totaal[8])) == blok.besteed
     assert sorted(titels) == sorted(a.titel for a in up.activiteiten.all())
     assert (
         sum(
-            Decimal(str(werkboek[n].cell(werkboek[n].max_row, 7).value))
+            Decimal(str(werkboek[n].cell(werkboek[n].max_row, 8).value))
             for n in werkboek.sheetnames[:2]
         )
         == pagina.begroot
@@ -71,7 +71,8 @@ def test_the_csv_has_every_activity_once(up, coordinator):
     rijen = list(csv.reader(io.StringIO(inhoud), delimiter=";"))
     assert rijen[0][:3] == ["Prioriteit", "Doelstelling of thema", "Activiteit"]
     assert sorted(r[2] for r in rijen[1:]) == ["Activiteit 0", "Activiteit 1", "Activiteit 2"]
-    assert rijen[1][7] == "5000,00"
+    assert rijen[0][3] == "Soort" and rijen[1][3] == "Maatregel"
+    assert rijen[1][8] == "5000,00"
 
 
 def test_the_activities_table_as_html_for_a_pdf(up, coordinator):

@@ -35,6 +35,7 @@ from uitvoering.models import Activiteit, Uitvoeringsplan, Voortgang
 # The fields of an activity a form may set.
 ACTIVITEIT_VELDEN = (
     "titel",
+    "soort",
     "omschrijving",
     "doelstelling",
     "beheer_thema",
