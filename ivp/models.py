@@ -45,12 +45,14 @@ class Gemeente(models.Model):
     tweestaps_verplicht = models.BooleanField(
         "tweestapsverificatie verplicht voor iedereen",
         default=False,
+        db_default=False,  # rows written by older code (or migrations) get it too
         help_text="Voor de coördinator is tweestapsverificatie altijd verplicht. Zet dit aan "
         "om het ook voor werkgroepleden, bestuurders, griffie en lezers verplicht te maken.",
     )
     wachtwoord_inloggen = models.BooleanField(
         "inloggen met een wachtwoord toestaan",
         default=True,
+        db_default=True,
         help_text="Zet dit uit als iedereen van de gemeente inlogt via eenmalig inloggen "
         "(het account van de organisatie).",
     )

@@ -167,6 +167,10 @@ IVP_BASIS_URL = env.str("IVP_BASIS_URL", default="http://127.0.0.1:8000").rstrip
 # Whether the server may fetch a gemeente's meeting calendar (iCalendar feed of the RIS) from
 # outside; without it, coordinators upload the .ics file instead.
 IVP_VERGADERFEED = env.bool("IVP_VERGADERFEED", default=True)
+# Whether `manage.py demo` renders the PDFs of the stukken it adopts (a few seconds each): on,
+# so the griffie's page is full at the first `make run`; the test suite switches it off except
+# where a test needs the demo's PDFs.
+IVP_DEMO_PDF = env.bool("IVP_DEMO_PDF", default=True)
 
 # Celery: with no broker URL, tasks run eagerly in-process (the embedded default).
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")

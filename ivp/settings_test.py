@@ -34,3 +34,6 @@ WHITENOISE_AUTOREFRESH = True
 # Tasks run in-process in the suite even when CI names a broker; the real-worker tests switch
 # this off on the Celery app for the worker they start.
 CELERY_TASK_ALWAYS_EAGER = True
+# The demo without its PDFs (seconds per load, and the demo loads in many tests); the tests of
+# the demo's PDFs and the griffie's downloads switch it on.
+IVP_DEMO_PDF = False

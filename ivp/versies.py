@@ -31,7 +31,11 @@ class Versiebeheerd(models.Model):
     """Abstract: `versie` counts the saves of the object, for `vereis_versie`."""
 
     versie = models.PositiveIntegerField(
-        "versie", default=1, editable=False, help_text="Telt het aantal keer opslaan."
+        "versie",
+        default=1,
+        db_default=1,  # rows written by older code (or migrations) start at 1 too
+        editable=False,
+        help_text="Telt het aantal keer opslaan.",
     )
 
     class Meta:

@@ -39,4 +39,11 @@ def naar_html(tekst: str, basis: int = 3) -> SafeString:
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
+    # A wide table scrolls inside its own box on a phone, never the page (WCAG 1.4.10); the
+    # box is added after cleaning, so a text cannot bring its own.
+    schoon = schoon.replace(
+        "<table>",
+        '<div class="utrecht-table-container" role="region" aria-label="Tabel" tabindex="0">'
+        "<table>",
+    ).replace("</table>", "</table></div>")
     return mark_safe(schoon)

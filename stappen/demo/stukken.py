@@ -4,6 +4,8 @@ previous plan, and their PDFs, rendered right here so the griffie's page is full
 
 from __future__ import annotations
 
+from django.conf import settings
+
 from ivp.demo import Demo
 from ivp.models import Gebruiker, Plan
 from stappen import services
@@ -92,6 +94,8 @@ def _stuk(document: Document, door: Gebruiker, soorten: list[str]) -> None:
         communicatie="Na het besluit publiceert de gemeente het plan op haar website.",
         vervolg="Het college stelt jaarlijks een uitvoeringsplan vast.",
     )
+    if not settings.IVP_DEMO_PDF:
+        return
     for soort in soorten:
         weergave = services.weergave_aanvragen(versie, door=door, soort=soort)
         # Rendered now, not after the commit: the demo's PDFs are there at the first run.

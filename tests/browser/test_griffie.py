@@ -19,9 +19,10 @@ pytestmark = [pytest.mark.browser]
 
 
 @pytest.fixture
-def demo_met_pdf(transactional_db):
+def demo_met_pdf(transactional_db, settings):
     """The demo, which renders the PDFs of the stukken it adopts: the public PDF of the IVP
     the raad adopted."""
+    settings.IVP_DEMO_PDF = True  # as in `make run`
     call_command("demo", stdout=StringIO())
     ivp = Document.objects.get(
         plan__gemeente__naam="Steenwijkerland",

@@ -28,7 +28,8 @@ def _tekst(weergave: Weergave) -> str:
     return " ".join(tekst.split())
 
 
-def test_the_demo_renders_the_raad_stukken_public_and_closed(tmp_path):
+def test_the_demo_renders_the_raad_stukken_public_and_closed(tmp_path, settings):
+    settings.IVP_DEMO_PDF = True  # as in `make run`
     call_command("demo", stdout=StringIO())
     weergaven = list(Weergave.objects.select_related("versie__document"))
     assert weergaven and {w.status for w in weergaven} == {WeergaveStatus.KLAAR}

@@ -56,3 +56,14 @@ def test_markdown_keeps_ordinary_formatting():
     assert "<h3>Kop</h3>" in html
     assert "<strong>vet</strong>" in html and "<em>schuin</em>" in html
     assert "<li>een</li>" in html
+
+
+def test_a_table_scrolls_inside_its_own_box():
+    html = str(naar_html("| a | b |\n| --- | --- |\n| 1 | 2 |\n"))
+    assert html.startswith('<div class="utrecht-table-container" role="region"')
+    assert html.endswith("</table></div>")
+
+
+def test_a_text_cannot_bring_its_own_box():
+    html = str(naar_html('<div class="utrecht-table-container" tabindex="0">x</div>'))
+    assert "utrecht-table-container" not in html

@@ -12,6 +12,13 @@ from stappen.constants import STANDAARD_HOOFDSTUKKEN
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_existing_documents_get_their_standard_chapters():
+    try:
+        _standaardhoofdstukken_voor_bestaande_documenten()
+    finally:
+        call_command("migrate", verbosity=0)  # back to the latest state for the next tests
+
+
+def _standaardhoofdstukken_voor_bestaande_documenten() -> None:
     executor = MigrationExecutor(connection)
     executor.migrate([("stappen", "0002_documenten")])
     apps = executor.loader.project_state([("stappen", "0002_documenten")]).apps
@@ -42,4 +49,3 @@ def test_existing_documents_get_their_standard_chapters():
         .values_list("titel", flat=True)
     )
     assert titels == [t for _, t in STANDAARD_HOOFDSTUKKEN["startnotitie"]]
-    call_command("migrate", verbosity=0)  # back to the latest state for the next tests
