@@ -232,11 +232,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
-    # WeasyPrint logs every layout step at INFO; only its warnings matter (docs/pdf.md).
-    "loggers": {
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
-    },
+    # The loggers are set with the security log below.
 }
 
 # Forms render through our templates (NL Design System classes, errors linked to fields).
@@ -337,5 +333,8 @@ LOGGING["handlers"] = {
 LOGGING["loggers"] = {
     "ivp.beveiliging": {"handlers": ["beveiliging"], "level": "INFO", "propagate": False},
     "axes": {"level": "ERROR"},  # its failures and lockouts are in the security log
+    # WeasyPrint logs every layout step at INFO; only its warnings matter (docs/pdf.md).
+    "weasyprint": {"level": "WARNING"},
+    "fontTools": {"level": "WARNING"},
 }
 # === Einde inloggen en beveiliging ============================================================

@@ -46,6 +46,7 @@ from stappen.constants import (
     WeergaveStatus,
 )
 from stappen.models import Analyse, Bron, Document, Vergadering, Weergave
+from tests.ivp.downloads import gestreamd
 from tests.ivp.factories import GemeenteFactory
 from tests.stappen.factories import DoelstellingFactory, PlanFactory, StapFactory
 from tests.stappen.stappenplan import coordinator_van, lid_van, schrijf
@@ -452,9 +453,7 @@ def test_every_url_answers_every_user_as_the_table_says(wereld: Wereld) -> None:
                 beleid = response.get("Content-Security-Policy", "")
                 if not beleid or "unsafe-inline" in beleid:
                     fouten.append(f"{methode} {pad} als {rol}: geen strikte CSP")
-                ruw = (
-                    b"".join(response.streaming_content) if response.streaming else response.content
-                )
+                ruw = gestreamd(response) if response.streaming else response.content
                 inhoud = ruw.decode(errors="replace")
                 for lek in _lekken(sleutel, rol, inhoud):
                     fouten.append(f"LEK {methode} {pad} als {rol}: {lek!r}")
