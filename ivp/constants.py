@@ -13,3 +13,13 @@ class RolSoort(models.TextChoices):
 
 METHODE_KERNBELEID_VEILIGHEID_2021 = "Kernbeleid Veiligheid 2021"
 PLANPERIODE_JAREN = 4
+
+
+class AchtergrondStatus(models.TextChoices):
+    """The state of a file made by a task in the background: a download (ivp/downloads.py)
+    or a PDF rendering (stappen `Weergave`)."""
+
+    WACHTRIJ = "wachtrij", "In de wachtrij"
+    BEZIG = "bezig", "Bezig"
+    KLAAR = "klaar", "Klaar"
+    MISLUKT = "mislukt", "Mislukt"

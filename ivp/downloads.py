@@ -21,8 +21,9 @@ from django.http import Http404
 from django.utils import timezone
 
 from ivp.celery import app as celery_app
+from ivp.constants import AchtergrondStatus
 from ivp.exceptions import Geweigerd
-from ivp.models import Download, DownloadStatus, Gebruiker
+from ivp.models import Download, Gebruiker
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ def download_vraag(
         gebruiker=gebruiker,
         soort=soort,
         parameters=parameters,
-        status__in=[DownloadStatus.WACHTRIJ, DownloadStatus.BEZIG],
+        status__in=[AchtergrondStatus.WACHTRIJ, AchtergrondStatus.BEZIG],
     ).first()
     if lopend is not None:
         return lopend
@@ -85,9 +86,9 @@ def download_vraag(
 def download_opnieuw(*, download: Download, door: Gebruiker) -> Download:
     if download.gebruiker_id != door.pk:
         raise Http404("Download niet gevonden.")
-    if download.status != DownloadStatus.MISLUKT:
+    if download.status != AchtergrondStatus.MISLUKT:
         raise Geweigerd("Alleen een mislukte download maakt u opnieuw.")
-    download.status = DownloadStatus.WACHTRIJ
+    download.status = AchtergrondStatus.WACHTRIJ
     download.fout = ""
     download.save(update_fields=["status", "fout"])
     _in_wachtrij(download)
@@ -100,19 +101,19 @@ def download_maak(download_id: int) -> bool:
     with transaction.atomic():
         download = (
             Download.objects.select_for_update()
-            .filter(pk=download_id, status=DownloadStatus.WACHTRIJ)
+            .filter(pk=download_id, status=AchtergrondStatus.WACHTRIJ)
             .select_related("gebruiker")
             .first()
         )
         if download is None:
             return False
-        download.status = DownloadStatus.BEZIG
+        download.status = AchtergrondStatus.BEZIG
         download.save(update_fields=["status"])
     try:
         inhoud = MAKERS[download.soort].maak(download.gebruiker, download.parameters)
     except Exception as fout:
         logger.exception("download %s mislukt", download_id)
-        download.status = DownloadStatus.MISLUKT
+        download.status = AchtergrondStatus.MISLUKT
         download.fout = (
             "U hebt geen toegang (meer) tot deze gegevens."
             if isinstance(fout, Http404)
@@ -121,7 +122,7 @@ def download_maak(download_id: int) -> bool:
         download.save(update_fields=["status", "fout"])
         return False
     download.bestand.save(download.bestandsnaam, ContentFile(inhoud), save=False)
-    download.status = DownloadStatus.KLAAR
+    download.status = AchtergrondStatus.KLAAR
     download.klaar_op = timezone.now()
     download.save(update_fields=["bestand", "status", "klaar_op"])
     return True

@@ -12,7 +12,12 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from ivp.constants import METHODE_KERNBELEID_VEILIGHEID_2021, PLANPERIODE_JAREN, RolSoort
+from ivp.constants import (
+    METHODE_KERNBELEID_VEILIGHEID_2021,
+    PLANPERIODE_JAREN,
+    AchtergrondStatus,
+    RolSoort,
+)
 from ivp.versies import Versiebeheerd
 
 
@@ -302,13 +307,6 @@ class Meldingvoorkeur(models.Model):
         return f"{self.gebruiker}: {self.soort} {self.get_keuze_display()}"
 
 
-class DownloadStatus(models.TextChoices):
-    WACHTRIJ = "wachtrij", "In de wachtrij"
-    BEZIG = "bezig", "Bezig"
-    KLAAR = "klaar", "Klaar"
-    MISLUKT = "mislukt", "Mislukt"
-
-
 class Download(models.Model):
     """A large file (an export) one person asked for, made by a Celery task and offered when
     ready (`ivp/downloads.py`). Only the person who asked may fetch it."""
@@ -321,7 +319,10 @@ class Download(models.Model):
     titel = models.CharField("titel", max_length=200)
     bestandsnaam = models.CharField("bestandsnaam", max_length=120)
     status = models.CharField(
-        "status", max_length=10, choices=DownloadStatus.choices, default=DownloadStatus.WACHTRIJ
+        "status",
+        max_length=10,
+        choices=AchtergrondStatus.choices,
+        default=AchtergrondStatus.WACHTRIJ,
     )
     bestand = models.FileField("bestand", upload_to="downloads/%Y/%m/", blank=True)
     fout = models.CharField("fout", max_length=300, blank=True)
@@ -338,4 +339,4 @@ class Download(models.Model):
 
     @property
     def loopt(self) -> bool:
-        return self.status in (DownloadStatus.WACHTRIJ, DownloadStatus.BEZIG)
+        return self.status in (AchtergrondStatus.WACHTRIJ, AchtergrondStatus.BEZIG)

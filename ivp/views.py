@@ -20,9 +20,9 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from ivp import downloads
+from ivp.constants import AchtergrondStatus
 from ivp.exceptions import GeenToegang, Geweigerd
 from ivp.inlog import log
-from ivp.models import DownloadStatus
 from ivp.versies import Bewerkconflict, VersieForm
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ def download(request: AuthenticatedHttpRequest, download_id: int) -> HttpRespons
 @login_required
 def download_bestand(request: AuthenticatedHttpRequest, download_id: int) -> FileResponse:
     gevraagd = downloads.eigen_download(request.user, download_id)
-    if gevraagd.status != DownloadStatus.KLAAR or not gevraagd.bestand:
+    if gevraagd.status != AchtergrondStatus.KLAAR or not gevraagd.bestand:
         raise Http404("Het bestand is nog niet klaar.")
     return FileResponse(
         gevraagd.bestand.open("rb"),

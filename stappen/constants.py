@@ -1,5 +1,7 @@
 from django.db import models
 
+from ivp.constants import AchtergrondStatus
+
 
 class StapNummer(models.IntegerChoices):
     STARTNOTITIE = 1, "Startnotitie"
@@ -233,11 +235,8 @@ class WeergaveSoort(models.TextChoices):
     BESLOTEN = "besloten", "Besloten (geheim)"
 
 
-class WeergaveStatus(models.TextChoices):
-    WACHTRIJ = "wachtrij", "In de wachtrij"
-    BEZIG = "bezig", "Bezig"
-    KLAAR = "klaar", "Klaar"
-    MISLUKT = "mislukt", "Mislukt"
+# A rendering is made in the background like any other file.
+WeergaveStatus = AchtergrondStatus
 
 
 # The bodies a stuk is written for (a voorstel and its PDF).

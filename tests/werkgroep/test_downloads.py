@@ -13,7 +13,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from ivp import downloads
-from ivp.models import Download, DownloadStatus
+from ivp.constants import AchtergrondStatus
+from ivp.models import Download
 from tests.ivp.downloads import gestreamd, via_downloadpagina
 from tests.stappen.stappenplan import coordinator_van
 from tests.werkgroep.factories import LidFactory
@@ -78,7 +79,7 @@ def test_asking_twice_while_it_is_made_is_one_request_and_making_twice_makes_onc
     assert downloads.download_maak(eerste.pk) is True
     assert downloads.download_maak(eerste.pk) is False  # a redelivered task does nothing
     eerste.refresh_from_db()
-    assert eerste.status == DownloadStatus.KLAAR and eerste.bestand
+    assert eerste.status == AchtergrondStatus.KLAAR and eerste.bestand
     assert Download.objects.count() == 1
 
 
