@@ -26,7 +26,7 @@ class GemeenteAdmin(SimpleHistoryAdmin):
 @admin.register(Regio)
 class RegioAdmin(SimpleHistoryAdmin):
     list_display = ["naam"]
-    filter_horizontal = ["gemeenten"]
+    filter_horizontal = ["gemeenten", "coordinatoren"]
 
 
 @admin.register(Plan)

@@ -84,7 +84,15 @@ class Regio(models.Model):
 
     naam = models.CharField("naam", max_length=150, unique=True)
     gemeenten = models.ManyToManyField(Gemeente, related_name="regios", verbose_name="gemeenten")
-    history = HistoricalRecords(m2m_fields=[gemeenten])
+    # The regional coordinators (docs/regio.md): they edit the shared parts and see the
+    # overview; of a member's local content nothing, unless they hold a `Rol` there.
+    coordinatoren = models.ManyToManyField(
+        Gebruiker,
+        blank=True,
+        related_name="regio_regie",
+        verbose_name="regionale coördinatoren",
+    )
+    history = HistoricalRecords(m2m_fields=[gemeenten, coordinatoren])
 
     class Meta:
         verbose_name = "regio"

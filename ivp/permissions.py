@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ivp.constants import RolSoort
 from ivp.exceptions import GeenToegang
-from ivp.models import Rol
+from ivp.models import Regio, Rol
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -61,3 +61,24 @@ def vereis_regie(plan: Plan, door: Gebruiker) -> None:
     """Refuse, in Dutch, anyone but the coordinator OOV of the plan's gemeente."""
     if not mag_plan_regisseren(door, plan):
         raise GeenToegang(f"Alleen de coördinator OOV van {plan.gemeente} mag dit doen.")
+
+
+# Regional cooperation (docs/regio.md). A regional coordinator (`Regio.coordinatoren`) edits
+# the region's shared parts, publishes them, plans joint meetings and sees the regional
+# overview; of a member's plan nothing else (no local drafts, comments or hours) unless they
+# hold a `Rol` in that gemeente. A member's coordinator decides in its own plan (as above).
+
+
+def regio_regie_ids(user: Gebruiker | AnonymousUser) -> frozenset[int]:
+    """The regions `user` coordinates, read once per request and kept on the user."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_ivp_regio_regie", None)
+    if cached is None:
+        cached = frozenset(Regio.objects.filter(coordinatoren=user).values_list("pk", flat=True))
+        user._ivp_regio_regie = cached  # type: ignore[attr-defined]  # per-request cache, not a field
+    return cached
+
+
+def mag_regio_regisseren(user: Gebruiker | AnonymousUser, regio_id: int) -> bool:
+    return regio_id in regio_regie_ids(user)

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "ivp",
     "veiligheidsvelden",
     "stappen",
+    "regio",
     "werkgroep",
     "uitvoering",
 ]

@@ -23,4 +23,5 @@ urlpatterns = [
     path("", include("stappen.urls")),
     path("", include("werkgroep.urls")),
     path("", include("uitvoering.urls")),
+    path("", include("regio.urls")),
 ]

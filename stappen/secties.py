@@ -37,6 +37,9 @@ class Sectie(TypedDict):
 
 
 _BOUWERS: dict[str, Callable[[Document], list[Sectie]]] = {}
+# Per soort: builders of other apps whose sections follow the main builder's (the shared
+# parts a member took in from its region, `regio.teksten`), keyed by the builder's name.
+_AANVULLINGEN: dict[str, dict[str, Callable[[Document], list[Sectie]]]] = {}
 # Per soort: the chapter after which the builder's sections stand (else at the end).
 _NA_HOOFDSTUK: dict[str, str] = {}
 
@@ -46,6 +49,12 @@ def registreer_bouwer(soort: str, bouwer: Callable[[Document], list[Sectie]]) ->
 
     Registering the same soort again replaces the builder (so a reload does no harm)."""
     _BOUWERS[str(soort)] = bouwer
+
+
+def registreer_aanvulling(soort: str, bouwer: Callable[[Document], list[Sectie]]) -> None:
+    """Register a builder whose sections follow those of the soort's main builder (they
+    stand where the main builder's do). The same builder again replaces itself."""
+    _AANVULLINGEN.setdefault(str(soort), {})[f"{bouwer.__module__}.{bouwer.__qualname__}"] = bouwer
 
 
 def registreer_plaats(soort: str, na: str) -> None:
@@ -107,4 +116,7 @@ def bouw_secties(document: Document) -> list[Sectie]:
 def bouw_structuur(document: Document) -> list[Sectie]:
     """Only the structured sections (from the registered builder), for the live page."""
     bouwer = _BOUWERS.get(str(document.soort))
-    return list(bouwer(document)) if bouwer is not None else []
+    secties = list(bouwer(document)) if bouwer is not None else []
+    for aanvulling in _AANVULLINGEN.get(str(document.soort), {}).values():
+        secties += aanvulling(document)
+    return secties

@@ -1,6 +1,6 @@
 """The layout holds what docs/architectuur.md promises (read from the source, no imports run).
 
-- apps import one way: ivp <- veiligheidsvelden <- stappen <- werkgroep <- uitvoering;
+- apps import one way: ivp <- veiligheidsvelden <- stappen <- regio <- werkgroep <- uitvoering;
 - no import cycle between the project's modules, function-level imports included (imports
   under `if TYPE_CHECKING:` are for typing only and never run);
 - no module over 500 lines, no suffix modules (`*_documenten.py`), no ORM in a view module.
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["ivp", "veiligheidsvelden", "stappen", "werkgroep", "uitvoering"]
+APPS = ["ivp", "veiligheidsvelden", "stappen", "regio", "werkgroep", "uitvoering"]
 MAX_REGELS = 500
 
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RegioConfig(AppConfig):
+    name = "regio"
+    verbose_name = "Regionale samenwerking"
