@@ -31,9 +31,12 @@ GEBRUIKERS = [
     ("integriteit", "Ruben Smit", RolSoort.WERKGROEPLID, "Steenwijkerland"),
     ("burgemeester", "Hendrik Jansen", RolSoort.BESTUURDER, "Steenwijkerland"),
     ("griffie", "Esther de Boer", RolSoort.GRIFFIE, "Steenwijkerland"),
+    ("coordinator.zwartewaterland", "Bas Hendriks", RolSoort.COORDINATOR, "Zwartewaterland"),
     ("coordinator.staphorst", "Koen Dijkstra", RolSoort.COORDINATOR, "Staphorst"),
     ("coordinator.kampen", "Iris Postma", RolSoort.COORDINATOR, "Kampen"),
 ]
+# The regional coordinator of the four (docs/regio.md): no role in any of them.
+REGIO_COORDINATOR = ("regio", "Marloes de Vries")
 
 
 # The day the demo's story of the current plan is written for (step 3 under way, the
@@ -93,14 +96,22 @@ def laad(demo: Demo) -> None:
         naam="IVP-samenwerking Steenwijkerland, Zwartewaterland, Staphorst en Kampen"
     )
     regio.gemeenten.set(demo.gemeenten.values())
+    demo.extra["regio"] = regio
     for gebruikersnaam, naam, rol, gemeente in GEBRUIKERS:
-        voornaam, achternaam = naam.split(" ", 1)
-        gebruiker = Gebruiker.objects.create_user(
-            username=gebruikersnaam,
-            password=WACHTWOORD,
-            first_name=voornaam,
-            last_name=achternaam,
-            email=f"{gebruikersnaam}@demo.ivp-regie.local",
-        )
+        gebruiker = _gebruiker(gebruikersnaam, naam)
         Rol.objects.create(gebruiker=gebruiker, gemeente=demo.gemeenten[gemeente], soort=rol)
         demo.gebruikers[gebruikersnaam] = gebruiker
+    gebruikersnaam, naam = REGIO_COORDINATOR
+    demo.gebruikers[gebruikersnaam] = _gebruiker(gebruikersnaam, naam)
+    regio.coordinatoren.add(demo.gebruikers[gebruikersnaam])
+
+
+def _gebruiker(gebruikersnaam: str, naam: str) -> Gebruiker:
+    voornaam, achternaam = naam.split(" ", 1)
+    return Gebruiker.objects.create_user(
+        username=gebruikersnaam,
+        password=WACHTWOORD,
+        first_name=voornaam,
+        last_name=achternaam,
+        email=f"{gebruikersnaam}@demo.ivp-regie.local",
+    )

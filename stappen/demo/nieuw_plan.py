@@ -132,16 +132,18 @@ def laad(demo: Demo) -> None:
         )
 
 
-def laad_staphorst(demo: Demo) -> None:
-    door = demo.gebruikers["coordinator.staphorst"]
-    # Staphorst has just started: its trajectory began at the start of this month.
+def laad_buren(demo: Demo) -> None:
+    """The three neighbours have just started their own IVP (each raad adopts its own): their
+    trajectories began at the start of this month, step 1 under way."""
     traject = demo.vandaag.replace(day=1)
     start = dt.date(traject.year + 1, 1, 1)
-    plan = services.plan_create(
-        gemeente=demo.gemeenten["Staphorst"],
-        titel=f"Integraal Veiligheidsplan Staphorst {start.year}–{start.year + 3}",
-        traject_start=traject,
-        periode_start=start,
-        door=door,
-    )
-    services.stap_start(stap=hulp.stap(plan, 1), door=door, op=traject)
+    for gemeente in ("Zwartewaterland", "Staphorst", "Kampen"):
+        door = demo.gebruikers[f"coordinator.{gemeente.lower()}"]
+        plan = services.plan_create(
+            gemeente=demo.gemeenten[gemeente],
+            titel=f"Integraal Veiligheidsplan {gemeente} {start.year}–{start.year + 3}",
+            traject_start=traject,
+            periode_start=start,
+            door=door,
+        )
+        services.stap_start(stap=hulp.stap(plan, 1), door=door, op=traject)

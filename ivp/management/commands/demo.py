@@ -31,7 +31,9 @@ class Command(BaseCommand):
                         import_module(f"{config.name}.demo").laad(demo)
             self.stdout.write(self.style.SUCCESS("Demodata geladen."))
         self.stdout.write(f"\nDemo-inloggegevens (wachtwoord voor iedereen: {WACHTWOORD}):")
-        from ivp.demo import GEBRUIKERS
+        from ivp.demo import GEBRUIKERS, REGIO_COORDINATOR
 
         for gebruikersnaam, naam, rol, gemeente in GEBRUIKERS:
-            self.stdout.write(f"  {gebruikersnaam:<22} {naam:<18} {rol.label}, {gemeente}")
+            self.stdout.write(f"  {gebruikersnaam:<27} {naam:<18} {rol.label}, {gemeente}")
+        gebruikersnaam, naam = REGIO_COORDINATOR
+        self.stdout.write(f"  {gebruikersnaam:<27} {naam:<18} regionaal coördinator")
