@@ -168,6 +168,9 @@ IVP_BASIS_URL = env.str("IVP_BASIS_URL", default="http://127.0.0.1:8000").rstrip
 # Whether the server may fetch a gemeente's meeting calendar (iCalendar feed of the RIS) from
 # outside; without it, coordinators upload the .ics file instead.
 IVP_VERGADERFEED = env.bool("IVP_VERGADERFEED", default=True)
+# Whether it may fetch one from an internal address (a RIS on the gemeente's own network);
+# off, so a feed address cannot make the server read its own network.
+IVP_VERGADERFEED_INTERN = env.bool("IVP_VERGADERFEED_INTERN", default=False)
 # Whether `manage.py demo` renders the PDFs of the stukken it adopts (a few seconds each): on,
 # so the griffie's page is full at the first `make run`; the test suite switches it off except
 # where a test needs the demo's PDFs.

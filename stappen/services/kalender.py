@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import ipaddress
+import socket
 import urllib.request
 from dataclasses import dataclass
+from typing import IO, Any
 from urllib.error import URLError
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -287,12 +291,60 @@ def vergaderingen_importeer(
 # The feed of the raadsinformatiesysteem ---------------------------------------------------
 
 
-def haal_feed(url: str) -> bytes:
-    """GET the feed (only http and https; at most `MAX_FEED_BYTES`). Tests replace this."""
-    if not url.lower().startswith(("https://", "http://")):
+def vereis_openbaar_adres(url: str, *, opzoeken: bool = True) -> None:
+    """Refuse (ValueError, a Dutch reason) an address this server must not fetch: anything
+    but http(s), and — unless `IVP_VERGADERFEED_INTERN` — a host on a private, loopback,
+    link-local or otherwise non-public address (the server's own network, the cloud's
+    metadata service). With `opzoeken` every address the name resolves to is checked (when
+    fetching); without, only what the address itself says (when it is saved: a name that
+    does not resolve now may tomorrow, and the fetch checks again)."""
+    delen = urlsplit(url)
+    if delen.scheme.lower() not in ("http", "https"):
         raise ValueError("alleen http- en https-adressen")
+    host = (delen.hostname or "").rstrip(".").lower()
+    if not host:
+        raise ValueError("het adres mist een servernaam")
+    if getattr(settings, "IVP_VERGADERFEED_INTERN", False):
+        return
+    intern = f"{delen.hostname} is een intern adres; deze server haalt daar niets op"
+    if host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
+        raise ValueError(intern)
+    try:
+        adressen = {str(ipaddress.ip_address(host))}
+    except ValueError:
+        if not opzoeken:
+            return
+        try:
+            adressen = {str(info[4][0]) for info in socket.getaddrinfo(host, delen.port or None)}
+        except (socket.gaierror, UnicodeError) as fout:
+            raise ValueError(f"de servernaam {delen.hostname} is onbekend") from fout
+    if not all(ipaddress.ip_address(adres.split("%")[0]).is_global for adres in adressen):
+        raise ValueError(intern)
+
+
+class _AlleenOpenbaar(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to an address `vereis_openbaar_adres` allows."""
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: Any,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        vereis_openbaar_adres(newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def haal_feed(url: str) -> bytes:
+    """GET the feed (at most `MAX_FEED_BYTES`) from a public http(s) address, redirects
+    included (`vereis_openbaar_adres`). Tests replace this."""
+    vereis_openbaar_adres(url)
+    opener = urllib.request.build_opener(_AlleenOpenbaar)
     verzoek = urllib.request.Request(url, headers={"User-Agent": "IVP Regie"})
-    with urllib.request.urlopen(verzoek, timeout=FEED_TIMEOUT_SECONDEN) as antwoord:
+    with opener.open(verzoek, timeout=FEED_TIMEOUT_SECONDEN) as antwoord:
         return bytes(antwoord.read(MAX_FEED_BYTES + 1))[: MAX_FEED_BYTES + 1]
 
 
@@ -304,8 +356,19 @@ def feed_mag() -> bool:
 @transaction.atomic
 def feed_bewaar(*, gemeente: Gemeente, door: Gebruiker, feed_url: str, feed_orgaan: str) -> None:
     vereis_gemeenteregie(gemeente, door)
+    feed_url = feed_url.strip()
+    if feed_url and feed_mag():
+        try:
+            vereis_openbaar_adres(feed_url, opzoeken=False)
+        except ValueError as fout:
+            raise ValidationError(
+                {
+                    "feed_url": f"Dit adres kan niet: {fout}. Vul het openbare adres van de "
+                    "agenda in."
+                }
+            ) from fout
     termijnen = termijnen_van(gemeente)
-    termijnen.feed_url = feed_url.strip()
+    termijnen.feed_url = feed_url
     termijnen.feed_orgaan = feed_orgaan
     termijnen.feed_fout = ""
     bewaar(termijnen, door=door)

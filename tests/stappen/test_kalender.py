@@ -18,7 +18,7 @@ from ivp.models import Bericht
 from ivp.werkdagen import werkdag_op_of_voor, werkdagen_terug
 from stappen import services
 from stappen.constants import DocumentSoort, StapNummer, VergaderOrgaan
-from stappen.models import Raadsplanning, Vergadering
+from stappen.models import Raadsplanning, Vergadering, Vergadertermijnen
 from stappen.selectors import raadsvergadering_van
 from stappen.services import kalender as kalender_services
 from stappen.services.raadsplanning import Termijnen, reken_terug
@@ -409,3 +409,54 @@ def test_no_stukken_reminder_once_the_document_is_offered(plan, coordinator, kal
     with op(dt.date(2027, 4, 7)), na_commit():
         herinneringen.veeg(vandaag=dt.date(2027, 4, 7))
     assert not Bericht.objects.filter(soort__startswith="stukken").exists()
+
+
+# A feed address cannot make the server read its own network --------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:8000/agenda.ics",
+        "http://localhost/agenda.ics",
+        "http://169.254.169.254/latest/meta-data/",
+        "https://10.1.2.3/ris.ics",
+        "http://[::1]/agenda.ics",
+        "file:///etc/passwd",
+    ],
+)
+def test_an_internal_feed_address_is_refused_on_the_field(plan, coordinator, url):
+    with pytest.raises(ValidationError) as fout:
+        services.feed_bewaar(gemeente=plan.gemeente, door=coordinator, feed_url=url, feed_orgaan="")
+    assert fout.value.message_dict["feed_url"][0].startswith("Dit adres kan niet:")
+    assert not Vergadertermijnen.objects.filter(feed_url=url).exists()
+
+
+def test_a_name_that_resolves_to_an_internal_address_is_not_fetched(monkeypatch):
+    monkeypatch.setattr(
+        kalender_services.socket,
+        "getaddrinfo",
+        lambda host, port: [(None, None, None, "", ("192.168.1.20", 80))],
+    )
+    with pytest.raises(ValueError, match="intern adres"):
+        kalender_services.haal_feed("https://ris.example.nl/agenda.ics")
+
+
+def test_a_redirect_to_an_internal_address_is_not_followed():
+    handler = kalender_services._AlleenOpenbaar()
+    verzoek = kalender_services.urllib.request.Request("https://ris.example.nl/agenda.ics")
+    with pytest.raises(ValueError, match="intern adres"):
+        handler.redirect_request(verzoek, None, 302, "Found", {}, "http://127.0.0.1/geheim")
+
+
+def test_an_internal_address_is_allowed_when_the_server_is_configured_for_it(
+    plan, coordinator, settings
+):
+    settings.IVP_VERGADERFEED_INTERN = True
+    services.feed_bewaar(
+        gemeente=plan.gemeente,
+        door=coordinator,
+        feed_url="http://ris.gemeente.local/agenda.ics",
+        feed_orgaan="",
+    )
+    kalender_services.vereis_openbaar_adres("http://10.0.0.5/agenda.ics")
