@@ -91,7 +91,7 @@ def test_a_stuk_not_yet_decided_stands_under_its_planned_meeting_or_not_yet_on_a
     gepland_html = sectie(html, "Raadsvergadering van 26-01-2027")
     assert "Ter besluitvorming: de raad besluit" in gepland_html
     assert f">{doc.titel}</th>" in gepland_html
-    assert "De PDF is nog niet klaar." in gepland_html
+    assert "Er is nog geen PDF gemaakt." in gepland_html
     assert los.titel in sectie(html, "Nog niet geagendeerd")
     assert reverse("stappen:griffie_zip", args=["niet-geagendeerd"]) in html
 
