@@ -16,6 +16,7 @@ from stappen.models import (
     Bron,
     Document,
     Doelstelling,
+    Evaluatie,
     Hoofdstuk,
     Melding,
     Opmerking,
@@ -25,6 +26,7 @@ from stappen.models import (
     Score,
     Stap,
     Versie,
+    Vervolg,
     Weging,
 )
 
@@ -206,3 +208,38 @@ class ScoreAdmin(NaVaststelling, SimpleHistoryAdmin):
 @admin.register(Weging)
 class WegingAdmin(NaVaststelling, SimpleHistoryAdmin):
     soort = DocumentSoort.PRIORITERING
+
+
+class EvaluatieInline(admin.TabularInline):
+    """The evaluation of the previous plan's doelstellingen: written on the new plan's step 1
+    page (the services), read here."""
+
+    model = Evaluatie
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ("doelstelling", "score", "toelichting", "gewijzigd_door")
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Vervolg)
+class VervolgAdmin(SimpleHistoryAdmin):
+    """Which plan follows which, why its period may overlap, and its evaluation: to look into;
+    the services write them (issue 14)."""
+
+    list_display = ["plan", "vorig_plan"]
+    list_filter = ["plan__gemeente"]
+    inlines = [EvaluatieInline]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

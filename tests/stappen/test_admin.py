@@ -39,3 +39,18 @@ def test_the_admin_shows_an_adopted_analysis_read_only(admin_client, plan):
     if weging is not None:
         response = admin_client.get(reverse("admin:stappen_weging_change", args=[weging.pk]))
         assert 'name="_save"' in response.content.decode()
+
+
+def test_the_admin_shows_which_plan_follows_which_with_its_evaluation_read_only(admin_client):
+    from stappen.models import Vervolg
+    from tests.stappen.factories import maak_plan
+
+    vorig = maak_plan(titel="IVP 2019–2022")
+    nieuw = maak_plan(gemeente=vorig.gemeente, titel="IVP 2023–2026")
+    vervolg = Vervolg.objects.create(plan=nieuw, vorig_plan=vorig)
+    lijst = admin_client.get(reverse("admin:stappen_vervolg_changelist")).content.decode()
+    assert "IVP 2023–2026" in lijst
+    response = admin_client.get(reverse("admin:stappen_vervolg_change", args=[vervolg.pk]))
+    assert response.status_code == 200
+    assert 'name="_save"' not in response.content.decode()
+    assert admin_client.get(reverse("admin:stappen_vervolg_add")).status_code == 403
