@@ -92,8 +92,9 @@ def prioriteringsmatrix(document: Document) -> list[Bijlage]:
     version, else as it stands."""
     from stappen.models import Versie
     from stappen.secties import bouw_structuur
+    from stappen.selectors.documenten import plan_document
 
-    prioritering = document.plan.documenten.filter(soort=DocumentSoort.PRIORITERING).first()
+    prioritering = plan_document(document.plan, DocumentSoort.PRIORITERING)
     if prioritering is None:
         return []
     versie = Versie.objects.filter(document=prioritering).order_by("-hoofd", "-sub").first()

@@ -31,6 +31,12 @@ from stappen.selectors.leesvolgorde import InhoudRegel, leesvolgorde
 from stappen.vergelijk import SectieVergelijking, vergelijk_secties
 
 
+def plan_document(plan: Plan, soort: str) -> Document | None:
+    """The plan's one document of `soort` (startnotitie, veiligheidsanalyse, prioritering,
+    IVP); a yearly soort has one per year: the first year's."""
+    return plan.documenten.filter(soort=soort).order_by("jaar", "pk").first()
+
+
 def zichtbaar_document(user: Gebruiker, document_id: int) -> Document:
     """The document, or 404 when it does not exist or `user` may not read it."""
     document = (

@@ -22,6 +22,7 @@ from ivp.selectors import regie_gemeenten, regie_plan, zichtbaar_plan
 from stappen.constants import DocumentSoort, DocumentStatus, EvaluatieScore, Keuze, StapStatus
 from stappen.models import Document, Doelstelling, Evaluatie, Plaatsing, Vervolg
 from stappen.rechten import CONCEPT_LEZERS
+from stappen.selectors.documenten import plan_document
 from stappen.vervolg import Overname, overnames
 from veiligheidsvelden.models import Beleidsdocument, Meting, Thema
 
@@ -213,7 +214,7 @@ def evaluatie_pagina(user: Gebruiker, plan_id: int) -> EvaluatiePagina:
     if vervolg is None:
         raise Http404("Dit plan is niet gestart vanuit een vorig plan.")
     regels = _regels(vervolg)
-    startnotitie = plan.documenten.filter(soort=DocumentSoort.STARTNOTITIE).first()
+    startnotitie = plan_document(plan, DocumentSoort.STARTNOTITIE)
     per_score = {s: 0 for s in EvaluatieScore.values}
     for regel in regels:
         if regel.evaluatie:

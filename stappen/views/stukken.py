@@ -18,7 +18,7 @@ from ivp.views import AuthenticatedHttpRequest, probeer
 from stappen import selectors, services
 from stappen.constants import GEHEIM_MARKERING, DocumentSoort, Orgaan, WeergaveSoort
 from stappen.forms.stukken import VertrouwelijkForm, VoorstelForm
-from stappen.models import Weergave
+from stappen.models import Analyse, Document, Hoofdstuk, Weergave
 
 
 def _stuk_url(weergave: Weergave) -> str:
@@ -124,15 +124,20 @@ def weergave_download(request: AuthenticatedHttpRequest, weergave_id: int) -> Fi
     return response
 
 
-@login_required
-def hoofdstuk_vertrouwelijk(
-    request: AuthenticatedHttpRequest, document_id: int, sleutel: str
+def _vertrouwelijk_markeren(
+    request: AuthenticatedHttpRequest,
+    onderdeel: Hoofdstuk | Analyse,
+    *,
+    titel: str,
+    soort: str,
+    gemeld: str,
+    terug: str,
+    document: Document | None,
 ) -> HttpResponse:
-    """The coordinator marks a chapter confidential (with the reason) or public again."""
-    hoofdstuk = selectors.regie_hoofdstuk(request.user, document_id, sleutel)
+    """The one form of both pages below: confidential (with the reason) or public again."""
     form = VertrouwelijkForm(
         request.POST or None,
-        initial={"vertrouwelijk": hoofdstuk.vertrouwelijk, "reden": hoofdstuk.vertrouwelijk_reden},
+        initial={"vertrouwelijk": onderdeel.vertrouwelijk, "reden": onderdeel.vertrouwelijk_reden},
     )
     if (
         request.method == "POST"
@@ -141,26 +146,42 @@ def hoofdstuk_vertrouwelijk(
             request,
             services.vertrouwelijk_markeren,
             form=form,
-            onderdeel=hoofdstuk,
+            onderdeel=onderdeel,
             door=request.user,
             **form.cleaned_data,
         )
     ):
         staat = "vertrouwelijk" if form.cleaned_data["vertrouwelijk"] else "openbaar"
-        messages.success(request, f"{hoofdstuk.titel} is nu {staat}.")
-        return redirect(reverse("stappen:document", args=[document_id]) + f"#h-{sleutel}")
-    document = hoofdstuk.document
+        messages.success(request, f"{gemeld} is nu {staat}.")
+        return redirect(terug)
     return render(
         request,
         "stappen/vertrouwelijk_form.html",
         {
             "form": form,
-            "titel": hoofdstuk.titel,
-            "soort": "hoofdstuk",
-            "terug_url": reverse("stappen:document", args=[document_id]) + f"#h-{sleutel}",
+            "titel": titel,
+            "soort": soort,
+            "terug_url": terug,
             "document": document,
-            "plan": document.plan,
+            "plan": onderdeel.document.plan if isinstance(onderdeel, Hoofdstuk) else onderdeel.plan,
         },
+    )
+
+
+@login_required
+def hoofdstuk_vertrouwelijk(
+    request: AuthenticatedHttpRequest, document_id: int, sleutel: str
+) -> HttpResponse:
+    """The coordinator marks a chapter confidential (with the reason) or public again."""
+    hoofdstuk = selectors.regie_hoofdstuk(request.user, document_id, sleutel)
+    return _vertrouwelijk_markeren(
+        request,
+        hoofdstuk,
+        titel=hoofdstuk.titel,
+        soort="hoofdstuk",
+        gemeld=hoofdstuk.titel,
+        terug=reverse("stappen:document", args=[document_id]) + f"#h-{sleutel}",
+        document=hoofdstuk.document,
     )
 
 
@@ -173,39 +194,16 @@ def analyse_vertrouwelijk(
     veld, thema, analyse = selectors.analyse_voor_bewerking(plan, veld_id, thema_id)
     if analyse is None:
         raise Http404("Er is nog geen analyse.")
-    terug = (
-        reverse("stappen:analyse_thema", args=[plan_id, veld_id, thema_id])
-        if thema_id is not None
-        else reverse("stappen:analyse_veld", args=[plan_id, veld_id])
-    )
-    form = VertrouwelijkForm(
-        request.POST or None,
-        initial={"vertrouwelijk": analyse.vertrouwelijk, "reden": analyse.vertrouwelijk_reden},
-    )
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and probeer(
-            request,
-            services.vertrouwelijk_markeren,
-            form=form,
-            onderdeel=analyse,
-            door=request.user,
-            **form.cleaned_data,
-        )
-    ):
-        staat = "vertrouwelijk" if form.cleaned_data["vertrouwelijk"] else "openbaar"
-        messages.success(request, f"De analyse is nu {staat}.")
-        return redirect(terug)
-    return render(
+    return _vertrouwelijk_markeren(
         request,
-        "stappen/vertrouwelijk_form.html",
-        {
-            "form": form,
-            "titel": f"Analyse {thema or veld}",
-            "soort": "deel van de analyse",
-            "terug_url": terug,
-            "document": plan.documenten.filter(soort=DocumentSoort.VEILIGHEIDSANALYSE).first(),
-            "plan": plan,
-        },
+        analyse,
+        titel=f"Analyse {thema or veld}",
+        soort="deel van de analyse",
+        gemeld="De analyse",
+        terug=(
+            reverse("stappen:analyse_thema", args=[plan_id, veld_id, thema_id])
+            if thema_id is not None
+            else reverse("stappen:analyse_veld", args=[plan_id, veld_id])
+        ),
+        document=selectors.plan_document(plan, DocumentSoort.VEILIGHEIDSANALYSE),
     )
