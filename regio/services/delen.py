@@ -89,11 +89,11 @@ def _controleer_deel(soort: str, titel: str, thema: Thema | None, veld: Veld | N
 
 def _controleer_uniek(deel: Regiodeel) -> None:
     andere = Regiodeel.objects.filter(regio_id=deel.regio_id, soort=deel.soort).exclude(pk=deel.pk)
-    if deel.soort == DeelSoort.PRIORITEIT and andere.filter(thema_id=deel.thema_id).exists():
+    if deel.soort == DeelSoort.PRIORITEIT and andere.filter(thema=deel.thema).exists():
         raise ValidationError(
             {"thema": "Dit thema is in deze regio al een bovenlokale prioriteit."}
         )
-    if deel.soort == DeelSoort.ANALYSE and andere.filter(veld_id=deel.veld_id).exists():
+    if deel.soort == DeelSoort.ANALYSE and andere.filter(veld=deel.veld).exists():
         raise ValidationError({"veld": "Dit veld heeft in deze regio al een regionale analyse."})
 
 
