@@ -27,13 +27,17 @@ def activiteiten(plannen: Sequence[Plan]) -> Mapping[int, Cel]:
     """The activities of each plan's newest uitvoeringsplan, counted by state and by their
     latest quarter's progress. One query."""
     laatste = Subquery(
-        Voortgang.objects.filter(activiteit=OuterRef("pk")).order_by("-kwartaal").values("status")[:1]
+        Voortgang.objects.filter(activiteit=OuterRef("pk"))
+        .order_by("-kwartaal")
+        .values("status")[:1]
     )
     per_plan: dict[int, tuple[int, Counter[str], Counter[str]]] = {}
     for plan_id, jaar, status, voortgang in (
         Activiteit.objects.filter(uitvoeringsplan__plan__in=plannen)
         .annotate(laatste_voortgang=laatste)
-        .values_list("uitvoeringsplan__plan_id", "uitvoeringsplan__jaar", "status", "laatste_voortgang")
+        .values_list(
+            "uitvoeringsplan__plan_id", "uitvoeringsplan__jaar", "status", "laatste_voortgang"
+        )
         .order_by()
     ):
         bekend = per_plan.get(plan_id)

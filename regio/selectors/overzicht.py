@@ -139,7 +139,9 @@ def _besluit(overname: Overname | None, voorstel: Regiovoorstel | None) -> Deelb
     return GEEN_VOORSTEL
 
 
-def _kerncijfers(gemeenten: list[Gemeente]) -> tuple[list[Indicator], dict[tuple[int, int], Cijfer]]:
+def _kerncijfers(
+    gemeenten: list[Gemeente],
+) -> tuple[list[Indicator], dict[tuple[int, int], Cijfer]]:
     """The key indicators with a figure for a member, and each member's latest yearly figure
     (`jaarwaarden`, as the doelstellingen read them). Two queries."""
     gezocht = {(tabel, maat) for tabel, maat in KERNCIJFERS}

@@ -121,8 +121,12 @@ def plannen(regio: Regio) -> dict[str, Plan]:
     uit: dict[str, Plan] = {}
     for gemeente in regio.gemeenten.order_by("naam"):
         # An older plan first: the overview shows the newest.
-        maak_plan(gemeente=gemeente, titel=f"IVP 2019–2022 {gemeente.naam}",
-                  periode_start=dt.date(2019, 1, 1), traject_start=dt.date(2018, 6, 1))
+        maak_plan(
+            gemeente=gemeente,
+            titel=f"IVP 2019–2022 {gemeente.naam}",
+            periode_start=dt.date(2019, 1, 1),
+            traject_start=dt.date(2018, 6, 1),
+        )
         uit[gemeente.naam] = maak_plan(
             gemeente=gemeente,
             titel=f"IVP 2027–2030 {gemeente.naam}",
@@ -277,9 +281,7 @@ def _grote_regio(aantal: int) -> Regio:
 
 
 @pytest.mark.parametrize("aantal", [4, 25])
-def test_the_overview_keeps_a_flat_query_count(
-    client, django_assert_max_num_queries, aantal
-):
+def test_the_overview_keeps_a_flat_query_count(client, django_assert_max_num_queries, aantal):
     regio = _grote_regio(aantal)
     regisseur: Gebruiker = GebruikerFactory.create()
     regio.coordinatoren.add(regisseur)
