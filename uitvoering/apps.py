@@ -10,9 +10,9 @@ class UitvoeringConfig(AppConfig):
         # sweep reminds the trekkers at the end of a quarter. All through registries, so the
         # apps above never import this one.
         from ivp import berichten, herinneringen
+        from regio.overzicht import registreer_kolom
         from stappen import guards, secties
         from stappen.constants import StapNummer
-        from regio.overzicht import registreer_kolom
         from uitvoering import controles, regio, tasks, teksten
 
         guards.registreer_sluitcontrole(StapNummer.UITVOERINGSPLAN, controles.stap5_activiteiten)

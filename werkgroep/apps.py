@@ -8,8 +8,8 @@ class WerkgroepConfig(AppConfig):
     def ready(self) -> None:
         # The daily sweep reaches the werkgroep reminders without ivp importing werkgroep.
         from ivp import berichten, downloads, herinneringen
-        from stappen.vervolg import registreer_overname
         from regio.overzicht import registreer_kolom
+        from stappen.vervolg import registreer_overname
         from werkgroep import export, regio, tasks, vervolg
 
         # A new plan started from the previous one takes over members and budgets (issue 14).
