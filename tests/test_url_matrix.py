@@ -47,7 +47,7 @@ from stappen.constants import (
 )
 from stappen.models import Analyse, Bron, Document, Vergadering, Weergave
 from tests.ivp.downloads import gestreamd
-from tests.ivp.factories import GemeenteFactory
+from tests.ivp.factories import GebruikerFactory, GemeenteFactory, RegioFactory
 from tests.stappen.factories import DoelstellingFactory, PlanFactory, StapFactory
 from tests.stappen.stappenplan import coordinator_van, lid_van, schrijf
 from tests.uitvoering.factories import ActiviteitFactory, UitvoeringsplanFactory
@@ -218,6 +218,9 @@ VERWACHT: dict[str, tuple[str, str]] = {
     "uitvoering:activiteit_bewerken": (REGIE, REGIE),
     "uitvoering:voortgang_bewerken": (REGIE, REGIE),  # the fixture's member is no trekker
     "uitvoering:indicator": (CONCEPT, REGIE),
+    # Regional overview (branch overzicht): only the region's coordinators, no role of this
+    # table (a member's coordinator too: the overview holds every member's figures).
+    "regio:overzicht": (NIEMAND, NIEMAND),
     "admin:*": (BEHEER, BEHEER),
     "admin:login": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
     "admin:logout": (DOORGESTUURD, DOORGESTUURD),
@@ -299,6 +302,9 @@ def _wereld() -> Wereld:
     download = Download.objects.create(
         gebruiker=coordinator, soort="uren_xlsx", titel="Uren", bestandsnaam="uren.xlsx"
     )
+    # Regional overview (branch overzicht): gemeente A in a region with its own coordinator.
+    regio = RegioFactory.create(naam="Regio-van-Aaa", gemeenten=[gemeente])
+    regio.coordinatoren.add(GebruikerFactory.create())
     return Wereld(
         gebruikers={
             "anoniem": None,
@@ -333,6 +339,7 @@ def _wereld() -> Wereld:
             "weergave_id": str(weergave.pk),
             "vergadering_id": str(vergadering.pk),
             "download_id": str(download.pk),
+            "regio_id": str(regio.pk),
             "gebruiker_id": str(werkgroeplid.pk),
             "uidb64": "MQ",
             "formaat": "json",

@@ -68,6 +68,7 @@ MODELLEN = {
     "vergadering_id": "stappen.Vergadering",
     "uitvoeringsplan_id": "uitvoering.Uitvoeringsplan",
     "activiteit_id": "uitvoering.Activiteit",
+    "regio_id": "ivp.Regio",
 }
 WOORDEN = {
     "slug": ["inleiding", "afronden", "aanbieden", "oplossen", "csv", "json"],
