@@ -51,7 +51,8 @@ def activiteiten(plannen: Sequence[Plan]) -> Mapping[int, Cel]:
     cellen: dict[int, Cel] = {}
     for plan_id, (jaar, statussen, voortgang) in per_plan.items():
         totaal = sum(statussen.values())
-        tekst = f"{totaal} in {jaar}: {_telling(statussen, ActiviteitStatus)}"
+        woord = "activiteit" if totaal == 1 else "activiteiten"
+        tekst = f"{jaar}: {totaal} {woord} ({_telling(statussen, ActiviteitStatus)})"
         toelichting = (
             f"Laatste voortgang: {_telling(voortgang, VoortgangStatus)}"
             if voortgang

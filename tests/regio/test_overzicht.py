@@ -202,7 +202,7 @@ def test_the_regional_coordinator_sees_the_member_plans_side_by_side(
     # Hours and activities through the registered columns.
     assert "11,5 uur van 350 uur begroot (3 %)" in pagina
     assert "2 uur van 300 uur begroot (0 %)" in pagina
-    assert "3 in 2027: 2 lopend, 1 gereed" in pagina
+    assert "2027: 3 activiteiten (2 lopend, 1 gereed)" in pagina
     assert "Laatste voortgang: 1 op schema, 1 aandacht nodig" in pagina
     # The figures side by side: each member's latest year.
     assert "Misdrijven, totaal per 1.000 inwoners" in pagina
@@ -289,4 +289,4 @@ def test_the_overview_keeps_a_flat_query_count(client, django_assert_max_num_que
     with django_assert_max_num_queries(MAX_QUERIES):
         pagina = _tekst(client, regio)
     assert pagina.count("3 uur van 350 uur begroot") == aantal
-    assert pagina.count("1 in ") == aantal
+    assert pagina.count(": 1 activiteit (1 lopend)") == aantal
