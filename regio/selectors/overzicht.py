@@ -162,7 +162,7 @@ def _kerncijfers(
 
 
 def regio_overzicht(user: Gebruiker, regio_id: int) -> RegioOverzicht:
-    """The overview of `regio_id` for its coordinator. Ten queries of its own plus a fixed
+    """The overview of `regio_id` for its coordinator. Eleven queries (the permission included) plus a fixed
     number per registered column, whatever the number of members (tests/regio)."""
     regio = regie_regio(user, regio_id)
     gemeenten = list(regio.gemeenten.order_by("naam"))
