@@ -162,8 +162,9 @@ def _kerncijfers(
 
 
 def regio_overzicht(user: Gebruiker, regio_id: int) -> RegioOverzicht:
-    """The overview of `regio_id` for its coordinator. Eleven queries (the permission included) plus a fixed
-    number per registered column, whatever the number of members (tests/regio)."""
+    """The overview of `regio_id` for its coordinator. Eleven queries (the permission
+    included) plus a fixed number per registered column, whatever the number of members
+    (tests/regio/test_overzicht.py)."""
     regio = regie_regio(user, regio_id)
     gemeenten = list(regio.gemeenten.order_by("naam"))
     plannen = nieuwste_plannen(gemeenten)
