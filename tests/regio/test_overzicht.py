@@ -292,3 +292,12 @@ def test_the_overview_keeps_a_flat_query_count(client, django_assert_max_num_que
         pagina = _tekst(client, regio)
     assert pagina.count("3 uur van 350 uur begroot") == aantal
     assert pagina.count(": 1 activiteit (1 lopend)") == aantal
+
+
+def test_a_member_without_a_plan_gets_a_row_that_says_so(client, regisseur, regio):
+    maak_plan(gemeente=regio.gemeenten.get(naam="Kampen"))
+    client.force_login(regisseur)
+    pagina = _tekst(client, regio)
+    assert pagina.count("Nog geen plan") == 2 * 3  # three members, in both tables
+    assert "De regio heeft nog geen bovenlokale prioriteit gepubliceerd." in pagina
+    assert "Er zijn nog geen cijfers van de gemeenten ingelezen." in pagina
