@@ -234,6 +234,9 @@ VERWACHT: dict[str, tuple[str, str]] = {
     "regio:regiodoelstelling_nieuw": (NIEMAND, NIEMAND),
     "regio:regiodoelstelling": (NIEMAND, NIEMAND),
     "regio:regiodoelstelling_verwijderen": (ALLEEN_POST, NIEMAND),
+    # Regional overview (branch overzicht): only the region's coordinators, no role of this
+    # table (a member's coordinator too: the overview holds every member's figures).
+    "regio:overzicht": (NIEMAND, NIEMAND),
     "admin:*": (BEHEER, BEHEER),
     "admin:login": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
     "admin:logout": (DOORGESTUURD, DOORGESTUURD),

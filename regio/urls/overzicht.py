@@ -1,3 +1,7 @@
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from regio.views import overzicht
+
+urlpatterns = [
+    path("regio/<int:regio_id>/overzicht/", overzicht.overzicht, name="overzicht"),
+]
