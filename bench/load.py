@@ -197,6 +197,10 @@ def _gunicorn(poort: int, workers: int) -> subprocess.Popen[bytes]:
     raise RuntimeError("gunicorn antwoordt niet")
 
 
+def _deel(a: float, b: float) -> float:
+    return a / b if b else float("nan")
+
+
 def _ms(us: float) -> str:
     return f"{us / 1000:.0f}"
 
@@ -229,8 +233,13 @@ def main() -> None:
     basis = f"http://127.0.0.1:{args.poort}"
     server = _gunicorn(args.poort, args.workers)
     try:
-        for _, url in [("kaal", KAAL), *paginas]:  # warm both workers
-            _wrk(pagina_lua, basis + url, 1, 2)
+        # Warm both workers (each loads the app lazily), one request at a time: a wrk run
+        # would leave slow requests queued behind it that the next run then waits for.
+        for _, url in [("kaal", KAAL), *paginas]:
+            for _ in range(args.workers):
+                verzoek = urllib.request.Request(basis + url, headers={"Cookie": cookie})
+                with urllib.request.urlopen(verzoek, timeout=120) as antwoord:
+                    antwoord.read()
         print(
             f"{args.workers} gunicorn workers, {connection.vendor}, {args.verbindingen} "
             f"verbindingen, {args.duur} s per run, bare and page interleaved"
@@ -243,7 +252,7 @@ def main() -> None:
                 print(
                     f"{label:<28} {m['rps']:>7.1f} {_ms(m['p50']):>6} {_ms(m['p95']):>6} "
                     f"{_ms(m['p99']):>6} "
-                    + (f"{r['rps'] / kaal['rps']:>7.3f}" if label == naam else f"{'':>7}")
+                    + (f"{_deel(r['rps'], kaal['rps']):>7.3f}" if label == naam else f"{'':>7}")
                     + (f"  fouten {m['fouten']}" if m["fouten"] else "")
                 )
         if args.geen_mix:
@@ -258,7 +267,8 @@ def main() -> None:
             "(70 % lezen, 20 % schrijven, 10 % export):"
         )
         print(
-            f"  {mix['rps']:.1f} req/s (kaal {kaal['rps']:.1f}: ÷ {mix['rps'] / kaal['rps']:.3f}),"
+            f"  {mix['rps']:.1f} req/s (kaal {kaal['rps']:.1f}: "
+            f"÷ {_deel(mix['rps'], kaal['rps']):.3f}),"
             f" p50 {_ms(mix['p50'])} ms, p95 {_ms(mix['p95'])} ms, p99 {_ms(mix['p99'])} ms"
         )
         print(
