@@ -14,7 +14,7 @@ openpyxl and the first query are loaded, then its peak (VmHWM) while the export 
   `export_registraties`), read piece by piece as the server writes it out;
 - `xlsx`: the Excel maker of the background download (`werkgroep.tasks.uren_xlsx_maak`),
   the whole file's bytes returned as the task stores them.
-Also the Python allocations' peak (tracemalloc) in a second run, which is slower.
+With `--tracemalloc` also the Python allocations' peak, in a second (slower) run of each.
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def main() -> None:
     parser.add_argument("--herhaal", type=int, default=1)
     parser.add_argument("--maak", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--meet", choices=["csv", "xlsx"], help=argparse.SUPPRESS)
-    parser.add_argument("--tracemalloc", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--tracemalloc", action="store_true", help="also tracemalloc's peak")
     args = parser.parse_args()
     if args.maak:
         maak(args.maak)
@@ -133,8 +133,9 @@ def main() -> None:
     for _ in range(args.herhaal):
         for soort in ("csv", "xlsx"):
             subprocess.run([sys.executable, __file__, "--meet", soort], check=True)
-    for soort in ("csv", "xlsx"):
-        subprocess.run([sys.executable, __file__, "--meet", soort, "--tracemalloc"], check=True)
+    if args.tracemalloc:
+        for soort in ("csv", "xlsx"):
+            subprocess.run([sys.executable, __file__, "--meet", soort, "--tracemalloc"], check=True)
 
 
 if __name__ == "__main__":

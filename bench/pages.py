@@ -17,20 +17,20 @@ import json
 import statistics
 import time
 from dataclasses import asdict, dataclass
+from typing import Any
 
 import _django  # noqa: F401  (Django set up on the bench database)
 from django.conf import settings
 from django.core.signals import request_started
 from django.db import connection, reset_queries
 from django.db.models import Count
-from django.http import HttpResponse, StreamingHttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from scale import demo_plan
 
-from ivp.models import Gebruiker
+from ivp.models import Gebruiker, Plan
 from stappen.constants import DocumentSoort
 from stappen.models import Document, Opmerking
 from werkgroep import services as werkgroep_services
@@ -103,7 +103,7 @@ def _paginas() -> list[tuple[str, str]]:
     return urls
 
 
-def _bijeenkomst(plan: object) -> int:
+def _bijeenkomst(plan: Plan) -> int:
     """The demo's first meeting (it exists at 1× and 50×; its agenda form lists the threads)."""
     b = Bijeenkomst.objects.filter(werkgroep__plan=plan).order_by("datum", "pk").first()
     assert b is not None
@@ -118,10 +118,11 @@ def _feed_token() -> str:
     return feed.token
 
 
-def _lees(response: HttpResponse | StreamingHttpResponse) -> bytes:
+def _lees(response: Any) -> bytes:
+    """The body of a response, also of a streamed one (the CSV export)."""
     if response.streaming:
-        return b"".join(response.streaming_content)  # type: ignore[union-attr, arg-type]
-    return response.content  # type: ignore[union-attr]
+        return b"".join(response.streaming_content)
+    return bytes(response.content)
 
 
 def meet(client: Client, naam: str, url: str, herhaal: int) -> Meting:
