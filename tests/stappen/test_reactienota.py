@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from stappen import services
 from stappen.selectors import NOTA_DRADEN_PER_PAGINA
-from tests.stappen.factories import PlanFactory
+from tests.stappen.factories import maak_plan
 from tests.stappen.stappenplan import coordinator_van
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,7 @@ SECTIES = ["inleiding", "aanleiding", "inleiding", "werkwijze"]
 
 
 def _document_met_draden(aantal: int):
-    plan = PlanFactory()
+    plan = maak_plan()
     coordinator = coordinator_van(plan.gemeente)
     doc = plan.documenten.get(soort="startnotitie")
     eerste = services.versie_create(document=doc, door=coordinator)
@@ -38,7 +38,9 @@ def _document_met_draden(aantal: int):
             versie=versie, door=coordinator, sectie=sectie, tekst=f"Opmerking nummer {n}."
         )
         teksten[draad.pk] = draad.tekst
-        titel = versie.sectie(sectie)["titel"]
+        gevonden = versie.sectie(sectie)
+        assert gevonden is not None
+        titel = gevonden["titel"]
         verwacht.setdefault((versie.nummer, titel), []).append(draad.pk)
     volgorde = [
         (nummer, titel, pk)
