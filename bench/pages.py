@@ -1,5 +1,5 @@
-"""Per main stappen page: its queries and its median server time, through Django's test
-client in this process (no network), as the demo's coordinator.
+"""Per main stappen and werkgroep page: its queries and its median server time, through
+Django's test client in this process (no network), as the demo's coordinator.
 
     .venv/bin/python bench/scale.py --vers && .venv/bin/python bench/pages.py --label 1×
     .venv/bin/python bench/scale.py && .venv/bin/python bench/pages.py --label 50×
@@ -17,6 +17,7 @@ import json
 import statistics
 import time
 from dataclasses import asdict, dataclass
+from typing import Any
 
 import _django  # noqa: F401  (Django set up on the bench database)
 from django.conf import settings
@@ -26,10 +27,14 @@ from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from scale import demo_plan
 
 from ivp.models import Gebruiker, Plan
 from stappen.constants import DocumentSoort
 from stappen.models import Document, Opmerking
+from werkgroep import services as werkgroep_services
+from werkgroep.models import Agendafeed, Bijeenkomst
 
 settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
 # A request empties the query log when it starts; the count is read around the request.
@@ -47,9 +52,7 @@ class Meting:
 
 
 def _paginas() -> list[tuple[str, str]]:
-    plan = Plan.objects.get(
-        titel="Integraal Veiligheidsplan 2023–2026", gemeente__naam="Steenwijkerland"
-    )
+    plan = demo_plan()
     prioritering = plan.documenten.get(soort=DocumentSoort.PRIORITERING)
     versie = prioritering.versies.order_by("-hoofd", "-sub").first()
     assert versie is not None
@@ -82,6 +85,11 @@ def _paginas() -> list[tuple[str, str]]:
         ("versies vergelijken", "stappen:vergelijken", [vergelijk.pk]),
         ("analyse", "stappen:analyse", [plan.pk]),
         ("prioritering", "stappen:prioritering", [plan.pk]),
+        ("werkgroep", "werkgroep:werkgroep", [plan.pk]),
+        ("bijeenkomst", "werkgroep:bijeenkomst", [_bijeenkomst(plan)]),
+        ("agenda-feed (.ics)", "werkgroep:feed", [_feed_token()]),
+        ("uren", "werkgroep:uren", [plan.pk]),
+        ("uren.csv (gestreamd)", "werkgroep:uren_csv", [plan.pk]),
     ]
     urls = []
     for naam, route, argumenten in paginas:
@@ -95,14 +103,37 @@ def _paginas() -> list[tuple[str, str]]:
     return urls
 
 
+def _bijeenkomst(plan: Plan) -> int:
+    """The demo's first meeting (it exists at 1× and 50×; its agenda form lists the threads)."""
+    b = Bijeenkomst.objects.filter(werkgroep__plan=plan).order_by("datum", "pk").first()
+    assert b is not None
+    return b.pk
+
+
+def _feed_token() -> str:
+    coordinator = Gebruiker.objects.get(username="coordinator")
+    feed = Agendafeed.objects.filter(gebruiker=coordinator).first()
+    if feed is None or feed.is_verlopen(timezone.now()):
+        feed = werkgroep_services.agendafeed_create(gebruiker=coordinator)
+    return feed.token
+
+
+def _lees(response: Any) -> bytes:
+    """The body of a response, also of a streamed one (the CSV export)."""
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return bytes(response.content)
+
+
 def meet(client: Client, naam: str, url: str, herhaal: int) -> Meting:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)  # warm-up, and the query count
+        inhoud = _lees(response)
     assert response.status_code == 200, (url, response.status_code)
     tijden = []
     for _ in range(herhaal):
         start = time.perf_counter()
-        client.get(url)
+        _lees(client.get(url))
         tijden.append((time.perf_counter() - start) * 1000)
     return Meting(
         naam,
@@ -110,7 +141,7 @@ def meet(client: Client, naam: str, url: str, herhaal: int) -> Meting:
         len(queries),
         statistics.median(tijden),
         min(tijden),
-        len(response.content) / 1024,
+        len(inhoud) / 1024,
     )
 
 

@@ -11,7 +11,10 @@ What it adds, each part optional (0 skips it):
 - `--draden` threads and `--antwoorden` replies on the prioritering of Steenwijkerland that is
   in review (the demo's one document with comments), every `--opgelost`-th thread resolved;
 - `--vergelijk-woorden`: a startnotitie of a new plan with two versions whose seven chapters
-  have this many words each, one word in ten changed between them (the comparison page).
+  have this many words each, one word in ten changed between them (the comparison page);
+- `--leden` external members (no account, so no invitations), `--bijeenkomsten` meetings
+  (each with three agenda items) and `--uren` hour entries the coordinator logs for the
+  external members, in the werkgroep of the demo's current plan.
 The database is the bench one (`bench/_django.py`). Run it once per database: it adds, it does
 not top up.
 """
@@ -22,6 +25,7 @@ import argparse
 import datetime as dt
 import random
 import time
+from decimal import Decimal
 
 import _django  # noqa: F401  (Django set up on the bench database)
 from diff import demo_woorden, hoofdstuk, wijzig
@@ -32,12 +36,23 @@ from ivp.models import Gebruiker, Gemeente, Plan
 from stappen import services
 from stappen.constants import DocumentSoort
 from stappen.models import Document
+from werkgroep import services as werkgroep_services
+from werkgroep.constants import LidRol
 
 LEDEN = ["politie", "jeugd", "handhaving", "economie", "crisisbeheersing", "wijkzaken"]
 
 
 def _gebruiker(naam: str) -> Gebruiker:
     return Gebruiker.objects.get(username=naam)
+
+
+def demo_plan() -> Plan:
+    """Steenwijkerland's current plan of the demo (its werkgroep, its prioritering in review)."""
+    return (
+        Plan.objects.filter(gemeente__naam="Steenwijkerland")
+        .exclude(titel__contains="(bench")
+        .latest("periode_start")
+    )
 
 
 def vers() -> None:
@@ -63,11 +78,7 @@ def plannen(aantal: int) -> None:
 def opmerkingen(draden: int, antwoorden: int, opgelost: int, rng: random.Random) -> None:
     coordinator = _gebruiker("coordinator")
     leden = [_gebruiker(naam) for naam in LEDEN]
-    document = Document.objects.get(
-        plan__titel="Integraal Veiligheidsplan 2023–2026",
-        plan__gemeente__naam="Steenwijkerland",
-        soort=DocumentSoort.PRIORITERING,
-    )
+    document = Document.objects.get(plan=demo_plan(), soort=DocumentSoort.PRIORITERING)
     versie = document.versies.order_by("-hoofd", "-sub").first()
     assert versie is not None, "De prioritering van de demo heeft geen versie."
     secties = [s["sleutel"] for s in versie.inhoud]
@@ -123,6 +134,50 @@ def vergelijking(woorden: int, rng: random.Random) -> Document:
     return document
 
 
+def werkgroep(leden: int, bijeenkomsten: int, uren: int) -> None:
+    coordinator = _gebruiker("coordinator")
+    plan = demo_plan()
+    extern = []
+    with transaction.atomic():
+        for n in range(leden):
+            extern.append(
+                werkgroep_services.lid_add(
+                    plan=plan,
+                    door=coordinator,
+                    rol=LidRol.LID,
+                    naam=f"Bench-partner {n + 1}",
+                    organisatie=f"Partner {n % 12 + 1}",
+                    motivatie="bench: een grote werkgroep",
+                )
+            )
+        for n in range(bijeenkomsten):
+            b = werkgroep_services.bijeenkomst_plan(
+                plan=plan,
+                door=coordinator,
+                datum=dt.date(2027, 1, 4) + dt.timedelta(days=7 * n),
+                begintijd=dt.time(14),
+                eindtijd=dt.time(16),
+                locatie="Gemeentehuis",
+                motivatie="bench: veel bijeenkomsten",
+            )
+            for a in range(3):
+                werkgroep_services.agendapunt_add(
+                    bijeenkomst=b, door=coordinator, onderwerp=f"Agendapunt {a + 1}"
+                )
+    if not extern or not uren:
+        return
+    dagen = max((min(dt.date.today(), plan.einde) - plan.traject_start).days, 1)
+    with transaction.atomic():
+        for n in range(uren):
+            werkgroep_services.uren_log(
+                lid=extern[n % len(extern)],
+                door=coordinator,
+                datum=plan.traject_start + dt.timedelta(days=(n // len(extern)) % dagen),
+                uren=Decimal("1.5"),
+                omschrijving=f"Bench-werk {n + 1}",
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--vers", action="store_true", help="migrate and load the demo only")
@@ -131,6 +186,9 @@ def main() -> None:
     parser.add_argument("--antwoorden", type=int, default=100)
     parser.add_argument("--opgelost", type=int, default=3, help="every n-th thread resolved")
     parser.add_argument("--vergelijk-woorden", type=int, default=1500)
+    parser.add_argument("--leden", type=int, default=72, help="external members")
+    parser.add_argument("--bijeenkomsten", type=int, default=144)
+    parser.add_argument("--uren", type=int, default=5000, help="hour entries")
     parser.add_argument("--seed", type=int, default=8)
     args = parser.parse_args()
     start = time.perf_counter()
@@ -143,9 +201,11 @@ def main() -> None:
     opmerkingen(args.draden, args.antwoorden, args.opgelost, rng)
     if args.vergelijk_woorden:
         vergelijking(args.vergelijk_woorden, rng)
+    werkgroep(args.leden, args.bijeenkomsten, args.uren)
     print(
         f"{args.plannen} plannen, {args.draden} draden met {args.antwoorden} antwoorden, "
-        f"vergelijking van 7 × {args.vergelijk_woorden} woorden: "
+        f"vergelijking van 7 × {args.vergelijk_woorden} woorden, {args.leden} leden, "
+        f"{args.bijeenkomsten} bijeenkomsten, {args.uren} uren: "
         f"{time.perf_counter() - start:.1f} s"
     )
 

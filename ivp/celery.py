@@ -26,4 +26,15 @@ app.conf.beat_schedule = {
         "task": "stappen.tasks.vergaderfeeds_verversen",
         "schedule": crontab(hour=5, minute=30),
     },
+    # Every night at 04:15: downloads older than IVP_DOWNLOADS_BEWAAR_DAGEN go, files included.
+    "downloads-opruimen": {
+        "task": "ivp.tasks.downloads_opruimen",
+        "schedule": crontab(hour=4, minute=15),
+    },
+    # Every hour: downloads and PDF renderings that wait over an hour (a lost broker message)
+    # are queued again.
+    "wachtrij-nalopen": {
+        "task": "ivp.tasks.wachtrij_nalopen",
+        "schedule": crontab(minute=20),
+    },
 }

@@ -231,6 +231,9 @@ PERMISSIONS_POLICY = (
 # A private calendar link (werkgroep agenda feed) stops working after this many days; its
 # owner makes a new one on the agenda page.
 IVP_AGENDAFEED_GELDIG_DAGEN = env.int("IVP_AGENDAFEED_GELDIG_DAGEN", default=180)
+# Days a file made in the background (an export, ivp.Download) is kept; the nightly clean-up
+# removes older ones with their files.
+IVP_DOWNLOADS_BEWAAR_DAGEN = env.int("IVP_DOWNLOADS_BEWAAR_DAGEN", default=7)
 # --- end of the issue 15 (afscherming) block -----------------------------------------------
 
 LOGGING = {

@@ -1,4 +1,5 @@
-"""Tasks of the root app: send one mail of the outbox, and the daily sweep."""
+"""Tasks of the root app: send one mail of the outbox, the daily sweep, make a download,
+and the housekeeping of files made in the background (ivp/opruimen.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import logging
 from celery import Task, shared_task
 from django.utils import timezone
 
-from ivp import berichten, downloads, herinneringen
+from ivp import berichten, downloads, herinneringen, opruimen
 
 logger = logging.getLogger(__name__)
 
@@ -39,3 +40,15 @@ def herinneringen_versturen(gemeente_id: int | None = None) -> int:
 def download_maak(download_id: int) -> bool:
     """Make one requested file (an export); idempotent, see ivp/downloads.py."""
     return downloads.download_maak(download_id)
+
+
+@shared_task(name="ivp.tasks.downloads_opruimen")
+def downloads_opruimen() -> int:
+    """Nightly (beat): remove downloads older than IVP_DOWNLOADS_BEWAAR_DAGEN with their files."""
+    return opruimen.downloads_opruimen(nu=timezone.now())
+
+
+@shared_task(name="ivp.tasks.wachtrij_nalopen")
+def wachtrij_nalopen() -> int:
+    """Hourly (beat): queue again downloads and PDF renderings waiting for over an hour."""
+    return opruimen.wachtrij_nalopen(nu=timezone.now())

@@ -29,5 +29,10 @@ class StappenConfig(AppConfig):
         from stappen import tasks
 
         herinneringen.registreer("stappen", tasks.herinneringen)
+        # The hourly sweep queues again the PDF renderings whose broker message was lost.
+        from ivp import opruimen
+        from stappen.services.stukken import weergaven_nalopen
+
+        opruimen.registreer_wachtrij("pdf", weergaven_nalopen)
         for code, label, verplicht in tasks.SOORTEN:
             berichten.registreer_soort(code, label, verplicht=verplicht)

@@ -200,9 +200,10 @@ def herinneringen_versturen(gemeente_id: int | None = None) -> int:
 
 
 @shared_task(name="stappen.tasks.pdf_renderen")
-def pdf_renderen(weergave_id: int) -> str | None:
-    """Render one queued PDF (docs/pdf.md); idempotent. Returns its state."""
-    weergave = weergave_renderen(weergave_id)
+def pdf_renderen(weergave_id: int, alleen_wachtrij: bool = False) -> str | None:
+    """Render one queued PDF (docs/pdf.md); idempotent. Returns its state. `alleen_wachtrij`:
+    the hourly sweep's message, which leaves one already being rendered alone."""
+    weergave = weergave_renderen(weergave_id, alleen_wachtrij=alleen_wachtrij)
     return weergave.status if weergave is not None else None
 
 

@@ -163,10 +163,11 @@ class AgendapuntForm(forms.Form):
         queryset=Opmerking.objects.none(),
         required=False,
         empty_label="— geen opmerking —",
-        help_text="De draad van opmerkingen die besproken wordt, bij de eerste opmerking.",
+        help_text="De draad van opmerkingen die besproken wordt, bij de eerste opmerking. "
+        "Alleen open draden bij documenten die nog niet zijn vastgesteld.",
         error_messages={
-            "invalid_choice": "Kies de eerste opmerking van een draad bij een document van "
-            "dit plan, geen antwoord."
+            "invalid_choice": "Kies een open draad (de eerste opmerking, geen antwoord) bij "
+            "een document van dit plan dat nog niet is vastgesteld."
         },
     )
 

@@ -2,7 +2,7 @@
 here. Each keeps its page's query count flat however large the data grows.
 
 - `proces`: the start page, the plan page and the plan's state the guards read (`laad_stand`);
-- `documenten`: documents, versions, comparison, threads, reactienota;
+- `documenten`: documents, versions, comparison, threads; `reactienota`: the reactienota;
 - `inhoud`: the content pages of steps 2–4;
 - `meldingen`: unread notifications;
 - `bestuur`: the bestuurder's start page; `griffie`: the griffie's page and its exports;
@@ -28,7 +28,6 @@ from stappen.selectors.documenten import (
     DocumentPagina,
     Draden,
     HoofdstukRegel,
-    Reactienota,
     SectieDraden,
     Vergelijking,
     VersiePagina,
@@ -39,7 +38,6 @@ from stappen.selectors.documenten import (
     opmerking_draad,
     opmerking_voor_actie,
     plan_document,
-    reactienota,
     regie_document,
     regie_hoofdstuk,
     sectie_draden,
@@ -103,6 +101,7 @@ from stappen.selectors.proces import (
     plannen_voor,
     regie_stap,
 )
+from stappen.selectors.reactienota import NOTA_DRADEN_PER_PAGINA, Reactienota, reactienota
 from stappen.selectors.stukken import (
     StukPagina,
     downloadbare_weergave,
@@ -126,6 +125,7 @@ __all__ = [
     "MAX_OPEN_DRADEN",
     "METADATA_VELDEN",
     "NIET_GEAGENDEERD",
+    "NOTA_DRADEN_PER_PAGINA",
     "AnalyseCijfers",
     "BestuurderOverzicht",
     "DocumentPagina",

@@ -3,7 +3,6 @@ versions and comments a document has (comments are grouped per section in Python
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
@@ -391,31 +390,6 @@ def opmerking_voor_actie(user: Gebruiker, opmerking_id: int) -> Opmerking:
     if opmerking is None or not mag_concepten_zien(user, opmerking.versie.document):
         raise Http404("Opmerking niet gevonden.")
     return opmerking
-
-
-@dataclass
-class Reactienota:
-    document: Document
-    per_versie: list[tuple[Versie, list[tuple[str, list[Opmerking]]]]]
-    aantallen: dict[str, int]
-
-
-def reactienota(user: Gebruiker, document_id: int) -> Reactienota:
-    document = zichtbaar_concept(user, document_id)
-    versies = list(document.versies.order_by("hoofd", "sub"))
-    draden = list(_draad_queryset().filter(versie__document=document))
-    per_versie = []
-    aantallen: dict[str, int] = defaultdict(int)
-    for versie in versies:
-        titels = {s["sleutel"]: s["titel"] for s in versie.inhoud}
-        per_sectie: dict[str, list[Opmerking]] = defaultdict(list)
-        for draad in draden:
-            if draad.versie_id == versie.pk:
-                per_sectie[titels.get(draad.sectie, draad.sectie)].append(draad)
-                aantallen[draad.uitkomst or "open"] += 1
-        if per_sectie:
-            per_versie.append((versie, list(per_sectie.items())))
-    return Reactienota(document, per_versie, dict(aantallen))
 
 
 # A section's thread list shows this many threads a page.

@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from ivp.celery import app as celery_app
@@ -210,17 +211,39 @@ def weergave_vrijgeven(weergave: Weergave, *, door: Gebruiker) -> Weergave:
     return huidig
 
 
-def weergave_renderen(weergave_id: int) -> Weergave | None:
+def weergaven_nalopen(nu: dt.datetime, geduld: dt.timedelta) -> int:
+    """The hourly sweep (ivp/opruimen.py): queue again the renderings that wait "in de
+    wachtrij" since before `nu - geduld` (asked, or last tried, that long ago). The message
+    renders only one that still waits, so one already taken up is never rendered twice."""
+    grens = nu - geduld
+    ids = list(
+        Weergave.objects.filter(status=WeergaveStatus.WACHTRIJ, aangevraagd_op__lt=grens)
+        .filter(Q(begonnen_op__isnull=True) | Q(begonnen_op__lt=grens))
+        .values_list("pk", flat=True)
+    )
+    taak = celery_app.tasks[PDF_TAAK]
+    for pk in ids:
+        taak.delay(pk, alleen_wachtrij=True)
+    return len(ids)
+
+
+def weergave_renderen(weergave_id: int, *, alleen_wachtrij: bool = False) -> Weergave | None:
     """The task's body: render a queued rendering once. A finished or failed one is left
-    alone (idempotent); one left "bezig" by a lost worker is rendered again."""
+    alone (idempotent); one left "bezig" by a lost worker is rendered again, unless
+    `alleen_wachtrij` (the sweep's message: only what still waits)."""
+    te_doen = (
+        [WeergaveStatus.WACHTRIJ]
+        if alleen_wachtrij
+        else [
+            WeergaveStatus.WACHTRIJ,
+            WeergaveStatus.BEZIG,
+        ]
+    )
     with transaction.atomic():
         weergave = (
             Weergave.objects.select_for_update().select_related("versie").filter(pk=weergave_id)
         ).first()
-        if weergave is None or weergave.status not in (
-            WeergaveStatus.WACHTRIJ,
-            WeergaveStatus.BEZIG,
-        ):
+        if weergave is None or weergave.status not in te_doen:
             return weergave
         weergave.status = WeergaveStatus.BEZIG
         weergave.begonnen_op = timezone.now()

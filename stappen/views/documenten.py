@@ -320,7 +320,7 @@ def versies_vergelijken(request: AuthenticatedHttpRequest, document_id: int) -> 
 
 @login_required
 def reactienota(request: AuthenticatedHttpRequest, document_id: int) -> HttpResponse:
-    nota = selectors.reactienota(request.user, document_id)
+    nota = selectors.reactienota(request.user, document_id, request.GET.get("pagina", "1"))
     return render(
         request,
         "stappen/reactienota.html",

@@ -441,7 +441,8 @@ def test_a_version_of_another_plan_or_a_reply_is_refused_and_nothing_entered_is_
     fouten = response.context["forms"]["agenda"].errors
     assert fouten["versie"] == ["Kies een versie van een document van dit plan."]
     assert fouten["opmerking"] == [
-        "Kies de eerste opmerking van een draad bij een document van dit plan, geen antwoord."
+        "Kies een open draad (de eerste opmerking, geen antwoord) bij een document van dit "
+        "plan dat nog niet is vastgesteld."
     ]
     html = response.content.decode()
     assert 'value="Reacties bespreken"' in html

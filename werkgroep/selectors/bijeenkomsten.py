@@ -10,7 +10,7 @@ from django.http import Http404
 
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import mag_plan_regisseren, mag_plan_zien
-from stappen.constants import StapNummer, StapStatus
+from stappen.constants import DocumentStatus, StapNummer, StapStatus
 from stappen.models import Document, Opmerking, Stap, Versie
 from stappen.rechten import leest_concepten
 from werkgroep.constants import MAX_BIJEENKOMSTEN
@@ -69,10 +69,17 @@ def versies_van(plan: Plan) -> QuerySet[Versie]:
 
 
 def draden_van(plan: Plan) -> QuerySet[Opmerking]:
-    """The comment threads (first comments, no replies) on the plan's documents. Each
-    version's text, for the chapter titles, is read once however many threads it has."""
+    """The comment threads an agenda item can point at: the open ones (first comments, not
+    resolved, no replies) on the plan's documents that are not vastgesteld yet. A resolved
+    thread, or one on a vastgesteld document, is history: leaving those out keeps the choice
+    (and the meeting page) as long as what is still to discuss, not as long as the plan's past
+    (issue 8). Each version's text, for the chapter titles, is read once however many threads
+    it has."""
     return (
-        Opmerking.objects.filter(versie__document__plan=plan, antwoord_op__isnull=True)
+        Opmerking.objects.filter(
+            versie__document__plan=plan, antwoord_op__isnull=True, opgelost_op__isnull=True
+        )
+        .exclude(versie__document__status=DocumentStatus.VASTGESTELD)
         .select_related("auteur")
         .prefetch_related(Prefetch("versie", queryset=Versie.objects.select_related("document")))
         .order_by(
