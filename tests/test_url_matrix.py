@@ -20,6 +20,7 @@ rolled-back savepoint, so one request never changes what the next one sees.
 
 from __future__ import annotations
 
+import datetime as dt
 import fnmatch
 import hashlib
 import os
@@ -47,7 +48,7 @@ from stappen.constants import (
 )
 from stappen.models import Analyse, Bron, Document, Vergadering, Weergave
 from tests.ivp.downloads import gestreamd
-from tests.ivp.factories import GemeenteFactory
+from tests.ivp.factories import GebruikerFactory, GemeenteFactory, RegioFactory
 from tests.stappen.factories import DoelstellingFactory, PlanFactory, StapFactory
 from tests.stappen.stappenplan import coordinator_van, lid_van, schrijf
 from tests.uitvoering.factories import ActiviteitFactory, UitvoeringsplanFactory
@@ -59,6 +60,7 @@ from tests.werkgroep.factories import (
     UrenbudgetFactory,
     UrenregistratieFactory,
 )
+from werkgroep.gezamenlijk import services as gezamenlijk_services
 
 pytestmark = pytest.mark.django_db
 
@@ -218,6 +220,14 @@ VERWACHT: dict[str, tuple[str, str]] = {
     "uitvoering:activiteit_bewerken": (REGIE, REGIE),
     "uitvoering:voortgang_bewerken": (REGIE, REGIE),  # the fixture's member is no trekker
     "uitvoering:indicator": (CONCEPT, REGIE),
+    # Issue 13, joint werkgroep meetings (branch gezamenlijk): the regional coordinator's
+    # pages; no role of a gemeente has them (the regional coordinator's column comes later).
+    "werkgroep:gezamenlijk_lijst": ("302 404 404 404 404 404 404", "302 404 404 404 404 404 404"),
+    "werkgroep:gezamenlijk_nieuw": ("302 404 404 404 404 404 404", "302 404 404 404 404 404 404"),
+    "werkgroep:gezamenlijk_bewerken": (
+        "302 404 404 404 404 404 404",
+        "302 404 404 404 404 404 404",
+    ),
     "admin:*": (BEHEER, BEHEER),
     "admin:login": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
     "admin:logout": (DOORGESTUURD, DOORGESTUURD),
@@ -299,6 +309,21 @@ def _wereld() -> Wereld:
     download = Download.objects.create(
         gebruiker=coordinator, soort="uren_xlsx", titel="Uren", bestandsnaam="uren.xlsx"
     )
+    # Issue 13, joint werkgroep meetings (branch gezamenlijk): a regio of A and B, its
+    # coordinator (no role in either), one joint meeting of both werkgroepen.
+    regio = RegioFactory.create(gemeenten=[gemeente, ander.rollen.get().gemeente])
+    regisseur: Gebruiker = GebruikerFactory.create()
+    regio.coordinatoren.add(regisseur)
+    gezamenlijk = gezamenlijk_services.gezamenlijk_plan(
+        regio=regio,
+        door=regisseur,
+        gemeenten=list(regio.gemeenten.all()),
+        titel="Gezamenlijke werkgroep",
+        datum=plan.traject_start,
+        begintijd=dt.time(14, 0),
+        eindtijd=dt.time(16, 0),
+        locatie="Aaastad",
+    )
     return Wereld(
         gebruikers={
             "anoniem": None,
@@ -333,6 +358,8 @@ def _wereld() -> Wereld:
             "weergave_id": str(weergave.pk),
             "vergadering_id": str(vergadering.pk),
             "download_id": str(download.pk),
+            "regio_id": str(regio.pk),  # branch gezamenlijk
+            "gezamenlijk_id": str(gezamenlijk.pk),  # branch gezamenlijk
             "gebruiker_id": str(werkgroeplid.pk),
             "uidb64": "MQ",
             "formaat": "json",

@@ -68,6 +68,9 @@ MODELLEN = {
     "vergadering_id": "stappen.Vergadering",
     "uitvoeringsplan_id": "uitvoering.Uitvoeringsplan",
     "activiteit_id": "uitvoering.Activiteit",
+    # Joint werkgroep meetings (branch gezamenlijk).
+    "regio_id": "ivp.Regio",
+    "gezamenlijk_id": "werkgroep.GezamenlijkeBijeenkomst",
 }
 WOORDEN = {
     "slug": ["inleiding", "afronden", "aanbieden", "oplossen", "csv", "json"],
