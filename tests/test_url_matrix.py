@@ -20,6 +20,7 @@ rolled-back savepoint, so one request never changes what the next one sees.
 
 from __future__ import annotations
 
+import datetime as dt
 import fnmatch
 import hashlib
 import os
@@ -62,6 +63,7 @@ from tests.werkgroep.factories import (
     UrenbudgetFactory,
     UrenregistratieFactory,
 )
+from werkgroep.gezamenlijk import services as gezamenlijk_services
 
 pytestmark = pytest.mark.django_db
 
@@ -237,6 +239,14 @@ VERWACHT: dict[str, tuple[str, str]] = {
     # Regional overview (branch overzicht): only the region's coordinators, no role of this
     # table (a member's coordinator too: the overview holds every member's figures).
     "regio:overzicht": (NIEMAND, NIEMAND),
+    # Issue 13, joint werkgroep meetings (branch gezamenlijk): the regional coordinator's
+    # pages; no role of a gemeente has them (the regional coordinator's column comes later).
+    "werkgroep:gezamenlijk_lijst": ("302 404 404 404 404 404 404", "302 404 404 404 404 404 404"),
+    "werkgroep:gezamenlijk_nieuw": ("302 404 404 404 404 404 404", "302 404 404 404 404 404 404"),
+    "werkgroep:gezamenlijk_bewerken": (
+        "302 404 404 404 404 404 404",
+        "302 404 404 404 404 404 404",
+    ),
     "admin:*": (BEHEER, BEHEER),
     "admin:login": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
     "admin:logout": (DOORGESTUURD, DOORGESTUURD),
@@ -318,9 +328,10 @@ def _wereld() -> Wereld:
     download = Download.objects.create(
         gebruiker=coordinator, soort="uren_xlsx", titel="Uren", bestandsnaam="uren.xlsx"
     )
-    # Issue 13 (delen): a region with gemeente A as member, a published bovenlokale priority
-    # with a doelstelling, and its regional coordinator (no role in any gemeente).
-    regio = RegioFactory.create(naam="Regio Aaa", gemeenten=[gemeente])
+    # Issue 13: a region of A and B with its regional coordinator (no role in either); (delen)
+    # a published bovenlokale priority with a doelstelling; (gezamenlijk) one joint meeting of
+    # both werkgroepen.
+    regio = RegioFactory.create(naam="Regio Aaa", gemeenten=[gemeente, ander.rollen.get().gemeente])
     regisseur = GebruikerFactory.create()
     regio.coordinatoren.add(regisseur)
     regiodeel = regio_services.deel_create(
@@ -335,6 +346,16 @@ def _wereld() -> Wereld:
         deel=regiodeel, door=regisseur, tekst="Minder ondermijning"
     )
     regio_services.deel_publiceer(deel=regiodeel, door=regisseur, driehoek_op=timezone.localdate())
+    gezamenlijk = gezamenlijk_services.gezamenlijk_plan(
+        regio=regio,
+        door=regisseur,
+        gemeenten=list(regio.gemeenten.all()),
+        titel="Gezamenlijke werkgroep",
+        datum=plan.traject_start,
+        begintijd=dt.time(14, 0),
+        eindtijd=dt.time(16, 0),
+        locatie="Aaastad",
+    )
     return Wereld(
         gebruikers={
             "anoniem": None,
@@ -373,6 +394,7 @@ def _wereld() -> Wereld:
             "soort": "prioriteit",
             "deel_id": str(regiodeel.pk),
             "regiodoelstelling_id": str(regiodoelstelling.pk),
+            "gezamenlijk_id": str(gezamenlijk.pk),
             "gebruiker_id": str(werkgroeplid.pk),
             "uidb64": "MQ",
             "formaat": "json",

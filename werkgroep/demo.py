@@ -1,6 +1,8 @@
 """Demo werkgroep of Steenwijkerland's current IVP: the coordinator and seven members
 (fictional people from ivp.demo), three past meetings with agenda, attendance, notulen,
-decisions and actiepunten, budgets and a realistic set of hour entries.
+decisions and actiepunten, budgets and a realistic set of hour entries. The three
+neighbours' werkgroepen (just started: their coordinator as trekker) and one joint meeting of
+the four werkgroepen in the near future, planned by the regional coordinator.
 
 The dates are the story's (June–October 2022), moved to the day the demo is loaded by
 `Demo.nu` as the stappen demo moves the plan, so the meetings lie in the recent past.
@@ -16,12 +18,13 @@ from decimal import Decimal
 from typing import NotRequired, TypedDict
 
 from ivp.demo import Demo
-from ivp.models import Plan
+from ivp.models import Plan, Regio
 from stappen.constants import DocumentSoort, StapNummer
 from stappen.models import Document, Stap
 from veiligheidsvelden.models import Veld
 from werkgroep import services
 from werkgroep.constants import Aanwezigheid, ActiepuntStatus, LidRol
+from werkgroep.gezamenlijk import services as gezamenlijk_services
 from werkgroep.models import Lid
 
 D = dt.date
@@ -258,3 +261,39 @@ def laad(demo: Demo) -> None:
                     actiepunt=punt, door=door, status=ActiepuntStatus.GEREED
                 )
     _uren(plan, leden, demo)
+    _gezamenlijk(demo)
+
+
+BUREN = ("Zwartewaterland", "Staphorst", "Kampen")
+
+
+def _gezamenlijk(demo: Demo) -> None:
+    """Each neighbour's werkgroep starts with its coordinator; then one joint meeting of the
+    four werkgroepen, on the Tuesday at least a week from today."""
+    for naam in BUREN:
+        door = demo.gebruikers[f"coordinator.{naam.lower()}"]
+        plan = Plan.objects.filter(gemeente=demo.gemeenten[naam]).latest("periode_start")
+        services.lid_add(
+            plan=plan,
+            door=door,
+            gebruiker=door,
+            rol=LidRol.TREKKER,
+            organisatie=f"Gemeente {naam}",
+            functie="Coördinator OOV",
+        )
+    regio = demo.extra["regio"]
+    assert isinstance(regio, Regio)
+    dag = demo.vandaag + dt.timedelta(days=7)
+    dag += dt.timedelta(days=(1 - dag.weekday()) % 7)  # a Tuesday
+    gezamenlijk_services.gezamenlijk_plan(
+        regio=regio,
+        door=demo.gebruikers["regio"],
+        gemeenten=list(demo.gemeenten.values()),
+        titel="Gezamenlijke werkgroep: bovenlokale prioriteiten",
+        datum=dag,
+        begintijd=T(13, 30),
+        eindtijd=T(16, 0),
+        locatie="Gemeentehuis Zwartewaterland, Hasselt",
+        agenda="Regionale analyse ondermijning\nDe bovenlokale prioriteiten en hun doelstellingen\n"
+        "Afspraken voor de interlokale driehoek",
+    )

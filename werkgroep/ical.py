@@ -14,7 +14,7 @@ show an hour late. `tests/werkgroep/test_ical_clients.py` reads the output with 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
@@ -66,6 +66,10 @@ def _kalender(naam: str) -> Calendar:
 
 
 def bijeenkomst_uid(bijeenkomst: Bijeenkomst) -> str:
+    """A werkgroep's part of a joint meeting carries the joint meeting's id: one event in the
+    calendar of someone who is in two of its werkgroepen."""
+    if bijeenkomst.gezamenlijk_id and bijeenkomst.gezamenlijk is not None:
+        return f"gezamenlijk-{bijeenkomst.gezamenlijk.uid}@{DOMEIN}"
     return f"bijeenkomst-{bijeenkomst.uid}@{DOMEIN}"
 
 
@@ -73,7 +77,9 @@ def stap_uid(stap: Stap) -> str:
     return f"stap-{stap.pk}-deadline@{DOMEIN}"
 
 
-def _bijeenkomst_event(bijeenkomst: Bijeenkomst, url: str = "") -> Event:
+def _bijeenkomst_event(
+    bijeenkomst: Bijeenkomst, url: str = "", gemeenten: Sequence[str] = ()
+) -> Event:
     zone = ZoneInfo(TZID)
     plan = bijeenkomst.werkgroep.plan
     event = Event()
@@ -82,10 +88,13 @@ def _bijeenkomst_event(bijeenkomst: Bijeenkomst, url: str = "") -> Event:
     event.add("dtstamp", timezone.now())
     event.add("dtstart", dt.datetime.combine(bijeenkomst.datum, bijeenkomst.begintijd, zone))
     event.add("dtend", dt.datetime.combine(bijeenkomst.datum, bijeenkomst.eindtijd, zone))
-    event.add("summary", f"{bijeenkomst.titel} — {plan.gemeente}")
+    gezamenlijk = bijeenkomst.gezamenlijk_id is not None
+    event.add("summary", f"{bijeenkomst.titel} — {'gezamenlijk' if gezamenlijk else plan.gemeente}")
     if bijeenkomst.locatie:
         event.add("location", bijeenkomst.locatie)
     regels = [f"{plan.titel}, gemeente {plan.gemeente}."]
+    if gemeenten:
+        regels.append(f"Gezamenlijke bijeenkomst van {', '.join(gemeenten)}.")
     if bijeenkomst.online_link:
         regels.append(f"Online: {bijeenkomst.online_link}")
     agenda = list(bijeenkomst.agendapunten.all())
@@ -114,15 +123,22 @@ def _stap_event(stap: Stap) -> Event:
     return event
 
 
-def bijeenkomst_ics(bijeenkomst: Bijeenkomst, url: str = "") -> bytes:
+def bijeenkomst_ics(
+    bijeenkomst: Bijeenkomst, url: str = "", gemeenten: Sequence[str] = ()
+) -> bytes:
     kalender = _kalender(bijeenkomst.titel)
-    kalender.add_component(_bijeenkomst_event(bijeenkomst, url))
+    kalender.add_component(_bijeenkomst_event(bijeenkomst, url, gemeenten))
     return kalender.to_ical()
 
 
 def feed_ics(naam: str, bijeenkomsten: Iterable[Bijeenkomst], stappen: Iterable[Stap]) -> bytes:
     kalender = _kalender(naam)
+    gezien: set[str] = set()
     for bijeenkomst in bijeenkomsten:
+        uid = bijeenkomst_uid(bijeenkomst)
+        if uid in gezien:  # a joint meeting of two of one's werkgroepen: one event
+            continue
+        gezien.add(uid)
         kalender.add_component(_bijeenkomst_event(bijeenkomst))
     for stap in stappen:
         kalender.add_component(_stap_event(stap))

@@ -33,6 +33,7 @@ from werkgroep.constants import (
     ActiepuntStatus,
     LidRol,
 )
+from werkgroep.gezamenlijk.models import GezamenlijkeBijeenkomst
 
 
 class Werkgroep(models.Model):
@@ -163,6 +164,14 @@ class Bijeenkomst(Versiebeheerd):
     )
     notulen = models.TextField("notulen", blank=True)
     besluiten = models.TextField("besluiten", blank=True)
+    gezamenlijk = models.ForeignKey(
+        GezamenlijkeBijeenkomst,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bijeenkomsten",
+        verbose_name="gezamenlijke bijeenkomst",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -174,6 +183,9 @@ class Bijeenkomst(Versiebeheerd):
                 condition=Q(eindtijd__gt=models.F("begintijd")),
                 name="bijeenkomst_eindigt_na_begin",
                 violation_error_message="De bijeenkomst moet eindigen na de begintijd.",
+            ),
+            models.UniqueConstraint(
+                fields=["gezamenlijk", "werkgroep"], name="gezamenlijk_eens_per_werkgroep"
             ),
         ]
 

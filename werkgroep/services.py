@@ -231,6 +231,8 @@ def bijeenkomst_update(
     replace the event instead of adding a second one."""
     vereis_regie(bijeenkomst.werkgroep.plan, door)
     vereis_versie(bijeenkomst, versie)
+    if bijeenkomst.gezamenlijk_id:
+        raise Geweigerd("Een gezamenlijke bijeenkomst verplaatst de regionale coördinator.")
     if bijeenkomst.motivatie and not motivatie.strip():
         raise ValidationError({"motivatie": "Deze bijeenkomst heeft een motivatie nodig."})
     bijeenkomst.datum = datum

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from werkgroep import views
+from werkgroep.gezamenlijk import views as gezamenlijk
 
 app_name = "werkgroep"
 
@@ -37,5 +38,13 @@ urlpatterns = [
     path("plannen/<int:plan_id>/uren/uren.xlsx", views.uren_xlsx, name="uren_xlsx"),
     path("uren/<int:registratie_id>/", views.uren_bewerken, name="uren_bewerken"),
     path("agenda/", views.agenda, name="agenda"),
+    # Joint meetings of a region (the regional coordinator's pages).
+    path("regio/<int:regio_id>/bijeenkomsten/", gezamenlijk.lijst, name="gezamenlijk_lijst"),
+    path("regio/<int:regio_id>/bijeenkomsten/nieuw/", gezamenlijk.nieuw, name="gezamenlijk_nieuw"),
+    path(
+        "gezamenlijke-bijeenkomsten/<int:gezamenlijk_id>/bewerken/",
+        gezamenlijk.bewerken,
+        name="gezamenlijk_bewerken",
+    ),
     path("agenda/<str:token>.ics", views.feed, name="feed"),
 ]

@@ -72,6 +72,8 @@ MODELLEN = {
     "regio_id": "ivp.Regio",
     "deel_id": "regio.Regiodeel",
     "regiodoelstelling_id": "regio.Regiodoelstelling",
+    # Joint werkgroep meetings (branch gezamenlijk).
+    "gezamenlijk_id": "werkgroep.GezamenlijkeBijeenkomst",
 }
 WOORDEN = {
     "slug": ["inleiding", "afronden", "aanbieden", "oplossen", "csv", "json"],

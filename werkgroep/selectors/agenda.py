@@ -35,7 +35,7 @@ def bijeenkomsten_voor(user: Gebruiker) -> QuerySet[Bijeenkomst]:
             werkgroep__leden__gebruiker=user,
             werkgroep__plan__gemeente_id__in=gemeenten_met_rol(user, PLAN_LEZERS),
         )
-        .select_related("werkgroep__plan__gemeente")
+        .select_related("werkgroep__plan__gemeente", "gezamenlijk")
         .prefetch_related("agendapunten")
         .distinct()
         .order_by("datum", "begintijd")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
@@ -97,7 +97,7 @@ def draden_van(plan: Plan) -> QuerySet[Opmerking]:
 def zichtbare_bijeenkomst(user: Gebruiker, bijeenkomst_id: int) -> Bijeenkomst:
     """A meeting of a plan `user` may see; 404 for anyone else."""
     bijeenkomst = (
-        Bijeenkomst.objects.select_related("werkgroep__plan__gemeente")
+        Bijeenkomst.objects.select_related("werkgroep__plan__gemeente", "gezamenlijk")
         .filter(pk=bijeenkomst_id)
         .first()
     )
@@ -153,6 +153,19 @@ class BijeenkomstPagina:
     # False for a lezer: no agenda, attendance, notulen, besluiten or actiepunten (issue 15).
     toont_werkstukken: bool = True
     max_bijeenkomsten: int = MAX_BIJEENKOMSTEN
+    # A werkgroep's part of a joint meeting: the other gemeenten taking part (their names only).
+    gezamenlijk_met: list[str] = field(default_factory=list)
+
+
+def _gezamenlijk_met(bijeenkomst: Bijeenkomst) -> list[str]:
+    if not bijeenkomst.gezamenlijk_id:
+        return []
+    return list(
+        Bijeenkomst.objects.filter(gezamenlijk_id=bijeenkomst.gezamenlijk_id)
+        .exclude(pk=bijeenkomst.pk)
+        .order_by("werkgroep__plan__gemeente__naam")
+        .values_list("werkgroep__plan__gemeente__naam", flat=True)
+    )
 
 
 def _nummer(bijeenkomst: Bijeenkomst) -> int | None:
@@ -185,6 +198,7 @@ def bijeenkomst_pagina(user: Gebruiker, bijeenkomst_id: int) -> BijeenkomstPagin
             actiepunten=[],
             mag_regisseren=False,
             toont_werkstukken=False,
+            gezamenlijk_met=_gezamenlijk_met(bijeenkomst),
         )
     leden = list(leden_met_velden(bijeenkomst.werkgroep_id))
     presentie = {p.lid_id: p for p in bijeenkomst.presenties.all()}
@@ -206,4 +220,5 @@ def bijeenkomst_pagina(user: Gebruiker, bijeenkomst_id: int) -> BijeenkomstPagin
             bijeenkomst.actiepunten.select_related("wie__gebruiker").order_by("deadline", "pk")
         ),
         mag_regisseren=mag_plan_regisseren(user, plan),
+        gezamenlijk_met=_gezamenlijk_met(bijeenkomst),
     )

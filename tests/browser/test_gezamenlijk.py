@@ -1,0 +1,70 @@
+"""Joint werkgroep meetings in the browser, on the demo: the regional coordinator plans one
+for three gemeenten (a mistake first: the input stays), sees it in the region's list, and a
+member gemeente's coordinator finds it among its own werkgroep's meetings."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from ivp.demo import WACHTWOORD
+from ivp.models import Regio
+
+pytestmark = [pytest.mark.browser]
+
+
+@pytest.fixture
+def demo(transactional_db):
+    call_command("demo", stdout=StringIO())
+
+
+def test_the_regional_coordinator_plans_a_joint_meeting(page, demo, login, check_axe, screenshot):
+    regio = Regio.objects.get()
+    login(page, "regio", WACHTWOORD)
+    page.goto(reverse("werkgroep:gezamenlijk_lijst", args=[regio.pk]))
+    assert page.get_by_role("heading", level=1).inner_text() == "Gezamenlijke bijeenkomsten"
+    # The demo's joint meeting of the four werkgroepen.
+    assert (
+        "Kampen, Staphorst, Steenwijkerland, Zwartewaterland" in page.locator("main").inner_text()
+    )
+    check_axe(page)
+
+    page.get_by_role("link", name="Gezamenlijke bijeenkomst plannen").click()
+    page.get_by_label("Onderwerp").fill("Gezamenlijke werkgroep: jeugd en veiligheid")
+    gemeenten = page.get_by_role("group", name="Gemeenten")
+    for naam in ("Zwartewaterland", "Staphorst", "Kampen"):
+        gemeenten.get_by_label(naam).check()
+    page.get_by_label("Datum").fill("15-12-2099")
+    page.get_by_label("Begintijd").fill("15:00")
+    page.get_by_label("Eindtijd").fill("14:00")
+    page.get_by_label("Plaats").fill("Stadhuis Kampen")
+    page.get_by_label("Gezamenlijke agendapunten").fill("Jeugdoverlast\nAfspraken met het CJG")
+    page.get_by_role("button", name="Plannen en uitnodigen").click()
+    assert "eindigen na de begintijd" in page.get_by_role("alert").inner_text()
+    assert page.get_by_label("Plaats").input_value() == "Stadhuis Kampen"
+    assert gemeenten.get_by_label("Kampen").is_checked()
+    check_axe(page)
+    screenshot(page, "gezamenlijk-plannen-fout")
+
+    page.get_by_label("Eindtijd").fill("17:00")
+    page.get_by_role("button", name="Plannen en uitnodigen").click()
+    assert "uitnodigingen zijn verstuurd" in page.get_by_role("status").first.inner_text()
+    rij = page.get_by_role("row", name="Gezamenlijke werkgroep: jeugd en veiligheid")
+    assert "Kampen, Staphorst, Zwartewaterland" in rij.inner_text()
+    check_axe(page)
+    screenshot(page, "gezamenlijk-lijst")
+
+    # Kampen's coordinator finds it among its werkgroep's meetings, with its own attendance.
+    page.context.clear_cookies()
+    login(page, "coordinator.kampen", WACHTWOORD)
+    deel = regio.gezamenlijke_bijeenkomsten.get(titel__contains="jeugd").bijeenkomsten.get(
+        werkgroep__plan__gemeente__naam="Kampen"
+    )
+    page.goto(reverse("werkgroep:bijeenkomst", args=[deel.pk]))
+    assert (
+        "Gezamenlijke bijeenkomst met Staphorst, Zwartewaterland."
+        in page.locator("main").inner_text()
+    )
+    check_axe(page)
+    screenshot(page, "gezamenlijk-deel-kampen")
