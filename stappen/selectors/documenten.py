@@ -16,6 +16,7 @@ from ivp.constants import RolSoort
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import heeft_rol
 from ivp.selectors import gebruikers_met_rol, zichtbaar_plan
+from stappen import signalen
 from stappen.constants import JAARLIJKSE_SOORTEN
 from stappen.models import Besluit, Bespreking, Document, Hoofdstuk, Opmerking, Versie
 from stappen.rechten import (
@@ -28,6 +29,7 @@ from stappen.rechten import (
 )
 from stappen.secties import Sectie, bouw_structuur
 from stappen.selectors.leesvolgorde import InhoudRegel, leesvolgorde
+from stappen.signalen import Signaal
 from stappen.vergelijk import SectieVergelijking, vergelijk_secties
 
 
@@ -170,6 +172,8 @@ class DocumentPagina:
     werkgroepleden: list[Gebruiker] = field(default_factory=list)
     # Chapters and structured sections in reading order (`stappen.selectors.leesvolgorde`).
     inhoud: list[InhoudRegel] = field(default_factory=list)
+    # Notices other apps add (stappen.signalen: the region's open proposals).
+    signalen: list[Signaal] = field(default_factory=list)
 
     @property
     def sluit_vroeg(self) -> bool:
@@ -276,6 +280,7 @@ def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
         mag_concepten_zien=concepten,
         nog_niet_gereageerd=nog_niet_gereageerd(bespreking, leden) if bespreking and regie else [],
         werkgroepleden=leden,
+        signalen=signalen.voor_document(user, document.plan, document.soort),
     )
     pagina.inhoud = leesvolgorde(document.soort, pagina.hoofdstukken, pagina.structuur, Draden)
     return pagina
