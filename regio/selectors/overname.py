@@ -54,8 +54,9 @@ def regio_plan(user: Gebruiker, plan_id: int) -> Plan:
 def plan_aanvulling(user: Gebruiker, plan: Plan) -> Aanvulling:
     """The "Regio" entry of the plan's sub-navigation (the gemeente is in a region, or the
     plan decided on a shared part) and a notice per document with open proposals. One query,
-    and none for someone who may not read the regio page."""
-    if not mag_regio_lezen(user, plan):
+    and none for someone who may not read the regio page or for a plan whose gemeente is in
+    no region (`in_regio`, read with the plan by `ivp.selectors.zichtbaar_plan`)."""
+    if not mag_regio_lezen(user, plan) or not getattr(plan, "in_regio", True):
         return Aanvulling()
     open_ = Q(regiovoorstellen__status=VoorstelStatus.OPEN)
     prioriteit = Q(regiovoorstellen__deel__soort=DeelSoort.PRIORITEIT)

@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from ivp.views import AuthenticatedHttpRequest, probeer
+from ivp.views import AuthenticatedHttpRequest, meld_formfouten, probeer
 from regio import selectors, services
 from regio.forms.overname import AanvaardForm, AfwijsForm
 from regio.selectors.overname import VoorstelPagina
@@ -28,6 +28,11 @@ def _voorstel_render(
     aanvaard_form: forms.Form | None = None,
     afwijs_form: forms.Form | None = None,
 ) -> HttpResponse:
+    ingevuld = aanvaard_form or afwijs_form
+    if ingevuld is not None and not pagina.voorstel.is_open:
+        # Decided already (a double click): the page has no form to show the refusal on.
+        meld_formfouten(request, ingevuld)
+        return redirect("regio:voorstel", plan_id=pagina.plan.pk, voorstel_id=pagina.voorstel.pk)
     gezien = {"gezien": pagina.voorstel.naar_id}
     return render(
         request,

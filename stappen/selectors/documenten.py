@@ -15,7 +15,7 @@ from django.utils import timezone
 from ivp.constants import RolSoort
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import heeft_rol
-from ivp.selectors import gebruikers_met_rol, zichtbaar_plan
+from ivp.selectors import gebruikers_met_rol, in_regio, zichtbaar_plan
 from stappen import signalen
 from stappen.constants import JAARLIJKSE_SOORTEN
 from stappen.models import Besluit, Bespreking, Document, Hoofdstuk, Opmerking, Versie
@@ -36,10 +36,14 @@ from stappen.vergelijk import SectieVergelijking, vergelijk_secties
 def zichtbaar_document(user: Gebruiker, document_id: int) -> Document:
     """The document, or 404 when it does not exist or `user` may not read it."""
     document = (
-        Document.objects.select_related("plan__gemeente", "stap").filter(pk=document_id).first()
+        Document.objects.select_related("plan__gemeente", "stap")
+        .annotate(plan_in_regio=in_regio("plan__gemeente_id"))
+        .filter(pk=document_id)
+        .first()
     )
     if document is None or not mag_document_lezen(user, document):
         raise Http404("Document niet gevonden.")
+    document.plan.in_regio = document.plan_in_regio  # type: ignore[attr-defined]  # as zichtbaar_plan
     return document
 
 
