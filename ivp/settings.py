@@ -81,6 +81,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The header's link to the region for regional coordinators (no query).
+                "regio.context_processors.regio_navigatie",
             ],
             "builtins": ["django.templatetags.static"],
         },

@@ -6,6 +6,17 @@ class RegioConfig(AppConfig):
     verbose_name = "Regionale samenwerking"
 
     def ready(self) -> None:
+        # Shared parts (delen): a publication tells each member's coordinator by mail.
+        from django.contrib.auth.signals import user_logged_in
+
+        from ivp import berichten
+        from regio import context_processors
+        from regio.services import delen
+
+        berichten.registreer_soort(delen.BERICHT_VOORSTEL, delen.BERICHT_VOORSTEL_LABEL)
+        # The header's link to the region (regio.context_processors): read once at login.
+        user_logged_in.connect(context_processors.bij_inloggen, dispatch_uid="regio_navigatie")
+
         # A member's documents take in its copies of the shared parts, and its plan and
         # document pages show the region's open proposals: through stappen's registries, so
         # stappen never imports this app.

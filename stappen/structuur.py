@@ -13,8 +13,8 @@ shows (docs/pdf.md). A confidential analysis is marked `vertrouwelijk` with its 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from stappen.constants import (
     PRIORITEITEN_ZONDER_MOTIVATIE,
@@ -218,23 +218,29 @@ def bouw_prioritering(document: Document) -> list[Sectie]:
     ]
 
 
-def _doelstellingen(prioriteit: Plaatsing) -> str:
-    doelstellingen = list(prioriteit.doelstellingen.all())
+def doelstellingen_tabel(doelstellingen: Iterable[Any], *, beleid: bool = True) -> str:
+    """Doelstellingen (`stappen.Doelstelling` or alike) as the IVP's Markdown table. Also the
+    region's bovenlokale priorities (regio), whose doelstellingen have no flankerend beleid
+    (`beleid=False`: no such column)."""
+    doelstellingen = list(doelstellingen)
     if not doelstellingen:
         return "*Nog geen doelstelling.*\n"
-    regels = [
-        "| Doelstelling | Indicator | Nulmeting | Streefwaarde | Bron | Flankerend beleid |",
-        "| --- | --- | --- | --- | --- | --- |",
-    ]
+    koppen = ["Doelstelling", "Indicator", "Nulmeting", "Streefwaarde", "Bron"]
+    if beleid:
+        koppen.append("Flankerend beleid")
+    regels = ["| " + " | ".join(koppen) + " |", "|" + " --- |" * len(koppen)]
     for d in doelstellingen:
         nul = f"{d.nulmeting} ({d.nulmeting_jaar})" if d.nulmeting else "–"
         streef = f"{d.streefwaarde} ({d.streefjaar})" if d.streefwaarde else "–"
-        beleid = "; ".join(b.titel for b in d.beleidsdocumenten.all()) or "–"
-        regels.append(
-            f"| {_cel(d.tekst)} | {_cel(d.indicator)} | {_cel(nul)} | {_cel(streef)} | "
-            f"{_cel(d.bron)} | {_cel(beleid)} |"
-        )
+        cellen = [d.tekst, d.indicator, nul, streef, d.bron]
+        if beleid:
+            cellen.append("; ".join(b.titel for b in d.beleidsdocumenten.all()) or "–")
+        regels.append("| " + " | ".join(_cel(c) for c in cellen) + " |")
     return "\n".join(regels) + "\n"
+
+
+def _doelstellingen(prioriteit: Plaatsing) -> str:
+    return doelstellingen_tabel(prioriteit.doelstellingen.all())
 
 
 def bouw_ivp(document: Document) -> list[Sectie]:

@@ -32,9 +32,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from ivp.constants import RolSoort
 from ivp.models import Download, Gebruiker, Gemeente, Plan
+from regio import services as regio_services
+from regio.constants import DeelSoort
 from stappen import services as stappen_services
 from stappen.constants import (
     BronSoort,
@@ -47,7 +50,7 @@ from stappen.constants import (
 )
 from stappen.models import Analyse, Bron, Document, Vergadering, Weergave
 from tests.ivp.downloads import gestreamd
-from tests.ivp.factories import GemeenteFactory
+from tests.ivp.factories import GebruikerFactory, GemeenteFactory, RegioFactory
 from tests.stappen.factories import DoelstellingFactory, PlanFactory, StapFactory
 from tests.stappen.stappenplan import coordinator_van, lid_van, schrijf
 from tests.uitvoering.factories import ActiviteitFactory, UitvoeringsplanFactory
@@ -218,6 +221,19 @@ VERWACHT: dict[str, tuple[str, str]] = {
     "uitvoering:activiteit_bewerken": (REGIE, REGIE),
     "uitvoering:voortgang_bewerken": (REGIE, REGIE),  # the fixture's member is no trekker
     "uitvoering:indicator": (CONCEPT, REGIE),
+    # Issue 13 (delen): the regional coordinator's pages. No role of this table coordinates a
+    # region (the lead adds that column); the member's coordinator may take its gemeente out.
+    "regio:regio": (NIEMAND, NIEMAND),
+    "regio:leden": (NIEMAND, NIEMAND),
+    "regio:lid_verlaten": (ALLEEN_POST, "302 302 404 404 404 404 404"),
+    "regio:deel_nieuw": (NIEMAND, NIEMAND),
+    "regio:deel": (NIEMAND, NIEMAND),
+    "regio:deel_verwijderen": (ALLEEN_POST, NIEMAND),
+    "regio:deel_publiceren": (NIEMAND, NIEMAND),
+    "regio:deel_geschiedenis": (NIEMAND, NIEMAND),
+    "regio:regiodoelstelling_nieuw": (NIEMAND, NIEMAND),
+    "regio:regiodoelstelling": (NIEMAND, NIEMAND),
+    "regio:regiodoelstelling_verwijderen": (ALLEEN_POST, NIEMAND),
     "admin:*": (BEHEER, BEHEER),
     "admin:login": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
     "admin:logout": (DOORGESTUURD, DOORGESTUURD),
@@ -299,6 +315,23 @@ def _wereld() -> Wereld:
     download = Download.objects.create(
         gebruiker=coordinator, soort="uren_xlsx", titel="Uren", bestandsnaam="uren.xlsx"
     )
+    # Issue 13 (delen): a region with gemeente A as member, a published bovenlokale priority
+    # with a doelstelling, and its regional coordinator (no role in any gemeente).
+    regio = RegioFactory.create(naam="Regio Aaa", gemeenten=[gemeente])
+    regisseur = GebruikerFactory.create()
+    regio.coordinatoren.add(regisseur)
+    regiodeel = regio_services.deel_create(
+        regio=regio,
+        door=regisseur,
+        soort=DeelSoort.PRIORITEIT,
+        titel="Ondermijning",
+        tekst="Samen met het RIEC.",
+        thema=prioriteit.thema,
+    )
+    regiodoelstelling = regio_services.regiodoelstelling_create(
+        deel=regiodeel, door=regisseur, tekst="Minder ondermijning"
+    )
+    regio_services.deel_publiceer(deel=regiodeel, door=regisseur, driehoek_op=timezone.localdate())
     return Wereld(
         gebruikers={
             "anoniem": None,
@@ -333,6 +366,10 @@ def _wereld() -> Wereld:
             "weergave_id": str(weergave.pk),
             "vergadering_id": str(vergadering.pk),
             "download_id": str(download.pk),
+            "regio_id": str(regio.pk),
+            "soort": "prioriteit",
+            "deel_id": str(regiodeel.pk),
+            "regiodoelstelling_id": str(regiodoelstelling.pk),
             "gebruiker_id": str(werkgroeplid.pk),
             "uidb64": "MQ",
             "formaat": "json",

@@ -106,7 +106,7 @@ class DeelRegel:
 
 
 @dataclass
-class RegioPagina:
+class PlanRegioPagina:
     plan: Plan
     regios: list[Regio]
     regels: list[DeelRegel]
@@ -117,7 +117,7 @@ class RegioPagina:
         return sum(1 for regel in self.regels if regel.open_voorstel)
 
 
-def regio_pagina(user: Gebruiker, plan_id: int) -> RegioPagina:
+def plan_regio_pagina(user: Gebruiker, plan_id: int) -> PlanRegioPagina:
     """The shared parts of the plan's region(s) that were published, and those the plan
     decided on (kept after leaving), with the plan's decision; open proposals first. Five
     queries (the roles and the plan included), whatever the number of parts."""
@@ -154,7 +154,7 @@ def regio_pagina(user: Gebruiker, plan_id: int) -> RegioPagina:
             )
         )
     regels.sort(key=lambda r: r.open_voorstel is None)  # stable: open ones first
-    return RegioPagina(
+    return PlanRegioPagina(
         plan=plan, regios=regios, regels=regels, mag_beslissen=mag_plan_regisseren(user, plan)
     )
 

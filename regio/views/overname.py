@@ -18,7 +18,7 @@ from regio.selectors.overname import VoorstelPagina
 
 @login_required
 def plan_regio(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
-    pagina = selectors.regio_pagina(request.user, plan_id)
+    pagina = selectors.plan_regio_pagina(request.user, plan_id)
     return render(request, "regio/overname/plan.html", {"pagina": pagina, "plan": pagina.plan})
 
 

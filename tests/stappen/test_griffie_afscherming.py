@@ -68,6 +68,10 @@ MODELLEN = {
     "vergadering_id": "stappen.Vergadering",
     "uitvoeringsplan_id": "uitvoering.Uitvoeringsplan",
     "activiteit_id": "uitvoering.Activiteit",
+    # Issue 13 (delen): the region and its shared parts.
+    "regio_id": "ivp.Regio",
+    "deel_id": "regio.Regiodeel",
+    "regiodoelstelling_id": "regio.Regiodoelstelling",
 }
 WOORDEN = {
     "slug": ["inleiding", "afronden", "aanbieden", "oplossen", "csv", "json"],
