@@ -38,6 +38,7 @@ from ivp.constants import RolSoort
 from ivp.models import Download, Gebruiker, Gemeente, Plan
 from regio import services as regio_services
 from regio.constants import DeelSoort
+from regio.models import Regiovoorstel
 from stappen import services as stappen_services
 from stappen.constants import (
     BronSoort,
@@ -234,6 +235,12 @@ VERWACHT: dict[str, tuple[str, str]] = {
     "regio:regiodoelstelling_nieuw": (NIEMAND, NIEMAND),
     "regio:regiodoelstelling": (NIEMAND, NIEMAND),
     "regio:regiodoelstelling_verwijderen": (ALLEEN_POST, NIEMAND),
+    # Issue 13 (overname): the member's regio page and a proposal; those who work on the plan
+    # read them, its coordinator decides (an empty POST: the form's errors).
+    "regio:plan": (CONCEPT, CONCEPT),
+    "regio:voorstel": (CONCEPT, CONCEPT),
+    "regio:voorstel_aanvaarden": (ALLEEN_POST, REGIE),
+    "regio:voorstel_afwijzen": (ALLEEN_POST, REGIE),
     "admin:*": (BEHEER, BEHEER),
     "admin:login": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
     "admin:logout": (DOORGESTUURD, DOORGESTUURD),
@@ -332,6 +339,8 @@ def _wereld() -> Wereld:
         deel=regiodeel, door=regisseur, tekst="Minder ondermijning"
     )
     regio_services.deel_publiceer(deel=regiodeel, door=regisseur, driehoek_op=timezone.localdate())
+    # Issue 13 (overname): the publication's open proposal to plan A.
+    regiovoorstel = Regiovoorstel.objects.get(plan=plan, deel=regiodeel)
     return Wereld(
         gebruikers={
             "anoniem": None,
@@ -370,6 +379,7 @@ def _wereld() -> Wereld:
             "soort": "prioriteit",
             "deel_id": str(regiodeel.pk),
             "regiodoelstelling_id": str(regiodoelstelling.pk),
+            "voorstel_id": str(regiovoorstel.pk),  # overname
             "gebruiker_id": str(werkgroeplid.pk),
             "uidb64": "MQ",
             "formaat": "json",

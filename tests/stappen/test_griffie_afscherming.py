@@ -72,6 +72,7 @@ MODELLEN = {
     "regio_id": "ivp.Regio",
     "deel_id": "regio.Regiodeel",
     "regiodoelstelling_id": "regio.Regiodoelstelling",
+    "voorstel_id": "regio.Regiovoorstel",  # overname: a member's proposal
 }
 WOORDEN = {
     "slug": ["inleiding", "afronden", "aanbieden", "oplossen", "csv", "json"],
