@@ -73,12 +73,15 @@ class DeelForm(VersieForm, forms.Form):
             self.fields["veld"].queryset = Veld.objects.order_by("code")  # type: ignore[attr-defined]
         else:
             del self.fields["veld"]
-        self.fields["tekst"].help_text = {
-            DeelSoort.PRIORITEIT: "Aanleiding en aanpak op hoofdlijnen, in Markdown (### voor een "
-            "kopje). De doelstellingen voegt u hierna toe; ze komen als tabel onder de tekst.",
-            DeelSoort.ANALYSE: "De regionale analyse van het veld, in Markdown.",
-            DeelSoort.HOOFDSTUK: "De tekst van het gedeelde hoofdstuk, in Markdown.",
-        }.get(soort, "")
+        hulp: dict[str, str] = {
+            DeelSoort.PRIORITEIT.value: (
+                "Aanleiding en aanpak op hoofdlijnen, in Markdown (### voor een kopje). De "
+                "doelstellingen voegt u hierna toe; ze komen als tabel onder de tekst."
+            ),
+            DeelSoort.ANALYSE.value: "De regionale analyse van het veld, in Markdown.",
+            DeelSoort.HOOFDSTUK.value: "De tekst van het gedeelde hoofdstuk, in Markdown.",
+        }
+        self.fields["tekst"].help_text = hulp.get(soort, "")
 
 
 class RegiodoelstellingForm(VersieForm, forms.ModelForm):

@@ -108,7 +108,7 @@ def regio_pagina(user: Gebruiker, regio_id: int) -> RegioPagina:
             deel__regio=regio, plan_id__in=plan_ids, status=VoorstelStatus.OPEN
         ).values_list("deel_id", flat=True)
     )
-    groepen = {s: Soortgroep(str(s), str(s.label)) for s in DeelSoort}
+    groepen: dict[str, Soortgroep] = {s.value: Soortgroep(s.value, str(s.label)) for s in DeelSoort}
     for deel in delen:
         groepen[deel.soort].delen.append(
             Deelstand(

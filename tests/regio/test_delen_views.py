@@ -77,7 +77,7 @@ def test_the_regional_coordinator_writes_and_publishes_a_priority(client: Client
         {"titel": "Ondermijning", "thema": hoofdthema("5.2").pk, "tekst": "Samen met het RIEC."},
     )
     deel = Regiodeel.objects.get()
-    assert nieuw.url == reverse("regio:deel", args=[deel.pk])
+    assert nieuw["Location"] == reverse("regio:deel", args=[deel.pk])
     doel = client.post(
         reverse("regio:regiodoelstelling_nieuw", args=[deel.pk]),
         {"tekst": "Minder ondermijning", "nulmeting": "12", "nulmeting_jaar": "2024"},
