@@ -78,7 +78,7 @@ def _deel(regio: Regio, demo: Demo, code: str, titel: str, tekst: str, doelen: l
         titel=titel,
         tekst=tekst,
         thema=Thema.objects.get(code=code, gemeente=None),
-        volgorde=len(demo.extra.get("regiodelen", [])),
+        volgorde=Regiodeel.objects.filter(regio=regio).count(),
     )
     for doel, indicator, nulmeting, nul_jaar, streef, streefjaar in doelen:
         services.regiodoelstelling_create(

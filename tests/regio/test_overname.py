@@ -13,7 +13,7 @@ from regio import services
 from regio.constants import OvernameKeuze, VoorstelStatus
 from regio.models import Overname
 from stappen.constants import DocumentSoort
-from stappen.secties import bouw_secties
+from stappen.secties import Sectie, bouw_secties
 from tests.ivp.factories import RegioFactory
 from tests.regio.overname_hulp import TEKST_1, TEKST_2, open_voorstel, prioriteit, publiceer
 from tests.stappen.stappenplan import document, open_bespreking, stel_vast
@@ -24,7 +24,7 @@ def regio(plan: Plan):
     return RegioFactory.create(gemeenten=[plan.gemeente])
 
 
-def _sectie(plan: Plan, sleutel: str) -> dict | None:
+def _sectie(plan: Plan, sleutel: str) -> Sectie | None:
     return next(
         (s for s in bouw_secties(document(plan, DocumentSoort.IVP)) if s["sleutel"] == sleutel),
         None,
@@ -68,7 +68,9 @@ def test_a_change_reaches_the_document_only_when_accepted(
 
     sectie = _sectie(plan, deel.sleutel)
     assert sectie and "60 in 2026" in sectie["tekst"]
-    assert voorstel.document_versie.sectie(deel.sleutel)["tekst"] == sectie["tekst"]
+    assert voorstel.document_versie is not None
+    bevroren = voorstel.document_versie.sectie(deel.sleutel)
+    assert bevroren is not None and bevroren["tekst"] == sectie["tekst"]
     assert Overname.objects.get(plan=plan, deel=deel).versie.nummer == 2
     assert document(plan, DocumentSoort.IVP).versies.count() == 2
 

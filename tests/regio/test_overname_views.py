@@ -55,6 +55,7 @@ def test_the_coordinator_reviews_the_difference_and_accepts(
     voorstel.refresh_from_db()
     assert voorstel.status == VoorstelStatus.AANVAARD
     html = client.get(response["Location"]).content.decode()
+    assert voorstel.document_versie is not None
     versie_url = reverse("stappen:versie", args=[voorstel.document_versie.document_id, "0.2"])
     assert versie_url in html and "Aanvaarden" not in html
 
@@ -209,5 +210,6 @@ def test_the_regio_page_and_the_document_page_keep_a_flat_query_count(
     with django_assert_max_num_queries(17):
         client.get(reverse("stappen:plan", args=[plan.pk]))
     voorstel = Regiovoorstel.objects.filter(plan=plan).first()
+    assert voorstel is not None
     with django_assert_max_num_queries(10):
         client.get(_url(voorstel))
