@@ -177,6 +177,16 @@ class VoorstelPagina:
         return self.overname is None or self.overname.keuze != OvernameKeuze.OVERGENOMEN
 
     @property
+    def oud_label(self) -> str:
+        if self.eerste_aanbod or self.overname is None:
+            return "In dit plan"
+        return f"In dit plan (versie {self.overname.versie.nummer})"
+
+    @property
+    def nieuw_label(self) -> str:
+        return f"Voorgesteld (versie {self.voorstel.naar.nummer})"
+
+    @property
     def document_is_concept(self) -> bool:
         return self.document is not None and self.document.status == DocumentStatus.CONCEPT
 
