@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from ivp.berichten import SOORTEN
-from ivp.models import Bericht, BerichtStatus, Gebruiker, Gemeente, MeldingKeuze, Plan
+from ivp.models import Bericht, BerichtStatus, Gebruiker, Gemeente, MeldingKeuze, Plan, Regio
 from ivp.permissions import PLAN_REGISSEURS, gemeenten_met_rol, mag_plan_regisseren, mag_plan_zien
 
 
 def zichtbaar_plan(user: Gebruiker, plan_id: int) -> Plan:
-    """The plan, or 404 when it does not exist or `user` has no role in its gemeente."""
-    plan = Plan.objects.select_related("gemeente").filter(pk=plan_id).first()
+    """The plan, or 404 when it does not exist or `user` has no role in its gemeente. It
+    carries `in_regio` (its gemeente is in a region), so the plan's pages ask nothing of the
+    region for a gemeente outside one (regio.selectors.overname)."""
+    plan = (
+        Plan.objects.select_related("gemeente")
+        .annotate(in_regio=in_regio("gemeente_id"))
+        .filter(pk=plan_id)
+        .first()
+    )
     if plan is None or not mag_plan_zien(user, plan):
         raise Http404("Plan niet gevonden.")
     return plan
+
+
+def in_regio(gemeente_veld: str) -> Exists:
+    """Whether the gemeente in `gemeente_veld` (of the query's rows) is in a region."""
+    return Exists(Regio.objects.filter(gemeenten=OuterRef(gemeente_veld)))
 
 
 def regie_plan(user: Gebruiker, plan_id: int) -> Plan:

@@ -39,6 +39,7 @@ from ivp.constants import RolSoort
 from ivp.models import Download, Gebruiker, Gemeente, Plan
 from regio import services as regio_services
 from regio.constants import DeelSoort
+from regio.models import Regiovoorstel
 from stappen import services as stappen_services
 from stappen.constants import (
     BronSoort,
@@ -247,6 +248,12 @@ VERWACHT: dict[str, tuple[str, str]] = {
         "302 404 404 404 404 404 404",
         "302 404 404 404 404 404 404",
     ),
+    # Issue 13 (overname): the member's regio page and a proposal; those who work on the plan
+    # read them, its coordinator decides (an empty POST: the form's errors).
+    "regio:plan": (CONCEPT, CONCEPT),
+    "regio:voorstel": (CONCEPT, CONCEPT),
+    "regio:voorstel_aanvaarden": (ALLEEN_POST, REGIE),
+    "regio:voorstel_afwijzen": (ALLEEN_POST, REGIE),
     "admin:*": (BEHEER, BEHEER),
     "admin:login": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
     "admin:logout": (DOORGESTUURD, DOORGESTUURD),
@@ -356,6 +363,8 @@ def _wereld() -> Wereld:
         eindtijd=dt.time(16, 0),
         locatie="Aaastad",
     )
+    # Issue 13 (overname): the publication's open proposal to plan A.
+    regiovoorstel = Regiovoorstel.objects.get(plan=plan, deel=regiodeel)
     return Wereld(
         gebruikers={
             "anoniem": None,
@@ -395,6 +404,7 @@ def _wereld() -> Wereld:
             "deel_id": str(regiodeel.pk),
             "regiodoelstelling_id": str(regiodoelstelling.pk),
             "gezamenlijk_id": str(gezamenlijk.pk),
+            "voorstel_id": str(regiovoorstel.pk),  # overname
             "gebruiker_id": str(werkgroeplid.pk),
             "uidb64": "MQ",
             "formaat": "json",

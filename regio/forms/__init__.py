@@ -1,3 +1,6 @@
+"""The region's forms, one module per sub-domain (delen: the regional coordinator's;
+overname: a member's decisions)."""
+
 # Shared parts, the regional coordinator's forms (delen).
 from regio.forms.delen import (
     DeelForm,

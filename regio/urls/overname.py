@@ -1,3 +1,24 @@
-from django.urls import URLPattern
+"""A member's pages of its region, under its plan (docs/regio.md)."""
 
-urlpatterns: list[URLPattern] = []
+from django.urls import path
+
+from regio.views import overname as views
+
+urlpatterns = [
+    path("plannen/<int:plan_id>/regio/", views.plan_regio, name="plan"),
+    path(
+        "plannen/<int:plan_id>/regio/voorstellen/<int:voorstel_id>/",
+        views.voorstel,
+        name="voorstel",
+    ),
+    path(
+        "plannen/<int:plan_id>/regio/voorstellen/<int:voorstel_id>/aanvaarden/",
+        views.voorstel_aanvaarden,
+        name="voorstel_aanvaarden",
+    ),
+    path(
+        "plannen/<int:plan_id>/regio/voorstellen/<int:voorstel_id>/afwijzen/",
+        views.voorstel_afwijzen,
+        name="voorstel_afwijzen",
+    ),
+]

@@ -14,7 +14,8 @@ from django.utils import timezone
 from ivp.constants import RolSoort
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import heeft_rol
-from ivp.selectors import gebruikers_met_rol, zichtbaar_plan
+from ivp.selectors import gebruikers_met_rol, in_regio, zichtbaar_plan
+from stappen import signalen
 from stappen.constants import JAARLIJKSE_SOORTEN
 from stappen.models import Besluit, Bespreking, Document, Hoofdstuk, Opmerking, Versie
 from stappen.rechten import (
@@ -27,6 +28,7 @@ from stappen.rechten import (
 )
 from stappen.secties import Sectie, bouw_structuur
 from stappen.selectors.leesvolgorde import InhoudRegel, leesvolgorde
+from stappen.signalen import Signaal
 from stappen.vergelijk import SectieVergelijking, vergelijk_secties
 
 
@@ -39,10 +41,14 @@ def plan_document(plan: Plan, soort: str) -> Document | None:
 def zichtbaar_document(user: Gebruiker, document_id: int) -> Document:
     """The document, or 404 when it does not exist or `user` may not read it."""
     document = (
-        Document.objects.select_related("plan__gemeente", "stap").filter(pk=document_id).first()
+        Document.objects.select_related("plan__gemeente", "stap")
+        .annotate(plan_in_regio=in_regio("plan__gemeente_id"))
+        .filter(pk=document_id)
+        .first()
     )
     if document is None or not mag_document_lezen(user, document):
         raise Http404("Document niet gevonden.")
+    document.plan.in_regio = document.plan_in_regio  # type: ignore[attr-defined]  # as zichtbaar_plan
     return document
 
 
@@ -175,6 +181,8 @@ class DocumentPagina:
     werkgroepleden: list[Gebruiker] = field(default_factory=list)
     # Chapters and structured sections in reading order (`stappen.selectors.leesvolgorde`).
     inhoud: list[InhoudRegel] = field(default_factory=list)
+    # Notices other apps add (stappen.signalen: the region's open proposals).
+    signalen: list[Signaal] = field(default_factory=list)
 
     @property
     def sluit_vroeg(self) -> bool:
@@ -281,6 +289,7 @@ def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
         mag_concepten_zien=concepten,
         nog_niet_gereageerd=nog_niet_gereageerd(bespreking, leden) if bespreking and regie else [],
         werkgroepleden=leden,
+        signalen=signalen.voor_document(user, document.plan, document.soort),
     )
     pagina.inhoud = leesvolgorde(document.soort, pagina.hoofdstukken, pagina.structuur, Draden)
     return pagina

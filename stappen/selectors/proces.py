@@ -11,11 +11,13 @@ from django.http import Http404
 from ivp.models import Bericht, Gebruiker, Plan
 from ivp.permissions import PLAN_LEZERS, gemeenten_met_rol, mag_plan_regisseren
 from ivp.selectors import niet_verzonden, zichtbaar_plan
+from stappen import signalen
 from stappen.constants import DocumentStatus, StapStatus
 from stappen.guards import PlanStand, sluitblokkades, startblokkades, waarschuwingen
 from stappen.models import Analyse, Besluit, Document, Overgang, Plaatsing, Prioritering, Stap
 from stappen.rechten import leest_concepten
 from stappen.selectors.kalender import PlanningRegel, bestuurlijke_planning
+from stappen.signalen import Aanvulling
 from veiligheidsvelden.models import Thema, Veld
 
 
@@ -103,6 +105,8 @@ class PlanPagina:
     # The steps the raad decides, with the raad meeting chosen for them.
     bestuurlijk: list[PlanningRegel] = field(default_factory=list)
     leest_concepten: bool = True  # False: a lezer, who sees no blockers and no drafts
+    # What other apps add (stappen.signalen): sub-navigation entries and notices.
+    aanvulling: Aanvulling = field(default_factory=Aanvulling)
 
 
 def plan_pagina(user: Gebruiker, plan_id: int) -> PlanPagina:
@@ -157,4 +161,5 @@ def plan_pagina(user: Gebruiker, plan_id: int) -> PlanPagina:
         niet_verzonden=list(niet_verzonden(plan.gemeente_id)[:20]) if regie else [],
         bestuurlijk=bestuurlijke_planning(plan, stand.stappen, stand.documenten),
         leest_concepten=concepten,
+        aanvulling=signalen.voor_plan(user, plan),
     )

@@ -74,6 +74,7 @@ MODELLEN = {
     "regiodoelstelling_id": "regio.Regiodoelstelling",
     # Joint werkgroep meetings (branch gezamenlijk).
     "gezamenlijk_id": "werkgroep.GezamenlijkeBijeenkomst",
+    "voorstel_id": "regio.Regiovoorstel",  # overname: a member's proposal
 }
 WOORDEN = {
     "slug": ["inleiding", "afronden", "aanbieden", "oplossen", "csv", "json"],

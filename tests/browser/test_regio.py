@@ -1,0 +1,112 @@
+"""Issue 13's browser test, on the demo: the regional coordinator changes a shared
+doelstelling and publishes it; Steenwijkerland's coordinator reviews the difference and
+accepts it (a new version of its IVP); Kampen's coordinator declines it with a reason. axe
+on every page, the HTML checker at the end of the session."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from ivp.demo import WACHTWOORD
+from regio.constants import VoorstelStatus
+from regio.models import Regiodeel, Regiovoorstel
+
+pytestmark = [pytest.mark.browser]
+
+
+@pytest.fixture
+def demo(transactional_db):
+    call_command("demo", stdout=StringIO())
+
+
+def _zorg() -> Regiodeel:
+    return Regiodeel.objects.get(titel__startswith="Zorg en veiligheid")
+
+
+def test_a_changed_doelstelling_is_accepted_in_steenwijkerland_and_declined_in_kampen(
+    page, demo, login, check_axe, screenshot
+):
+    deel = _zorg()
+    doelstelling = deel.doelstellingen.get()
+
+    # The regional coordinator changes the doelstelling and publishes the part.
+    login(page, "regio", WACHTWOORD)
+    page.goto(f"/regio/delen/{deel.pk}/")
+    check_axe(page)
+    page.get_by_role("link", name="Bewerk doelstelling 1").click()
+    page.get_by_label("Streefwaarde").fill("2,8")
+    page.get_by_role("button", name="Doelstelling opslaan").click()
+    page.get_by_role("link", name="Publiceren").click()
+    assert "2,8" in page.locator(".ivp-vergelijking").inner_text()
+    check_axe(page)
+    screenshot(page, "regio-publiceren")
+    page.get_by_label("Besproken in de interlokale driehoek op").fill(
+        timezone.localdate().strftime("%d-%m-%Y")
+    )
+    page.get_by_label("Toelichting").fill("De streefwaarde is opnieuw aangescherpt.")
+    page.get_by_role("button", name="Versie 3 publiceren").click()
+    page.wait_for_load_state()
+    doelstelling.refresh_from_db()
+    assert doelstelling.streefwaarde == "2,8"
+    deel.refresh_from_db()
+    assert deel.revisie == 3
+
+    # Steenwijkerland's coordinator finds the proposal through the notice on the plan page.
+    page.context.clear_cookies()
+    login(page, "coordinator", WACHTWOORD)
+    voorstel = Regiovoorstel.objects.get(
+        deel=deel, plan__gemeente__naam="Steenwijkerland", status=VoorstelStatus.OPEN
+    )
+    page.goto(f"/plannen/{voorstel.plan_id}/")
+    page.get_by_role("link", name="Bekijk de regionale voorstellen").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Regionale samenwerking"
+    check_axe(page)
+    screenshot(page, "regio-plan-steenwijkerland")
+    page.get_by_role("link", name="Wijziging naar versie 3").click()
+    vergelijking = page.locator(".ivp-vergelijking").first
+    assert "3,0" in vergelijking.locator("del").first.inner_text()
+    assert "2,8" in vergelijking.locator("ins").first.inner_text()
+    assert "De streefwaarde is opnieuw aangescherpt." in page.content()
+    check_axe(page)
+    screenshot(page, "regio-voorstel-steenwijkerland")
+    page.get_by_role("button", name="Aanvaarden").click()
+    assert "Het voorstel is aanvaard" in page.get_by_role("status").first.inner_text()
+    check_axe(page)
+    page.get_by_role("link", name="Bekijk versie").click()
+    page.wait_for_load_state()
+    screenshot(page, "regio-nieuwe-versie-steenwijkerland")
+    assert "2,8" in page.content()
+    assert "Regionaal deel overgenomen" in page.content() or "(bovenlokaal)" in page.content()
+    check_axe(page)
+    screenshot(page, "regio-nieuwe-versie-steenwijkerland")
+    voorstel.refresh_from_db()
+    assert voorstel.status == VoorstelStatus.AANVAARD and voorstel.document_versie is not None
+
+    # Kampen's coordinator declines it, first without a reason.
+    page.context.clear_cookies()
+    login(page, "coordinator.kampen", WACHTWOORD)
+    kampen = Regiovoorstel.objects.get(
+        deel=deel, plan__gemeente__naam="Kampen", status=VoorstelStatus.OPEN
+    )
+    assert kampen.naar.nummer == 3  # the open proposal moved on to the newest text
+    page.goto(f"/plannen/{kampen.plan_id}/regio/")
+    page.get_by_role("link", name="Wijziging naar versie 3").click()
+    check_axe(page)
+    page.get_by_role("button", name="Afwijzen").click()
+    assert "Geef de reden waarom u dit voorstel afwijst." in page.get_by_role("alert").inner_text()
+    check_axe(page)
+    screenshot(page, "regio-afwijzen-fout-kampen")
+    page.get_by_label("Reden").fill("De huidige streefwaarde past bij onze capaciteit.")
+    page.get_by_role("button", name="Afwijzen").click()
+    assert "Het voorstel is afgewezen" in page.get_by_role("status").first.inner_text()
+    assert "De huidige streefwaarde past bij onze capaciteit." in page.content()
+    check_axe(page)
+    screenshot(page, "regio-afgewezen-kampen")
+    kampen.refresh_from_db()
+    assert kampen.status == VoorstelStatus.AFGEWEZEN
+
+    # Kampen's coordinator cannot open Steenwijkerland's proposal.
+    response = page.goto(f"/plannen/{voorstel.plan_id}/regio/voorstellen/{voorstel.pk}/")
+    assert response is not None and response.status == 404
