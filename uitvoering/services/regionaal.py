@@ -91,6 +91,9 @@ def regionale_activiteit_update(
     if kwartaal_van or kwartaal_tot:
         velden.setdefault("start", None)
         velden.setdefault("eind", None)
+    else:  # a change of other fields keeps the planning
+        velden.setdefault("start", activiteit.start)
+        velden.setdefault("eind", activiteit.eind)
     planning(jaar, velden, kwartaal_van, kwartaal_tot)
     vul_velden(activiteit, velden, REGIONALE_VELDEN)
     _controleer(activiteit, regio)
