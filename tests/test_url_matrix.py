@@ -47,10 +47,14 @@ from stappen.constants import (
 )
 from stappen.models import Analyse, Bron, Document, Vergadering, Weergave
 from tests.ivp.downloads import gestreamd
-from tests.ivp.factories import GemeenteFactory
+from tests.ivp.factories import GebruikerFactory, GemeenteFactory, RegioFactory
 from tests.stappen.factories import DoelstellingFactory, PlanFactory, StapFactory
 from tests.stappen.stappenplan import coordinator_van, lid_van, schrijf
-from tests.uitvoering.factories import ActiviteitFactory, UitvoeringsplanFactory
+from tests.uitvoering.factories import (
+    ActiviteitFactory,
+    RegionaleActiviteitFactory,
+    UitvoeringsplanFactory,
+)
 from tests.werkgroep.factories import (
     ActiepuntFactory,
     AgendafeedFactory,
@@ -218,6 +222,15 @@ VERWACHT: dict[str, tuple[str, str]] = {
     "uitvoering:activiteit_bewerken": (REGIE, REGIE),
     "uitvoering:voortgang_bewerken": (REGIE, REGIE),  # the fixture's member is no trekker
     "uitvoering:indicator": (CONCEPT, REGIE),
+    # Regional activities: the regional coordinator's pages (not a matrix role), and the
+    # progress form of the fixture's werkgroeplid, who is the regional trekker.
+    "uitvoering:regio_activiteiten": (NIEMAND, NIEMAND),
+    "uitvoering:regionale_activiteit_nieuw": (NIEMAND, NIEMAND),
+    "uitvoering:regionale_activiteit_bewerken": (NIEMAND, NIEMAND),
+    "uitvoering:regionale_voortgang_bewerken": (
+        "302 404 200 404 404 404 404",
+        "302 404 200 404 404 404 404",
+    ),
     "admin:*": (BEHEER, BEHEER),
     "admin:login": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
     "admin:logout": (DOORGESTUURD, DOORGESTUURD),
@@ -299,6 +312,18 @@ def _wereld() -> Wereld:
     download = Download.objects.create(
         gebruiker=coordinator, soort="uren_xlsx", titel="Uren", bestandsnaam="uren.xlsx"
     )
+    # Regional activities (branch activiteiten): a region of A with its coordinator (no role
+    # in A), and one regional activity shown in A's plan, its trekker A's werkgroeplid.
+    regio = RegioFactory.create(gemeenten=[gemeente])
+    regio_regisseur = GebruikerFactory.create()
+    regio.coordinatoren.add(regio_regisseur)
+    regionaal = RegionaleActiviteitFactory.create(
+        regio=regio,
+        jaar=up.jaar,
+        door=regio_regisseur,
+        trekker_organisatie="",
+        trekker_gebruiker=werkgroeplid,
+    )
     return Wereld(
         gebruikers={
             "anoniem": None,
@@ -333,6 +358,8 @@ def _wereld() -> Wereld:
             "weergave_id": str(weergave.pk),
             "vergadering_id": str(vergadering.pk),
             "download_id": str(download.pk),
+            "regio_id": str(regio.pk),
+            "regionale_activiteit_id": str(regionaal.pk),
             "gebruiker_id": str(werkgroeplid.pk),
             "uidb64": "MQ",
             "formaat": "json",

@@ -68,6 +68,8 @@ MODELLEN = {
     "vergadering_id": "stappen.Vergadering",
     "uitvoeringsplan_id": "uitvoering.Uitvoeringsplan",
     "activiteit_id": "uitvoering.Activiteit",
+    "regio_id": "ivp.Regio",
+    "regionale_activiteit_id": "uitvoering.Activiteit",
 }
 WOORDEN = {
     "slug": ["inleiding", "afronden", "aanbieden", "oplossen", "csv", "json"],

@@ -338,3 +338,18 @@ def test_regional_progress_per_plan_for_the_overview(
     assert telling[up.plan.pk].tekst == "2 regionaal: 1 achter op schema, 1 nog zonder voortgang"
     assert telling[w.weigeraar.pk].aantal == 1 and telling[w.weigeraar.pk].zonder == 1
     assert selectors.regionale_voortgang(plannen, jaar=2024)[up.plan.pk].aantal == 0
+
+
+def test_the_regions_page_keeps_a_flat_query_count(regiowereld, django_assert_max_num_queries):
+    from tests.uitvoering.test_views import _regionaal_veel
+
+    w = regiowereld
+    client = _client(w.regisseur)
+    url = reverse("uitvoering:regio_activiteiten", args=[w.regio.pk]) + "?jaar=2023"
+    _regionaal_veel(w, 4)
+    with django_assert_max_num_queries(12) as klein:
+        assert client.get(url).status_code == 200
+    _regionaal_veel(w, 96, van=4)
+    with django_assert_max_num_queries(len(klein.captured_queries)):
+        response = client.get(url)
+    assert "Regionaal 99" in response.content.decode()
