@@ -8,20 +8,17 @@ it on or after the day the raad adopted the IVP. The stappen guard
 checks the adoptions and the raad informed; this adds what only the activities tell. One
 query.
 
-The regional activities the plan shows count too (docs/uitvoering.md): one tied to a
-doelstelling of a shared priority is tied (the plan shows it only when it took that
-priority); one tied to none holds the step until the regional coordinator ties it, since an
-activity in the plan that contributes to no doelstelling is a loose end whoever carries it.
+The regional activities the plan shows (docs/uitvoering.md, "Regionale activiteiten") do not
+hold the step: one tied to a shared priority's doelstelling is tied (the plan shows it only
+when it took that priority), and one tied to none is the region's work for all its members,
+which the member cannot change; the chain page names it as a loose end instead.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Q
-
 from stappen.constants import DocumentSoort, Keuze
-from uitvoering.getoond import regionaal_in
 from uitvoering.models import Activiteit
 
 if TYPE_CHECKING:
@@ -32,41 +29,22 @@ if TYPE_CHECKING:
 def stap5_activiteiten(stand: PlanStand, stap: Stap) -> list[str]:
     jaar = stand.plan.periode_start.year
     activiteiten = list(
+        # Only the plan's own activities (`uitvoeringsplan__plan`): not the regional ones.
         Activiteit.objects.filter(
-            Q(uitvoeringsplan__plan=stand.plan, uitvoeringsplan__jaar=jaar)
-            | regionaal_in(stand.plan, jaar)
-        )
-        .order_by("pk")
-        .values_list(
-            "titel",
-            "doelstelling__plaatsing__keuze",
-            "beheer_thema__keuze",
-            "regio_id",
-            "regiodoelstelling_id",
-        )
+            uitvoeringsplan__plan=stand.plan, uitvoeringsplan__jaar=jaar
+        ).values_list("titel", "doelstelling__plaatsing__keuze", "beheer_thema__keuze")
     )
-    # Tied: to a doelstelling of a priority, or (going concern) to a theme on beheer level;
-    # a regional one to a doelstelling of a shared priority.
+    # Tied: to a doelstelling of a priority, or (going concern) to a theme on beheer level.
     los = [
         titel
-        for titel, prioriteit, beheer, regio, _doel in activiteiten
-        if regio is None and prioriteit != Keuze.PRIORITEIT and beheer != Keuze.BEHEER
-    ]
-    regionaal_los = [
-        titel for titel, _p, _b, regio, doel in activiteiten if regio is not None and doel is None
+        for titel, prioriteit, beheer in activiteiten
+        if prioriteit != Keuze.PRIORITEIT and beheer != Keuze.BEHEER
     ]
     blokkades = []
     if los:
         blokkades.append(
             f"Niet elke activiteit van het uitvoeringsplan {jaar} is aan een doelstelling "
             "gekoppeld: " + ", ".join(f"‘{t}’" for t in los) + "."
-        )
-    if regionaal_los:
-        blokkades.append(
-            f"Niet elke regionale activiteit in het uitvoeringsplan {jaar} is aan een "
-            "bovenlokale doelstelling gekoppeld: "
-            + ", ".join(f"‘{t}’" for t in regionaal_los)
-            + "; de regionale coördinator koppelt haar."
         )
     ivp = stand.vaststelling(stand.document(DocumentSoort.IVP))
     up = stand.vaststelling(stand.document(DocumentSoort.UITVOERINGSPLAN, jaar))

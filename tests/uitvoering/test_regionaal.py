@@ -296,24 +296,30 @@ def test_the_document_version_freezes_what_it_showed(up, coordinator, regiowerel
     assert "Andere titel" not in str(versie.inhoud)
 
 
-def test_step_5_holds_an_untied_regional_activity(plan, coordinator, regiowereld):
+def test_step_5_counts_the_plans_own_activities_not_the_regions(plan, coordinator, regiowereld):
+    """The region's activities do not hold a member's step 5 (the member cannot tie them);
+    its own untied activity still does."""
     stappenplan.start(plan, coordinator, 5)
     prioriteit = plan.plaatsingen.filter(keuze="prioriteit").first()
     doel = DoelstellingFactory.create(plaatsing=prioriteit, door=coordinator)
     up = services.uitvoeringsplan_maak(plan=plan, jaar=2023, door=coordinator)
-    ActiviteitFactory.create(uitvoeringsplan=up, doelstelling=doel)
-    RegionaleActiviteitFactory.create(
-        regio=regiowereld.regio, door=regiowereld.regisseur, regiodoelstelling=regiowereld.doel
-    )
+    lokaal = ActiviteitFactory.create(uitvoeringsplan=up, doelstelling=doel, titel="Buurtapp")
+    for doelstelling in (regiowereld.doel, None):
+        RegionaleActiviteitFactory.create(
+            regio=regiowereld.regio, door=regiowereld.regisseur, regiodoelstelling=doelstelling
+        )
     stap = stappenplan.stap(plan, 5)
     assert controles.stap5_activiteiten(laad_stand(plan), stap) == []
-    RegionaleActiviteitFactory.create(
-        regio=regiowereld.regio, door=regiowereld.regisseur, titel="Campagne zonder doel"
-    )
+    Activiteit.objects.filter(pk=lokaal.pk).update(doelstelling=None)
     blokkades = controles.stap5_activiteiten(laad_stand(plan), stap)
-    assert len(blokkades) == 1
-    assert "regionale activiteit in het uitvoeringsplan 2023" in blokkades[0]
-    assert "‘Campagne zonder doel’" in blokkades[0]
+    assert len(blokkades) == 1 and "‘Buurtapp’" in blokkades[0]
+    # The chain names the untied regional one.
+    html = (
+        _client(coordinator)
+        .get(reverse("uitvoering:keten", args=[plan.pk]) + "?jaar=2023")
+        .content.decode()
+    )
+    assert "Regionaal: Regionale activiteiten" in html
 
 
 def test_regional_progress_per_plan_for_the_overview(
