@@ -156,12 +156,19 @@ def rapportage_teksten(up: Uitvoeringsplan) -> dict[str, str]:
     achter = [a for a in activiteiten if _achter(a)]
     voortgang = ["### Wat achterbleef en waarom\n"]
     voortgang += [_gedaan(a) for a in achter] or ["*Geen activiteit liep achter.*"]
-    totaal_b = sum((a.begroot for a in activiteiten), Decimal(0))
-    totaal_u = sum((a.besteed for a in activiteiten), Decimal(0))
+    # The gemeente's own budget; a regional activity's budget is the region's.
+    eigen = [a for a in activiteiten if a.regio_id is None]
+    totaal_b = sum((a.begroot for a in eigen), Decimal(0))
+    totaal_u = sum((a.besteed for a in eigen), Decimal(0))
     voortgang.append(
         f"\n### Budget\n\nBesteed {bedrag(totaal_u)} van {bedrag(totaal_b)} begroot over "
-        f"{len(activiteiten)} activiteiten."
+        f"{len(eigen)} activiteiten."
     )
+    if len(eigen) < len(activiteiten):
+        voortgang.append(
+            f"Daarnaast {len(activiteiten) - len(eigen)} regionale activiteiten; hun budget "
+            "staat bij de regio."
+        )
     boven = [a for a in activiteiten if a.boven_budget]
     if boven:
         voortgang.append(

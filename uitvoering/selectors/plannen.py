@@ -287,8 +287,9 @@ def plan_pagina(
         blokken=blokken,
         filter=filter,
         aantal=len(activiteiten),
-        begroot=sum((a.begroot for a in activiteiten), NUL),
-        besteed=sum((a.besteed for a in activiteiten), NUL),
+        # The plan's own budget: a regional activity's is the region's (its block shows it).
+        begroot=sum((a.begroot for a in activiteiten if a.regio_id is None), NUL),
+        besteed=sum((a.besteed for a in activiteiten if a.regio_id is None), NUL),
         mag_regisseren=mag_plan_regisseren(user, up.plan),
         is_concept=up.document.status == DocumentStatus.CONCEPT,
     )
