@@ -1,6 +1,6 @@
 """The uitvoeringsplan as Excel (one sheet per priority, the regional activities per shared
 priority and the beheer themes on their own, a sheet with the progress per quarter; a
-regional activity's title says "(regionaal, <regio>)") and as CSV: the columns of the plan
+regional activity's title says "(regionaal)") and as CSV: the columns of the plan
 page, with totals. The Excel file is written by `werkgroep.export.xlsx_bladen` (text cells as
 text, never a formula; column widths); the CSV guards its text cells the same way as the
 hours export."""

@@ -47,9 +47,7 @@ def resultaat_tekst(a: Activiteit) -> str:
 
 def titel_tekst(a: Activiteit) -> str:
     """The title, marked when the region carries it out."""
-    if a.regio_id is not None and a.regio is not None:
-        return f"{a.titel} (regionaal, {a.regio.naam})"
-    return a.titel
+    return f"{a.titel} (regionaal)" if a.regio_id is not None else a.titel
 
 
 def activiteitentabel(blokken: list[Blok]) -> str:

@@ -35,7 +35,7 @@ def test_the_demo_region_has_two_regional_activities_with_progress():
         plan=plan, keuze="overgenomen"
     ):
         assert riec.titel in html
-    assert "Regionaal — " in html
+    assert "Regionaal</span>" in html
     regisseur = Client()
     regisseur.force_login(Gebruiker.objects.get(username="regio"))
     pagina = regisseur.get(
