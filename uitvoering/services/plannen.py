@@ -193,7 +193,9 @@ def voortgang_save(
         )
     # One save per activity at a time: two trekkers saving the same quarter at once do not
     # both insert it (the second waits and then corrects the first).
-    Activiteit.objects.select_for_update().filter(pk=activiteit.pk).first()
+    # Ordered by pk: the default ordering follows the nullable uitvoeringsplan (an outer join,
+    # which PostgreSQL does not lock).
+    Activiteit.objects.select_for_update().filter(pk=activiteit.pk).order_by("pk").first()
     if activiteit_status and activiteit_status not in ActiviteitStatus.values:
         raise ValidationError({"activiteit_status": "Kies een status uit de lijst."})
     voortgang = Voortgang.objects.filter(activiteit=activiteit, kwartaal=kwartaal).first()
