@@ -55,7 +55,11 @@ from tests.ivp.downloads import gestreamd
 from tests.ivp.factories import GebruikerFactory, GemeenteFactory, RegioFactory
 from tests.stappen.factories import DoelstellingFactory, PlanFactory, StapFactory
 from tests.stappen.stappenplan import coordinator_van, lid_van, schrijf
-from tests.uitvoering.factories import ActiviteitFactory, UitvoeringsplanFactory
+from tests.uitvoering.factories import (
+    ActiviteitFactory,
+    RegionaleActiviteitFactory,
+    UitvoeringsplanFactory,
+)
 from tests.werkgroep.factories import (
     ActiepuntFactory,
     AgendafeedFactory,
@@ -254,6 +258,15 @@ VERWACHT: dict[str, tuple[str, str]] = {
     "regio:voorstel": (CONCEPT, CONCEPT),
     "regio:voorstel_aanvaarden": (ALLEEN_POST, REGIE),
     "regio:voorstel_afwijzen": (ALLEEN_POST, REGIE),
+    # Regional activities: the regional coordinator's pages (not a matrix role), and the
+    # progress form of the fixture's werkgroeplid, who is the regional trekker.
+    "uitvoering:regio_activiteiten": (NIEMAND, NIEMAND),
+    "uitvoering:regionale_activiteit_nieuw": (NIEMAND, NIEMAND),
+    "uitvoering:regionale_activiteit_bewerken": (NIEMAND, NIEMAND),
+    "uitvoering:regionale_voortgang_bewerken": (
+        "302 404 200 404 404 404 404",
+        "302 404 200 404 404 404 404",
+    ),
     "admin:*": (BEHEER, BEHEER),
     "admin:login": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
     "admin:logout": (DOORGESTUURD, DOORGESTUURD),
@@ -365,6 +378,15 @@ def _wereld() -> Wereld:
     )
     # Issue 13 (overname): the publication's open proposal to plan A.
     regiovoorstel = Regiovoorstel.objects.get(plan=plan, deel=regiodeel)
+    # Regional activities (branch activiteiten): one regional activity shown in A's plan,
+    # its trekker A's werkgroeplid.
+    regionaal = RegionaleActiviteitFactory.create(
+        regio=regio,
+        jaar=up.jaar,
+        door=regisseur,
+        trekker_organisatie="",
+        trekker_gebruiker=werkgroeplid,
+    )
     return Wereld(
         gebruikers={
             "anoniem": None,
@@ -405,6 +427,7 @@ def _wereld() -> Wereld:
             "regiodoelstelling_id": str(regiodoelstelling.pk),
             "gezamenlijk_id": str(gezamenlijk.pk),
             "voorstel_id": str(regiovoorstel.pk),  # overname
+            "regionale_activiteit_id": str(regionaal.pk),
             "gebruiker_id": str(werkgroeplid.pk),
             "uidb64": "MQ",
             "formaat": "json",

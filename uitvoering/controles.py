@@ -7,6 +7,11 @@ loses its doelstelling when that is removed from the IVP in concept), and the co
 it on or after the day the raad adopted the IVP. The stappen guard
 checks the adoptions and the raad informed; this adds what only the activities tell. One
 query.
+
+The regional activities the plan shows (docs/uitvoering.md, "Regionale activiteiten") do not
+hold the step: one tied to a shared priority's doelstelling is tied (the plan shows it only
+when it took that priority), and one tied to none is the region's work for all its members,
+which the member cannot change; the chain page names it as a loose end instead.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ if TYPE_CHECKING:
 def stap5_activiteiten(stand: PlanStand, stap: Stap) -> list[str]:
     jaar = stand.plan.periode_start.year
     activiteiten = list(
+        # Only the plan's own activities (`uitvoeringsplan__plan`): not the regional ones.
         Activiteit.objects.filter(
             uitvoeringsplan__plan=stand.plan, uitvoeringsplan__jaar=jaar
         ).values_list("titel", "doelstelling__plaatsing__keuze", "beheer_thema__keuze")

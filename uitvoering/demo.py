@@ -11,6 +11,12 @@ so when the demo is loaded it has not begun yet: its progress is recorded as the
 mid-year (`voortgang_save(vandaag=…)`, the one place that passes it), so that a newcomer sees
 quarters filled in. Loading twice changes nothing: the command loads the demo once, and this
 module skips a plan that already has its uitvoeringsplan.
+
+The region (`demo.extra["regio"]`) gets two regional activities in that same year, entered
+by its coordinator (`regio`), with progress: a joint RIEC approach of ondermijning, tied to
+the doelstelling of the shared priority of theme 5.2 when the region has one (the regio demo
+makes the shared priorities; without one it stays untied, shown in every member's plan), and
+a regional campaign, tied to another shared priority's doelstelling when there is one.
 """
 
 from __future__ import annotations
@@ -20,13 +26,15 @@ from decimal import Decimal
 from typing import Any
 
 from ivp.demo import Demo
-from ivp.models import Gebruiker, Plan
+from ivp.models import Gebruiker, Plan, Regio
+from regio.constants import DeelSoort
+from regio.models import Regiodoelstelling
 from stappen import services as stappen_services
 from stappen.constants import DocumentSoort, Keuze
 from stappen.models import Document
 from uitvoering import services
 from uitvoering.constants import ActiviteitStatus, VoortgangStatus
-from uitvoering.models import Uitvoeringsplan
+from uitvoering.models import Activiteit, Uitvoeringsplan
 from veiligheidsvelden.constants import Richting
 from werkgroep.models import Lid
 
@@ -268,6 +276,7 @@ def laad(demo: Demo) -> None:
         )
     # Two quarters of progress, as the story's 1 July of the first year.
     midden = D(jaar, 7, 1)
+    _regionaal(demo, jaar, midden)
     for i, activiteit in enumerate(activiteiten):
         for kwartaal in (1, 2):
             if kwartaal not in activiteit.kwartalen:
@@ -290,6 +299,82 @@ def laad(demo: Demo) -> None:
                 activiteit_status=ActiviteitStatus.VERTRAAGD
                 if status == VoortgangStatus.ACHTER
                 else "",
+                vandaag=midden,
+            )
+
+
+# The region's activities: (title, theme code of the shared priority or "" for any other,
+# trekker organisation or "" for the regional coordinator, partners, quarters, budget,
+# dekking, progress of K1 and K2).
+REGIONAAL: list[tuple[Any, ...]] = [
+    (
+        "Gezamenlijke RIEC-aanpak ondermijning buitengebied",
+        "5.2",
+        "RIEC Oost-Nederland",
+        "Politie Oost-Nederland\nOpenbaar Ministerie\nBelastingdienst",
+        (1, 4),
+        40000,
+        "Bijdrage per gemeente naar inwonertal",
+        (
+            (VoortgangStatus.OP_SCHEMA, "Convenant getekend door de vier gemeenten."),
+            (VoortgangStatus.AANDACHT, "Eerste casussen; de informatiedeling kost meer tijd."),
+        ),
+    ),
+    (
+        "Regionale campagne ‘Samen alert’ tegen woninginbraak en online fraude",
+        "",
+        "",
+        "Politie Oost-Nederland\nCentrum voor Criminaliteitspreventie en Veiligheid",
+        (2, 3),
+        15000,
+        "Regionaal budget veiligheid",
+        ((VoortgangStatus.OP_SCHEMA, "Campagnemateriaal gereed; start na de zomer."),),
+    ),
+]
+
+
+def _gedeelde_doelstelling(regio: Regio, code: str) -> Regiodoelstelling | None:
+    """The first doelstelling of the region's shared priority of theme `code` (or, for "",
+    of a shared priority of another theme than those named in REGIONAAL), if any."""
+    delen = Regiodoelstelling.objects.filter(
+        deel__regio=regio, deel__soort=DeelSoort.PRIORITEIT
+    ).order_by("deel__volgorde", "deel__pk", "pk")
+    if code:
+        return delen.filter(deel__thema__code=code).first()
+    genoemd = [r[1] for r in REGIONAAL if r[1]]
+    return delen.exclude(deel__thema__code__in=genoemd).first()
+
+
+def _regionaal(demo: Demo, jaar: int, midden: dt.date) -> None:
+    regio = demo.extra.get("regio")
+    door = demo.gebruikers.get("regio")
+    if not isinstance(regio, Regio) or door is None:
+        return
+    if Activiteit.objects.filter(regio=regio, jaar=jaar).exists():
+        return
+    for titel, code, trekker, partners, (van, tot), budget, dekking, voortgang in REGIONAAL:
+        activiteit = services.regionale_activiteit_create(
+            regio=regio,
+            jaar=jaar,
+            door=door,
+            titel=titel,
+            regiodoelstelling=_gedeelde_doelstelling(regio, code),
+            resultaat="Eén aanpak voor de vier gemeenten",
+            partners=partners,
+            kwartaal_van=van,
+            kwartaal_tot=tot,
+            begroot=Decimal(budget),
+            dekking=dekking,
+            **({"trekker_organisatie": trekker} if trekker else {"trekker_gebruiker": door}),
+        )
+        for kwartaal, (status, toelichting) in enumerate(voortgang, start=van):
+            services.voortgang_save(
+                activiteit=activiteit,
+                door=door,
+                kwartaal=kwartaal,
+                status=status,
+                toelichting=toelichting,
+                besteed=(activiteit.begroot * kwartaal / 8).quantize(Decimal("1")),
                 vandaag=midden,
             )
 

@@ -1,7 +1,9 @@
-"""The uitvoeringsplan as Excel (one sheet per priority, the beheer themes on their own, a
-sheet with the progress per quarter) and as CSV: the columns of the plan page, with totals.
-The Excel file is written by `werkgroep.export.xlsx_bladen` (text cells as text, never a
-formula; column widths); the CSV guards its text cells the same way as the hours export."""
+"""The uitvoeringsplan as Excel (one sheet per priority, the regional activities per shared
+priority and the beheer themes on their own, a sheet with the progress per quarter; a
+regional activity's title says "(regionaal)") and as CSV: the columns of the plan
+page, with totals. The Excel file is written by `werkgroep.export.xlsx_bladen` (text cells as
+text, never a formula; column widths); the CSV guards its text cells the same way as the
+hours export."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from decimal import Decimal
 
 from uitvoering.constants import KWARTALEN
 from uitvoering.selectors import Blok
-from uitvoering.teksten import resultaat_tekst
+from uitvoering.teksten import resultaat_tekst, titel_tekst
 from werkgroep.export import CSV_TYPE, XLSX_TYPE, Blad, tekst, xlsx_bladen
 
 __all__ = ["CSV_TYPE", "KOPPEN", "XLSX_TYPE", "als_csv", "als_xlsx"]
@@ -47,11 +49,10 @@ def _rijen(blok: Blok) -> list[list[object]]:
                 if laatste
                 else ""
             )
-            titel = a.titel + (" (voortgezet)" if a.voortgezet_uit_id else "")
             rijen.append(
                 [
                     groep.titel,
-                    titel,
+                    titel_tekst(a) + (" (voortgezet)" if a.voortgezet_uit_id else ""),
                     a.get_soort_display(),
                     resultaat_tekst(a),
                     a.trekker_naam,
@@ -96,7 +97,7 @@ def als_xlsx(blokken: list[Blok], jaar: int) -> bytes:
         for a in blok.activiteiten:
             per = {v.kwartaal: v for v in a.voortgang.all()}
             voortgang.append(
-                [a.titel]
+                [titel_tekst(a)]
                 + [
                     f"{per[k].get_status_display()}: {per[k].toelichting}".rstrip(": ")
                     if k in per

@@ -11,6 +11,8 @@ from django import forms
 from django.db.models import QuerySet
 
 from ivp.fields import DatumVeld
+from ivp.models import Gebruiker
+from regio.models import Regiodoelstelling
 from stappen.models import Doelstelling, Plaatsing
 from uitvoering.constants import (
     KWARTAAL_KEUZES,
@@ -45,7 +47,38 @@ class ThemaKeuze(forms.ModelChoiceField):
         return f"{obj.thema.code} {obj.thema.naam}"
 
 
-class ActiviteitForm(forms.Form):
+class RegiodoelstellingKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Regiodoelstelling) -> str:
+        return f"{obj.deel.titel}: {obj.tekst[:90]}"
+
+
+class PersoonKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Gebruiker) -> str:
+        return obj.get_full_name() or obj.username
+
+
+# The order of the fields on both activity forms (a name a form lacks is skipped).
+VELDVOLGORDE = [
+    "titel",
+    "soort",
+    "omschrijving",
+    "doelstelling",
+    "regiodoelstelling",
+    "beheer_thema",
+    "resultaat",
+    "resultaat_aantal",
+    "resultaat_eenheid",
+    "trekker",
+    "trekker_gebruiker",
+    "trekker_organisatie",
+]
+
+
+class _ActiviteitVelden(forms.Form):
+    """The fields a local and a regional activity share."""
+
+    field_order = VELDVOLGORDE
+
     titel = forms.CharField(label="Activiteit", max_length=200)
     soort = forms.ChoiceField(
         label="Soort",
@@ -56,19 +89,6 @@ class ActiviteitForm(forms.Form):
     omschrijving = forms.CharField(
         label="Omschrijving", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    doelstelling = DoelstellingKeuze(
-        label="Draagt bij aan doelstelling",
-        queryset=Doelstelling.objects.none(),
-        required=False,
-        empty_label="— kies een doelstelling —",
-        help_text="Verplicht, tenzij de activiteit onder een regulier thema (beheer) valt.",
-    )
-    beheer_thema = ThemaKeuze(
-        label="Of: regulier thema (beheer)",
-        queryset=Plaatsing.objects.none(),
-        required=False,
-        empty_label="— geen —",
-    )
     resultaat = forms.CharField(
         label="Beoogd resultaat", max_length=300, required=False, help_text="Zo meetbaar mogelijk."
     )
@@ -77,12 +97,6 @@ class ActiviteitForm(forms.Form):
     )
     resultaat_eenheid = forms.CharField(
         label="Eenheid", max_length=60, required=False, help_text="Bijv. bijeenkomsten."
-    )
-    trekker = LedenKeuze(
-        label="Trekker (werkgroeplid)",
-        queryset=Lid.objects.none(),
-        required=False,
-        empty_label="— geen werkgroeplid —",
     )
     trekker_organisatie = forms.CharField(
         label="Of: trekker (partnerorganisatie)", max_length=150, required=False
@@ -118,6 +132,33 @@ class ActiviteitForm(forms.Form):
         label="Status", choices=ActiviteitStatus.choices, initial=ActiviteitStatus.GEPLAND
     )
 
+    def clean_soort(self) -> str:
+        return self.cleaned_data.get("soort") or ActiviteitSoort.MAATREGEL
+
+
+class ActiviteitForm(_ActiviteitVelden):
+    """An activity of a member's uitvoeringsplan."""
+
+    doelstelling = DoelstellingKeuze(
+        label="Draagt bij aan doelstelling",
+        queryset=Doelstelling.objects.none(),
+        required=False,
+        empty_label="— kies een doelstelling —",
+        help_text="Verplicht, tenzij de activiteit onder een regulier thema (beheer) valt.",
+    )
+    beheer_thema = ThemaKeuze(
+        label="Of: regulier thema (beheer)",
+        queryset=Plaatsing.objects.none(),
+        required=False,
+        empty_label="— geen —",
+    )
+    trekker = LedenKeuze(
+        label="Trekker (werkgroeplid)",
+        queryset=Lid.objects.none(),
+        required=False,
+        empty_label="— geen werkgroeplid —",
+    )
+
     def __init__(
         self,
         *args: Any,
@@ -139,8 +180,36 @@ class ActiviteitForm(forms.Form):
             trekker=leden,
         )
 
-    def clean_soort(self) -> str:
-        return self.cleaned_data.get("soort") or ActiviteitSoort.MAATREGEL
+
+class RegionaleActiviteitForm(_ActiviteitVelden):
+    """A regional activity: a shared doelstelling instead of a member's, a person of the
+    region or a partner organisation as trekker."""
+
+    regiodoelstelling = RegiodoelstellingKeuze(
+        label="Draagt bij aan bovenlokale doelstelling",
+        queryset=Regiodoelstelling.objects.none(),
+        required=False,
+        empty_label="— geen: in het plan van elke gemeente —",
+        help_text="Staat in het uitvoeringsplan van elke gemeente die deze bovenlokale "
+        "prioriteit overnam; zonder doelstelling in dat van elke gemeente van de regio.",
+    )
+    trekker_gebruiker = PersoonKeuze(
+        label="Trekker (persoon)",
+        queryset=Gebruiker.objects.none(),
+        required=False,
+        empty_label="— geen persoon —",
+        help_text="Legt de voortgang vast, voor de hele regio.",
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        doelstellingen: QuerySet[Regiodoelstelling],
+        trekkers: QuerySet[Gebruiker],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        zet_keuzes(self, regiodoelstelling=doelstellingen, trekker_gebruiker=trekkers)
 
 
 class VoortgangForm(forms.Form):

@@ -5,6 +5,10 @@ An `Uitvoeringsplan` is one year of one plan, tied to the stappen `Document` of 
 (soort uitvoeringsplan), which carries the lifecycle: the college adopts it, the raad receives
 it ter informatie, and once vastgesteld its activities are frozen (the services refuse every
 change; progress is still recorded, it is the monitoring of the adopted plan).
+
+An activity is local (it belongs to one member's `Uitvoeringsplan`) or regional (it belongs
+to a `Regio` and a year: one row for the region, shown in the plan of every member that took
+its shared priority, its progress entered once; docs/uitvoering.md "Regionale activiteiten").
 """
 
 from __future__ import annotations
@@ -18,9 +22,10 @@ from django.db.models import F, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from ivp.models import Plan
+from ivp.models import Plan, Regio
+from regio.models import Regiodoelstelling
 from stappen.constants import DocumentSoort, Keuze
-from stappen.models import Document, Doelstelling, Plaatsing
+from stappen.models import JAAR_MAX, JAAR_MIN, Document, Doelstelling, Plaatsing
 from uitvoering.constants import (
     KWARTAAL_KEUZES,
     OVERSCHRIJDING,
@@ -81,13 +86,42 @@ class Uitvoeringsplan(models.Model):
 
 class Activiteit(models.Model):
     """One instrument, maatregel or project: what it contributes to, its result, who, when and
-    at what cost."""
+    at what cost.
+
+    Local: `uitvoeringsplan` is set (and `regio`, `jaar` are empty). Regional: `regio` and
+    `jaar` are set instead, it contributes (optionally) to a `regiodoelstelling` of a shared
+    priority instead of a member's doelstelling, and its trekker is a partner organisation or
+    a person (`trekker_gebruiker`, who need not hold a role in any member gemeente); it never
+    has a werkgroep trekker, a beheer theme or a predecessor (each member's werkgroep and
+    next year belong to that member)."""
 
     uitvoeringsplan = models.ForeignKey(
         Uitvoeringsplan,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="activiteiten",
         verbose_name="uitvoeringsplan",
+    )
+    regio = models.ForeignKey(
+        Regio,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activiteiten",
+        verbose_name="regio",
+        help_text="Een regionale activiteit: één voor de hele regio.",
+    )
+    jaar = models.PositiveSmallIntegerField(
+        "jaar", null=True, blank=True, help_text="Het jaar van een regionale activiteit."
+    )
+    regiodoelstelling = models.ForeignKey(
+        Regiodoelstelling,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activiteiten",
+        verbose_name="draagt bij aan bovenlokale doelstelling",
     )
     titel = models.CharField("activiteit", max_length=200)
     soort = models.CharField(
@@ -128,6 +162,15 @@ class Activiteit(models.Model):
     )
     trekker_organisatie = models.CharField(
         "of: trekker (partnerorganisatie)", max_length=150, blank=True
+    )
+    trekker_gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="regionale_activiteiten",
+        verbose_name="trekker (persoon)",
+        help_text="De trekker van een regionale activiteit; legt haar voortgang vast.",
     )
     partners = models.TextField("betrokken partners", blank=True, help_text="Eén per regel.")
     start = models.DateField("start")
@@ -176,6 +219,44 @@ class Activiteit(models.Model):
                 name="activiteit_een_trekker",
                 violation_error_message="Kies een werkgroeplid óf een partnerorganisatie.",
             ),
+            models.CheckConstraint(
+                condition=(
+                    Q(uitvoeringsplan__isnull=False, regio__isnull=True, jaar__isnull=True)
+                    | Q(uitvoeringsplan__isnull=True, regio__isnull=False, jaar__isnull=False)
+                ),
+                name="activiteit_lokaal_of_regionaal",
+                violation_error_message=(
+                    "Een activiteit hoort bij één uitvoeringsplan óf bij een regio en een jaar."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(regio__isnull=True)
+                | Q(
+                    doelstelling__isnull=True,
+                    beheer_thema__isnull=True,
+                    trekker__isnull=True,
+                    voortgezet_uit__isnull=True,
+                ),
+                name="activiteit_regionaal_zonder_lokale_koppeling",
+                violation_error_message=(
+                    "Een regionale activiteit draagt bij aan een bovenlokale doelstelling en "
+                    "heeft geen lokale doelstelling, thema of werkgroeplid."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(regio__isnull=False)
+                | Q(regiodoelstelling__isnull=True, trekker_gebruiker__isnull=True),
+                name="activiteit_lokaal_zonder_regionale_koppeling",
+                violation_error_message=(
+                    "Alleen een regionale activiteit draagt bij aan een bovenlokale doelstelling "
+                    "of heeft een persoon als trekker."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(trekker_gebruiker__isnull=True) | Q(trekker_organisatie=""),
+                name="activiteit_een_regionale_trekker",
+                violation_error_message="Kies een persoon óf een partnerorganisatie.",
+            ),
             models.UniqueConstraint(
                 fields=["uitvoeringsplan", "voortgezet_uit"],
                 condition=Q(voortgezet_uit__isnull=False),
@@ -188,13 +269,30 @@ class Activiteit(models.Model):
         return self.titel
 
     @property
+    def is_regionaal(self) -> bool:
+        return self.regio_id is not None
+
+    @property
+    def plan_jaar(self) -> int:
+        """The year it is planned in: its uitvoeringsplan's, or (regional) its own."""
+        if self.uitvoeringsplan is not None:
+            return self.uitvoeringsplan.jaar
+        return self.jaar or 0
+
+    @property
     def is_gekoppeld(self) -> bool:
-        return self.doelstelling_id is not None or self.beheer_thema_id is not None
+        return (
+            self.doelstelling_id is not None
+            or self.beheer_thema_id is not None
+            or self.regiodoelstelling_id is not None
+        )
 
     @property
     def trekker_naam(self) -> str:
         if self.trekker_id and self.trekker is not None:
             return self.trekker.weergavenaam
+        if self.trekker_gebruiker_id and self.trekker_gebruiker is not None:
+            return self.trekker_gebruiker.get_full_name() or self.trekker_gebruiker.username
         return self.trekker_organisatie
 
     @property
@@ -219,8 +317,10 @@ class Activiteit(models.Model):
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
-        plan = self.uitvoeringsplan.plan if self.uitvoeringsplan_id else None
-        if self.doelstelling_id is None and self.beheer_thema_id is None:
+        plan = self.uitvoeringsplan.plan if self.uitvoeringsplan is not None else None
+        if self.regio_id is not None:
+            self._clean_regionaal(errors)
+        elif self.doelstelling_id is None and self.beheer_thema_id is None:
             errors["doelstelling"] = (
                 "Kies de doelstelling waaraan deze activiteit bijdraagt, of het reguliere "
                 "thema (beheer) waaronder zij valt."
@@ -239,14 +339,18 @@ class Activiteit(models.Model):
                 errors["beheer_thema"] = "Kies een thema dat in dit plan op beheerniveau staat."
             if self.trekker is not None and self.trekker.werkgroep.plan_id != plan.pk:
                 errors["trekker"] = "Deze persoon is geen lid van de werkgroep van dit plan."
+        if self.regio_id is None and self.regiodoelstelling_id is not None:
+            errors["regiodoelstelling"] = (
+                "Alleen een regionale activiteit draagt bij aan een bovenlokale doelstelling."
+            )
         if self.trekker_id is not None and self.trekker_organisatie.strip():
             errors["trekker_organisatie"] = (
                 "Kies als trekker een werkgroeplid óf een partnerorganisatie, niet beide."
             )
         if self.start and self.eind and self.eind < self.start:
             errors["eind"] = "Het eind ligt vóór de start."
-        if self.uitvoeringsplan_id:
-            jaar = self.uitvoeringsplan.jaar
+        jaar = self.plan_jaar
+        if jaar:
             for naam in ("start", "eind"):
                 datum = getattr(self, naam)
                 if datum and datum.year != jaar and naam not in errors:
@@ -259,6 +363,24 @@ class Activiteit(models.Model):
                 errors[naam] = "Vul een bedrag van 0 of meer in."
         if errors:
             raise ValidationError(errors)
+
+    def _clean_regionaal(self, errors: dict[str, str]) -> None:
+        if self.jaar is None or not JAAR_MIN <= self.jaar <= JAAR_MAX:
+            errors["jaar"] = f"Vul een jaar in tussen {JAAR_MIN} en {JAAR_MAX}."
+        if self.regiodoelstelling is not None and self.regiodoelstelling.deel.regio_id != (
+            self.regio_id
+        ):
+            errors["regiodoelstelling"] = "Deze doelstelling hoort niet bij deze regio."
+        for naam in ("doelstelling", "beheer_thema", "trekker", "voortgezet_uit"):
+            if getattr(self, f"{naam}_id") is not None:
+                errors[naam] = (
+                    "Een regionale activiteit heeft geen lokale doelstelling, thema, "
+                    "werkgroeplid of voorganger."
+                )
+        if self.trekker_gebruiker_id is not None and self.trekker_organisatie.strip():
+            errors["trekker_organisatie"] = (
+                "Kies als trekker een persoon óf een partnerorganisatie, niet beide."
+            )
 
 
 class Voortgang(models.Model):

@@ -61,10 +61,10 @@ def voortgang_herinneringen(vandaag: dt.date, gemeente_id: int | None = None) ->
     per_trekker: dict[tuple[int, int], tuple[Uitvoeringsplan, Gebruiker, list[str]]] = {}
     for a in activiteiten:
         gebruiker = a.trekker.gebruiker if a.trekker else None
-        if gebruiker is None or not gebruiker.is_active:
+        up = a.uitvoeringsplan
+        if gebruiker is None or not gebruiker.is_active or up is None:
             continue
-        sleutel = (a.uitvoeringsplan_id, gebruiker.pk)
-        per_trekker.setdefault(sleutel, (a.uitvoeringsplan, gebruiker, []))[2].append(a.titel)
+        per_trekker.setdefault((up.pk, gebruiker.pk), (up, gebruiker, []))[2].append(a.titel)
     nieuw = 0
     for up, gebruiker, titels in per_trekker.values():
         nieuw += len(

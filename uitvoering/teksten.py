@@ -1,5 +1,6 @@
 """Markdown generated from the data: the activities of an uitvoeringsplan (the builder of its
-document's section "Activiteiten per prioriteit") and the chapters of a voortgangsrapportage
+document's section "Activiteiten per prioriteit", the regional ones it shows included and
+marked, so a version of the document freezes them too) and the chapters of a voortgangsrapportage
 (per priority and doelstelling what was done, what slipped and why, the indicator against its
 target, the spending against the budget). Pure functions over what the selectors loaded."""
 
@@ -44,6 +45,11 @@ def resultaat_tekst(a: Activiteit) -> str:
     return "; ".join(d for d in delen if d)
 
 
+def titel_tekst(a: Activiteit) -> str:
+    """The title, marked when the region carries it out."""
+    return f"{a.titel} (regionaal)" if a.regio_id is not None else a.titel
+
+
 def activiteitentabel(blokken: list[Blok]) -> str:
     """Per priority and doelstelling a table of its activities, with totals."""
     if not blokken:
@@ -52,8 +58,7 @@ def activiteitentabel(blokken: list[Blok]) -> str:
     for blok in blokken:
         delen.append(f"### {blok.titel}\n")
         for groep in blok.groepen:
-            kop = "Doelstelling" if groep.doelstelling else "Thema"
-            delen.append(f"**{kop}:** {_cel(groep.titel)}\n")
+            delen.append(f"**{groep.kop}:** {_cel(groep.titel)}\n")
             regels = [
                 "| Activiteit | Beoogd resultaat | Trekker | Partners | Planning | Begroot | "
                 "Dekking | Status |",
@@ -61,7 +66,8 @@ def activiteitentabel(blokken: list[Blok]) -> str:
             ]
             for a in groep.activiteiten:
                 regels.append(
-                    f"| {_cel(a.titel)} | {_cel(resultaat_tekst(a))} | {_cel(a.trekker_naam)} | "
+                    f"| {_cel(titel_tekst(a))} | {_cel(resultaat_tekst(a))} | "
+                    f"{_cel(a.trekker_naam)} | "
                     f"{_cel(', '.join(a.partnerlijst))} | {a.planning_tekst} | "
                     f"{bedrag(a.begroot)} | {_cel(a.dekking)} | {a.get_status_display()} |"
                 )
@@ -92,7 +98,7 @@ BOUWERS = {DocumentSoort.UITVOERINGSPLAN: bouw_uitvoeringsplan}
 def _gedaan(a: Activiteit) -> str:
     v = laatste_voortgang(a)
     besteed = f"besteed {bedrag(a.besteed)} van {bedrag(a.begroot)}"
-    regel = f"- **{a.titel}** ({a.get_status_display().lower()}; {besteed})"
+    regel = f"- **{titel_tekst(a)}** ({a.get_status_display().lower()}; {besteed})"
     if a.boven_budget:
         regel += " — **boven budget**"
     if v and v.toelichting:
@@ -135,7 +141,7 @@ def rapportage_teksten(up: Uitvoeringsplan) -> dict[str, str]:
                     + "\n"
                 )
             else:
-                resultaten.append(f"**Thema:** {_cel(groep.titel)}\n")
+                resultaten.append(f"**{groep.kop}:** {_cel(groep.titel)}\n")
             gedaan = [_gedaan(a) for a in groep.activiteiten if not _achter(a)]
             resultaten.append(
                 "Gedaan en lopend:\n\n" + "\n".join(gedaan) + "\n"
@@ -148,12 +154,19 @@ def rapportage_teksten(up: Uitvoeringsplan) -> dict[str, str]:
     achter = [a for a in activiteiten if _achter(a)]
     voortgang = ["### Wat achterbleef en waarom\n"]
     voortgang += [_gedaan(a) for a in achter] or ["*Geen activiteit liep achter.*"]
-    totaal_b = sum((a.begroot for a in activiteiten), Decimal(0))
-    totaal_u = sum((a.besteed for a in activiteiten), Decimal(0))
+    # The gemeente's own budget; a regional activity's budget is the region's.
+    eigen = [a for a in activiteiten if a.regio_id is None]
+    totaal_b = sum((a.begroot for a in eigen), Decimal(0))
+    totaal_u = sum((a.besteed for a in eigen), Decimal(0))
     voortgang.append(
         f"\n### Budget\n\nBesteed {bedrag(totaal_u)} van {bedrag(totaal_b)} begroot over "
-        f"{len(activiteiten)} activiteiten."
+        f"{len(eigen)} activiteiten."
     )
+    if len(eigen) < len(activiteiten):
+        voortgang.append(
+            f"Daarnaast {len(activiteiten) - len(eigen)} regionale activiteiten; hun budget "
+            "staat bij de regio."
+        )
     boven = [a for a in activiteiten if a.boven_budget]
     if boven:
         voortgang.append(

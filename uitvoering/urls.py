@@ -55,4 +55,25 @@ urlpatterns = [
         name="voortgang_bewerken",
     ),
     path("doelstellingen/<int:doelstelling_id>/indicator/", views.indicator, name="indicator"),
+    # Regional activities: the region's page per year (?jaar=), add, change, progress.
+    path(
+        "regio/<int:regio_id>/activiteiten/",
+        views.regio_activiteiten,
+        name="regio_activiteiten",
+    ),
+    path(
+        "regio/<int:regio_id>/activiteiten/nieuw/",
+        views.regionale_activiteit_nieuw,
+        name="regionale_activiteit_nieuw",
+    ),
+    path(
+        "regionale-activiteiten/<int:regionale_activiteit_id>/bewerken/",
+        views.regionale_activiteit_bewerken,
+        name="regionale_activiteit_bewerken",
+    ),
+    path(
+        "regionale-activiteiten/<int:regionale_activiteit_id>/voortgang/",
+        views.regionale_voortgang_bewerken,
+        name="regionale_voortgang_bewerken",
+    ),
 ]

@@ -13,16 +13,25 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from ivp.permissions import mag_regio_regisseren
 from ivp.selectors import regie_plan
 from ivp.views import AuthenticatedHttpRequest, probeer
 from uitvoering import export, selectors, services
-from uitvoering.forms import ActiviteitForm, IndicatorForm, MetingForm, VoortgangForm
+from uitvoering.forms import (
+    ActiviteitForm,
+    IndicatorForm,
+    MetingForm,
+    RegionaleActiviteitForm,
+    VoortgangForm,
+)
 from uitvoering.grafiek import indicatorgrafiek
 from uitvoering.models import Activiteit, Uitvoeringsplan
 from uitvoering.services.plannen import ACTIVITEIT_VELDEN
+from uitvoering.services.regionaal import REGIONALE_VELDEN
 
 
 @login_required
@@ -110,8 +119,7 @@ def activiteit_nieuw(request: AuthenticatedHttpRequest, uitvoeringsplan_id: int)
 
 @login_required
 def activiteit_bewerken(request: AuthenticatedHttpRequest, activiteit_id: int) -> HttpResponse:
-    activiteit = selectors.regie_activiteit(request.user, activiteit_id)
-    up = activiteit.uitvoeringsplan
+    activiteit, up = selectors.regie_activiteit(request.user, activiteit_id)
     initial = {naam: getattr(activiteit, naam) for naam in ACTIVITEIT_VELDEN}
     form = _activiteit_form(up, request.POST or None, initial=initial)
     if (
@@ -140,19 +148,18 @@ def voortgang(request: AuthenticatedHttpRequest, uitvoeringsplan_id: int) -> Htt
     return render(request, "uitvoering/voortgang.html", context)
 
 
-def _schrijfbare_activiteit(request: AuthenticatedHttpRequest, activiteit_id: int) -> Activiteit:
-    activiteit = selectors.zichtbare_activiteit(request.user, activiteit_id)
-    if not services.mag_voortgang_schrijven(request.user, activiteit):
-        raise Http404("Activiteit niet gevonden.")
-    return activiteit
-
-
-@login_required
-def voortgang_bewerken(request: AuthenticatedHttpRequest, activiteit_id: int) -> HttpResponse:
-    activiteit = _schrijfbare_activiteit(request, activiteit_id)
-    up = activiteit.uitvoeringsplan
+def _voortgang_formulier(
+    request: AuthenticatedHttpRequest,
+    activiteit: Activiteit,
+    *,
+    terug: str,
+    klaar: str,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """The progress form of a local or a regional activity (the same form and template)."""
+    jaar = activiteit.plan_jaar
     vandaag = timezone.localdate()
-    huidig = (vandaag.month - 1) // 3 + 1 if vandaag.year == up.jaar else 4
+    huidig = (vandaag.month - 1) // 3 + 1 if vandaag.year == jaar else 4
     bestaand = {v.kwartaal: v for v in activiteit.voortgang.all()}
     kwartaal = int(request.GET.get("kwartaal", huidig)) if request.method == "GET" else huidig
     v = bestaand.get(kwartaal)
@@ -177,15 +184,24 @@ def voortgang_bewerken(request: AuthenticatedHttpRequest, activiteit_id: int) ->
             activiteit.refresh_from_db()
             if activiteit.boven_budget:
                 messages.warning(request, "Let op: de besteding ligt ver boven het begrote bedrag.")
-            return redirect("uitvoering:voortgang", uitvoeringsplan_id=up.pk)
-    context = {
+            return redirect(klaar)
+    context |= {
         "form": form,
-        "up": up,
-        "plan": up.plan,
         "activiteit": activiteit,
         "bestaand": sorted(bestaand.values(), key=lambda v: v.kwartaal),
+        "terug": terug,
     }
     return render(request, "uitvoering/voortgang_form.html", context)
+
+
+@login_required
+def voortgang_bewerken(request: AuthenticatedHttpRequest, activiteit_id: int) -> HttpResponse:
+    activiteit, up = selectors.zichtbare_activiteit(request.user, activiteit_id)
+    if not services.mag_voortgang_schrijven(request.user, activiteit):
+        raise Http404("Activiteit niet gevonden.")
+    terug = reverse("uitvoering:voortgang", args=[up.pk])
+    context = {"up": up, "plan": up.plan}
+    return _voortgang_formulier(request, activiteit, terug=terug, klaar=terug, context=context)
 
 
 @login_required
@@ -266,7 +282,9 @@ def volgend_jaar(request: AuthenticatedHttpRequest, uitvoeringsplan_id: int) -> 
         "evaluatie": services.evaluatie_van(up),
         "rapportage": services.rapportage_van(up),
         "voortgezet": [
-            a for a in selectors.activiteiten_van(up) if a.status not in ("gereed", "vervallen")
+            a
+            for a in selectors.activiteiten_van(up)
+            if a.status not in ("gereed", "vervallen") and not a.is_regionaal
         ],
     }
     return render(request, "uitvoering/volgend_jaar.html", context)
@@ -298,3 +316,101 @@ def export_csv(request: AuthenticatedHttpRequest, uitvoeringsplan_id: int) -> Ht
         export.CSV_TYPE,
         f"uitvoeringsplan-{up.jaar}-plan-{up.plan_id}.csv",
     )
+
+
+# Regional activities (docs/uitvoering.md, "Regionale activiteiten"): the region's page per
+# year, add and change for a regional coordinator, progress for them and the trekker.
+
+
+def _regio_terug(activiteit: Activiteit) -> str:
+    return reverse("uitvoering:regio_activiteiten", args=[activiteit.regio_id]) + (
+        f"?jaar={activiteit.jaar}"
+    )
+
+
+@login_required
+def regio_activiteiten(request: AuthenticatedHttpRequest, regio_id: int) -> HttpResponse:
+    jaar = selectors.kies_jaar(request.GET.get("jaar"))
+    pagina = selectors.regio_pagina(request.user, regio_id, jaar)
+    context = {"pagina": pagina, "regio": pagina.regio, "jaar": jaar}
+    return render(request, "uitvoering/regio_activiteiten.html", context)
+
+
+def _regionaal_form(regio: Any, data: Any = None, **kwargs: Any) -> RegionaleActiviteitForm:
+    return RegionaleActiviteitForm(
+        data,
+        doelstellingen=selectors.regiodoelstellingen_van(regio),
+        trekkers=selectors.regionale_trekkers(regio),
+        **kwargs,
+    )
+
+
+@login_required
+def regionale_activiteit_nieuw(request: AuthenticatedHttpRequest, regio_id: int) -> HttpResponse:
+    regio = selectors.regie_regio(request.user, regio_id)
+    jaar = selectors.kies_jaar(request.GET.get("jaar"))
+    form = _regionaal_form(regio, request.POST or None)
+    terug = reverse("uitvoering:regio_activiteiten", args=[regio.pk]) + f"?jaar={jaar}"
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and probeer(
+            request,
+            services.regionale_activiteit_create,
+            form=form,
+            regio=regio,
+            jaar=jaar,
+            door=request.user,
+            **form.cleaned_data,
+        )
+    ):
+        messages.success(request, "De regionale activiteit is toegevoegd.")
+        return redirect(terug)
+    context = {"form": form, "regio": regio, "jaar": jaar, "activiteit": None, "terug": terug}
+    return render(request, "uitvoering/activiteit_form.html", context)
+
+
+@login_required
+def regionale_activiteit_bewerken(
+    request: AuthenticatedHttpRequest, regionale_activiteit_id: int
+) -> HttpResponse:
+    activiteit = selectors.regie_regionale_activiteit(request.user, regionale_activiteit_id)
+    initial = {naam: getattr(activiteit, naam) for naam in REGIONALE_VELDEN}
+    form = _regionaal_form(activiteit.regio, request.POST or None, initial=initial)
+    terug = _regio_terug(activiteit)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and probeer(
+            request,
+            services.regionale_activiteit_update,
+            form=form,
+            activiteit=activiteit,
+            door=request.user,
+            **form.cleaned_data,
+        )
+    ):
+        messages.success(request, f"De regionale activiteit ‘{activiteit.titel}’ is opgeslagen.")
+        return redirect(terug)
+    context = {
+        "form": form,
+        "regio": activiteit.regio,
+        "jaar": activiteit.jaar,
+        "activiteit": activiteit,
+        "terug": terug,
+    }
+    return render(request, "uitvoering/activiteit_form.html", context)
+
+
+@login_required
+def regionale_voortgang_bewerken(
+    request: AuthenticatedHttpRequest, regionale_activiteit_id: int
+) -> HttpResponse:
+    activiteit = selectors.schrijfbare_regionale_activiteit(request.user, regionale_activiteit_id)
+    regie = activiteit.regio_id is not None and mag_regio_regisseren(
+        request.user, activiteit.regio_id
+    )
+    # The trekker may have no access to the region's page: back to this form.
+    terug = _regio_terug(activiteit) if regie else request.path
+    context = {"regio": activiteit.regio, "jaar": activiteit.jaar, "regio_regie": regie}
+    return _voortgang_formulier(request, activiteit, terug=terug, klaar=terug, context=context)

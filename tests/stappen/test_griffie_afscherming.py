@@ -75,6 +75,7 @@ MODELLEN = {
     # Joint werkgroep meetings (branch gezamenlijk).
     "gezamenlijk_id": "werkgroep.GezamenlijkeBijeenkomst",
     "voorstel_id": "regio.Regiovoorstel",  # overname: a member's proposal
+    "regionale_activiteit_id": "uitvoering.Activiteit",  # activiteiten
 }
 WOORDEN = {
     "slug": ["inleiding", "afronden", "aanbieden", "oplossen", "csv", "json"],

@@ -78,3 +78,32 @@ class VoortgangFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class: type[Voortgang], **kwargs: Any) -> Voortgang:
         return services.voortgang_save(**kwargs)
+
+
+class RegionaleActiviteitFactory(factory.django.DjangoModelFactory):
+    """A regional activity, made by a regional coordinator of `regio` through the service
+    (`door`: one is added when not given)."""
+
+    class Meta:
+        model = Activiteit
+
+    regio = factory.SubFactory("tests.ivp.factories.RegioFactory")
+    jaar = 2023
+    titel = factory.Sequence(lambda n: f"Regionale activiteit {n + 1}")
+    resultaat = "Eén aanpak voor de regio"
+    trekker_organisatie = "RIEC Oost-Nederland"
+    partners = "Politie\nOM"
+    start = factory.LazyAttribute(lambda o: dt.date(o.jaar, 1, 1))
+    eind = factory.LazyAttribute(lambda o: dt.date(o.jaar, 12, 31))
+    begroot = Decimal("10000")
+    dekking = "Bijdrage per gemeente"
+    door = None
+
+    @classmethod
+    def _create(cls, model_class: type[Activiteit], **kwargs: Any) -> Activiteit:
+        if kwargs.get("door") is None:
+            from tests.ivp.factories import GebruikerFactory
+
+            kwargs["door"] = GebruikerFactory.create()
+            kwargs["regio"].coordinatoren.add(kwargs["door"])
+        return services.regionale_activiteit_create(**kwargs)

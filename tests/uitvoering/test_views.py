@@ -51,6 +51,30 @@ def _veel(up, trekker, n: int, van: int = 0) -> None:
     )
 
 
+def _regionaal_veel(w, n: int, van: int = 0) -> None:
+    """`n` regional activities of the plan's region (half tied to the shared priority the
+    plan took), each with progress in two quarters."""
+    Activiteit.objects.bulk_create(
+        Activiteit(
+            regio=w.regio,
+            jaar=2023,
+            titel=f"Regionaal {i}",
+            regiodoelstelling=w.doel if i % 2 else None,
+            trekker_gebruiker=w.regisseur if i % 2 else None,
+            trekker_organisatie="" if i % 2 else "RIEC",
+            start=dt.date(2023, 1 + i % 6, 1),
+            eind=dt.date(2023, 12, 31),
+            begroot=Decimal(500 + i),
+        )
+        for i in range(van, van + n)
+    )
+    Voortgang.objects.bulk_create(
+        Voortgang(activiteit=a, kwartaal=k, status=VoortgangStatus.OP_SCHEMA, door=w.regisseur)
+        for a in Activiteit.objects.filter(regio=w.regio, voortgang__isnull=True)
+        for k in (1, 2)
+    )
+
+
 PAGINAS = [
     ("uitvoering:plan", "up"),
     ("uitvoering:matrix", "up"),
@@ -67,17 +91,20 @@ def _url(naam: str, soort: str, up) -> str:
 
 @pytest.mark.parametrize(("naam", "soort"), PAGINAS)
 def test_flat_query_counts_with_20_and_500_activities(
-    naam, soort, up, coordinator, trekker, django_assert_max_num_queries
+    naam, soort, up, coordinator, trekker, regiowereld, django_assert_max_num_queries
 ):
     client = _client(coordinator)
     _veel(up, trekker, 20)
+    _regionaal_veel(regiowereld, 2)
     with django_assert_max_num_queries(14) as klein:
         assert client.get(_url(naam, soort, up)).status_code == 200
     _veel(up, trekker, 480, van=20)
+    _regionaal_veel(regiowereld, 48, van=2)
     with django_assert_max_num_queries(len(klein.captured_queries)):
         response = client.get(_url(naam, soort, up))
     assert response.status_code == 200
     assert "Activiteit 499" in response.content.decode()
+    assert "Regionaal 49" in response.content.decode()
 
 
 def test_every_page_for_each_reader_and_404_for_another_gemeente(

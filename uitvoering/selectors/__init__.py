@@ -1,5 +1,6 @@
 """The reads of the uitvoering pages (`plannen`: plans, activities, matrix, progress;
-`keten`: the chain and the indicator series), re-exported here."""
+`keten`: the chain and the indicator series; `regionaal`: the region's shared activities),
+re-exported here."""
 
 from uitvoering.selectors.keten import (
     Keten,
@@ -31,6 +32,18 @@ from uitvoering.selectors.plannen import (
     zichtbaar_uitvoeringsplan,
     zichtbare_activiteit,
 )
+from uitvoering.selectors.regionaal import (
+    RegioPagina,
+    Voortgangstelling,
+    kies_jaar,
+    regie_regio,
+    regie_regionale_activiteit,
+    regio_pagina,
+    regiodoelstellingen_van,
+    regionale_trekkers,
+    regionale_voortgang,
+    schrijfbare_regionale_activiteit,
+)
 
 __all__ = [
     "Blok",
@@ -39,13 +52,16 @@ __all__ = [
     "Overzicht",
     "PlanPagina",
     "Reeks",
+    "RegioPagina",
     "VoortgangPagina",
+    "Voortgangstelling",
     "activiteiten_van",
     "als_getal",
     "beheerthemas_van",
     "doelstellingen_van",
     "groepeer",
     "keten",
+    "kies_jaar",
     "laatste_voortgang",
     "leden_van",
     "matrix",
@@ -54,7 +70,14 @@ __all__ = [
     "plan_pagina",
     "reeks",
     "regie_activiteit",
+    "regie_regio",
+    "regie_regionale_activiteit",
     "regie_uitvoeringsplan",
+    "regio_pagina",
+    "regiodoelstellingen_van",
+    "regionale_trekkers",
+    "regionale_voortgang",
+    "schrijfbare_regionale_activiteit",
     "voortgang_pagina",
     "zichtbaar_uitvoeringsplan",
     "zichtbare_activiteit",

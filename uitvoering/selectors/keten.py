@@ -18,7 +18,7 @@ from stappen.constants import Keuze
 from stappen.models import Analyse, Doelstelling, Plaatsing
 from stappen.rechten import leest_concepten
 from uitvoering.models import Activiteit, Uitvoeringsplan, Voortgang
-from uitvoering.selectors.plannen import activiteiten_van
+from uitvoering.selectors.plannen import Blok, activiteiten_van, groepeer
 from veiligheidsvelden.models import Meting
 
 
@@ -71,6 +71,8 @@ class Keten:
     prioriteiten: list[PrioriteitSchakel]
     activiteit_eindjes: dict[int, list[str]] = field(default_factory=dict)
     losse_activiteiten: list[tuple[Activiteit, list[str]]] = field(default_factory=list)
+    # The regional activities the plan shows, per shared priority.
+    regionaal: list[Blok] = field(default_factory=list)
 
     @property
     def aantal_losse_eindjes(self) -> int:
@@ -148,7 +150,8 @@ def keten(user: Gebruiker, plan_id: int, jaar: int | None = None) -> Keten:
         if eindjes:
             activiteit_eindjes[a.pk] = eindjes
     losse = [(a, activiteit_eindjes[a.pk]) for a in activiteiten if a.pk in activiteit_eindjes]
-    return Keten(plan, jaar, up, schakels, activiteit_eindjes, losse)
+    regionaal = groepeer([a for a in activiteiten if a.regio_id is not None], [])
+    return Keten(plan, jaar, up, schakels, activiteit_eindjes, losse, regionaal)
 
 
 @dataclass

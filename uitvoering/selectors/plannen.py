@@ -10,18 +10,21 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import mag_plan_regisseren
 from ivp.selectors import zichtbaar_plan
+from regio.models import Regiodeel, Regiodoelstelling
 from stappen.constants import DocumentSoort, DocumentStatus, Keuze
 from stappen.models import Document, Doelstelling, Plaatsing
 from stappen.rechten import leest_concepten
 from uitvoering.constants import KWARTALEN
 from uitvoering.filters import ActiviteitFilter
+from uitvoering.getoond import regionaal_in
 from uitvoering.models import Activiteit, Uitvoeringsplan, Voortgang
+from uitvoering.rechten import mag_voortgang_schrijven
 from werkgroep.models import Lid
 
 NUL = Decimal(0)
@@ -53,25 +56,38 @@ def _activiteiten() -> QuerySet[Activiteit]:
         "beheer_thema__thema",
         "trekker__gebruiker",
         "voortgezet_uit__uitvoeringsplan",
+        "regio",
+        "regiodoelstelling__deel",
+        "trekker_gebruiker",
     ).prefetch_related(Prefetch("voortgang", queryset=Voortgang.objects.order_by("kwartaal")))
 
 
-def zichtbare_activiteit(user: Gebruiker, activiteit_id: int) -> Activiteit:
-    activiteit = _activiteiten().filter(pk=activiteit_id).first()
-    if activiteit is None or not leest_concepten(user, activiteit.uitvoeringsplan.plan.gemeente_id):
+def zichtbare_activiteit(user: Gebruiker, activiteit_id: int) -> tuple[Activiteit, Uitvoeringsplan]:
+    """A local activity and its plan (a regional one has its own pages: 404 here)."""
+    activiteit = _activiteiten().filter(pk=activiteit_id, uitvoeringsplan__isnull=False).first()
+    up = activiteit.uitvoeringsplan if activiteit is not None else None
+    if activiteit is None or up is None or not leest_concepten(user, up.plan.gemeente_id):
         raise Http404("Activiteit niet gevonden.")
-    return activiteit
+    return activiteit, up
 
 
-def regie_activiteit(user: Gebruiker, activiteit_id: int) -> Activiteit:
-    activiteit = zichtbare_activiteit(user, activiteit_id)
-    if not mag_plan_regisseren(user, activiteit.uitvoeringsplan.plan):
+def regie_activiteit(user: Gebruiker, activiteit_id: int) -> tuple[Activiteit, Uitvoeringsplan]:
+    activiteit, up = zichtbare_activiteit(user, activiteit_id)
+    if not mag_plan_regisseren(user, up.plan):
         raise Http404("Activiteit niet gevonden.")
-    return activiteit
+    return activiteit, up
 
 
 def activiteiten_van(uitvoeringsplan: Uitvoeringsplan) -> QuerySet[Activiteit]:
-    return _activiteiten().filter(uitvoeringsplan=uitvoeringsplan).order_by("start", "titel", "pk")
+    """The plan's own activities and the regional ones it shows (`uitvoering.getoond`)."""
+    return (
+        _activiteiten()
+        .filter(
+            Q(uitvoeringsplan=uitvoeringsplan)
+            | regionaal_in(uitvoeringsplan.plan, uitvoeringsplan.jaar)
+        )
+        .order_by("start", "titel", "pk")
+    )
 
 
 def doelstellingen_van(plan: Plan) -> list[Doelstelling]:
@@ -101,6 +117,16 @@ class Groep:
     titel: str
     doelstelling: Doelstelling | None
     activiteiten: list[Activiteit] = field(default_factory=list)
+    regiodoelstelling: Regiodoelstelling | None = None
+    regionaal: bool = False
+
+    @property
+    def kop(self) -> str:
+        if self.doelstelling is not None:
+            return "Doelstelling"
+        if self.regiodoelstelling is not None:
+            return "Bovenlokale doelstelling"
+        return "Regionaal" if self.regionaal else "Thema"
 
     @property
     def begroot(self) -> Decimal:
@@ -118,6 +144,7 @@ class Blok:
     titel: str
     sleutel: str
     groepen: list[Groep] = field(default_factory=list)
+    regionaal: bool = False
 
     @property
     def activiteiten(self) -> list[Activiteit]:
@@ -138,13 +165,17 @@ def groepeer(
     *,
     met_lege: bool = False,
 ) -> list[Blok]:
-    """Activities per priority and doelstelling (in the IVP's order), then the beheer themes.
-    `met_lege` keeps doelstellingen without activities (the matrix, the chain)."""
+    """Activities per priority and doelstelling (in the IVP's order), then the regional ones
+    per shared priority and doelstelling, then the beheer themes. `met_lege` keeps
+    doelstellingen without activities (the matrix, the chain)."""
     per_doel: dict[int, list[Activiteit]] = {}
     per_beheer: dict[int, tuple[Plaatsing, list[Activiteit]]] = {}
     los: list[Activiteit] = []
+    regionaal: list[Activiteit] = []
     for a in activiteiten:
-        if not a.is_gekoppeld:
+        if a.regio_id is not None:
+            regionaal.append(a)
+        elif not a.is_gekoppeld:
             los.append(a)
         elif a.doelstelling_id is not None:
             per_doel.setdefault(a.doelstelling_id, []).append(a)
@@ -161,7 +192,7 @@ def groepeer(
             Blok(titel=prioriteit.thema.naam, sleutel=f"prioriteit-{prioriteit.thema.code}"),
         )
         blok.groepen.append(Groep(titel=d.tekst, doelstelling=d, activiteiten=lijst))
-    uitkomst = list(blokken.values())
+    uitkomst = list(blokken.values()) + _regionale_blokken(regionaal)
     if per_beheer:
         beheer = Blok(titel="Reguliere taken (beheer)", sleutel="beheer")
         for thema, lijst in sorted(per_beheer.values(), key=lambda t: t[0].thema.code):
@@ -178,6 +209,50 @@ def groepeer(
             )
         )
     return uitkomst
+
+
+def _regionale_blokken(activiteiten: list[Activiteit]) -> list[Blok]:
+    """One block per shared priority (its doelstellingen as groups), in the region's order,
+    then the regional activities of no shared priority."""
+    per_deel: dict[int, tuple[Regiodeel, dict[int, Groep]]] = {}
+    overig: list[Activiteit] = []
+    for a in activiteiten:
+        doel = a.regiodoelstelling
+        if doel is None:
+            overig.append(a)
+            continue
+        _deel, groepen = per_deel.setdefault(doel.deel_id, (doel.deel, {}))
+        groep = groepen.setdefault(
+            doel.pk,
+            Groep(titel=doel.tekst, doelstelling=None, regiodoelstelling=doel, regionaal=True),
+        )
+        groep.activiteiten.append(a)
+    blokken = [
+        Blok(
+            titel=f"{deel.titel} (bovenlokaal)",
+            sleutel=f"regio-{deel.pk}",
+            groepen=[groepen[pk] for pk in sorted(groepen)],
+            regionaal=True,
+        )
+        for deel, groepen in sorted(per_deel.values(), key=lambda t: (t[0].volgorde, t[0].pk))
+    ]
+    if overig:
+        blokken.append(
+            Blok(
+                titel="Regionale activiteiten",
+                sleutel="regio-overig",
+                groepen=[
+                    Groep(
+                        titel="Niet aan een bovenlokale prioriteit gekoppeld",
+                        doelstelling=None,
+                        activiteiten=overig,
+                        regionaal=True,
+                    )
+                ],
+                regionaal=True,
+            )
+        )
+    return blokken
 
 
 @dataclass
@@ -212,8 +287,9 @@ def plan_pagina(
         blokken=blokken,
         filter=filter,
         aantal=len(activiteiten),
-        begroot=sum((a.begroot for a in activiteiten), NUL),
-        besteed=sum((a.besteed for a in activiteiten), NUL),
+        # The plan's own budget: a regional activity's is the region's (its block shows it).
+        begroot=sum((a.begroot for a in activiteiten if a.regio_id is None), NUL),
+        besteed=sum((a.besteed for a in activiteiten if a.regio_id is None), NUL),
         mag_regisseren=mag_plan_regisseren(user, up.plan),
         is_concept=up.document.status == DocumentStatus.CONCEPT,
     )
@@ -222,7 +298,7 @@ def plan_pagina(
 @dataclass
 class MatrixRegel:
     prioriteit: str
-    doelstelling: Doelstelling
+    doelstelling: Doelstelling | Regiodoelstelling
     per_kwartaal: list[list[Activiteit]]
 
 
@@ -234,12 +310,13 @@ def matrix(uitvoeringsplan: Uitvoeringsplan) -> list[MatrixRegel]:
     regels = []
     for blok in blokken:
         for groep in blok.groepen:
-            if groep.doelstelling is None:
+            doelstelling = groep.doelstelling or groep.regiodoelstelling
+            if doelstelling is None:
                 continue
             regels.append(
                 MatrixRegel(
                     prioriteit=blok.titel,
-                    doelstelling=groep.doelstelling,
+                    doelstelling=doelstelling,
                     per_kwartaal=[
                         [a for a in groep.activiteiten if k in a.kwartalen] for k in KWARTALEN
                     ],
@@ -264,17 +341,18 @@ class VoortgangPagina:
 
 
 def voortgang_pagina(user: Gebruiker, uitvoeringsplan_id: int) -> VoortgangPagina:
-    """The coordinator sees every activity; a werkgroeplid the ones they are trekker of."""
+    """The coordinator sees every activity (the regional ones to read: the region records
+    their progress); a werkgroeplid the ones they are trekker of."""
     up = zichtbaar_uitvoeringsplan(user, uitvoeringsplan_id)
     regie = mag_plan_regisseren(user, up.plan)
     activiteiten = activiteiten_van(up)
     if not regie:
-        activiteiten = activiteiten.filter(trekker__gebruiker=user)
+        activiteiten = activiteiten.filter(Q(trekker__gebruiker=user) | Q(trekker_gebruiker=user))
     regels = [
         VoortgangRegel(
             activiteit=a,
             per_kwartaal={v.kwartaal: v for v in a.voortgang.all()},
-            mag_schrijven=True,
+            mag_schrijven=mag_voortgang_schrijven(user, a),
         )
         for a in activiteiten
     ]
@@ -314,7 +392,12 @@ def overzicht(user: Gebruiker, plan_id: int) -> Overzicht:
     for up_id in Activiteit.objects.filter(uitvoeringsplan__plan=plan).values_list(
         "uitvoeringsplan_id", flat=True
     ):
-        aantallen[up_id] = aantallen.get(up_id, 0) + 1
+        if up_id is not None:
+            aantallen[up_id] = aantallen.get(up_id, 0) + 1
+    regionaal: dict[int, int] = {}
+    for jaar in Activiteit.objects.filter(regionaal_in(plan)).values_list("jaar", flat=True):
+        if jaar is not None:
+            regionaal[jaar] = regionaal.get(jaar, 0) + 1
     documenten = {
         (d.soort, d.jaar): d
         for d in Document.objects.filter(
@@ -331,7 +414,7 @@ def overzicht(user: Gebruiker, plan_id: int) -> Overzicht:
                 uitvoeringsplan=up,
                 document=documenten.get((DocumentSoort.UITVOERINGSPLAN, jaar)),
                 rapportage=documenten.get((DocumentSoort.VOORTGANGSRAPPORTAGE, jaar)),
-                aantal=aantallen.get(up.pk, 0) if up else 0,
+                aantal=aantallen.get(up.pk, 0) + regionaal.get(jaar, 0) if up else 0,
             )
         )
     return Overzicht(plan=plan, jaren=jaren, mag_regisseren=mag_plan_regisseren(user, plan))

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from ivp.exceptions import GeenToegang, Geweigerd
 from ivp.models import Gebruiker, Plan
-from ivp.permissions import mag_plan_regisseren, vereis_regie
+from ivp.permissions import vereis_regie
 from ivp.services import bewaar
 from stappen import services as stappen_services
 from stappen.constants import DocumentSoort, DocumentStatus
@@ -31,6 +31,7 @@ from uitvoering.constants import (
     kwartaal_start,
 )
 from uitvoering.models import Activiteit, Uitvoeringsplan, Voortgang
+from uitvoering.rechten import mag_voortgang_schrijven
 
 # The fields of an activity a form may set.
 ACTIVITEIT_VELDEN = (
@@ -85,7 +86,7 @@ def _vereis_concept(uitvoeringsplan: Uitvoeringsplan) -> None:
         )
 
 
-def _planning(
+def planning(
     jaar: int,
     velden: dict[str, Any],
     kwartaal_van: int | None,
@@ -107,9 +108,11 @@ def _planning(
         raise ValidationError(fouten)
 
 
-def _vul(activiteit: Activiteit, velden: dict[str, Any]) -> None:
+def vul_velden(
+    activiteit: Activiteit, velden: dict[str, Any], toegestaan: tuple[str, ...] = ACTIVITEIT_VELDEN
+) -> None:
     for naam, waarde in velden.items():
-        if naam not in ACTIVITEIT_VELDEN:
+        if naam not in toegestaan:
             raise TypeError(f"Onbekend veld van een activiteit: {naam}")
         if isinstance(waarde, str):
             waarde = waarde.strip()
@@ -127,9 +130,9 @@ def activiteit_create(
 ) -> Activiteit:
     vereis_regie(uitvoeringsplan.plan, door)
     _vereis_concept(uitvoeringsplan)
-    _planning(uitvoeringsplan.jaar, velden, kwartaal_van, kwartaal_tot)
+    planning(uitvoeringsplan.jaar, velden, kwartaal_van, kwartaal_tot)
     activiteit = Activiteit(uitvoeringsplan=uitvoeringsplan)
-    _vul(activiteit, velden)
+    vul_velden(activiteit, velden)
     return bewaar(activiteit, door=door, reden="Activiteit toegevoegd")
 
 
@@ -143,23 +146,18 @@ def activiteit_update(
     **velden: Any,
 ) -> Activiteit:
     uitvoeringsplan = activiteit.uitvoeringsplan
+    if uitvoeringsplan is None:
+        raise GeenToegang(
+            "Dit is een regionale activiteit; alleen de regionale coördinator wijzigt haar."
+        )
     vereis_regie(uitvoeringsplan.plan, door)
     _vereis_concept(uitvoeringsplan)
     if kwartaal_van or kwartaal_tot:
         velden.setdefault("start", None)
         velden.setdefault("eind", None)
-    _planning(uitvoeringsplan.jaar, velden, kwartaal_van, kwartaal_tot)
-    _vul(activiteit, velden)
+    planning(uitvoeringsplan.jaar, velden, kwartaal_van, kwartaal_tot)
+    vul_velden(activiteit, velden)
     return bewaar(activiteit, door=door, reden="Activiteit gewijzigd")
-
-
-def mag_voortgang_schrijven(gebruiker: Gebruiker, activiteit: Activiteit) -> bool:
-    """The coordinator, or the werkgroeplid who is the activity's trekker."""
-    plan = activiteit.uitvoeringsplan.plan
-    if mag_plan_regisseren(gebruiker, plan):
-        return True
-    trekker = activiteit.trekker
-    return trekker is not None and trekker.gebruiker_id == gebruiker.pk
 
 
 @transaction.atomic
@@ -180,8 +178,11 @@ def voortgang_save(
     if not mag_voortgang_schrijven(door, activiteit):
         raise GeenToegang(
             "Alleen de trekker van deze activiteit of de coördinator OOV legt de voortgang vast."
+            if activiteit.regio_id is None
+            else "Alleen de trekker van deze regionale activiteit of de regionale coördinator "
+            "legt de voortgang vast."
         )
-    jaar = activiteit.uitvoeringsplan.jaar
+    jaar = activiteit.plan_jaar
     vandaag = vandaag or timezone.localdate()
     if kwartaal in (1, 2, 3, 4) and kwartaal_start(jaar, kwartaal) > vandaag:
         raise ValidationError(
@@ -192,7 +193,9 @@ def voortgang_save(
         )
     # One save per activity at a time: two trekkers saving the same quarter at once do not
     # both insert it (the second waits and then corrects the first).
-    Activiteit.objects.select_for_update().filter(pk=activiteit.pk).first()
+    # Ordered by pk: the default ordering follows the nullable uitvoeringsplan (an outer join,
+    # which PostgreSQL does not lock).
+    Activiteit.objects.select_for_update().filter(pk=activiteit.pk).order_by("pk").first()
     if activiteit_status and activiteit_status not in ActiviteitStatus.values:
         raise ValidationError({"activiteit_status": "Kies een status uit de lijst."})
     voortgang = Voortgang.objects.filter(activiteit=activiteit, kwartaal=kwartaal).first()
