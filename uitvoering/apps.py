@@ -20,5 +20,6 @@ class UitvoeringConfig(AppConfig):
             secties.registreer_bouwer(str(soort), bouwer)
         herinneringen.registreer("uitvoering", tasks.herinneringen)
         registreer_kolom(regio.ACTIVITEITEN)  # the regional overview: activities per member
+        registreer_kolom(regio.REGIONALE_ACTIVITEITEN)
         for code, label, verplicht in tasks.SOORTEN:
             berichten.registreer_soort(code, label, verplicht=verplicht)

@@ -13,6 +13,7 @@ from ivp.models import Plan
 from regio.overzicht import Cel, Kolom
 from uitvoering.constants import ActiviteitStatus, VoortgangStatus
 from uitvoering.models import Activiteit, Voortgang
+from uitvoering.selectors import regionale_voortgang
 
 
 def _telling(aantallen: Counter[str], keuzes: type[ActiviteitStatus | VoortgangStatus]) -> str:
@@ -62,7 +63,23 @@ def activiteiten(plannen: Sequence[Plan]) -> Mapping[int, Cel]:
     return cellen
 
 
-# Local activities only: the shared (regional) ones come with their own model or field.
+def regionale_activiteiten(plannen: Sequence[Plan]) -> Mapping[int, Cel]:
+    """The regional activities each plan shows this year (docs/uitvoering.md), by their
+    latest progress. Two queries."""
+    return {
+        plan_id: Cel(telling.tekst, f"Jaar {telling.jaar}")
+        for plan_id, telling in regionale_voortgang(plannen).items()
+        if telling.aantal
+    }
+
+
+# The plan's own activities, and the region's that its plan shows.
 ACTIVITEITEN = Kolom(
-    sleutel="activiteiten", titel="Activiteiten", waarden=activiteiten, volgorde=10
+    sleutel="activiteiten", titel="Eigen activiteiten", waarden=activiteiten, volgorde=10
+)
+REGIONALE_ACTIVITEITEN = Kolom(
+    sleutel="regionale_activiteiten",
+    titel="Regionale activiteiten",
+    waarden=regionale_activiteiten,
+    volgorde=11,
 )
