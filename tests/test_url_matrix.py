@@ -1,17 +1,18 @@
 """Every URL of the resolver × every kind of user (issue 15, "Must hold").
 
 Each URL pattern is requested with GET and with an empty POST as anonymous, as each role of
-gemeente A and as the coordinator of gemeente B, with the ids of gemeente A's objects (three
-gemeenten have data). The test fails on
+gemeente A, as the coordinator of gemeente B and as a regional coordinator of a region of A
+and B (no role in either), with the ids of gemeente A's objects (three gemeenten have data).
+The test fails on
 - a status other than the table below says (`VERWACHT`), and on any 500;
 - a URL without a line in the table (a new URL must get one: run it once with
   URL_MATRIX_OPNEMEN=1 -s to print what every URL answers now, and check each status);
 - a leak: gemeente B's or C's data to a user of A, A's data to B's coordinator or to
   anonymous, draft text to a lezer or the griffie, the ondermijningsbeeld to anyone the
-  coordinator did not grant it;
+  coordinator did not grant it, local content (drafts, notulen) to the regional coordinator;
 - a response without the Content-Security-Policy header (or with 'unsafe-inline').
 
-The table: one line per URL name (unnamed patterns by their route), two strings of seven
+The table: one line per URL name (unnamed patterns by their route), two strings of eight
 statuses, GET then POST, in the order of `ROLLEN`. Names ending in `*` cover a namespace
 (the admin: every page sends anyone who is not staff to its login). Named rows (`REGIE`, …)
 are the usual cases; write the statuses out where a URL differs. Every POST runs in a
@@ -72,32 +73,42 @@ from werkgroep.gezamenlijk import services as gezamenlijk_services
 
 pytestmark = pytest.mark.django_db
 
-ROLLEN = ("anoniem", "coordinator", "werkgroeplid", "bestuurder", "griffie", "lezer", "ander")
+ROLLEN = (
+    "anoniem",
+    "coordinator",
+    "werkgroeplid",
+    "bestuurder",
+    "griffie",
+    "lezer",
+    "ander",
+    "regio",  # a regional coordinator of a region with A and B: no role in either
+)
 
-# Usual rows.                 anoniem coord  lid  best grif lezer ander
-REGIE = "302 200 404 404 404 404 404"  # the coordinator's page or form (empty POST: errors)
-REGIE_POST = "302 302 404 404 404 404 404"  # the coordinator's action, then a redirect
-LEZEN = "302 200 200 200 404 200 404"  # every role that sees the plan, not the griffie
-CONCEPT = "302 200 200 200 404 404 404"  # drafts and working material: no lezer, no griffie
-IEDEREEN = "302 200 200 200 200 200 200"  # one's own page, whatever the role
-NIEMAND = "302 404 404 404 404 404 404"  # the fixture has no such object
-ALLEEN_POST = "302 405 405 405 405 405 405"  # a GET to an action
-DOORGESTUURD = "302 302 302 302 302 302 302"
-OPEN = "200 200 200 200 200 200 200"  # a page without login (password reset)
-GEEN_POST = "405 405 405 405 405 405 405"
+# Usual rows.                 anoniem coord  lid  best grif lezer ander regio
+REGIE = "302 200 404 404 404 404 404 404"  # the coordinator's page or form (empty POST: errors)
+REGIE_POST = "302 302 404 404 404 404 404 404"  # the coordinator's action, then a redirect
+LEZEN = "302 200 200 200 404 200 404 404"  # every role that sees the plan, not the griffie
+CONCEPT = "302 200 200 200 404 404 404 404"  # drafts and working material: no lezer, no griffie
+IEDEREEN = "302 200 200 200 200 200 200 200"  # one's own page, whatever the role
+NIEMAND = "302 404 404 404 404 404 404 404"  # the fixture has no such object
+ALLEEN_POST = "302 405 405 405 405 405 405 405"  # a GET to an action
+DOORGESTUURD = "302 302 302 302 302 302 302 302"
+OPEN = "200 200 200 200 200 200 200 200"  # a page without login (password reset)
+GEEN_POST = "405 405 405 405 405 405 405 405"
+REGIO_REGIE = "302 404 404 404 404 404 404 200"  # the regional coordinator's page or form
 BEHEER = DOORGESTUURD  # the admin: to its login unless staff (no role is staff)
 
 VERWACHT: dict[str, tuple[str, str]] = {
     # name (or route)                  GET      POST
     "start": (IEDEREEN, IEDEREEN),
-    "login": ("200 302 302 302 302 302 302", "200 302 302 302 302 302 302"),
-    "logout": ("405 405 405 405 405 405 405", DOORGESTUURD),
+    "login": ("200 302 302 302 302 302 302 302", "200 302 302 302 302 302 302 302"),
+    "logout": ("405 405 405 405 405 405 405 405", DOORGESTUURD),
     "veiligheidsvelden:themas": (REGIE, REGIE),
     "veiligheidsvelden:beleid": (REGIE, REGIE),
     "veiligheidsvelden:beleidsdocument_nieuw": (REGIE, REGIE),
     "veiligheidsvelden:beleidsdocument": (NIEMAND, NIEMAND),  # the id is no beleidsdocument
-    "stappen:plan_nieuw": ("302 200 404 404 404 404 200", "302 200 404 404 404 404 200"),
-    "stappen:griffie": ("302 404 404 404 200 404 404", "302 404 404 404 200 404 404"),
+    "stappen:plan_nieuw": ("302 200 404 404 404 404 200 404", "302 200 404 404 404 404 200 404"),
+    "stappen:griffie": ("302 404 404 404 200 404 404 404", "302 404 404 404 200 404 404 404"),
     "stappen:plan": (LEZEN, LEZEN),
     "stappen:plan_bewerken": (REGIE, REGIE),
     "stappen:herinneringen_versturen": (ALLEEN_POST, REGIE_POST),
@@ -128,7 +139,7 @@ VERWACHT: dict[str, tuple[str, str]] = {
     "stappen:versie_nieuw": (ALLEEN_POST, REGIE_POST),
     "stappen:vergelijken": (NIEMAND, NIEMAND),  # needs ?van=&tot=
     "stappen:versie": (CONCEPT, CONCEPT),
-    "stappen:opmerking_plaatsen": (ALLEEN_POST, "302 302 302 302 404 404 404"),
+    "stappen:opmerking_plaatsen": (ALLEEN_POST, "302 302 302 302 404 404 404 404"),
     "stappen:reactienota": (CONCEPT, CONCEPT),
     "stappen:sectie_draden": (CONCEPT, CONCEPT),
     "stappen:document_overgang": (ALLEEN_POST, NIEMAND),
@@ -147,14 +158,17 @@ VERWACHT: dict[str, tuple[str, str]] = {
     "werkgroep:bijeenkomst": (LEZEN, LEZEN),
     "werkgroep:bijeenkomst_bewerken": (REGIE, REGIE),
     "werkgroep:bijeenkomst_ics": (CONCEPT, CONCEPT),
-    "werkgroep:actiepunt_status": (ALLEEN_POST, "302 302 302 404 404 404 404"),
-    "werkgroep:uren": (CONCEPT, "302 200 200 404 404 404 404"),
+    "werkgroep:actiepunt_status": (ALLEEN_POST, "302 302 302 404 404 404 404 404"),
+    "werkgroep:uren": (CONCEPT, "302 200 200 404 404 404 404 404"),
     "werkgroep:uren_sluiten": (ALLEEN_POST, REGIE_POST),
     "werkgroep:uren_csv": (CONCEPT, CONCEPT),
-    "werkgroep:uren_xlsx": (ALLEEN_POST, "302 302 302 302 404 404 404"),  # to its download
-    "werkgroep:uren_bewerken": ("302 200 200 404 404 404 404", "302 200 200 404 404 404 404"),
+    "werkgroep:uren_xlsx": (ALLEEN_POST, "302 302 302 302 404 404 404 404"),  # to its download
+    "werkgroep:uren_bewerken": (
+        "302 200 200 404 404 404 404 404",
+        "302 200 200 404 404 404 404 404",
+    ),
     "werkgroep:agenda": (IEDEREEN, DOORGESTUURD),
-    "werkgroep:feed": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
+    "werkgroep:feed": ("200 200 200 200 200 200 200 200", "200 200 200 200 200 200 200 200"),
     # Issue 15 (inlog): the account pages are everyone's own; without a pending login the code
     # page sends back; OIDC answers 404 until it is configured.
     "inlog:code": (DOORGESTUURD, DOORGESTUURD),
@@ -168,8 +182,8 @@ VERWACHT: dict[str, tuple[str, str]] = {
     "inlog:wachtwoord_hersteld": (OPEN, GEEN_POST),
     "inlog:gemeente": (REGIE, REGIE),
     "inlog:ontgrendel": (ALLEEN_POST, REGIE_POST),
-    "oidc_authentication_callback": ("404 404 404 404 404 404 404", GEEN_POST),
-    "oidc_authentication_init": ("404 404 404 404 404 404 404", GEEN_POST),
+    "oidc_authentication_callback": ("404 404 404 404 404 404 404 404", GEEN_POST),
+    "oidc_authentication_init": ("404 404 404 404 404 404 404 404", GEEN_POST),
     "oidc_logout": (GEEN_POST, DOORGESTUURD),
     # Downloads made in the background: only the person who asked (the coordinator); the
     # file is not ready in the fixture.
@@ -185,7 +199,10 @@ VERWACHT: dict[str, tuple[str, str]] = {
     "stappen:analyse_citeer": (ALLEEN_POST, REGIE_POST),
     "stappen:analyse_thema_citeer": (ALLEEN_POST, REGIE_POST),
     # Issue 10: the stuk, its PDFs, the griffie's downloads, the record.
-    "stappen:griffie_metadata": ("302 404 404 404 200 404 404", "302 404 404 404 200 404 404"),
+    "stappen:griffie_metadata": (
+        "302 404 404 404 200 404 404 404",
+        "302 404 404 404 200 404 404 404",
+    ),
     "stappen:griffie_zip": (NIEMAND, NIEMAND),  # no meeting with stukken in the fixture
     "stappen:stuk": (REGIE, REGIE),
     "stappen:voorstel": (REGIE, REGIE),
@@ -230,27 +247,48 @@ VERWACHT: dict[str, tuple[str, str]] = {
     "uitvoering:indicator": (CONCEPT, REGIE),
     # Issue 13 (delen): the regional coordinator's pages. No role of this table coordinates a
     # region (the lead adds that column); the member's coordinator may take its gemeente out.
-    "regio:regio": (NIEMAND, NIEMAND),
-    "regio:leden": (NIEMAND, NIEMAND),
-    "regio:lid_verlaten": (ALLEEN_POST, "302 302 404 404 404 404 404"),
-    "regio:deel_nieuw": (NIEMAND, NIEMAND),
-    "regio:deel": (NIEMAND, NIEMAND),
-    "regio:deel_verwijderen": (ALLEEN_POST, NIEMAND),
-    "regio:deel_publiceren": (NIEMAND, NIEMAND),
-    "regio:deel_geschiedenis": (NIEMAND, NIEMAND),
-    "regio:regiodoelstelling_nieuw": (NIEMAND, NIEMAND),
-    "regio:regiodoelstelling": (NIEMAND, NIEMAND),
-    "regio:regiodoelstelling_verwijderen": (ALLEEN_POST, NIEMAND),
+    "regio:regio": (REGIO_REGIE, REGIO_REGIE),
+    "regio:leden": (REGIO_REGIE, REGIO_REGIE),
+    "regio:lid_verlaten": ("302 405 405 405 405 405 405 405", "302 302 404 404 404 404 404 302"),
+    "regio:deel_nieuw": (REGIO_REGIE, REGIO_REGIE),
+    "regio:deel": (REGIO_REGIE, REGIO_REGIE),
+    "regio:deel_verwijderen": (
+        "302 405 405 405 405 405 405 405",
+        "302 404 404 404 404 404 404 302",
+    ),
+    "regio:deel_publiceren": (REGIO_REGIE, REGIO_REGIE),
+    "regio:deel_geschiedenis": (
+        REGIO_REGIE,
+        REGIO_REGIE,
+    ),
+    "regio:regiodoelstelling_nieuw": (
+        REGIO_REGIE,
+        REGIO_REGIE,
+    ),
+    "regio:regiodoelstelling": (
+        REGIO_REGIE,
+        REGIO_REGIE,
+    ),
+    "regio:regiodoelstelling_verwijderen": (
+        "302 405 405 405 405 405 405 405",
+        "302 404 404 404 404 404 404 302",
+    ),
     # Regional overview (branch overzicht): only the region's coordinators, no role of this
     # table (a member's coordinator too: the overview holds every member's figures).
-    "regio:overzicht": (NIEMAND, NIEMAND),
+    "regio:overzicht": (REGIO_REGIE, REGIO_REGIE),
     # Issue 13, joint werkgroep meetings (branch gezamenlijk): the regional coordinator's
     # pages; no role of a gemeente has them (the regional coordinator's column comes later).
-    "werkgroep:gezamenlijk_lijst": ("302 404 404 404 404 404 404", "302 404 404 404 404 404 404"),
-    "werkgroep:gezamenlijk_nieuw": ("302 404 404 404 404 404 404", "302 404 404 404 404 404 404"),
+    "werkgroep:gezamenlijk_lijst": (
+        REGIO_REGIE,
+        REGIO_REGIE,
+    ),
+    "werkgroep:gezamenlijk_nieuw": (
+        REGIO_REGIE,
+        REGIO_REGIE,
+    ),
     "werkgroep:gezamenlijk_bewerken": (
-        "302 404 404 404 404 404 404",
-        "302 404 404 404 404 404 404",
+        REGIO_REGIE,
+        REGIO_REGIE,
     ),
     # Issue 13 (overname): the member's regio page and a proposal; those who work on the plan
     # read them, its coordinator decides (an empty POST: the form's errors).
@@ -260,15 +298,24 @@ VERWACHT: dict[str, tuple[str, str]] = {
     "regio:voorstel_afwijzen": (ALLEEN_POST, REGIE),
     # Regional activities: the regional coordinator's pages (not a matrix role), and the
     # progress form of the fixture's werkgroeplid, who is the regional trekker.
-    "uitvoering:regio_activiteiten": (NIEMAND, NIEMAND),
-    "uitvoering:regionale_activiteit_nieuw": (NIEMAND, NIEMAND),
-    "uitvoering:regionale_activiteit_bewerken": (NIEMAND, NIEMAND),
+    "uitvoering:regio_activiteiten": (
+        REGIO_REGIE,
+        REGIO_REGIE,
+    ),
+    "uitvoering:regionale_activiteit_nieuw": (
+        REGIO_REGIE,
+        REGIO_REGIE,
+    ),
+    "uitvoering:regionale_activiteit_bewerken": (
+        REGIO_REGIE,
+        REGIO_REGIE,
+    ),
     "uitvoering:regionale_voortgang_bewerken": (
-        "302 404 200 404 404 404 404",
-        "302 404 200 404 404 404 404",
+        "302 404 200 404 404 404 404 200",
+        "302 404 200 404 404 404 404 200",
     ),
     "admin:*": (BEHEER, BEHEER),
-    "admin:login": ("200 200 200 200 200 200 200", "200 200 200 200 200 200 200"),
+    "admin:login": ("200 200 200 200 200 200 200 200", "200 200 200 200 200 200 200 200"),
     "admin:logout": (DOORGESTUURD, DOORGESTUURD),
     "beheer/*": (BEHEER, BEHEER),  # the admin's unnamed patterns, by route
 }
@@ -396,6 +443,7 @@ def _wereld() -> Wereld:
             "griffie": lid_van(gemeente, RolSoort.GRIFFIE),
             "lezer": lid_van(gemeente, RolSoort.LEZER),
             "ander": ander,
+            "regio": regisseur,
         },
         waarden={
             "plan_id": str(plan.pk),
@@ -495,6 +543,9 @@ def _lekken(sleutel: str, rol: str, html: str) -> list[str]:
         verboden += [A_CONCEPT, A_NOTULEN, A_ONDERMIJNING]
     if rol in ("werkgroeplid", "bestuurder"):  # nobody was granted it
         verboden += [A_ONDERMIJNING]
+    if rol == "regio":  # the member plans (A's and B's) by name, never their local content
+        verboden = [v for v in verboden if v != "Plan-van-Bbb"]
+        verboden += [A_CONCEPT, A_NOTULEN, A_ONDERMIJNING]
     if rol == "ander":
         verboden = [v for v in verboden if "Bbb" not in v]
     return [v for v in verboden if v in html]
