@@ -97,7 +97,10 @@ def _neem_op(tabellen: list[str], sleutel: tuple[object, ...], voor: dict[str, i
                         buffer.write(blok)
                 inhoud = buffer.getvalue()
             else:
-                cursor.execute(f"SELECT {lijst} FROM {qn(tabel)}")
+                # `+kolom` (a no-op in SQLite) hides the declared type, so the values come back
+                # as stored, not converted to Python dates and times that sqlite3 cannot bind.
+                ruw = ", ".join(f"+{qn(k)}" for k in kolommen)
+                cursor.execute(f"SELECT {ruw} FROM {qn(tabel)}")
                 inhoud = [tuple(rij) for rij in cursor.fetchall()]
             opname.tabellen.append(_Tabel(tabel, kolommen, inhoud))
     return opname
