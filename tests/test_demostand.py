@@ -11,6 +11,7 @@ from django.db import connection
 
 from ivp.models import Gemeente, Plan
 from tests import demostand
+from veiligheidsvelden.models import Meting
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -32,7 +33,8 @@ def test_the_demo_put_back_is_the_recorded_load_row_for_row(demo):
     mails = [(m.subject, m.to) for m in mail.outbox]
     assert mails  # the demo's reminders and invitations
 
-    Plan.objects.filter(gemeente__naam="Steenwijkerland").delete()
+    Plan.objects.update(titel="Gewijzigd")
+    Meting.objects.all().delete()
     Gemeente.objects.create(naam="Hardenberg", cbs_code="GM0160")
     mail.outbox.clear()
     tabellen = demostand._tabelnamen()
