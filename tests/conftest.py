@@ -16,6 +16,7 @@ from django.conf import settings
 
 from ivp.constants import RolSoort
 from ivp.models import Gebruiker, Gemeente, Plan
+from tests.demostand import laad_demo
 from tests.ivp.factories import GemeenteFactory
 from tests.stappen.factories import PlanFactory
 from tests.stappen.stappenplan import coordinator_van, lid_van
@@ -72,6 +73,16 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
             if REQUIRE_SERVICES:
                 pytest.fail(f"REQUIRE_SERVICES=1, maar {reden}.")
             pytest.skip(reden)
+
+
+@pytest.fixture
+def demo(db: None) -> None:
+    """The demo as `manage.py demo` loads it (Steenwijkerland and its neighbours; password
+    `ivp.demo.WACHTWOORD`). Loaded once per session and put back per test (tests/demostand.py),
+    so a test may change it freely. In a browser test (a live server) it is transactional,
+    like the test. A module that adds to it overrides it:
+    `def demo(demo): PlanFactory(...)`."""
+    laad_demo()
 
 
 # --- Shared fixtures: a gemeente with its plan and one user per role --------------------------

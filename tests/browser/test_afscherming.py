@@ -2,20 +2,12 @@
 ondermijningsbeeld, and a second save of the same plan shows the conflict with the input
 kept (axe on both pages, screenshots for a person to look at)."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from ivp.demo import WACHTWOORD
 from tests.browser.conftest import huidig_plan
 
 pytestmark = [pytest.mark.browser]
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("demo", stdout=StringIO())
 
 
 def test_the_coordinator_grants_the_confidential_sources(page, demo, login, check_axe, screenshot):

@@ -4,11 +4,9 @@ uitvoeringsplan adopted by the college and the raad informed, step 5 closed, ste
 started — and the plan page shows the dates of the decisions, not the day they were typed."""
 
 import datetime as dt
-from io import StringIO
 
 import pytest
 import time_machine
-from django.core.management import call_command
 from django.utils import timezone
 
 from ivp.demo import WACHTWOORD
@@ -18,8 +16,8 @@ pytestmark = [pytest.mark.browser]
 
 
 @pytest.fixture
-def demo(transactional_db):
-    call_command("demo", stdout=StringIO())
+def demo(demo):
+    """The demo's current plan of Steenwijkerland."""
     return Plan.objects.filter(gemeente__naam="Steenwijkerland").order_by("-periode_start")[0]
 
 

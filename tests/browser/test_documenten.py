@@ -2,10 +2,8 @@
 the coordinator's processing, the decision of the college, and the comparison of versions."""
 
 import datetime as dt
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from ivp.demo import WACHTWOORD
@@ -17,9 +15,8 @@ pytestmark = [pytest.mark.browser]
 
 
 @pytest.fixture
-def startnotitie(transactional_db):
+def startnotitie(demo):
     """The demo, plus a new plan of Steenwijkerland whose startnotitie is still concept."""
-    call_command("demo", stdout=StringIO())
     plan = PlanFactory(
         gemeente=Gemeente.objects.get(naam="Steenwijkerland"),
         titel="Integraal Veiligheidsplan 2027–2030",

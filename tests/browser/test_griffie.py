@@ -71,10 +71,7 @@ def test_the_griffie_downloads_a_pdf_and_the_meetings_zip(
     assert {"metadata.csv", "metadata.json"} <= set(archief.namelist())
 
 
-def test_the_coordinator_reads_the_history_and_the_log(
-    page, transactional_db, login, check_axe, screenshot
-):
-    call_command("demo", stdout=StringIO())
+def test_the_coordinator_reads_the_history_and_the_log(page, demo, login, check_axe, screenshot):
     plan = huidig_plan()
     startnotitie = plan.documenten.get(soort=DocumentSoort.STARTNOTITIE)
     login(page, "coordinator", WACHTWOORD)

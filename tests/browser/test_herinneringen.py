@@ -1,21 +1,13 @@
 """The coordinator sends the reminders now from the plan page; a werkgroeplid chooses the
 daily digest for mentions. On the demo data, with axe and screenshots."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from ivp.demo import WACHTWOORD
 from ivp.models import Bericht
 from tests.browser.conftest import huidig_plan
 
 pytestmark = [pytest.mark.browser]
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("demo", stdout=StringIO())
 
 
 def test_the_coordinator_sends_the_reminders_now(page, demo, login, check_axe, screenshot):

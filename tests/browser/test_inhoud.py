@@ -1,10 +1,7 @@
 """The coordinator walks the structured content: analysis → prioritering → IVP priority, with
 axe on every page and screenshots for a person to look at."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from ivp.demo import WACHTWOORD
 from ivp.models import Gebruiker, Gemeente
@@ -14,10 +11,9 @@ pytestmark = [pytest.mark.browser]
 
 
 @pytest.fixture
-def concept_plan(transactional_db):
+def concept_plan(demo):
     """The demo, plus a new plan of Steenwijkerland whose step 2 has just started, so that the
     analysis, the prioritering and the IVP are all still concept."""
-    call_command("demo", stdout=StringIO())
     coordinator = Gebruiker.objects.get(username="coordinator")
     plan = PlanFactory(
         gemeente=Gemeente.objects.get(naam="Steenwijkerland"),

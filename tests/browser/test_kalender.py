@@ -6,10 +6,8 @@ On the demo data, with axe, the label check and screenshots."""
 from __future__ import annotations
 
 import datetime as dt
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from ivp.demo import WACHTWOORD
 from ivp.werkdagen import is_werkdag
@@ -19,11 +17,6 @@ from tests.browser.test_toegankelijk import CONTROLES_ZONDER_EIGEN_LABEL
 from tests.stappen.kalender import event, ics
 
 pytestmark = [pytest.mark.browser]
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("demo", stdout=StringIO())
 
 
 def _gelabeld(page) -> None:

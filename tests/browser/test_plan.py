@@ -1,19 +1,11 @@
 """The coordinator's main flow in the browser, on the demo data."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from ivp.demo import WACHTWOORD
 from tests.browser.conftest import huidig_plan
 
 pytestmark = [pytest.mark.browser]
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("demo", stdout=StringIO())
 
 
 def test_coordinator_opens_the_plan_makes_a_new_one_and_starts_a_step(

@@ -3,10 +3,7 @@
 
 from __future__ import annotations
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from ivp.demo import WACHTWOORD
 from tests.browser.conftest import huidig_plan
@@ -44,11 +41,6 @@ BREDE_ELEMENTEN = """() => {
     .slice(0, 5)
     .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join(".")}`);
 }"""
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("demo", stdout=StringIO())
 
 
 def hoofdpaginas(page) -> list[str]:

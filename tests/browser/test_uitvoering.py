@@ -6,22 +6,15 @@ goes to the session's W3C check."""
 from __future__ import annotations
 
 import datetime as dt
-from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.core.management import call_command
 
 from ivp.demo import WACHTWOORD
 from tests.browser.conftest import huidig_plan
 
 pytestmark = [pytest.mark.browser]
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("demo", stdout=StringIO())
 
 
 def uitloggen(page):

@@ -2,10 +2,8 @@
 so a screen reader announces it (a region that is itself replaced is not announced)."""
 
 import datetime as dt
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from ivp.demo import WACHTWOORD
 from ivp.models import Gemeente
@@ -17,9 +15,8 @@ pytestmark = [pytest.mark.browser]
 
 
 @pytest.fixture
-def startnotitie(transactional_db):
+def startnotitie(demo):
     """The demo, plus a new plan of Steenwijkerland whose startnotitie is still concept."""
-    call_command("demo", stdout=StringIO())
     plan = services.plan_create(
         gemeente=Gemeente.objects.get(naam="Steenwijkerland"),
         titel="Integraal Veiligheidsplan 2027–2030",

@@ -1,21 +1,13 @@
 """The werkgroep in the browser, on the demo data: a member logs hours and sees the remaining
 budget; the coordinator plans a meeting, records attendance and an actiepunt."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from ivp.demo import WACHTWOORD
 from tests.browser.conftest import huidig_plan
 
 pytestmark = [pytest.mark.browser]
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("demo", stdout=StringIO())
 
 
 def open_werkgroep(page):

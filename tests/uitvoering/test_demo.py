@@ -3,10 +3,7 @@ two quarters of progress, and the previous plan's last rapportage with its evalu
 
 from __future__ import annotations
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -19,8 +16,8 @@ from uitvoering.models import Activiteit, Uitvoeringsplan, Voortgang
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.usefixtures("demo")  # the fixture; `demo` here is the app's module
 def test_the_demo_has_an_uitvoeringsplan_with_progress_and_the_last_rapportage():
-    call_command("demo", stdout=StringIO())
     vorig, nieuw = Plan.objects.filter(gemeente__naam="Steenwijkerland").order_by("periode_start")
     up = Uitvoeringsplan.objects.get(plan=nieuw, jaar=nieuw.periode_start.year)
     prioriteiten = set(

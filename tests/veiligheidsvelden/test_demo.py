@@ -1,10 +1,7 @@
 """The demo carries the veiligheidsbeeld of Steenwijkerland and its three neighbours, read
 from the shipped CSV download (fictional values, which the demo says)."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from veiligheidsvelden.cijfers.selectors import veiligheidsbeeld
 from veiligheidsvelden.models import Cijferimport, Meting, Veld
@@ -12,8 +9,7 @@ from veiligheidsvelden.models import Cijferimport, Meting, Veld
 pytestmark = pytest.mark.django_db
 
 
-def test_de_demo_heeft_cijfers_voor_steenwijkerland_en_buren():
-    call_command("demo", stdout=StringIO())
+def test_de_demo_heeft_cijfers_voor_steenwijkerland_en_buren(demo):
     run = Cijferimport.objects.get(gemeente__naam="Steenwijkerland")
     assert run.status == "gelukt" and "Demo: fictieve cijfers" in run.melding
     assert set(Meting.objects.values_list("gebied_naam", flat=True)) == {

@@ -13,8 +13,7 @@ from werkgroep.models import Bijeenkomst, Lid, Urenregistratie
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_has_the_steenwijkerland_werkgroep(client):
-    call_command("demo", stdout=StringIO())
+def test_the_demo_has_the_steenwijkerland_werkgroep(demo):
     # The demo is dated relative to the day it is loaded: the current plan is the newest.
     werkgroep_leden = Lid.objects.filter(
         werkgroep__plan__gemeente__naam="Steenwijkerland",

@@ -196,7 +196,11 @@ def _bewaar(
         meting.waarde = cel.waarde
         meting.bron = gelezen.bron[cel.tabel]
         meting.opgehaald_op = nu
-        bewaar(meting, door=door, reden=reden)
+        # The indicator and the gemeente are rows read in this transaction and each key is
+        # there once (per_sleutel, bestaand; the database's unique constraint backs it), so
+        # only the values are validated: checking those again costs three queries a value.
+        meting.full_clean(exclude=["indicator", "gemeente"], validate_unique=False)
+        bewaar(meting, door=door, reden=reden, valideer=False)
     return telling
 
 
