@@ -2,21 +2,13 @@
 for three gemeenten (a mistake first: the input stays), sees it in the region's list, and a
 member gemeente's coordinator finds it among its own werkgroep's meetings."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from ivp.demo import WACHTWOORD
 from ivp.models import Regio
 
 pytestmark = [pytest.mark.browser]
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("demo", stdout=StringIO())
 
 
 def test_the_regional_coordinator_plans_a_joint_meeting(page, demo, login, check_axe, screenshot):

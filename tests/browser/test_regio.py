@@ -3,10 +3,7 @@ doelstelling and publishes it; Steenwijkerland's coordinator reviews the differe
 accepts it (a new version of its IVP); Kampen's coordinator declines it with a reason. axe
 on every page, the HTML checker at the end of the session."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from ivp.demo import WACHTWOORD
@@ -14,11 +11,6 @@ from regio.constants import VoorstelStatus
 from regio.models import Regiodeel, Regiovoorstel
 
 pytestmark = [pytest.mark.browser]
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("demo", stdout=StringIO())
 
 
 def _zorg() -> Regiodeel:

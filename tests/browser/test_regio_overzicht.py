@@ -2,10 +2,7 @@
 side by side; axe on the page, a screenshot wide and on a phone (the tables scroll in their
 own box, never the page). Shared parts come from another demo and are not relied on."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from ivp.demo import WACHTWOORD
 from ivp.models import Regio
@@ -13,11 +10,6 @@ from ivp.models import Regio
 pytestmark = [pytest.mark.browser]
 
 GEMEENTEN = ["Kampen", "Staphorst", "Steenwijkerland", "Zwartewaterland"]
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("demo", stdout=StringIO())
 
 
 def test_the_regional_coordinator_sees_the_four_member_plans_side_by_side(
