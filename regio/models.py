@@ -25,7 +25,7 @@ from simple_history.models import HistoricalRecords
 from ivp.models import Plan, Regio
 from ivp.versies import Versiebeheerd
 from regio.constants import DeelSoort, OvernameKeuze, VoorstelStatus
-from stappen.models import JAAR_MAX, JAAR_MIN, Versie
+from stappen.models import Versie, vereis_meetbaar
 from veiligheidsvelden.models import Thema, Veld
 
 MAX_DEEL_TEKENS = 50_000
@@ -144,26 +144,7 @@ class Regiodoelstelling(Versiebeheerd):
             raise ValidationError(
                 {"deel": "Alleen een bovenlokale prioriteit heeft doelstellingen."}
             )
-        errors: dict[str, str] = {}
-        for naam in ("nulmeting_jaar", "streefjaar"):
-            jaar = getattr(self, naam)
-            if jaar is not None and not JAAR_MIN <= jaar <= JAAR_MAX:
-                errors[naam] = f"Vul een jaar in tussen {JAAR_MIN} en {JAAR_MAX}."
-        if (
-            not errors
-            and self.nulmeting_jaar
-            and self.streefjaar
-            and self.streefjaar < self.nulmeting_jaar
-        ):
-            errors["streefjaar"] = (
-                f"Het streefjaar ligt vóór het jaar van de nulmeting ({self.nulmeting_jaar})."
-            )
-        if self.nulmeting and not self.nulmeting_jaar:
-            errors["nulmeting_jaar"] = "Vul het jaar van de nulmeting in."
-        if self.streefwaarde and not self.streefjaar:
-            errors["streefjaar"] = "Vul het jaar in waarin de streefwaarde bereikt moet zijn."
-        if errors:
-            raise ValidationError(errors)
+        vereis_meetbaar(self)
 
 
 class Regiodeelversie(models.Model):

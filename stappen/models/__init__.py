@@ -29,6 +29,7 @@ from stappen.models.inhoud import (
     Prioritering,
     Score,
     Weging,
+    vereis_meetbaar,
 )
 from stappen.models.inzage import Inzage
 from stappen.models.kalender import Raadsplanning, Vergadering, Vergadertermijnen
@@ -70,4 +71,5 @@ __all__ = [
     "Weergave",
     "Weging",
     "prive_opslag",
+    "vereis_meetbaar",
 ]

@@ -5,7 +5,7 @@ every hoofdthema) and the doelstellingen per priority.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -194,6 +194,37 @@ class Plaatsing(Versiebeheerd):
         return f"{self.thema.naam}: {self.get_keuze_display()}"
 
 
+class Meetbaar(Protocol):
+    """What a doelstelling measures by: the plan's and the region's."""
+
+    nulmeting: str
+    nulmeting_jaar: int | None
+    streefwaarde: str
+    streefjaar: int | None
+
+
+def vereis_meetbaar(doelstelling: Meetbaar) -> None:
+    """The checks of a doelstelling's nulmeting and streefwaarde (years in range, the target
+    not before the baseline, a value with its year), for the plan's doelstellingen and the
+    region's (`regio.Regiodoelstelling`) alike."""
+    d = doelstelling
+    errors: dict[str, str] = {}
+    for naam in ("nulmeting_jaar", "streefjaar"):
+        jaar = getattr(d, naam)
+        if jaar is not None and not JAAR_MIN <= jaar <= JAAR_MAX:
+            errors[naam] = f"Vul een jaar in tussen {JAAR_MIN} en {JAAR_MAX}."
+    if not errors and d.nulmeting_jaar and d.streefjaar and d.streefjaar < d.nulmeting_jaar:
+        errors["streefjaar"] = (
+            f"Het streefjaar ligt vóór het jaar van de nulmeting ({d.nulmeting_jaar})."
+        )
+    if d.nulmeting and not d.nulmeting_jaar:
+        errors["nulmeting_jaar"] = "Vul het jaar van de nulmeting in."
+    if d.streefwaarde and not d.streefjaar:
+        errors["streefjaar"] = "Vul het jaar in waarin de streefwaarde bereikt moet zijn."
+    if errors:
+        raise ValidationError(errors)
+
+
 class Doelstelling(Versiebeheerd):
     """An effect goal of a priority in the IVP (CCV: strategic, SMART where possible)."""
 
@@ -242,26 +273,7 @@ class Doelstelling(Versiebeheerd):
             raise ValidationError(
                 {"plaatsing": "Alleen een prioriteit krijgt doelstellingen in het IVP."}
             )
-        errors: dict[str, str] = {}
-        for naam in ("nulmeting_jaar", "streefjaar"):
-            jaar = getattr(self, naam)
-            if jaar is not None and not JAAR_MIN <= jaar <= JAAR_MAX:
-                errors[naam] = f"Vul een jaar in tussen {JAAR_MIN} en {JAAR_MAX}."
-        if (
-            not errors
-            and self.nulmeting_jaar
-            and self.streefjaar
-            and self.streefjaar < self.nulmeting_jaar
-        ):
-            errors["streefjaar"] = (
-                f"Het streefjaar ligt vóór het jaar van de nulmeting ({self.nulmeting_jaar})."
-            )
-        if self.nulmeting and not self.nulmeting_jaar:
-            errors["nulmeting_jaar"] = "Vul het jaar van de nulmeting in."
-        if self.streefwaarde and not self.streefjaar:
-            errors["streefjaar"] = "Vul het jaar in waarin de streefwaarde bereikt moet zijn."
-        if errors:
-            raise ValidationError(errors)
+        vereis_meetbaar(self)
 
 
 # --- Structured content of steps 2–4 (issue 3): sources, scores and weights ---------------
