@@ -20,6 +20,8 @@ from tests.demostand import laad_demo
 from tests.ivp.factories import GemeenteFactory
 from tests.stappen.factories import PlanFactory
 from tests.stappen.stappenplan import coordinator_van, lid_van
+from tests.wachthond import begin as wachthond_begin
+from tests.wachthond import pytest_runtest_protocol  # noqa: F401  (a hang ends the run, see there)
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 
@@ -60,6 +62,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
+    wachthond_begin()
     if not REQUIRE_SERVICES:
         return
     for reden in (_postgres_ontbreekt(), _redis_ontbreekt()):
