@@ -30,8 +30,9 @@ run: install
 	@echo "IVP Regie draait op http://127.0.0.1:8000/ (stoppen met Ctrl+C)"
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
 
+# The tests spread over the processor cores (pytest-xdist); one process: .venv/bin/pytest.
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --maxprocesses 4
 
 # Python (ruff), templates (djLint: rules and format), migrations, types (mypy, whole project).
 lint: install

@@ -197,6 +197,32 @@ def _gunicorn(poort: int, workers: int) -> subprocess.Popen[bytes]:
     raise RuntimeError("gunicorn antwoordt niet")
 
 
+def _celery() -> subprocess.Popen[bytes] | None:
+    """With a broker (CELERY_BROKER_URL), as in production: one Celery worker beside gunicorn
+    makes the Excel files and sends the mail. Without one the tasks run in the request (the
+    embedded default)."""
+    if not os.environ.get("CELERY_BROKER_URL"):
+        return None
+    return subprocess.Popen(
+        [
+            str(ROOT / ".venv/bin/celery"),
+            "-A",
+            "ivp",
+            "worker",
+            "--concurrency",
+            "1",
+            "--loglevel",
+            "warning",
+            "--without-gossip",
+            "--without-mingle",
+        ],
+        cwd=ROOT,
+        env=os.environ | {"DJANGO_SETTINGS_MODULE": "bench.load_settings"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
 def _deel(a: float, b: float) -> float:
     return a / b if b else float("nan")
 
@@ -232,6 +258,7 @@ def main() -> None:
     connection.close()  # the server has the database to itself while it runs
     basis = f"http://127.0.0.1:{args.poort}"
     server = _gunicorn(args.poort, args.workers)
+    werker = _celery()
     try:
         # Warm both workers (each loads the app lazily), one request at a time: a wrk run
         # would leave slow requests queued behind it that the next run then waits for.
@@ -242,7 +269,8 @@ def main() -> None:
                     antwoord.read()
         print(
             f"{args.workers} gunicorn workers, {connection.vendor}, {args.verbindingen} "
-            f"verbindingen, {args.duur} s per run, bare and page interleaved"
+            f"verbindingen, {args.duur} s per run, bare and page interleaved; tasks "
+            + ("in a Celery worker" if werker else "in the request (no broker)")
         )
         print(f"{'pagina':<28} {'req/s':>7} {'p50':>6} {'p95':>6} {'p99':>6} {'÷ kaal':>7}")
         for naam, url in paginas:
@@ -277,8 +305,10 @@ def main() -> None:
             f"{mix['status']}); {mix['schrijf']} uren verstuurd, {opgeslagen} opgeslagen"
         )
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for proces in (server, werker):
+            if proces is not None:
+                proces.terminate()
+                proces.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -39,7 +39,8 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 AXE_SCRIPT = PROJECT_DIR / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOT_DIR = PROJECT_DIR / "test-output" / "screenshots"
-HTML_DIR = PROJECT_DIR / "test-output" / "html-browser"
+# One folder per pytest-xdist worker: each worker empties its own at its start.
+HTML_DIR = PROJECT_DIR / "test-output" / "html-browser" / os.environ.get("PYTEST_XDIST_WORKER", "")
 # Not our pages: Django's admin.
 NIET_GECONTROLEERD = ("/beheer/",)
 _SERIALIZED = "_test_serialized_contents"
