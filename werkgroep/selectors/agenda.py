@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -10,7 +10,27 @@ from django.utils import timezone
 from ivp.models import Gebruiker
 from ivp.permissions import PLAN_LEZERS, gemeenten_met_rol
 from stappen.models import Stap
-from werkgroep.models import Agendafeed, Bijeenkomst
+from werkgroep.models import Agendafeed, Agendapunt, Bijeenkomst
+
+# What `werkgroep.ical` writes of a meeting and of a step, and no more: the feed reads every
+# meeting and deadline of the user (hundreds at 50×), and the notulen, besluiten and the rest
+# of the plan would be read, compared by DISTINCT and made into objects for nothing.
+_BIJEENKOMST_VELDEN = (
+    "id",
+    "uid",
+    "volgnummer_ical",
+    "titel",
+    "datum",
+    "begintijd",
+    "eindtijd",
+    "locatie",
+    "online_link",
+    "werkgroep__plan__titel",
+    "werkgroep__plan__gemeente__naam",
+    "gezamenlijk__uid",
+)
+# `status` too: it is a protected FSMField, which loads itself when deferred (one query a step).
+_STAP_VELDEN = ("id", "nummer", "status", "gepland_eind", "plan__titel", "plan__gemeente__naam")
 
 
 def agendafeed_van(user: Gebruiker) -> Agendafeed | None:
@@ -36,7 +56,10 @@ def bijeenkomsten_voor(user: Gebruiker) -> QuerySet[Bijeenkomst]:
             werkgroep__plan__gemeente_id__in=gemeenten_met_rol(user, PLAN_LEZERS),
         )
         .select_related("werkgroep__plan__gemeente", "gezamenlijk")
-        .prefetch_related("agendapunten")
+        .only(*_BIJEENKOMST_VELDEN)
+        .prefetch_related(
+            Prefetch("agendapunten", Agendapunt.objects.only("id", "bijeenkomst_id", "onderwerp"))
+        )
         .distinct()
         .order_by("datum", "begintijd")
     )
@@ -57,6 +80,7 @@ def stappen_voor(user: Gebruiker) -> QuerySet[Stap]:
     return (
         Stap.objects.filter(plan__gemeente_id__in=gemeenten_met_rol(user, PLAN_LEZERS))
         .select_related("plan__gemeente")
+        .only(*_STAP_VELDEN)
         .annotate(volgnummer_ical=Coalesce(Subquery(opslagen, output_field=IntegerField()), 1) - 1)
         .order_by("gepland_eind", "plan_id", "nummer")
     )
