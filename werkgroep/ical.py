@@ -102,7 +102,8 @@ def _lokaal(datum: dt.date, tijd: dt.time) -> str:
 
 
 def _zonder_regeleinde(waarde: str) -> str:
-    """A URI value has no escaping: a line break in it cannot be written, so it goes."""
+    """A value written without escaping (a URI, the calendar's name): a line break in it
+    cannot be written, so it goes."""
     return waarde.replace("\r", "").replace("\n", "")
 
 
@@ -113,7 +114,9 @@ def _kalender_begin(naam: str) -> list[str]:
         f"PRODID:{PRODID}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{tekst(naam)}",
+        # Unescaped, as `icalendar` wrote it and reads it back (it knows no type for this
+        # X- property); only a line break cannot be written.
+        f"X-WR-CALNAME:{_zonder_regeleinde(naam)}",
         f"X-WR-TIMEZONE:{TZID}",
         *_VTIMEZONE,
     ]
