@@ -24,11 +24,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
 from stappen.models import Stap
 from werkgroep.models import Bijeenkomst
+
+if TYPE_CHECKING:
+    from werkgroep.selectors.agenda import Deadline
 
 PRODID = "-//IVP Regie//Werkgroep//NL"
 DOMEIN = "ivp-regie"
@@ -134,7 +138,7 @@ def bijeenkomst_uid(bijeenkomst: Bijeenkomst) -> str:
     return f"bijeenkomst-{bijeenkomst.uid}@{DOMEIN}"
 
 
-def stap_uid(stap: Stap) -> str:
+def stap_uid(stap: Stap | Deadline) -> str:
     return f"stap-{stap.pk}-deadline@{DOMEIN}"
 
 
@@ -171,19 +175,17 @@ def _bijeenkomst_event(
     return event
 
 
-def _stap_event(stap: Stap, stempel: str) -> list[str]:
-    plan = stap.plan
+def _stap_event(stap: Deadline, stempel: str) -> list[str]:
     eind = stap.gepland_eind
     return [
         "BEGIN:VEVENT",
         f"UID:{tekst(stap_uid(stap))}",
         f"DTSTAMP:{stempel}",
-        f"SEQUENCE:{int(getattr(stap, 'volgnummer_ical', 0))}",
+        f"SEQUENCE:{int(stap.volgnummer_ical)}",
         f"DTSTART;VALUE=DATE:{eind:%Y%m%d}",
         f"DTEND;VALUE=DATE:{eind + dt.timedelta(days=1):%Y%m%d}",
-        "SUMMARY:"
-        + tekst(f"Deadline stap {stap.nummer}: {stap.get_nummer_display()} — {plan.titel}"),
-        f"DESCRIPTION:{tekst(f'{plan.titel}, gemeente {plan.gemeente}.')}",
+        "SUMMARY:" + tekst(f"Deadline stap {stap.nummer}: {stap.naam} — {stap.plan_titel}"),
+        f"DESCRIPTION:{tekst(f'{stap.plan_titel}, gemeente {stap.gemeente}.')}",
         "TRANSP:TRANSPARENT",
         "END:VEVENT",
     ]
@@ -202,7 +204,7 @@ def bijeenkomst_ics(
     )
 
 
-def feed_ics(naam: str, bijeenkomsten: Iterable[Bijeenkomst], stappen: Iterable[Stap]) -> bytes:
+def feed_ics(naam: str, bijeenkomsten: Iterable[Bijeenkomst], stappen: Iterable[Deadline]) -> bytes:
     stempel = _utc(timezone.now())
     regels = _kalender_begin(naam)
     gezien: set[str] = set()

@@ -9,9 +9,11 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from zoneinfo import ZoneInfo
 
+from django.db.models import QuerySet
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
+from ivp.models import Gebruiker
 from stappen.models import Stap
 from werkgroep.models import Bijeenkomst
 
@@ -135,3 +137,26 @@ def feed_ics(naam: str, bijeenkomsten: Iterable[Bijeenkomst], stappen: Iterable[
     for stap in stappen:
         kalender.add_component(_stap_event(stap))
     return kalender.to_ical()
+
+
+def stappen_voor(user: Gebruiker) -> QuerySet[Stap]:
+    """Frozen too: the steps of the feed as `werkgroep.selectors.stappen_voor` read them before
+    issue 8 (model objects, which the library-built writer above takes)."""
+    from django.db.models import Count, IntegerField, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
+
+    from ivp.permissions import PLAN_LEZERS, gemeenten_met_rol
+
+    opslagen = (
+        Stap.history.model.objects.filter(id=OuterRef("pk"))
+        .order_by()
+        .values("id")
+        .annotate(aantal=Count("*"))
+        .values("aantal")
+    )
+    return (
+        Stap.objects.filter(plan__gemeente_id__in=gemeenten_met_rol(user, PLAN_LEZERS))
+        .select_related("plan__gemeente")
+        .annotate(volgnummer_ical=Coalesce(Subquery(opslagen, output_field=IntegerField()), 1) - 1)
+        .order_by("gepland_eind", "plan_id", "nummer")
+    )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -9,12 +12,13 @@ from django.utils import timezone
 
 from ivp.models import Gebruiker
 from ivp.permissions import PLAN_LEZERS, gemeenten_met_rol
+from stappen.constants import StapNummer
 from stappen.models import Stap
 from werkgroep.models import Agendafeed, Agendapunt, Bijeenkomst
 
-# What `werkgroep.ical` writes of a meeting and of a step, and no more: the feed reads every
-# meeting and deadline of the user (hundreds at 50×), and the notulen, besluiten and the rest
-# of the plan would be read, compared by DISTINCT and made into objects for nothing.
+# What `werkgroep.ical` writes of a meeting, and no more: the feed reads every
+# meeting of the user (hundreds at 50×), and the notulen, besluiten and the rest of the plan
+# would be read, compared by DISTINCT and made into objects for nothing.
 _BIJEENKOMST_VELDEN = (
     "id",
     "uid",
@@ -29,8 +33,6 @@ _BIJEENKOMST_VELDEN = (
     "werkgroep__plan__gemeente__naam",
     "gezamenlijk__uid",
 )
-# `status` too: it is a protected FSMField, which loads itself when deferred (one query a step).
-_STAP_VELDEN = ("id", "nummer", "status", "gepland_eind", "plan__titel", "plan__gemeente__naam")
 
 
 def agendafeed_van(user: Gebruiker) -> Agendafeed | None:
@@ -65,8 +67,22 @@ def bijeenkomsten_voor(user: Gebruiker) -> QuerySet[Bijeenkomst]:
     )
 
 
-def stappen_voor(user: Gebruiker) -> QuerySet[Stap]:
-    """The steps of every plan `user` may see: their deadlines go into the feed.
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """One step's deadline as the feed writes it: a row, not a `Stap` (hundreds at 50×, and a
+    `Stap` with its plan and gemeente is three model objects with a guarded FSM field)."""
+
+    pk: int
+    nummer: int
+    naam: str  # the step's name, `Stap.get_nummer_display()`
+    gepland_eind: dt.date
+    plan_titel: str
+    gemeente: str
+    volgnummer_ical: int
+
+
+def stappen_voor(user: Gebruiker) -> list[Deadline]:
+    """The deadlines of the steps of every plan `user` may see, for the feed.
 
     `volgnummer_ical` (the iCalendar SEQUENCE of the deadline) is the number of times the step
     was saved after it was made: it only goes up, so a calendar takes a moved deadline."""
@@ -77,10 +93,16 @@ def stappen_voor(user: Gebruiker) -> QuerySet[Stap]:
         .annotate(aantal=Count("*"))
         .values("aantal")
     )
-    return (
+    rijen = (
         Stap.objects.filter(plan__gemeente_id__in=gemeenten_met_rol(user, PLAN_LEZERS))
-        .select_related("plan__gemeente")
-        .only(*_STAP_VELDEN)
         .annotate(volgnummer_ical=Coalesce(Subquery(opslagen, output_field=IntegerField()), 1) - 1)
         .order_by("gepland_eind", "plan_id", "nummer")
+        .values_list(
+            "pk", "nummer", "gepland_eind", "plan__titel", "plan__gemeente__naam", "volgnummer_ical"
+        )
     )
+    namen = dict(StapNummer.choices)
+    return [
+        Deadline(pk, nummer, str(namen.get(nummer, nummer)), eind, titel, gemeente, volgnummer)
+        for pk, nummer, eind, titel, gemeente, volgnummer in rijen
+    ]
