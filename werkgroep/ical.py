@@ -24,15 +24,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
 from stappen.models import Stap
 from werkgroep.models import Bijeenkomst
-
-if TYPE_CHECKING:
-    from werkgroep.selectors.agenda import Deadline
+from werkgroep.selectors.agenda import Afspraak, Deadline, afspraak_van
 
 PRODID = "-//IVP Regie//Werkgroep//NL"
 DOMEIN = "ivp-regie"
@@ -130,11 +127,16 @@ def _bestand(regels: Iterable[str]) -> bytes:
     return b"".join(vouw(regel) for regel in regels)
 
 
-def bijeenkomst_uid(bijeenkomst: Bijeenkomst) -> str:
+def bijeenkomst_uid(bijeenkomst: Bijeenkomst | Afspraak) -> str:
     """A werkgroep's part of a joint meeting carries the joint meeting's id: one event in the
     calendar of someone who is in two of its werkgroepen."""
-    if bijeenkomst.gezamenlijk_id and bijeenkomst.gezamenlijk is not None:
-        return f"gezamenlijk-{bijeenkomst.gezamenlijk.uid}@{DOMEIN}"
+    if isinstance(bijeenkomst, Bijeenkomst):
+        gezamenlijk = bijeenkomst.gezamenlijk if bijeenkomst.gezamenlijk_id else None
+        gezamenlijk_uid = gezamenlijk.uid if gezamenlijk is not None else None
+    else:
+        gezamenlijk_uid = bijeenkomst.gezamenlijk_uid
+    if gezamenlijk_uid is not None:
+        return f"gezamenlijk-{gezamenlijk_uid}@{DOMEIN}"
     return f"bijeenkomst-{bijeenkomst.uid}@{DOMEIN}"
 
 
@@ -143,19 +145,18 @@ def stap_uid(stap: Stap | Deadline) -> str:
 
 
 def _bijeenkomst_event(
-    bijeenkomst: Bijeenkomst, stempel: str, url: str = "", gemeenten: Sequence[str] = ()
+    bijeenkomst: Afspraak, stempel: str, url: str = "", gemeenten: Sequence[str] = ()
 ) -> list[str]:
-    plan = bijeenkomst.werkgroep.plan
-    gezamenlijk = bijeenkomst.gezamenlijk_id is not None
-    regels = [f"{plan.titel}, gemeente {plan.gemeente}."]
+    gezamenlijk = bijeenkomst.gezamenlijk_uid is not None
+    regels = [f"{bijeenkomst.plan_titel}, gemeente {bijeenkomst.gemeente}."]
     if gemeenten:
         regels.append(f"Gezamenlijke bijeenkomst van {', '.join(gemeenten)}.")
     if bijeenkomst.online_link:
         regels.append(f"Online: {bijeenkomst.online_link}")
-    agenda = list(bijeenkomst.agendapunten.all())
-    if agenda:
+    if bijeenkomst.agenda:
         regels.append("Agenda:")
-        regels += [f"{n}. {punt.onderwerp}" for n, punt in enumerate(agenda, start=1)]
+        regels += [f"{n}. {onderwerp}" for n, onderwerp in enumerate(bijeenkomst.agenda, start=1)]
+    wie = "gezamenlijk" if gezamenlijk else bijeenkomst.gemeente
     event = [
         "BEGIN:VEVENT",
         f"UID:{tekst(bijeenkomst_uid(bijeenkomst))}",
@@ -163,8 +164,7 @@ def _bijeenkomst_event(
         f"SEQUENCE:{int(bijeenkomst.volgnummer_ical)}",
         f"DTSTART{_lokaal(bijeenkomst.datum, bijeenkomst.begintijd)}",
         f"DTEND{_lokaal(bijeenkomst.datum, bijeenkomst.eindtijd)}",
-        "SUMMARY:"
-        + tekst(f"{bijeenkomst.titel} — {'gezamenlijk' if gezamenlijk else plan.gemeente}"),
+        f"SUMMARY:{tekst(f'{bijeenkomst.titel} — {wie}')}",
     ]
     if bijeenkomst.locatie:
         event.append(f"LOCATION:{tekst(bijeenkomst.locatie)}")
@@ -198,13 +198,13 @@ def bijeenkomst_ics(
     return _bestand(
         [
             *_kalender_begin(bijeenkomst.titel),
-            *_bijeenkomst_event(bijeenkomst, stempel, url, gemeenten),
+            *_bijeenkomst_event(afspraak_van(bijeenkomst), stempel, url, gemeenten),
             "END:VCALENDAR",
         ]
     )
 
 
-def feed_ics(naam: str, bijeenkomsten: Iterable[Bijeenkomst], stappen: Iterable[Deadline]) -> bytes:
+def feed_ics(naam: str, bijeenkomsten: Iterable[Afspraak], stappen: Iterable[Deadline]) -> bytes:
     stempel = _utc(timezone.now())
     regels = _kalender_begin(naam)
     gezien: set[str] = set()

@@ -160,3 +160,20 @@ def stappen_voor(user: Gebruiker) -> QuerySet[Stap]:
         .annotate(volgnummer_ical=Coalesce(Subquery(opslagen, output_field=IntegerField()), 1) - 1)
         .order_by("gepland_eind", "plan_id", "nummer")
     )
+
+
+def bijeenkomsten_voor(user: Gebruiker) -> QuerySet[Bijeenkomst]:
+    """Frozen too: the meetings of the feed as `werkgroep.selectors.bijeenkomsten_voor` read
+    them before issue 8 (model objects)."""
+    from ivp.permissions import PLAN_LEZERS, gemeenten_met_rol
+
+    return (
+        Bijeenkomst.objects.filter(
+            werkgroep__leden__gebruiker=user,
+            werkgroep__plan__gemeente_id__in=gemeenten_met_rol(user, PLAN_LEZERS),
+        )
+        .select_related("werkgroep__plan__gemeente", "gezamenlijk")
+        .prefetch_related("agendapunten")
+        .distinct()
+        .order_by("datum", "begintijd")
+    )

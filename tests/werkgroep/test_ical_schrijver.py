@@ -69,9 +69,12 @@ def test_icalendar_reads_our_feed_as_the_same_events_as_the_library_built_one(li
     gebruiker = lid.gebruiker
     naam = f"IVP Regie — {gebruiker}, {LASTIG}"
     with time_machine.travel(dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.UTC), tick=False):
-        bijeenkomsten = list(selectors.bijeenkomsten_voor(gebruiker))
-        nieuw = ical.feed_ics(naam, bijeenkomsten, selectors.stappen_voor(gebruiker))
-        oud = ical_oud.feed_ics(naam, bijeenkomsten, ical_oud.stappen_voor(gebruiker))
+        nieuw = ical.feed_ics(
+            naam, selectors.bijeenkomsten_voor(gebruiker), selectors.stappen_voor(gebruiker)
+        )
+        oud = ical_oud.feed_ics(
+            naam, ical_oud.bijeenkomsten_voor(gebruiker), ical_oud.stappen_voor(gebruiker)
+        )
     gelezen = _lees(nieuw)
     assert gelezen == _lees(oud)
     assert len(gelezen["events"]) == 2 + 6  # two meetings, the plan's six deadlines

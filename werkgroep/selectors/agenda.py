@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -15,24 +16,6 @@ from ivp.permissions import PLAN_LEZERS, gemeenten_met_rol
 from stappen.constants import StapNummer
 from stappen.models import Stap
 from werkgroep.models import Agendafeed, Agendapunt, Bijeenkomst
-
-# What `werkgroep.ical` writes of a meeting, and no more: the feed reads every
-# meeting of the user (hundreds at 50×), and the notulen, besluiten and the rest of the plan
-# would be read, compared by DISTINCT and made into objects for nothing.
-_BIJEENKOMST_VELDEN = (
-    "id",
-    "uid",
-    "volgnummer_ical",
-    "titel",
-    "datum",
-    "begintijd",
-    "eindtijd",
-    "locatie",
-    "online_link",
-    "werkgroep__plan__titel",
-    "werkgroep__plan__gemeente__naam",
-    "gezamenlijk__uid",
-)
 
 
 def agendafeed_van(user: Gebruiker) -> Agendafeed | None:
@@ -49,22 +32,76 @@ def feed_eigenaar(token: str) -> Gebruiker:
     return gevonden.gebruiker
 
 
-def bijeenkomsten_voor(user: Gebruiker) -> QuerySet[Bijeenkomst]:
+@dataclass(frozen=True, slots=True)
+class Afspraak:
+    """One meeting as the feed writes it: what `werkgroep.ical` needs, as one row (the feed
+    has hundreds at 50×; as objects each was a meeting, its werkgroep, plan, gemeente and
+    joint meeting, with the notulen and besluiten read through the DISTINCT for nothing)."""
+
+    uid: uuid.UUID
+    gezamenlijk_uid: uuid.UUID | None  # set for a werkgroep's part of a joint meeting
+    volgnummer_ical: int
+    titel: str
+    datum: dt.date
+    begintijd: dt.time
+    eindtijd: dt.time
+    locatie: str
+    online_link: str
+    plan_titel: str
+    gemeente: str
+    agenda: tuple[str, ...]  # the onderwerpen of its agenda items, in order
+
+
+def afspraak_van(bijeenkomst: Bijeenkomst) -> Afspraak:
+    """The row of one meeting that is already loaded (its `.ics` download and mail)."""
+    plan = bijeenkomst.werkgroep.plan
+    gezamenlijk = bijeenkomst.gezamenlijk if bijeenkomst.gezamenlijk_id else None
+    return Afspraak(
+        uid=bijeenkomst.uid,
+        gezamenlijk_uid=gezamenlijk.uid if gezamenlijk is not None else None,
+        volgnummer_ical=bijeenkomst.volgnummer_ical,
+        titel=bijeenkomst.titel,
+        datum=bijeenkomst.datum,
+        begintijd=bijeenkomst.begintijd,
+        eindtijd=bijeenkomst.eindtijd,
+        locatie=bijeenkomst.locatie,
+        online_link=bijeenkomst.online_link,
+        plan_titel=plan.titel,
+        gemeente=str(plan.gemeente),
+        agenda=tuple(punt.onderwerp for punt in bijeenkomst.agendapunten.all()),
+    )
+
+
+def bijeenkomsten_voor(user: Gebruiker) -> list[Afspraak]:
     """The meetings of the werkgroepen `user` is a member of, in gemeenten where they still
-    hold a role."""
-    return (
+    hold a role, by date and time: two queries (the meetings, their agenda items)."""
+    rijen = list(
         Bijeenkomst.objects.filter(
             werkgroep__leden__gebruiker=user,
             werkgroep__plan__gemeente_id__in=gemeenten_met_rol(user, PLAN_LEZERS),
         )
-        .select_related("werkgroep__plan__gemeente", "gezamenlijk")
-        .only(*_BIJEENKOMST_VELDEN)
-        .prefetch_related(
-            Prefetch("agendapunten", Agendapunt.objects.only("id", "bijeenkomst_id", "onderwerp"))
-        )
         .distinct()
-        .order_by("datum", "begintijd")
+        .order_by("datum", "begintijd", "pk")
+        .values_list(
+            "pk",
+            "uid",
+            "gezamenlijk__uid",
+            "volgnummer_ical",
+            "titel",
+            "datum",
+            "begintijd",
+            "eindtijd",
+            "locatie",
+            "online_link",
+            "werkgroep__plan__titel",
+            "werkgroep__plan__gemeente__naam",
+        )
     )
+    agenda: dict[int, list[str]] = {}
+    punten = Agendapunt.objects.filter(bijeenkomst_id__in=[rij[0] for rij in rijen])
+    for bijeenkomst_id, onderwerp in punten.values_list("bijeenkomst_id", "onderwerp"):
+        agenda.setdefault(bijeenkomst_id, []).append(onderwerp)  # Meta.ordering: in order
+    return [Afspraak(*rij[1:], agenda=tuple(agenda.get(rij[0], ()))) for rij in rijen]
 
 
 @dataclass(frozen=True, slots=True)
