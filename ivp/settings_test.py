@@ -37,3 +37,6 @@ CELERY_TASK_ALWAYS_EAGER = True
 # The demo without its PDFs (seconds per load, and the demo loads in many tests); the tests of
 # the demo's PDFs and the griffie's downloads switch it on.
 IVP_DEMO_PDF = False
+# Each test process its own cache, whatever CACHE_URL says (two runs sharing one Redis would
+# see each other's results under reused ids); tests/conftest.py empties it before each test.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
@@ -29,7 +30,7 @@ from stappen.rechten import (
 from stappen.secties import Sectie, bouw_structuur
 from stappen.selectors.leesvolgorde import InhoudRegel, leesvolgorde
 from stappen.signalen import Signaal
-from stappen.vergelijk import SectieVergelijking, vergelijk_secties
+from stappen.vergelijk import VERGELIJKING_VERSIE, SectieVergelijking, vergelijk_secties
 
 
 def plan_document(plan: Plan, soort: str) -> Document | None:
@@ -371,10 +372,25 @@ def vergelijking(user: Gebruiker, document_id: int, oud: str, nieuw: str) -> Ver
     per_nummer = {v.nummer: v for v in versies}
     a = per_nummer.get(oud) or versies[-2]
     b = per_nummer.get(nieuw) or versies[-1]
-    # Only the two compared versions are decoded, in one query.
-    inhoud = dict(Versie.objects.filter(pk__in=[a.pk, b.pk]).values_list("pk", "inhoud"))
-    a.inhoud, b.inhoud = inhoud[a.pk], inhoud[b.pk]
-    return Vergelijking(document, versies, a, b, vergelijk_secties(a.inhoud, b.inhoud))
+    return Vergelijking(document, versies, a, b, _vergeleken(a, b))
+
+
+# How long a comparison stays in the cache after it was made. Versions never change, so this
+# only bounds the cache's size; it never makes a result stale.
+VERGELIJKING_BEWAREN = 7 * 24 * 60 * 60
+
+
+def _vergeleken(a: Versie, b: Versie) -> list[SectieVergelijking]:
+    """The section comparison of two versions. Versions are frozen (`Versie.save` refuses an
+    update, `delete` always), so the result is cached by the two ids and the diff's own
+    version (`VERGELIJKING_VERSIE`); on a miss only these two are decoded, in one query."""
+    sleutel = f"stappen:vergelijking:{VERGELIJKING_VERSIE}:{a.pk}:{b.pk}"
+    secties: list[SectieVergelijking] | None = cache.get(sleutel)
+    if secties is None:
+        inhoud = dict(Versie.objects.filter(pk__in=[a.pk, b.pk]).values_list("pk", "inhoud"))
+        secties = vergelijk_secties(inhoud[a.pk], inhoud[b.pk])
+        cache.set(sleutel, secties, VERGELIJKING_BEWAREN)
+    return secties
 
 
 def opmerking_draad(user: Gebruiker, opmerking_id: int) -> Opmerking:
