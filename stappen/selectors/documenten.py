@@ -107,7 +107,7 @@ def _met_aantal_antwoorden(draden: QuerySet[Opmerking]) -> QuerySet[Opmerking]:
 
 
 def _draad_blokken(draden: QuerySet[Opmerking]) -> QuerySet[Opmerking]:
-    """Threads as the blocks of `_draad.html` need them: author, the version's number (not its
+    """Threads as the thread blocks need them (`documenten.draad_blok`): author, the version's number (not its
     content) and the number of replies, without loading the replies."""
     return _met_aantal_antwoorden(
         draden.filter(antwoord_op__isnull=True)
