@@ -107,8 +107,8 @@ def _met_aantal_antwoorden(draden: QuerySet[Opmerking]) -> QuerySet[Opmerking]:
 
 
 def _draad_blokken(draden: QuerySet[Opmerking]) -> QuerySet[Opmerking]:
-    """Threads as the thread blocks need them (`documenten.draad_blok`): author, the version's number (not its
-    content) and the number of replies, without loading the replies."""
+    """Threads as their blocks need them (the tag `documenten.draad_blok`): author, the
+    version's number (not its content) and the number of replies, without the replies."""
     return _met_aantal_antwoorden(
         draden.filter(antwoord_op__isnull=True)
         .select_related("auteur", "versie")

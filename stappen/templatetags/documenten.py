@@ -47,7 +47,7 @@ def draad_blok(draad: Opmerking) -> SafeString:
         badges = [status_badge("actief", "Open")]
     if draad.uitkomst:
         badges.append(status_badge(draad.uitkomst, draad.get_uitkomst_display()))
-    n = draad.aantal_antwoorden
+    n: int = draad.aantal_antwoorden  # type: ignore[attr-defined]  # annotated by the selector
     delen = [
         format_html(
             '<article class="ivp-opmerking{}" aria-labelledby="opm-{}-kop">'
@@ -72,7 +72,9 @@ def draad_blok(draad: Opmerking) -> SafeString:
             )
         )
     delen.append(
-        format_html('<p class="utrecht-paragraph">{}</p>', linebreaksbr(draad.tekst, autoescape=True))
+        format_html(
+            '<p class="utrecht-paragraph">{}</p>', linebreaksbr(draad.tekst, autoescape=True)
+        )
     )
     if draad.uitkomst_reden:
         delen.append(
