@@ -3,6 +3,7 @@ versions and comments a document has (comments are grouped per section in Python
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -31,6 +32,8 @@ from stappen.secties import Sectie, bouw_structuur
 from stappen.selectors.leesvolgorde import InhoudRegel, leesvolgorde
 from stappen.signalen import Signaal
 from stappen.vergelijk import VERGELIJKING_VERSIE, SectieVergelijking, vergelijk_secties
+
+logger = logging.getLogger(__name__)
 
 
 def plan_document(plan: Plan, soort: str) -> Document | None:
@@ -385,11 +388,18 @@ def _vergeleken(a: Versie, b: Versie) -> list[SectieVergelijking]:
     update, `delete` always), so the result is cached by the two ids and the diff's own
     version (`VERGELIJKING_VERSIE`); on a miss only these two are decoded, in one query."""
     sleutel = f"stappen:vergelijking:{VERGELIJKING_VERSIE}:{a.pk}:{b.pk}"
-    secties: list[SectieVergelijking] | None = cache.get(sleutel)
+    try:
+        secties: list[SectieVergelijking] | None = cache.get(sleutel)
+    except Exception:  # a cache that does not answer (Redis down): compare as without one
+        logger.warning("cache_niet_bereikbaar", exc_info=True)
+        secties = None
     if secties is None:
         inhoud = dict(Versie.objects.filter(pk__in=[a.pk, b.pk]).values_list("pk", "inhoud"))
         secties = vergelijk_secties(inhoud[a.pk], inhoud[b.pk])
-        cache.set(sleutel, secties, VERGELIJKING_BEWAREN)
+        try:
+            cache.set(sleutel, secties, VERGELIJKING_BEWAREN)
+        except Exception:
+            logger.warning("cache_niet_bereikbaar", exc_info=True)
     return secties
 
 

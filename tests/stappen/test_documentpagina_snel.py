@@ -152,6 +152,23 @@ def test_the_query_counts_stay_flat(
             assert client.get(url).status_code == 200
 
 
+def test_a_comparison_without_a_cache_that_answers_is_still_made(
+    startnotitie_met_versies, monkeypatch
+):
+    """Redis down: the page compares as it would without a cache, never an error."""
+    doc, coordinator, v1, v2 = startnotitie_met_versies
+
+    def weg(*args, **kwargs):
+        raise ConnectionError("Redis antwoordt niet")
+
+    monkeypatch.setattr(cache, "get", weg)
+    monkeypatch.setattr(cache, "set", weg)
+    secties = selectors.vergelijking(coordinator, doc.pk, v1.nummer, v2.nummer).secties
+    assert secties == vergelijk_secties(
+        Versie.objects.get(pk=v1.pk).inhoud, Versie.objects.get(pk=v2.pk).inhoud
+    )
+
+
 @pytest.mark.redis
 def test_a_comparison_survives_the_redis_cache(startnotitie_met_versies):
     """With CACHE_URL set the cache is Redis: what it stores is pickled, and a comparison
