@@ -178,6 +178,21 @@ IVP_VERGADERFEED_INTERN = env.bool("IVP_VERGADERFEED_INTERN", default=False)
 # where a test needs the demo's PDFs.
 IVP_DEMO_PDF = env.bool("IVP_DEMO_PDF", default=True)
 
+# The cache (docs/configuration.md): Redis when CACHE_URL names it, shared by all workers;
+# without it each process keeps its own in memory (Django's locmem). Only results that cannot
+# go stale are cached (a comparison of two frozen versions, the OIDC discovery document).
+CACHE_URL = env.str("CACHE_URL", default="")
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "ivp",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # Celery: with no broker URL, tasks run eagerly in-process (the embedded default).
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL

@@ -69,3 +69,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (  # noqa: F405
         "-c idle_in_transaction_session_timeout=420000"
     )
+# Each test process its own cache, whatever CACHE_URL says (two runs sharing one Redis would
+# see each other's results under reused ids); tests/conftest.py empties it before each test.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

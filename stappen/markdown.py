@@ -5,6 +5,7 @@ event handler. Text is stored as typed and sanitised on every render."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import markdown as _markdown
 import nh3
@@ -22,11 +23,21 @@ TOEGESTANE_SCHEMAS = {"http", "https", "mailto"}
 _KOP = re.compile(r"<(/?)h([1-6])>")
 
 
+# Texts kept rendered per process: a chapter of 1,500 words is ~10 kB of Markdown and ~12 kB
+# of HTML, so at most ~10 MB a worker; a document page renders about ten.
+CACHE_GROOTTE = 512
+
+
 def naar_html(tekst: str, basis: int = 3) -> SafeString:
     """Render Markdown `tekst` to sanitised HTML. The text stands under a chapter heading
     (h2), so its own headings keep their levels but start at `basis` (h3): `##` and `###`
     become h3 and h4, never h5 under h2; whichever level the text starts with becomes h3."""
-    html = _markdown.markdown(tekst or "", extensions=["tables", "sane_lists"])
+    return mark_safe(_gerenderd(tekst or "", int(basis)))
+
+
+@lru_cache(maxsize=CACHE_GROOTTE)
+def _gerenderd(tekst: str, basis: int) -> str:
+    html = _markdown.markdown(tekst, extensions=["tables", "sane_lists"])
     niveaus = [int(n) for _, n in _KOP.findall(html)]
     if niveaus:
         verschuiving = basis - min(niveaus)
@@ -46,4 +57,4 @@ def naar_html(tekst: str, basis: int = 3) -> SafeString:
         '<div class="utrecht-table-container" role="region" aria-label="Tabel" tabindex="0">'
         "<table>",
     ).replace("</table>", "</table></div>")
-    return mark_safe(schoon)
+    return schoon

@@ -14,9 +14,11 @@ of many long chapters cannot hold a worker either. The limits come from `bench/d
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -38,6 +40,9 @@ TOTAAL_LIMIET = 20_000_000
 VERFIJN_LIMIET = 40_000
 # Paragraphs: beyond this the section is shown as replaced as a whole.
 ALINEA_LIMIET = 1_000_000
+# Part of the cache key of a comparison (`stappen.selectors.documenten._vergeleken`): the hash
+# of this module, so any change here (a limit, the markup) leaves the results made before.
+VERGELIJKING_VERSIE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
 
 
 @dataclass

@@ -78,6 +78,15 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
             pytest.skip(reden)
 
 
+@pytest.fixture(autouse=True)
+def _lege_cache() -> None:
+    """Every test starts with an empty cache: ids are reused after a rollback (SQLite), and a
+    comparison cached by two version ids in one test must not answer in the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def demo(db: None) -> None:
     """The demo as `manage.py demo` loads it (Steenwijkerland and its neighbours; password

@@ -1,0 +1,42 @@
+"""A status badge in one pass of Python (issue 8): the same HTML as
+`templates/includes/status.html`, for the places that write one per row of a long list (the
+thread blocks of the document and version pages), where a template include each was a good
+part of the page's time. `includes/status.html` stays the one to read; keep the two alike
+(`tests/ivp/test_status_badge.py` compares them)."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.text import slugify
+
+register = template.Library()
+
+_VARIANT = {
+    "afgerond": "success",
+    "vastgesteld": "success",
+    "gewijzigd_vastgesteld": "success",
+    "actief": "neutral",
+    "in_bespreking": "neutral",
+    "kennisgenomen": "neutral",
+    "ter_besluitvorming": "warning",
+    "aangehouden": "warning",
+    "te_laat": "danger",
+    "te-laat": "danger",
+    "verworpen": "danger",
+}
+
+
+@register.simple_tag
+def status_badge(status: object, label: object) -> SafeString:
+    """`{% status_badge status label %}`: what `{% include "includes/status.html" with
+    status=… label=… %}` writes."""
+    variant = _VARIANT.get(str(status), "inactive")
+    return format_html(
+        '<span class="utrecht-status-badge ivp-status ivp-status--{} '
+        'utrecht-status-badge--{}">{}</span>',
+        slugify(str(status)),
+        variant,
+        label,
+    )
