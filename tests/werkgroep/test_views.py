@@ -485,3 +485,66 @@ def test_the_burn_down_coordinates_use_a_decimal_point(client, plan, coordinator
     svg = html[start : html.index("</svg>", start)]
     assert re.search(r'\b(x|y|x1|x2|y1|y2)="[\d.]+"', svg)
     assert not re.search(r'\b(x|y|x1|x2|y1|y2|cx|cy)="[^"]*,', svg)
+
+
+def test_the_attendance_form_shows_its_errors_per_member_and_keeps_the_input(
+    client, plan, coordinator, vandaag
+):
+    """The attendance form (one radio group per member, written by ivp.forms.Keuzegroep):
+    a wrong value is an error at that member's fieldset and in the summary, the other
+    choices stay chosen, nothing is stored; a right post stores every member's status."""
+    eerste, tweede = (
+        LidFactory(plan=plan, door=coordinator),
+        LidFactory(plan=plan, door=coordinator),
+    )
+    b = BijeenkomstFactory(plan=plan, door=coordinator, datum=vandaag)
+    client.force_login(coordinator)
+    url = reverse("werkgroep:bijeenkomst", args=[b.pk])
+    fout = client.post(
+        url,
+        {
+            "formulier": "presentie",
+            f"presentie-lid_{eerste.pk}": "aanwezig",
+            f"presentie-lid_{tweede.pk}": "onzin",
+        },
+    )
+    assert fout.status_code == 200
+    html = fout.content.decode()
+    veld = f"id_presentie-lid_{tweede.pk}"
+    assert (
+        '<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset ivp-veld '
+        f'utrecht-form-fieldset--invalid" aria-describedby="{veld}_error">'
+    ) in html
+    assert (
+        '<legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend'
+        f' ivp-veld__label">{tweede.weergavenaam}</legend>'
+    ) in html
+    assert f'id="{veld}_error"><p class="ivp-foutmelding">' in html
+    assert f'href="#{veld}_0">{tweede.weergavenaam}: Selecteer een geldige keuze.' in html
+    assert (
+        f'<label class="utrecht-form-label utrecht-form-label--radio" for="{veld}_1">'
+        "Afwezig met bericht</label>"
+    ) in html
+    assert f'name="presentie-lid_{tweede.pk}" value="aanwezig"' in html
+    assert (
+        f'<input type="radio" name="presentie-lid_{eerste.pk}" value="aanwezig" class="utrecht-'
+        'radio-button utrecht-radio-button--html-input utrecht-form-field__input" '
+        f'id="id_presentie-lid_{eerste.pk}_0" checked>'
+    ) in html
+    assert f'aria-invalid="true" id="{veld}_0">' in html
+    assert not Presentie.objects.exists()
+    client.post(
+        url,
+        {
+            "formulier": "presentie",
+            f"presentie-lid_{eerste.pk}": "aanwezig",
+            f"presentie-lid_{tweede.pk}": "afwezig",
+        },
+    )
+    assert dict(Presentie.objects.values_list("lid_id", "status")) == {
+        eerste.pk: "aanwezig",
+        tweede.pk: "afwezig",
+    }
+    html = client.get(url).content.decode()
+    assert 'value="afwezig" class="utrecht-radio-button' in html
+    assert f'id="id_presentie-lid_{tweede.pk}_2" checked>' in html
