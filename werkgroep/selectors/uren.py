@@ -21,6 +21,7 @@ from stappen.constants import StapNummer
 from stappen.models import Stap
 from stappen.rechten import leest_concepten
 from werkgroep.constants import WAARSCHUWING_PROCENT
+from werkgroep.export import Rij, rijen_uit
 from werkgroep.grafiek import NUL, Grafiek, burndown, tempo
 from werkgroep.models import Lid, Urenregistratie, Werkgroep
 from werkgroep.selectors.leden import werkgroep_van
@@ -250,3 +251,23 @@ def export_registraties(user: Gebruiker, plan_id: int) -> Iterator[Urenregistrat
     if not mag_plan_regisseren(user, plan):
         qs = qs.filter(lid__gebruiker=user)
     return qs.order_by("datum", "pk").iterator(chunk_size=2000)
+
+
+def export_rijen(user: Gebruiker, plan_id: int) -> Iterator[Rij]:
+    """The rows of `export_registraties` (the same entries, the same order, the same access),
+    read as plain values in chunks: the plan's members and steps once (a werkgroep has 7–8
+    members, a plan seven steps), not a model instance per entry (issue 8)."""
+    plan = uren_plan(user, plan_id)
+    qs = Urenregistratie.objects.filter(lid__werkgroep__plan=plan)
+    if not mag_plan_regisseren(user, plan):
+        qs = qs.filter(lid__gebruiker=user)
+    leden = {
+        lid.pk: lid for lid in Lid.objects.filter(werkgroep__plan=plan).select_related("gebruiker")
+    }
+    stappen = {stap.pk: stap for stap in Stap.objects.filter(plan=plan)}
+    waarden = (
+        qs.order_by("datum", "pk")
+        .values_list("datum", "lid_id", "stap_id", "uren", "omschrijving")
+        .iterator(chunk_size=2000)
+    )
+    return rijen_uit(waarden, leden, stappen)
