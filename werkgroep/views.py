@@ -42,7 +42,7 @@ from werkgroep.forms import (
 
 @login_required
 def werkgroep(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
-    pagina = selectors.werkgroep_pagina(request.user, plan_id)
+    pagina = selectors.werkgroep_pagina(request.user, plan_id, request.GET.get("bijeenkomsten"))
     return render(request, "werkgroep/werkgroep.html", {"pagina": pagina, "plan": pagina.plan})
 
 
