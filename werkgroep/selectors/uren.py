@@ -156,14 +156,19 @@ def uren_pagina(user: Gebruiker, plan_id: int, pagina: int | str | None = 1) -> 
         .order_by("pk")
     )
     alle = Urenregistratie.objects.filter(lid__werkgroep=werkgroep)
-    besteed = {r["lid_id"]: r["totaal"] for r in alle.values("lid_id").annotate(totaal=Sum("uren"))}
+    # The sums per member and per step from one pass over the entries: grouped by both, at
+    # most members × steps groups (issue 8).
+    besteed: dict[int, Decimal] = {}
+    per_stap_besteed: dict[int | None, Decimal] = {}
+    for lid_id, stap_id, totaal in (
+        alle.values_list("lid_id", "stap_id").annotate(totaal=Sum("uren")).order_by()
+    ):
+        besteed[lid_id] = besteed.get(lid_id, NUL) + totaal
+        per_stap_besteed[stap_id] = per_stap_besteed.get(stap_id, NUL) + totaal
     regels = _uren_regels(leden, besteed)
     eigen = next((r for r in regels if r.lid.gebruiker_id == user.pk), None)
     stappen = list(Stap.objects.filter(plan=plan).order_by("nummer"))
     methode = [s for s in stappen if s.nummer != StapNummer.UITVOERING]
-    per_stap_besteed: dict[int | None, Decimal] = {
-        r["stap_id"]: r["totaal"] for r in alle.values("stap_id").annotate(totaal=Sum("uren"))
-    }
     totaal_budget = sum((r.budget or NUL for r in regels), NUL)
     totaal_besteed = sum(besteed.values(), NUL)
     laatste_deadline = max((s.gepland_eind for s in methode), default=plan.einde)
