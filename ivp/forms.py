@@ -46,7 +46,7 @@ class Keuzegroep(BoundField):
             and widget.template_name == type(widget).template_name
             and widget.option_template_name == type(widget).option_template_name
             and not self.field.show_hidden_initial
-            and self.field.template_name is None
+            and getattr(self.field, "template_name", None) is None
             and isinstance(self.form.renderer, IvpFormRenderer)
         )
 
@@ -86,7 +86,7 @@ class Keuzegroep(BoundField):
                 + ">"
                 + "".join(
                     '<p class="ivp-foutmelding"><span class="ivp-visueel-verborgen">Fout: </span>'
-                    f"{conditional_escape(fout)}</p>"
+                    f"{conditional_escape(str(fout))}</p>"
                     for fout in fouten
                 )
                 + "</div>"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -67,7 +68,7 @@ def _keuze(optie: dict[str, Any]) -> str:
     (a widget with an `option_template_name` of its own) goes through its own template."""
     soort = optie["type"]
     if soort not in _INPUT_KLASSE or optie["template_name"] not in _EIGEN_OPTIES:
-        return template.loader.render_to_string(optie["template_name"], {"widget": optie})
+        return render_to_string(optie["template_name"], {"widget": optie})
     attrs = optie["attrs"]
     klasse = _INPUT_KLASSE[soort]
     if attrs.get("class"):

@@ -18,8 +18,8 @@ from ivp.forms import IvpFormRenderer, Keuzegroep
 
 OUD = Engine(
     dirs=[
-        Path(__file__).parent / "keuzes_oud",
-        Path(django.__file__).parent / "forms" / "templates",
+        str(Path(__file__).parent / "keuzes_oud"),
+        str(Path(django.__file__).parent / "forms" / "templates"),
     ]
 )
 
@@ -31,7 +31,7 @@ def gelijk(html: str) -> str:
 
 
 def oud(widget: forms.Widget, naam: str, waarde: object, attrs: dict[str, object]) -> str:
-    return OUD.get_template(widget.template_name).render(
+    return OUD.get_template(str(widget.template_name)).render(
         Context(widget.get_context(naam, waarde, attrs))
     )
 
