@@ -11,7 +11,7 @@ history). Each measurement runs in a fresh process: the resident memory (VmRSS) 
 openpyxl and the first query are loaded, then its peak (VmHWM) while the export runs:
 
 - `csv`: the streaming CSV of the hours page (`werkgroep.export.csv_stroom` over
-  `export_registraties`), read piece by piece as the server writes it out;
+  `export_rijen`), read piece by piece as the server writes it out;
 - `xlsx`: the Excel maker of the background download (`werkgroep.tasks.uren_xlsx_maak`),
   the whole file's bytes returned as the task stores them.
 With `--tracemalloc` also the Python allocations' peak, in a second (slower) run of each.
@@ -94,9 +94,7 @@ def meet(soort: str, met_tracemalloc: bool) -> None:
     start = time.perf_counter()
     if soort == "csv":
         grootte = 0
-        for stuk in export.csv_stroom(
-            export.rijen(selectors.export_registraties(coordinator, plan.pk))
-        ):
+        for stuk in export.csv_stroom(selectors.export_rijen(coordinator, plan.pk)):
             grootte += len(stuk)
     else:
         grootte = len(tasks.uren_xlsx_maak(coordinator, {"plan_id": plan.pk}))

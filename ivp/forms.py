@@ -15,15 +15,96 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 
 from ivp.berichten import SOORTEN
 from ivp.models import MeldingKeuze
+from ivp.templatetags.ivp_keuzes import keuzes_html
 
 
 class IvpFormRenderer(TemplatesSetting):
     form_template_name = "includes/form.html"
     field_template_name = "includes/form_field.html"
+
+
+class Keuzegroep(BoundField):
+    """A radio group (or a set of checkboxes) written in one pass of Python: the HTML of
+    `includes/form_field.html` (the fieldset branch, with `form_field_help.html`) and of the
+    widget, without rendering three templates for it (issue 8: the attendance form has one
+    radio group per member). A form with many such fields sets `bound_field_class`;
+    `tests/ivp/test_keuzes.py` holds the output equal to the template's. Anything else (a
+    widget with templates of its own, a hidden initial, another renderer) goes the usual
+    way."""
+
+    def _snel(self) -> bool:
+        widget = self.field.widget
+        return (
+            type(widget) in (forms.RadioSelect, forms.CheckboxSelectMultiple)
+            and widget.template_name == type(widget).template_name
+            and widget.option_template_name == type(widget).option_template_name
+            and not self.field.show_hidden_initial
+            and getattr(self.field, "template_name", None) is None
+            and isinstance(self.form.renderer, IvpFormRenderer)
+        )
+
+    def as_field_group(self) -> SafeString:
+        if not self._snel():
+            return super().as_field_group()
+        fouten = self.errors
+        klassen = self.css_classes()
+        beschreven = self.aria_describedby
+        delen = [
+            '<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset ivp-veld'
+            + (" utrecht-form-fieldset--invalid" if fouten else "")
+            + (f" {conditional_escape(klassen)}" if klassen else "")
+            + '"'
+            + (f' aria-describedby="{conditional_escape(beschreven)}"' if beschreven else "")
+            + ">"
+        ]
+        if self.label:
+            verplicht = ' <span class="ivp-verplicht">(verplicht)</span>'
+            delen.append(
+                '<legend class="utrecht-form-fieldset__legend '
+                'utrecht-form-fieldset__legend--html-legend ivp-veld__label">'
+                f"{conditional_escape(self.label)}"
+                f"{verplicht if self.field.required else ''}</legend>"
+            )
+        auto_id = conditional_escape(self.auto_id)
+        if self.help_text:
+            delen.append(
+                '<div class="utrecht-form-field__description utrecht-form-field-description"'
+                + (f' id="{auto_id}_helptext"' if auto_id else "")
+                + f">{self.help_text}</div>"
+            )
+        if fouten:
+            delen.append(
+                '<div class="utrecht-form-field__error-message utrecht-form-field-error-message"'
+                + (f' id="{auto_id}_error"' if auto_id else "")
+                + ">"
+                + "".join(
+                    '<p class="ivp-foutmelding"><span class="ivp-visueel-verborgen">Fout: </span>'
+                    f"{conditional_escape(str(fout))}</p>"
+                    for fout in fouten
+                )
+                + "</div>"
+            )
+        delen.append(self._widget_html())
+        delen.append("</fieldset>")
+        return mark_safe("\n".join(delen))
+
+    def _widget_html(self) -> SafeString:
+        """What `as_widget()` renders, without the widget's template."""
+        widget = self.field.widget
+        if self.field.localize:
+            widget.is_localized = True
+        attrs = self.build_widget_attrs({}, widget)
+        if self.auto_id and "id" not in widget.attrs:
+            attrs.setdefault("id", self.auto_id)
+        context = widget.get_context(self.html_name, self.value(), attrs)
+        return keuzes_html(context["widget"])
 
 
 class InlogForm(AuthenticationForm):

@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from ivp.fields import DatumVeld
+from ivp.forms import Keuzegroep
 from ivp.models import Gebruiker
 from ivp.versies import VersieForm
 from stappen.models import Document, Opmerking, Stap, Versie
@@ -179,7 +180,10 @@ class AgendapuntForm(forms.Form):
 
 
 class PresentieForm(forms.Form):
-    """One radio group per member."""
+    """One radio group per member, each written in one pass of Python (`Keuzegroep`: the
+    same HTML as the field template, issue 8)."""
+
+    bound_field_class = Keuzegroep
 
     def __init__(self, *args: Any, leden: list[Lid], huidig: dict[int, str], **kwargs: Any):
         super().__init__(*args, **kwargs)

@@ -184,5 +184,4 @@ def herinneringen_versturen(gemeente_id: int | None = None) -> int:
 def uren_xlsx_maak(gebruiker: Gebruiker, parameters: dict[str, Any]) -> bytes:
     """The hours of a plan as an Excel file, for a download made in the background (access is
     checked again here: a member who lost it gets "mislukt")."""
-    registraties = selectors.export_registraties(gebruiker, int(parameters["plan_id"]))
-    return export.als_xlsx(export.rijen(registraties))
+    return export.als_xlsx(selectors.export_rijen(gebruiker, int(parameters["plan_id"])))

@@ -42,7 +42,7 @@ from werkgroep.forms import (
 
 @login_required
 def werkgroep(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
-    pagina = selectors.werkgroep_pagina(request.user, plan_id)
+    pagina = selectors.werkgroep_pagina(request.user, plan_id, request.GET.get("bijeenkomsten"))
     return render(request, "werkgroep/werkgroep.html", {"pagina": pagina, "plan": pagina.plan})
 
 
@@ -390,7 +390,7 @@ def urenbudget(request: AuthenticatedHttpRequest, lid_id: int) -> HttpResponse:
 @login_required
 def uren_csv(request: AuthenticatedHttpRequest, plan_id: int) -> StreamingHttpResponse:
     """Streamed: the rows are read in chunks and written as they come."""
-    rijen = export.rijen(selectors.export_registraties(request.user, plan_id))
+    rijen = selectors.export_rijen(request.user, plan_id)
     response = StreamingHttpResponse(export.csv_stroom(rijen), content_type=export.CSV_TYPE)
     response["Content-Disposition"] = f'attachment; filename="uren-plan-{plan_id}.csv"'
     return response

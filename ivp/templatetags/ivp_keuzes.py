@@ -1,25 +1,30 @@
-"""The options of a select in one pass of Python (issue 8): Django's widget renders each
-option through a template include of its own, which on a page with a few hundred choices (the
-threads an agenda item can point at) took most of the request. The HTML is what Django's
-`select_option.html` and `attrs.html` write."""
+"""The options of a select, a radio group or a set of checkboxes in one pass of Python
+(issue 8): Django's widget renders each option through template includes of its own (for a
+radio button four: `radio_option.html`, our `input_option.html`, `input.html` and
+`ivp_attrs.html`), which on a page with a few hundred choices (the threads an agenda item can
+point at; the attendance form's 80 radio groups of three) took most of the request. The HTML
+is what those templates wrote (`multiple_input.html` and the option templates);
+`tests/ivp/test_keuzes.py` compares the two, with a frozen copy of the old templates."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
 
-def _attrs(attrs: dict[str, Any]) -> str:
+def _attrs(attrs: dict[str, Any], *, zonder: str = "") -> str:
+    """Django's `attrs.html` (or our `ivp_attrs.html`: `zonder="class"`)."""
     return "".join(
         f" {conditional_escape(naam)}"
         + ("" if waarde is True else f'="{conditional_escape(str(waarde))}"')
         for naam, waarde in attrs.items()
-        if waarde is not False
+        if waarde is not False and naam != zonder
     )
 
 
@@ -41,3 +46,77 @@ def select_opties(widget: dict[str, Any]) -> SafeString:
         if groep:
             delen.append("</optgroup>")
     return mark_safe("\n".join(delen))
+
+
+# The classes `input.html` gives a radio button and a checkbox.
+_INPUT_KLASSE = {
+    "radio": "utrecht-radio-button utrecht-radio-button--html-input utrecht-form-field__input",
+    "checkbox": "utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom "
+    "utrecht-form-field__input",
+}
+# Django's option templates, which only include our `input_option.html`.
+_EIGEN_OPTIES = {
+    "django/forms/widgets/radio_option.html",
+    "django/forms/widgets/checkbox_option.html",
+    "django/forms/widgets/input_option.html",
+}
+
+
+def _keuze(optie: dict[str, Any]) -> str:
+    """One radio button or checkbox as `input_option.html` writes it (with `wrap_label`: an
+    Utrecht form field, the label first, the input next to it). An option of another kind
+    (a widget with an `option_template_name` of its own) goes through its own template."""
+    soort = optie["type"]
+    if soort not in _INPUT_KLASSE or optie["template_name"] not in _EIGEN_OPTIES:
+        return render_to_string(optie["template_name"], {"widget": optie})
+    attrs = optie["attrs"]
+    klasse = _INPUT_KLASSE[soort]
+    if attrs.get("class"):
+        klasse += f" {conditional_escape(attrs['class'])}"
+    waarde = optie["value"]
+    invoer = (
+        f'<input type="{soort}" name="{conditional_escape(optie["name"])}"'
+        + ("" if waarde is None else f' value="{conditional_escape(str(waarde))}"')
+        + f' class="{klasse}"{_attrs(attrs, zonder="class")}>'
+    )
+    if not optie.get("wrap_label"):
+        return invoer
+    label_for = f' for="{conditional_escape(attrs["id"])}"' if attrs.get("id") else ""
+    return (
+        f'<div class="utrecht-form-field utrecht-form-field--{soort} ivp-keuze">\n'
+        f'<div class="utrecht-form-field__label utrecht-form-field__label--{soort}">'
+        f'<label class="utrecht-form-label utrecht-form-label--{soort}"{label_for}>'
+        f"{conditional_escape(optie['label'])}</label></div>\n"
+        f"{invoer}\n</div>"
+    )
+
+
+def keuzes_html(widget: dict[str, Any]) -> SafeString:
+    """A RadioSelect or CheckboxSelectMultiple: its options in a `div.ivp-keuzes`, an option
+    group as a nested fieldset with its name as legend. The field template wraps this in a
+    fieldset with the field label as legend (Django sets `use_fieldset` for these widgets)."""
+    attrs = widget["attrs"]
+    delen = [
+        "<div"
+        + (f' id="{conditional_escape(attrs["id"])}"' if attrs.get("id") else "")
+        + ' class="ivp-keuzes'
+        + (f" {conditional_escape(attrs['class'])}" if attrs.get("class") else "")
+        + '">'
+    ]
+    for groep, opties, _ in widget["optgroups"]:
+        if groep:
+            delen.append(
+                '<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset '
+                'ivp-keuzes__groep">\n<legend class="utrecht-form-fieldset__legend '
+                f'utrecht-form-fieldset__legend--html-legend">{conditional_escape(groep)}</legend>'
+            )
+        delen.extend(_keuze(optie) for optie in opties)
+        if groep:
+            delen.append("</fieldset>")
+    delen.append("</div>")
+    return mark_safe("\n".join(delen))
+
+
+@register.simple_tag
+def keuzes(widget: dict[str, Any]) -> SafeString:
+    return keuzes_html(widget)

@@ -138,3 +138,37 @@ def test_the_state_block_polls_while_it_is_being_made_and_stops_when_ready(
     blok = client.get(reverse("download", args=[download.pk]), HTTP_HX_REQUEST="true")
     assert "data-hx-trigger" not in blok.content.decode()
     assert "Download uren.xlsx" in blok.content.decode()
+
+
+def test_the_export_rows_read_as_values_are_the_rows_of_the_entries(
+    client, plan, coordinator, vandaag
+):
+    """`selectors.export_rijen` (plain values, members and steps read once; issue 8) gives
+    the rows `export.rijen` gives over the entries, for the coordinator and for a member, and
+    the CSV of the page is byte for byte the CSV of those rows: steps, no step, an external
+    partner whose name and organisation start like a formula, hours and days that differ."""
+    import datetime as dt
+
+    from tests.werkgroep.factories import UrenregistratieFactory
+
+    lid_ = LidFactory(plan=plan, door=coordinator)
+    extern = LidFactory(plan=plan, door=coordinator, extern=True)
+    extern.naam, extern.organisatie = "=Formule", "+31 Partners"
+    extern.save(update_fields=["naam", "organisatie"])
+    stappen = list(plan.stappen.order_by("nummer")[:3])
+    for n in range(30):
+        UrenregistratieFactory(
+            lid=(lid_, extern)[n % 2],
+            datum=vandaag - dt.timedelta(days=n % 7),
+            uren=(Decimal("0.25"), Decimal("2.50"), Decimal(3), Decimal("7.75"))[n % 4],
+            stap=(None, *stappen)[n % 4],
+            omschrijving=f'-Werk {n}; met "aanhalingstekens"' if n % 5 == 0 else f"Werk {n}",
+        )
+    for gebruiker in (coordinator, lid_.gebruiker):
+        oud = list(export.rijen(selectors.export_registraties(gebruiker, plan.pk)))
+        assert list(selectors.export_rijen(gebruiker, plan.pk)) == oud
+        client.force_login(gebruiker)
+        inhoud = gestreamd(client.get(reverse("werkgroep:uren_csv", args=[plan.pk])))
+        assert inhoud == export.als_csv(oud)
+        assert len(inhoud.splitlines()) == 1 + (30 if gebruiker == coordinator else 15)
+        assert ("'=Formule;'+31 Partners;" in inhoud.decode()) == (gebruiker == coordinator)

@@ -485,3 +485,109 @@ def test_the_burn_down_coordinates_use_a_decimal_point(client, plan, coordinator
     svg = html[start : html.index("</svg>", start)]
     assert re.search(r'\b(x|y|x1|x2|y1|y2)="[\d.]+"', svg)
     assert not re.search(r'\b(x|y|x1|x2|y1|y2|cx|cy)="[^"]*,', svg)
+
+
+def test_the_attendance_form_shows_its_errors_per_member_and_keeps_the_input(
+    client, plan, coordinator, vandaag
+):
+    """The attendance form (one radio group per member, written by ivp.forms.Keuzegroep):
+    a wrong value is an error at that member's fieldset and in the summary, the other
+    choices stay chosen, nothing is stored; a right post stores every member's status."""
+    eerste, tweede = (
+        LidFactory(plan=plan, door=coordinator),
+        LidFactory(plan=plan, door=coordinator),
+    )
+    b = BijeenkomstFactory(plan=plan, door=coordinator, datum=vandaag)
+    client.force_login(coordinator)
+    url = reverse("werkgroep:bijeenkomst", args=[b.pk])
+    fout = client.post(
+        url,
+        {
+            "formulier": "presentie",
+            f"presentie-lid_{eerste.pk}": "aanwezig",
+            f"presentie-lid_{tweede.pk}": "onzin",
+        },
+    )
+    assert fout.status_code == 200
+    html = fout.content.decode()
+    veld = f"id_presentie-lid_{tweede.pk}"
+    assert (
+        '<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset ivp-veld '
+        f'utrecht-form-fieldset--invalid" aria-describedby="{veld}_error">'
+    ) in html
+    assert (
+        '<legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend'
+        f' ivp-veld__label">{tweede.weergavenaam}</legend>'
+    ) in html
+    assert f'id="{veld}_error"><p class="ivp-foutmelding">' in html
+    assert f'href="#{veld}_0">{tweede.weergavenaam}: Selecteer een geldige keuze.' in html
+    assert (
+        f'<label class="utrecht-form-label utrecht-form-label--radio" for="{veld}_1">'
+        "Afwezig met bericht</label>"
+    ) in html
+    assert f'name="presentie-lid_{tweede.pk}" value="aanwezig"' in html
+    assert (
+        f'<input type="radio" name="presentie-lid_{eerste.pk}" value="aanwezig" class="utrecht-'
+        'radio-button utrecht-radio-button--html-input utrecht-form-field__input" '
+        f'id="id_presentie-lid_{eerste.pk}_0" checked>'
+    ) in html
+    assert f'aria-invalid="true" id="{veld}_0">' in html
+    assert not Presentie.objects.exists()
+    client.post(
+        url,
+        {
+            "formulier": "presentie",
+            f"presentie-lid_{eerste.pk}": "aanwezig",
+            f"presentie-lid_{tweede.pk}": "afwezig",
+        },
+    )
+    assert dict(Presentie.objects.values_list("lid_id", "status")) == {
+        eerste.pk: "aanwezig",
+        tweede.pk: "afwezig",
+    }
+    html = client.get(url).content.decode()
+    assert 'value="afwezig" class="utrecht-radio-button' in html
+    assert f'id="id_presentie-lid_{tweede.pk}_2" checked>' in html
+
+
+def test_a_long_history_of_meetings_is_paged_from_the_next_meeting_on(
+    client, plan, coordinator, vandaag
+):
+    """Twenty meetings a page (issue 8): the page opens at the next meeting, says how many
+    there are, and every meeting is reachable through the earlier and later pages; the
+    numbering of the trajectory counts them all. A werkgroep with a handful shows no pages."""
+    eerste = BijeenkomstFactory(plan=plan, door=coordinator, datum=vandaag - dt.timedelta(days=400))
+    client.force_login(coordinator)
+    html = client.get(werkgroep_url(plan)).content.decode()
+    assert "Pagina's met bijeenkomsten" not in html and "in totaal, op datum" not in html
+    assert "Bijeenkomst 1 van 6" in html
+    Bijeenkomst.objects.bulk_create(
+        Bijeenkomst(
+            werkgroep=eerste.werkgroep,
+            titel="Voortgangsoverleg IVP",
+            datum=vandaag + dt.timedelta(days=7 * (n - 30)),  # 30 past, 14 to come
+            begintijd=dt.time(10),
+            eindtijd=dt.time(11),
+            voortgangsoverleg=True,
+        )
+        for n in range(44)
+    )
+    alle = list(Bijeenkomst.objects.filter(werkgroep=eerste.werkgroep).order_by("datum", "pk"))
+    html = client.get(werkgroep_url(plan)).content.decode()
+    # The next meeting is the 32nd (the first, then 30 past ones): the second page of three.
+    assert "45 bijeenkomsten in totaal, op datum. Pagina 2 van 3: de 21e tot en met de 40e." in html
+    assert reverse("werkgroep:bijeenkomst", args=[alle[31].pk]) in html
+    assert reverse("werkgroep:bijeenkomst", args=[alle[19].pk]) + '"' not in html
+    assert 'href="?bijeenkomsten=1#bijeenkomsten">Eerdere bijeenkomsten</a>' in html
+    assert 'href="?bijeenkomsten=3#bijeenkomsten">Latere bijeenkomsten</a>' in html
+    gezien = set()
+    for nummer, aantal in [(1, 20), (2, 20), (3, 5), ("x", 20), (9, 5)]:
+        html = client.get(werkgroep_url(plan), {"bijeenkomsten": nummer}).content.decode()
+        getoond = {
+            b.pk for b in alle if reverse("werkgroep:bijeenkomst", args=[b.pk]) + '"' in html
+        }
+        assert len(getoond) == aantal, nummer
+        gezien |= getoond
+    assert gezien == {b.pk for b in alle}
+    html = client.get(werkgroep_url(plan), {"bijeenkomsten": 1}).content.decode()
+    assert "Bijeenkomst 1 van 6" in html and "1 van 6 bijeenkomsten van het traject" in html

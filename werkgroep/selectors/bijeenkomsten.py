@@ -15,7 +15,7 @@ from stappen.models import Document, Opmerking, Stap, Versie
 from stappen.rechten import leest_concepten
 from werkgroep.constants import MAX_BIJEENKOMSTEN
 from werkgroep.models import Actiepunt, Agendapunt, Bijeenkomst, Lid, Presentie
-from werkgroep.selectors.leden import leden_met_velden
+from werkgroep.selectors.leden import leden_keuze
 
 
 def is_uitvoeringsfase(plan: Plan) -> bool:
@@ -200,7 +200,8 @@ def bijeenkomst_pagina(user: Gebruiker, bijeenkomst_id: int) -> BijeenkomstPagin
             toont_werkstukken=False,
             gezamenlijk_met=_gezamenlijk_met(bijeenkomst),
         )
-    leden = list(leden_met_velden(bijeenkomst.werkgroep_id))
+    # The members by name for the attendance (their velden are not on this page).
+    leden = list(leden_keuze(bijeenkomst.werkgroep_id).order_by("pk"))
     presentie = {p.lid_id: p for p in bijeenkomst.presenties.all()}
     return BijeenkomstPagina(
         bijeenkomst=bijeenkomst,

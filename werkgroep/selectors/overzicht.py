@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import mag_plan_regisseren
@@ -41,13 +43,36 @@ def dekking(leden: list[Lid], velden: list[Veld]) -> Dekking:
     )
 
 
+# Meetings per page on the werkgroep page: a trajectory has 5 à 6, the voortgangsoverleg of
+# the uitvoering goes on for years; the list is long for reasons of history only (issue 8).
+BIJEENKOMSTEN_PER_PAGINA = 20
+
+
+def bijeenkomsten_pagina(regels: list[BijeenkomstRegel], gevraagd: int | str | None) -> Page:
+    """The page of meetings asked for; without one (or a wrong one) the page with the next
+    meeting (today's or the first one after it), or the last page when all are past."""
+    paginator = Paginator(regels, BIJEENKOMSTEN_PER_PAGINA)
+    try:
+        nummer = int(gevraagd) if gevraagd else None
+    except (TypeError, ValueError):
+        nummer = None
+    if nummer is None:
+        vandaag = timezone.localdate()
+        volgende = next((i for i, r in enumerate(regels) if r.bijeenkomst.datum >= vandaag), None)
+        nummer = (
+            paginator.num_pages if volgende is None else volgende // BIJEENKOMSTEN_PER_PAGINA + 1
+        )
+    return paginator.get_page(nummer)
+
+
 @dataclass
 class WerkgroepPagina:
     plan: Plan
     werkgroep: Werkgroep | None
     leden: list[Lid]
     dekking: Dekking
-    bijeenkomsten: list[BijeenkomstRegel]
+    bijeenkomsten: list[BijeenkomstRegel]  # all of them, numbered
+    bijeenkomsten_pagina: Page  # the ones shown
     aantal_bijeenkomsten: int
     mag_regisseren: bool
     eigen_lid: Lid | None
@@ -57,7 +82,11 @@ class WerkgroepPagina:
     max_bijeenkomsten: int = MAX_BIJEENKOMSTEN
 
 
-def werkgroep_pagina(user: Gebruiker, plan_id: int) -> WerkgroepPagina:
+def werkgroep_pagina(
+    user: Gebruiker, plan_id: int, pagina: int | str | None = None
+) -> WerkgroepPagina:
+    """The werkgroep page; `pagina` is the page of meetings asked for (the query string's
+    `bijeenkomsten`), see `bijeenkomsten_pagina`."""
     plan = zichtbaar_plan(user, plan_id)
     werkgroep = werkgroep_van(plan)
     leden = list(leden_met_velden(werkgroep.pk if werkgroep else None))
@@ -83,6 +112,7 @@ def werkgroep_pagina(user: Gebruiker, plan_id: int) -> WerkgroepPagina:
         leden=leden,
         dekking=overzicht,
         bijeenkomsten=regels,
+        bijeenkomsten_pagina=bijeenkomsten_pagina(regels, pagina),
         aantal_bijeenkomsten=sum(1 for r in regels if r.nummer is not None),
         mag_regisseren=mag_plan_regisseren(user, plan),
         eigen_lid=next((lid for lid in leden if lid.gebruiker_id == user.pk), None),

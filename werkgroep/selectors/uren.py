@@ -21,6 +21,7 @@ from stappen.constants import StapNummer
 from stappen.models import Stap
 from stappen.rechten import leest_concepten
 from werkgroep.constants import WAARSCHUWING_PROCENT
+from werkgroep.export import Rij, rijen_uit
 from werkgroep.grafiek import NUL, Grafiek, burndown, tempo
 from werkgroep.models import Lid, Urenregistratie, Werkgroep
 from werkgroep.selectors.leden import werkgroep_van
@@ -155,14 +156,19 @@ def uren_pagina(user: Gebruiker, plan_id: int, pagina: int | str | None = 1) -> 
         .order_by("pk")
     )
     alle = Urenregistratie.objects.filter(lid__werkgroep=werkgroep)
-    besteed = {r["lid_id"]: r["totaal"] for r in alle.values("lid_id").annotate(totaal=Sum("uren"))}
+    # The sums per member and per step from one pass over the entries: grouped by both, at
+    # most members × steps groups (issue 8).
+    besteed: dict[int, Decimal] = {}
+    per_stap_besteed: dict[int | None, Decimal] = {}
+    for lid_id, stap_id, totaal in (
+        alle.values_list("lid_id", "stap_id").annotate(totaal=Sum("uren")).order_by()
+    ):
+        besteed[lid_id] = besteed.get(lid_id, NUL) + totaal
+        per_stap_besteed[stap_id] = per_stap_besteed.get(stap_id, NUL) + totaal
     regels = _uren_regels(leden, besteed)
     eigen = next((r for r in regels if r.lid.gebruiker_id == user.pk), None)
     stappen = list(Stap.objects.filter(plan=plan).order_by("nummer"))
     methode = [s for s in stappen if s.nummer != StapNummer.UITVOERING]
-    per_stap_besteed: dict[int | None, Decimal] = {
-        r["stap_id"]: r["totaal"] for r in alle.values("stap_id").annotate(totaal=Sum("uren"))
-    }
     totaal_budget = sum((r.budget or NUL for r in regels), NUL)
     totaal_besteed = sum(besteed.values(), NUL)
     laatste_deadline = max((s.gepland_eind for s in methode), default=plan.einde)
@@ -250,3 +256,23 @@ def export_registraties(user: Gebruiker, plan_id: int) -> Iterator[Urenregistrat
     if not mag_plan_regisseren(user, plan):
         qs = qs.filter(lid__gebruiker=user)
     return qs.order_by("datum", "pk").iterator(chunk_size=2000)
+
+
+def export_rijen(user: Gebruiker, plan_id: int) -> Iterator[Rij]:
+    """The rows of `export_registraties` (the same entries, the same order, the same access),
+    read as plain values in chunks: the plan's members and steps once (a werkgroep has 7–8
+    members, a plan seven steps), not a model instance per entry (issue 8)."""
+    plan = uren_plan(user, plan_id)
+    qs = Urenregistratie.objects.filter(lid__werkgroep__plan=plan)
+    if not mag_plan_regisseren(user, plan):
+        qs = qs.filter(lid__gebruiker=user)
+    leden = {
+        lid.pk: lid for lid in Lid.objects.filter(werkgroep__plan=plan).select_related("gebruiker")
+    }
+    stappen = {stap.pk: stap for stap in Stap.objects.filter(plan=plan)}
+    waarden = (
+        qs.order_by("datum", "pk")
+        .values_list("datum", "lid_id", "stap_id", "uren", "omschrijving")
+        .iterator(chunk_size=2000)
+    )
+    return rijen_uit(waarden, leden, stappen)

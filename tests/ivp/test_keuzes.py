@@ -1,0 +1,140 @@
+"""Radio groups and checkboxes written in one pass of Python (ivp/templatetags/ivp_keuzes.py,
+ivp.forms.Keuzegroep; issue 8) give the HTML the templates gave: the options against a frozen
+copy of the old per-option templates (`keuzes_oud/`), a whole field group against the field
+template it stands in for. Whitespace between tags is the only difference allowed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import django
+import pytest
+from django import forms
+from django.forms.boundfield import BoundField
+from django.template import Context, Engine
+
+from ivp.forms import IvpFormRenderer, Keuzegroep
+
+OUD = Engine(
+    dirs=[
+        str(Path(__file__).parent / "keuzes_oud"),
+        str(Path(django.__file__).parent / "forms" / "templates"),
+    ]
+)
+
+
+def gelijk(html: str) -> str:
+    """The HTML with the whitespace between tags (and before a tag's `>`) taken out."""
+    html = re.sub(r"\s+", " ", html)
+    return re.sub(r"\s*(<|>)\s*", r"\1", html).strip()
+
+
+def oud(widget: forms.Widget, naam: str, waarde: object, attrs: dict[str, object]) -> str:
+    return OUD.get_template(str(widget.template_name)).render(
+        Context(widget.get_context(naam, waarde, attrs))
+    )
+
+
+def nieuw(widget: forms.Widget, naam: str, waarde: object, attrs: dict[str, object]) -> str:
+    return str(widget.render(naam, waarde, attrs, renderer=IvpFormRenderer()))
+
+
+KEUZES = [("a", "Aanwezig"), ("b", "<b>Afwezig</b> & co"), ("", "Geen")]
+GROEPEN = [("Groep 1 & 2", [("1", "Een"), ("2", "Twee")]), ("3", "Drie")]
+
+
+@pytest.mark.parametrize(
+    ("widget", "waarde", "attrs"),
+    [
+        (forms.RadioSelect(choices=KEUZES), "a", {"id": "id_x"}),
+        (forms.RadioSelect(choices=KEUZES), None, {"id": "id_x", "aria-invalid": "true"}),
+        (forms.RadioSelect(choices=KEUZES, attrs={"class": "smal"}), "b", {"required": True}),
+        (forms.RadioSelect(choices=GROEPEN), "2", {"id": "id_g"}),
+        (forms.CheckboxSelectMultiple(choices=KEUZES), ["a", "b"], {"id": "id_c"}),
+        (forms.CheckboxSelectMultiple(choices=GROEPEN), ["1", "3"], {"disabled": True}),
+    ],
+)
+def test_the_options_are_written_as_the_old_templates_wrote_them(widget, waarde, attrs):
+    verwacht = oud(widget, "veld", waarde, attrs)
+    html = nieuw(widget, "veld", waarde, attrs)
+    assert gelijk(html) == gelijk(verwacht)
+    assert 'class="ivp-keuzes' in html and "utrecht-form-field--" in html
+
+
+class Voorbeeld(forms.Form):
+    bound_field_class = Keuzegroep
+
+    keuze = forms.ChoiceField(
+        label="Keuze <met> teken", choices=KEUZES[:2], widget=forms.RadioSelect
+    )
+    vrij = forms.ChoiceField(
+        label="Vrij",
+        choices=KEUZES,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text="Een <em>hint</em>.",
+    )
+    velden = forms.MultipleChoiceField(
+        label="Velden", choices=GROEPEN, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    tekst = forms.CharField(label="Tekst", required=False)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {"p-keuze": "a", "p-vrij": "b", "p-velden": ["1", "3"]},
+        {"p-keuze": "x", "p-velden": ["9"]},
+        {},
+    ],
+)
+def test_a_radio_group_is_the_field_template_s_fieldset(data):
+    form = Voorbeeld(data, prefix="p", initial={"vrij": "b"})
+    form.is_valid()
+    for naam in ("keuze", "vrij", "velden", "tekst"):
+        veld = form[naam]
+        assert isinstance(veld, Keuzegroep)
+        assert gelijk(veld.as_field_group()) == gelijk(BoundField.as_field_group(veld)), naam
+    assert gelijk(str(form)) == gelijk(form.render())
+
+
+def test_a_field_group_with_errors_keeps_its_accessible_parts():
+    form = Voorbeeld({"p-keuze": "x"}, prefix="p")
+    assert not form.is_valid()
+    html = form["keuze"].as_field_group()
+    assert html.startswith(
+        '<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset ivp-veld '
+        'utrecht-form-fieldset--invalid" aria-describedby="id_p-keuze_error">'
+    )
+    assert (
+        '<legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend'
+        ' ivp-veld__label">Keuze &lt;met&gt; teken <span class="ivp-verplicht">(verplicht)'
+        "</span></legend>"
+    ) in html
+    assert (
+        '<div class="utrecht-form-field__error-message utrecht-form-field-error-message" '
+        'id="id_p-keuze_error"><p class="ivp-foutmelding"><span class="ivp-visueel-verborgen">'
+        "Fout: </span>Selecteer een geldige keuze. x is geen beschikbare keuze.</p></div>"
+    ) in html
+    assert (
+        '<label class="utrecht-form-label utrecht-form-label--radio" for="id_p-keuze_1">'
+        "&lt;b&gt;Afwezig&lt;/b&gt; &amp; co</label>"
+    ) in html
+    assert 'name="p-keuze" value="b" class="utrecht-radio-button' in html
+    assert 'required aria-invalid="true" id="id_p-keuze_1">' in html
+
+
+def test_a_widget_with_templates_of_its_own_goes_the_usual_way():
+    class EigenRadio(forms.RadioSelect):
+        template_name = "django/forms/widgets/radio.html"
+        option_template_name = "django/forms/widgets/input_option.html"
+
+    class Form(forms.Form):
+        bound_field_class = Keuzegroep
+        keuze = forms.ChoiceField(choices=KEUZES, widget=EigenRadio)
+
+    veld = Form()["keuze"]
+    assert not veld._snel()
+    assert gelijk(veld.as_field_group()) == gelijk(BoundField.as_field_group(veld))
