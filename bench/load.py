@@ -289,6 +289,9 @@ def main() -> None:
         connection.close()
         kaal = _wrk(pagina_lua, basis + KAAL, args.duur, args.mix_verbindingen)
         mix = _wrk(mix_lua, basis + "/", args.mix_duur, args.mix_verbindingen)
+        # Requests wrk sent in its last moment are still being answered: let gunicorn finish
+        # them (it is stopped only after the count) before counting what was stored.
+        time.sleep(3)
         opgeslagen = Urenregistratie.objects.count() - voor
         print(
             f"\nmix {args.mix_duur} s, {args.mix_verbindingen} verbindingen "
