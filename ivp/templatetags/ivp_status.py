@@ -1,8 +1,9 @@
-"""A status badge in one pass of Python (issue 8): the same HTML as
-`templates/includes/status.html`, for the places that write one per row of a long list (the
-thread blocks of the document and version pages), where a template include each was a good
-part of the page's time. `includes/status.html` stays the one to read; keep the two alike
-(`tests/ivp/test_status_badge.py` compares them)."""
+"""The status badge (Utrecht status badge, its text always shown), in one pass of Python
+(issue 8): `includes/status.html` calls this tag, and the places that write one per row of a
+long list (the thread blocks of the document and version pages) call it directly, where a
+template include each was a good part of the page's time. Its HTML is the one the include
+wrote before (`tests/stappen/test_documentpagina_snel.py` compares it with a frozen copy,
+`tests/stappen/status_oud.html`)."""
 
 from __future__ import annotations
 
