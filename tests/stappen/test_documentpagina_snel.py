@@ -235,6 +235,30 @@ def test_a_thread_block_is_what_the_template_wrote(velden):
     assert "23:30" in nieuw  # the local time, as the template showed it
 
 
+def test_a_thread_block_shows_a_change_at_once(client, startnotitie_met_versies):
+    """Blocks are kept written per process, keyed by what they show: a reply, a
+    processing, a resolution and a renamed author show on the next request."""
+    doc, coordinator, *_ = startnotitie_met_versies
+    client.force_login(coordinator)
+    url = reverse("stappen:sectie_draden", args=[doc.pk, "inleiding"])
+    draad = Opmerking.objects.filter(versie__document=doc).order_by("pk").first()
+    assert draad is not None
+    assert "Reageren of afhandelen" in client.get(url).content.decode()
+    services.opmerking_reply(opmerking=draad, door=coordinator, tekst="Ja.")
+    assert "1 reactie lezen of reageren" in client.get(url).content.decode()
+    services.opmerking_set_uitkomst(
+        opmerking=draad, door=coordinator, uitkomst=OpmerkingUitkomst.VERWERKT
+    )
+    draad.refresh_from_db()
+    html = client.get(url).content.decode()
+    assert draad.get_uitkomst_display() in html
+    services.opmerking_resolve(opmerking=draad, door=coordinator)
+    assert "ivp-opmerking--opgelost" in client.get(url).content.decode()
+    Gebruiker.objects.filter(pk=coordinator.pk).update(first_name="Anders", last_name="Genoemd")
+    html = client.get(url).content.decode()
+    assert html.count("(opmerking van Anders Genoemd)") == 2  # the section's two threads
+
+
 @pytest.mark.parametrize(
     "status",
     [
