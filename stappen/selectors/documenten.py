@@ -238,7 +238,10 @@ def werkgroepleden_van(plan: Plan) -> list[Gebruiker]:
 def nog_niet_gereageerd(bespreking: Bespreking, leden: list[Gebruiker]) -> list[Gebruiker]:
     """Werkgroepleden who placed no comment or reply on the round's version yet."""
     gereageerd = set(
-        Opmerking.objects.filter(versie_id=bespreking.versie_id).values_list("auteur_id", flat=True)
+        Opmerking.objects.filter(versie_id=bespreking.versie_id)
+        .order_by()
+        .values_list("auteur_id", flat=True)
+        .distinct()
     )
     return [lid for lid in leden if lid.pk not in gereageerd]
 
@@ -351,7 +354,6 @@ def versie_van(user: Gebruiker, document_id: int, nummer: str) -> Versie:
 @dataclass
 class VersiePagina:
     versie: Versie
-    versies: list[Versie]
     secties: list[tuple[dict, Draden]]
     mag_reageren: bool
 
@@ -363,9 +365,6 @@ def versie_pagina(user: Gebruiker, document_id: int, nummer: str) -> VersiePagin
     draden = _draden(Opmerking.objects.filter(versie=versie)) if concepten else {}
     return VersiePagina(
         versie=versie,
-        versies=list(document.versies.defer("inhoud").order_by("hoofd", "sub"))
-        if concepten
-        else [],
         secties=[
             (s, draden.get(s["sleutel"], Draden()))
             for s in versie.inhoud
