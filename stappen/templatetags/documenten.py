@@ -5,7 +5,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from django import template
-from django.template.defaultfilters import linebreaksbr
+from django.template.defaultfilters import linebreaksbr, pluralize
 from django.urls import get_script_prefix, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -17,6 +17,7 @@ from stappen.markdown import naar_html
 
 if TYPE_CHECKING:
     from stappen.models import Opmerking
+    from stappen.selectors.documenten import Draden
 
 register = template.Library()
 
@@ -135,3 +136,30 @@ def _blok(
         )
     )
     return "".join(delen)
+
+
+@register.simple_tag
+def draden_van_sectie(
+    draden: Draden, document_id: int, sleutel: str, titel: str, versie_nummer: str = ""
+) -> SafeString:
+    """The threads of one section as the document and version pages show them: the most
+    recent open ones (at most `selectors.documenten.MAX_OPEN_DRADEN`, each a `draad_blok`)
+    and a link to all of them, of the version `versie_nummer` on a version page. A tag, not
+    an include: the pages write one per section."""
+    delen = [draad_blok(draad) for draad in draden.getoond]
+    if draden.overig:
+        url = reverse("stappen:sectie_draden", args=[document_id, sleutel])
+        delen.append(
+            format_html(
+                '<p class="utrecht-paragraph ivp-draden__overig">{}{} opmerking{} ({} open, {} '
+                'afgehandeld): <a class="utrecht-link" href="{}">alle opmerkingen bij {}</a></p>',
+                "Nog " if draden.getoond else "",
+                draden.overig,
+                pluralize(draden.overig, "en"),
+                draden.overig_open,
+                draden.afgehandeld,
+                f"{url}?versie={versie_nummer}" if versie_nummer else url,
+                str(titel).lower(),
+            )
+        )
+    return mark_safe("".join(delen))
