@@ -158,8 +158,8 @@ def _draden(draden: QuerySet[Opmerking]) -> dict[str, Draden]:
         sectie = uitkomst.get(draad.sectie)
         if sectie is None:
             sectie = uitkomst[draad.sectie] = Draden(
-                open=draad.sectie_open,  # type: ignore[attr-defined]  # annotated above
-                totaal=draad.sectie_totaal,  # type: ignore[attr-defined]
+                open=draad.sectie_open,
+                totaal=draad.sectie_totaal,
             )
         if not draad.is_opgelost:
             sectie.getoond.append(draad)
