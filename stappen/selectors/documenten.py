@@ -109,44 +109,61 @@ def _met_aantal_antwoorden(draden: QuerySet[Opmerking]) -> QuerySet[Opmerking]:
     return draden.annotate(aantal_antwoorden=Coalesce(Subquery(antwoorden), 0))
 
 
+# What a thread block shows (the tag `documenten.draad_blok`): the thread's own fields, its
+# author's name and its version's number; nothing else of the three rows is read.
+_BLOK_VELDEN = (
+    *("sectie", "citaat", "tekst", "geplaatst_op", "opgelost_op", "uitkomst", "uitkomst_reden"),
+    *("auteur", "auteur__username", "auteur__first_name", "auteur__last_name"),
+    *("versie", "versie__hoofd", "versie__sub"),
+)
+
+
 def _draad_blokken(draden: QuerySet[Opmerking]) -> QuerySet[Opmerking]:
-    """Threads as their blocks need them (the tag `documenten.draad_blok`): author, the
-    version's number (not its content) and the number of replies, without the replies."""
+    """Threads as their blocks need them: author, the version's number (not its content)
+    and the number of replies, without the replies."""
     return _met_aantal_antwoorden(
         draden.filter(antwoord_op__isnull=True)
         .select_related("auteur", "versie")
-        .defer("versie__inhoud")
+        .only(*_BLOK_VELDEN)
     )
 
 
 def _draden(draden: QuerySet[Opmerking]) -> dict[str, Draden]:
     """Per section key the counts of its threads and its `MAX_OPEN_DRADEN` most recent open
-    ones, in two queries however many threads there are."""
-    starters = draden.filter(antwoord_op__isnull=True)
-    per_sectie: dict[str, Draden] = {}
-    for rij in (
-        starters.order_by()
-        .values("sectie")
-        .annotate(totaal=Count("pk"), open=Count("pk", filter=Q(opgelost_op__isnull=True)))
-    ):
-        per_sectie[rij["sectie"]] = Draden(open=rij["open"], totaal=rij["totaal"])
-    if not any(d.open for d in per_sectie.values()):
-        return per_sectie
-    recent = (
-        _draad_blokken(starters.filter(opgelost_op__isnull=True))
+    ones, in one query however many threads there are: per section its threads ranked open
+    first, newest first, each carrying the section's counts; the first `MAX_OPEN_DRADEN` of
+    each section are read (a resolved one among them only brings the counts)."""
+    rijen = (
+        _draad_blokken(draden)
         .annotate(
+            sectie_totaal=Window(Count("pk"), partition_by=[F("sectie")]),
+            sectie_open=Window(
+                Count("pk", filter=Q(opgelost_op__isnull=True)), partition_by=[F("sectie")]
+            ),
             rang=Window(
                 RowNumber(),
                 partition_by=[F("sectie")],
-                order_by=[F("geplaatst_op").desc(), F("pk").desc()],
-            )
+                order_by=[
+                    F("opgelost_op").asc(nulls_first=True),
+                    F("geplaatst_op").desc(),
+                    F("pk").desc(),
+                ],
+            ),
         )
         .filter(rang__lte=MAX_OPEN_DRADEN)
         .order_by("-geplaatst_op", "-pk")
     )
-    for draad in recent:
-        per_sectie[draad.sectie].getoond.append(draad)
-    return per_sectie
+    uitkomst: dict[str, Draden] = {}
+    for draad in rijen:
+        sectie = uitkomst.get(draad.sectie)
+        if sectie is None:
+            sectie = uitkomst[draad.sectie] = Draden(
+                open=draad.sectie_open,
+                totaal=draad.sectie_totaal,
+            )
+        if not draad.is_opgelost:
+            sectie.getoond.append(draad)
+    return uitkomst
 
 
 def _draad_queryset() -> QuerySet[Opmerking]:
@@ -221,7 +238,10 @@ def werkgroepleden_van(plan: Plan) -> list[Gebruiker]:
 def nog_niet_gereageerd(bespreking: Bespreking, leden: list[Gebruiker]) -> list[Gebruiker]:
     """Werkgroepleden who placed no comment or reply on the round's version yet."""
     gereageerd = set(
-        Opmerking.objects.filter(versie_id=bespreking.versie_id).values_list("auteur_id", flat=True)
+        Opmerking.objects.filter(versie_id=bespreking.versie_id)
+        .order_by()
+        .values_list("auteur_id", flat=True)
+        .distinct()
     )
     return [lid for lid in leden if lid.pk not in gereageerd]
 
@@ -334,7 +354,6 @@ def versie_van(user: Gebruiker, document_id: int, nummer: str) -> Versie:
 @dataclass
 class VersiePagina:
     versie: Versie
-    versies: list[Versie]
     secties: list[tuple[dict, Draden]]
     mag_reageren: bool
 
@@ -346,9 +365,6 @@ def versie_pagina(user: Gebruiker, document_id: int, nummer: str) -> VersiePagin
     draden = _draden(Opmerking.objects.filter(versie=versie)) if concepten else {}
     return VersiePagina(
         versie=versie,
-        versies=list(document.versies.defer("inhoud").order_by("hoofd", "sub"))
-        if concepten
-        else [],
         secties=[
             (s, draden.get(s["sleutel"], Draden()))
             for s in versie.inhoud

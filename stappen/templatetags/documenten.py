@@ -1,20 +1,23 @@
 from __future__ import annotations
 
+from datetime import datetime, tzinfo
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from django import template
-from django.template.defaultfilters import linebreaksbr
-from django.urls import reverse
+from django.template.defaultfilters import linebreaksbr, pluralize
+from django.urls import get_script_prefix, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.timezone import localtime
+from django.utils.timezone import get_current_timezone, localtime
 
 from ivp.templatetags.ivp_status import status_badge
 from stappen.markdown import naar_html
 
 if TYPE_CHECKING:
     from stappen.models import Opmerking
+    from stappen.selectors.documenten import Draden
 
 register = template.Library()
 
@@ -33,66 +36,130 @@ def naam(gebruiker) -> str:
     return gebruiker.get_full_name() or gebruiker.get_username()
 
 
+# Thread blocks kept written per process: ~1 kB each, a page shows up to ~55 of them.
+BLOKKEN_BEWAARD = 1024
+
+
 @register.simple_tag
 def draad_blok(draad: Opmerking) -> SafeString:
     """One thread as the document, version and thread-list pages show it: author, version,
     date, state, quote, text and a link to its page with the number of replies (`draad` from
     `selectors.documenten._draad_blokken`: `aantal_antwoorden` annotated). Written in one
-    pass of Python (issue 8): the pages show up to ~55 of these, and a template include each
-    was a good part of their time."""
-    auteur = naam(draad.auteur)
-    if draad.is_opgelost:
+    pass of Python (issue 8), and kept per process keyed by everything it shows (and the
+    time zone of its date, the URL prefix of its link): a thread that changes, or whose
+    author is renamed, has another key, so a block is never stale."""
+    n: int = draad.aantal_antwoorden  # type: ignore[attr-defined]  # annotated by the selector
+    return mark_safe(
+        _blok(
+            draad.pk,
+            naam(draad.auteur),
+            draad.versie.nummer,
+            draad.geplaatst_op,
+            get_current_timezone(),
+            get_script_prefix(),
+            draad.is_opgelost,
+            draad.uitkomst,
+            str(draad.get_uitkomst_display()) if draad.uitkomst else "",
+            draad.citaat,
+            draad.tekst,
+            draad.uitkomst_reden,
+            n,
+        )
+    )
+
+
+@lru_cache(maxsize=BLOKKEN_BEWAARD)
+def _blok(
+    pk: int,
+    auteur: str,
+    versie: str,
+    geplaatst_op: datetime,
+    tijdzone: tzinfo,
+    prefix: str,
+    opgelost: bool,
+    uitkomst: str,
+    uitkomst_label: str,
+    citaat: str,
+    tekst: str,
+    uitkomst_reden: str,
+    n: int,
+) -> str:
+    if opgelost:
         badges = [status_badge("afgerond", "Opgelost")]
     else:
         badges = [status_badge("actief", "Open")]
-    if draad.uitkomst:
-        badges.append(status_badge(draad.uitkomst, draad.get_uitkomst_display()))
-    n: int = draad.aantal_antwoorden  # type: ignore[attr-defined]  # annotated by the selector
+    if uitkomst:
+        badges.append(status_badge(uitkomst, uitkomst_label))
     delen = [
         format_html(
             '<article class="ivp-opmerking{}" aria-labelledby="opm-{}-kop">'
             '<header class="ivp-opmerking__kop">'
             '<h4 class="utrecht-heading-4" id="opm-{}-kop">{} '
             '<span class="ivp-opmerking__meta">bij versie {}, {}</span></h4>{}</header>',
-            " ivp-opmerking--opgelost" if draad.is_opgelost else "",
-            draad.pk,
-            draad.pk,
+            " ivp-opmerking--opgelost" if opgelost else "",
+            pk,
+            pk,
             auteur,
-            draad.versie.nummer,
-            date_format(localtime(draad.geplaatst_op), "d-m-Y H:i"),
+            versie,
+            date_format(localtime(geplaatst_op, tijdzone), "d-m-Y H:i"),
             mark_safe(" ".join(badges)),
         )
     ]
-    if draad.citaat:
+    if citaat:
         delen.append(
             format_html(
                 '<blockquote class="ivp-opmerking__citaat"><p class="utrecht-paragraph">{}</p>'
                 "</blockquote>",
-                linebreaksbr(draad.citaat, autoescape=True),
+                linebreaksbr(citaat, autoescape=True),
             )
         )
     delen.append(
-        format_html(
-            '<p class="utrecht-paragraph">{}</p>', linebreaksbr(draad.tekst, autoescape=True)
-        )
+        format_html('<p class="utrecht-paragraph">{}</p>', linebreaksbr(tekst, autoescape=True))
     )
-    if draad.uitkomst_reden:
+    if uitkomst_reden:
         delen.append(
             format_html(
                 '<p class="utrecht-paragraph ivp-opmerking__reden"><strong>Toelichting op de '
                 "verwerking:</strong> {}</p>",
-                linebreaksbr(draad.uitkomst_reden, autoescape=True),
+                linebreaksbr(uitkomst_reden, autoescape=True),
             )
         )
     delen.append(
         format_html(
             '<p class="utrecht-paragraph"><a class="utrecht-link" href="{}">{}'
             '<span class="ivp-visueel-verborgen"> (opmerking van {})</span></a></p></article>',
-            reverse("stappen:opmerking", args=[draad.pk]),
+            reverse("stappen:opmerking", args=[pk]),
             f"{n} reactie{'' if n == 1 else 's'} lezen of reageren"
             if n
             else "Reageren of afhandelen",
             auteur,
         )
     )
+    return "".join(delen)
+
+
+@register.simple_tag
+def draden_van_sectie(
+    draden: Draden, document_id: int, sleutel: str, titel: str, versie_nummer: str = ""
+) -> SafeString:
+    """The threads of one section as the document and version pages show them: the most
+    recent open ones (at most `selectors.documenten.MAX_OPEN_DRADEN`, each a `draad_blok`)
+    and a link to all of them, of the version `versie_nummer` on a version page. A tag, not
+    an include: the pages write one per section."""
+    delen = [draad_blok(draad) for draad in draden.getoond]
+    if draden.overig:
+        url = reverse("stappen:sectie_draden", args=[document_id, sleutel])
+        delen.append(
+            format_html(
+                '<p class="utrecht-paragraph ivp-draden__overig">{}{} opmerking{} ({} open, {} '
+                'afgehandeld): <a class="utrecht-link" href="{}">alle opmerkingen bij {}</a></p>',
+                "Nog " if draden.getoond else "",
+                draden.overig,
+                pluralize(draden.overig, "en"),
+                draden.overig_open,
+                draden.afgehandeld,
+                f"{url}?versie={versie_nummer}" if versie_nummer else url,
+                str(titel).lower(),
+            )
+        )
     return mark_safe("".join(delen))

@@ -70,14 +70,12 @@ def _document_pagina(
             "document": document,
             "plan": document.plan,
             "orgaan": Orgaan(BESLUITORGAAN[DocumentSoort(document.soort)]).label.lower(),
-            "bespreking_form": BesprekingForm(prefix="bespreking"),
             "aanbieden_form": aanbieden_form or AanbiedenForm(),
             "open_punten": selectors.open_punten(document)
             if pagina.mag_regisseren and document.status == "concept"
             else [],
             "sluiten_form": bespreking_sluiten_form or BesprekingSluitenForm(),
             "versie_form": VersieForm(),
-            "auteur_form": AuteurForm(leden=pagina.werkgroepleden),
         },
     )
 
