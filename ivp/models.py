@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -138,9 +139,36 @@ class Plan(Versiebeheerd):
         verbose_name = "plan"
         verbose_name_plural = "plannen"
         ordering = ["gemeente__naam", "-periode_start"]
+        constraints = [
+            # One plan per period: a second one is a double submit of the new-plan form.
+            models.UniqueConstraint(
+                fields=["gemeente", "periode_start"], name="plan_een_per_periode"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.titel} ({self.gemeente})" if self.gemeente_id else self.titel
+
+    def unique_error_message(
+        self, model_class: type[models.Model], unique_check: Sequence[str]
+    ) -> ValidationError:
+        """Name the plan that is already there (`full_clean` and the plan form say this)."""
+        if list(unique_check) != ["gemeente", "periode_start"]:
+            return super().unique_error_message(model_class, unique_check)
+        bestaand = (
+            Plan.objects.filter(gemeente_id=self.gemeente_id, periode_start=self.periode_start)
+            .exclude(pk=self.pk)
+            .first()
+        )
+        return ValidationError(
+            "Er is al een plan van %(gemeente)s met een looptijd vanaf %(start)s: ‘%(titel)s’.",
+            code="unique_together",
+            params={
+                "gemeente": self.gemeente.naam,
+                "start": f"{self.periode_start:%d-%m-%Y}",
+                "titel": bestaand.titel if bestaand else "",
+            },
+        )
 
     @property
     def einde(self) -> dt.date:

@@ -8,6 +8,7 @@ across versions: comments (`Opmerking`) anchor to it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NotRequired, TypedDict
 
@@ -34,6 +35,10 @@ class Sectie(TypedDict):
     tekst: str
     vertrouwelijk: NotRequired[str]
     besloten: NotRequired[list[BeslotenDeel]]
+    # Only from an aanvulling, never stored: the sleutel of the main builder's section this
+    # one is the same chapter as (a bovenlokale priority of a theme the plan prioritises
+    # itself), see `bouw_structuur`.
+    bij: NotRequired[str]
 
 
 _BOUWERS: dict[str, Callable[[Document], list[Sectie]]] = {}
@@ -114,9 +119,26 @@ def bouw_secties(document: Document) -> list[Sectie]:
 
 
 def bouw_structuur(document: Document) -> list[Sectie]:
-    """Only the structured sections (from the registered builder), for the live page."""
+    """Only the structured sections (from the registered builder), for the live page.
+
+    An aanvulling's section `bij` a main section is one chapter with it: in the main
+    section's place and under its sleutel (anchors and comments keep pointing at it), with
+    the aanvulling's title and text, and the main section's text after it under "Lokale
+    uitwerking", its headings one level down."""
     bouwer = _BOUWERS.get(str(document.soort))
     secties = list(bouwer(document)) if bouwer is not None else []
+    plek = {sectie["sleutel"]: i for i, sectie in enumerate(secties)}
     for aanvulling in _AANVULLINGEN.get(str(document.soort), {}).values():
-        secties += aanvulling(document)
+        for sectie in aanvulling(document):
+            bij = sectie.pop("bij", None)
+            if bij is None or bij not in plek:
+                secties.append(sectie)
+                continue
+            eigen = secties[plek[bij]]
+            lokaal = re.sub(r"(?m)^(#{1,5}) ", r"#\1 ", eigen["tekst"].strip())
+            secties[plek[bij]] = {
+                **eigen,
+                "titel": sectie["titel"],
+                "tekst": f"{sectie['tekst'].strip()}\n\n### Lokale uitwerking\n\n{lokaal}\n",
+            }
     return secties

@@ -125,14 +125,10 @@ def plan_vervolg_create(
         raise Geweigerd(
             f"Op ‘{vorig.titel}’ volgt al ‘{bestaand.plan.titel}’. Ga verder in dat plan."
         )
-    zelfde = Plan.objects.filter(gemeente_id=vorig.gemeente_id, periode_start=periode_start)
-    if zelfde.exists():
-        raise ValidationError(
-            {
-                "periode_start": f"Er is al een plan van {vorig.gemeente} met deze looptijd: "
-                f"‘{zelfde.first()}’."
-            }
-        )
+    try:  # one plan per period (`Plan`'s constraint), said before the overlap
+        Plan(gemeente=vorig.gemeente, periode_start=periode_start).validate_constraints()
+    except ValidationError as fout:
+        raise ValidationError({"periode_start": fout.messages}) from fout
     overlap_reden = overlap_reden.strip()
     if periode_start <= vorig.einde and not overlap_reden:
         raise ValidationError(

@@ -77,6 +77,19 @@ class RolFactory(factory.django.DjangoModelFactory):
     soort = RolSoort.WERKGROEPLID
 
 
+def _volgende_start(gemeente: Gemeente) -> dt.date:
+    """1 January 2023; for a gemeente that has a plan already, four years after its latest
+    start (one plan per gemeente and period, `Plan`'s constraint)."""
+    laatste = (
+        Plan.objects.filter(gemeente=gemeente).order_by("-periode_start").first()
+        if gemeente.pk
+        else None
+    )
+    if laatste is None:
+        return dt.date(2023, 1, 1)
+    return laatste.periode_start.replace(year=laatste.periode_start.year + 4)
+
+
 class PlanFactory(factory.django.DjangoModelFactory):
     """The bare plan row; see the module docstring for a plan with its steps."""
 
@@ -86,7 +99,7 @@ class PlanFactory(factory.django.DjangoModelFactory):
     gemeente = factory.SubFactory(GemeenteFactory)
     titel = "Integraal Veiligheidsplan 2023–2026"
     traject_start = dt.date(2022, 6, 1)
-    periode_start = dt.date(2023, 1, 1)
+    periode_start = factory.LazyAttribute(lambda o: _volgende_start(o.gemeente))
     # The method's four years from whatever start a test gives (the day before, four years on).
     periode_eind = factory.LazyAttribute(
         lambda o: o.periode_start.replace(year=o.periode_start.year + 4) - dt.timedelta(days=1)

@@ -211,3 +211,23 @@ def test_the_header_links_a_regional_coordinator_to_the_region_without_a_query(
     verzoek.session = {SESSIE_SLEUTEL: []}  # type: ignore[assignment]
     with django_assert_num_queries(0):
         assert regio_navigatie(verzoek) == {"regio_navigatie": []}
+
+
+def test_the_regional_coordinators_start_page_leads_to_the_region_not_to_no_plans(
+    client: Client,
+) -> None:
+    """The demo's regional coordinator holds no role in a gemeente; the start page said there
+    were no plans and to ask the gemeente's coordinator for a role. It shows the region
+    instead, with its page and its overview."""
+    wereld = maak_regio(2)
+    client.force_login(wereld.regisseur)
+    html = client.get(reverse("start")).content.decode()
+    assert f">{wereld.regio.naam}</h2>" in html
+    assert f'href="{reverse("regio:regio", args=[wereld.regio.pk])}"' in html
+    assert f'href="{reverse("regio:overzicht", args=[wereld.regio.pk])}"' in html
+    assert "Vraag de coördinator openbare orde en veiligheid" not in html
+    assert "U hebt geen rol in een gemeente" in html
+
+    client.force_login(wereld.leden[0].coordinator)  # a member's coordinator: their plans
+    start = client.get(reverse("start")).content.decode()
+    assert reverse("regio:overzicht", args=[wereld.regio.pk]) not in start

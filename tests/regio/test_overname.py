@@ -16,6 +16,7 @@ from stappen.constants import DocumentSoort
 from stappen.secties import Sectie, bouw_secties
 from tests.ivp.factories import RegioFactory
 from tests.regio.overname_hulp import TEKST_1, TEKST_2, open_voorstel, prioriteit, publiceer
+from tests.stappen.factories import DoelstellingFactory, PlaatsingFactory, hoofdthema
 from tests.stappen.stappenplan import document, open_bespreking, stel_vast
 
 
@@ -196,3 +197,30 @@ def test_a_vastgesteld_document_and_its_versions_never_change_by_themselves(
     # Declining the change is still possible and changes nothing either.
     services.voorstel_wijs_af(voorstel=open_voorstel(plan, deel), door=coordinator, reden="Later")
     assert {v.nummer: v.inhoud for v in ivp.versies.all()} == voor
+
+
+def test_a_theme_the_plan_prioritises_itself_too_is_one_chapter_of_the_ivp(
+    plan: Plan, coordinator: Gebruiker, regio
+) -> None:
+    """The demo's Steenwijkerland showed ondermijning twice in its IVP: its own priority and
+    the bovenlokale one. Taken over, they are one chapter in the own chapter's place: the
+    region's text, then the gemeente's own under "Lokale uitwerking"."""
+    plaatsing = PlaatsingFactory.create(plan=plan, thema=hoofdthema("5.2"))
+    DoelstellingFactory.create(plaatsing=plaatsing, tekst="Meer signalen uit het buitengebied")
+    deel = prioriteit(regio, [plan], titel="Ondermijning")
+    services.voorstel_aanvaard(voorstel=open_voorstel(plan, deel), door=coordinator)
+
+    secties = bouw_secties(document(plan, DocumentSoort.IVP))
+    titels = [s["titel"] for s in secties]
+    assert titels.count("Ondermijning (bovenlokaal)") == 1
+    assert plaatsing.thema.naam not in titels and _sectie(plan, deel.sleutel) is None
+    sectie = _sectie(plan, "prioriteit-5.2")
+    assert sectie is not None and sectie["titel"] == "Ondermijning (bovenlokaal)"
+    assert "bij" not in sectie
+    tekst = sectie["tekst"]
+    assert tekst.index("Samen met het RIEC") < tekst.index("### Lokale uitwerking")
+    assert tekst.index("### Lokale uitwerking") < tekst.index("Meer signalen uit het buitengebied")
+    assert "#### Aanleiding" in tekst
+    # In the own chapter's place, among the plan's priorities (the region's other parts
+    # follow the overige strategische thema's).
+    assert titels.index("Ondermijning (bovenlokaal)") < titels.index("Overige strategische thema's")

@@ -4,6 +4,7 @@ transitions and the plan and planning forms, per role, with a flat query count."
 import datetime as dt
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from ivp.constants import RolSoort
@@ -132,6 +133,36 @@ def test_a_new_plan_with_bad_input_keeps_what_was_entered(client):
     assert plan.periode_eind == dt.date(2030, 12, 31)
     assert plan.stappen.count() == 6
     assert "is aangemaakt met zes stappen" in response.content.decode()
+
+
+def test_a_second_plan_for_the_same_period_is_refused_and_keeps_what_was_entered(client):
+    gemeente = GemeenteFactory(naam="Steenwijkerland")
+    client.force_login(coordinator_van(gemeente))
+    data = {
+        "gemeente": gemeente.pk,
+        "titel": "IVP 2027–2030",
+        "traject_start": "01-06-2026",
+        "periode_start": "01-01-2027",
+    }
+    client.post(reverse("stappen:plan_nieuw"), data)
+    response = client.post(reverse("stappen:plan_nieuw"), data | {"titel": "Nog een IVP"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert (
+        "Er is al een plan van Steenwijkerland met een looptijd vanaf 01-01-2027: "
+        "‘IVP 2027–2030’." in html
+    )
+    assert 'value="Nog een IVP"' in html and 'value="01-06-2026"' in html
+    assert Plan.objects.count() == 1
+    # The database holds the rule too (two presses at once).
+    with transaction.atomic(), pytest.raises(IntegrityError):
+        Plan.objects.create(
+            gemeente=gemeente,
+            titel="Dubbel",
+            traject_start=dt.date(2026, 6, 1),
+            periode_start=dt.date(2027, 1, 1),
+            periode_eind=dt.date(2030, 12, 31),
+        )
 
 
 def test_a_date_in_another_format_gets_a_dutch_message(client):
