@@ -64,13 +64,14 @@ def vers() -> None:
 def plannen(aantal: int) -> None:
     coordinator = _gebruiker("coordinator")
     gemeente = Gemeente.objects.get(naam="Steenwijkerland")
+    # Each its own start of the period: a gemeente has one plan per period (ivp.0010).
     for n in range(aantal):
         with transaction.atomic():
             services.plan_create(
                 gemeente=gemeente,
                 titel=f"Integraal Veiligheidsplan (bench {n + 1})",
-                traject_start=dt.date(2030 + n % 20, 6, 1),
-                periode_start=dt.date(2031 + n % 20, 1, 1),
+                traject_start=dt.date(2030 + n, 6, 1),
+                periode_start=dt.date(2031 + n, 1, 1),
                 door=coordinator,
             )
 
