@@ -14,7 +14,7 @@ from ivp.permissions import mag_plan_regisseren, mag_plan_zien
 from stappen.constants import DocumentStatus, StapNummer, StapStatus
 from stappen.models import Document, Opmerking, Stap, Versie
 from stappen.rechten import leest_concepten
-from werkgroep.constants import MAX_BIJEENKOMSTEN
+from werkgroep.constants import MAX_BIJEENKOMSTEN, bijeenkomst_nummer
 from werkgroep.models import (
     Actiepunt,
     Agendapunt,
@@ -43,6 +43,10 @@ class BijeenkomstRegel:
     bijeenkomst: Bijeenkomst
     nummer: int | None  # "bijeenkomst 3 van 6"; None for a voortgangsoverleg
     open_actiepunten: int
+
+    @property
+    def nummer_tekst(self) -> str:
+        return bijeenkomst_nummer(self.nummer) if self.nummer else ""
 
 
 def nummer_bijeenkomsten(bijeenkomsten: Sequence[Bijeenkomst]) -> list[BijeenkomstRegel]:
@@ -223,6 +227,10 @@ class BijeenkomstPagina:
     max_bijeenkomsten: int = MAX_BIJEENKOMSTEN
     # A werkgroep's part of a joint meeting: the other gemeenten taking part (their names only).
     gezamenlijk_met: list[str] = field(default_factory=list)
+
+    @property
+    def nummer_tekst(self) -> str:
+        return bijeenkomst_nummer(self.nummer) if self.nummer else ""
 
     @property
     def wie_keuzes(self) -> Keuzes:
