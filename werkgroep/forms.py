@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import copy
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
@@ -180,14 +181,16 @@ class PresentieForm(forms.Form):
 
     def __init__(self, *args: Any, leden: list[Lid], huidig: dict[int, str], **kwargs: Any):
         super().__init__(*args, **kwargs)
+        # One field made, copied per member with its own label and initial: the copies share
+        # the widget, its choices and the error messages, which nothing changes per field.
+        veld = forms.ChoiceField(
+            choices=Aanwezigheid.choices, widget=forms.RadioSelect, required=False
+        )
         for lid in leden:
-            self.fields[f"lid_{lid.pk}"] = forms.ChoiceField(
-                label=lid.weergavenaam,
-                choices=Aanwezigheid.choices,
-                widget=forms.RadioSelect,
-                initial=huidig.get(lid.pk),
-                required=False,
-            )
+            kopie = copy.copy(veld)
+            kopie.label = lid.weergavenaam
+            kopie.initial = huidig.get(lid.pk)
+            self.fields[f"lid_{lid.pk}"] = kopie
 
     def statussen(self) -> dict[int, str]:
         return {

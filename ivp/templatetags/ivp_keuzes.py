@@ -28,6 +28,8 @@ def html_escape(tekst: Any) -> str:
 
 def _attrs(attrs: dict[str, Any], *, zonder: str = "") -> str:
     """Django's `attrs.html` (or our `ivp_attrs.html`: `zonder="class"`)."""
+    if not attrs:  # most options of a select
+        return ""
     return "".join(
         f" {html_escape(naam)}" + ("" if waarde is True else f'="{html_escape(str(waarde))}"')
         for naam, waarde in attrs.items()
