@@ -213,7 +213,7 @@ def versie_tekst(versie: Versie) -> str:
 def sectie_titel(versie: Versie, sleutel: str) -> str:
     """The title of a chapter of `versie` (its key when the version has no such chapter)."""
     sectie = versie.sectie(sleutel)
-    return sectie.get("titel") if sectie else sleutel
+    return str(sectie.get("titel")) if sectie else sleutel
 
 
 def draad_tekst(draad: Opmerking) -> str:
