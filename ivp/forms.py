@@ -17,12 +17,11 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ivp.berichten import SOORTEN
 from ivp.models import MeldingKeuze
-from ivp.templatetags.ivp_keuzes import keuzes_html
+from ivp.templatetags.ivp_keuzes import html_escape, keuzes_html
 
 
 class IvpFormRenderer(TemplatesSetting):
@@ -59,9 +58,9 @@ class Keuzegroep(BoundField):
         delen = [
             '<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset ivp-veld'
             + (" utrecht-form-fieldset--invalid" if fouten else "")
-            + (f" {conditional_escape(klassen)}" if klassen else "")
+            + (f" {html_escape(klassen)}" if klassen else "")
             + '"'
-            + (f' aria-describedby="{conditional_escape(beschreven)}"' if beschreven else "")
+            + (f' aria-describedby="{html_escape(beschreven)}"' if beschreven else "")
             + ">"
         ]
         if self.label:
@@ -69,10 +68,10 @@ class Keuzegroep(BoundField):
             delen.append(
                 '<legend class="utrecht-form-fieldset__legend '
                 'utrecht-form-fieldset__legend--html-legend ivp-veld__label">'
-                f"{conditional_escape(self.label)}"
+                f"{html_escape(self.label)}"
                 f"{verplicht if self.field.required else ''}</legend>"
             )
-        auto_id = conditional_escape(self.auto_id)
+        auto_id = html_escape(self.auto_id)
         if self.help_text:
             delen.append(
                 '<div class="utrecht-form-field__description utrecht-form-field-description"'
@@ -86,7 +85,7 @@ class Keuzegroep(BoundField):
                 + ">"
                 + "".join(
                     '<p class="ivp-foutmelding"><span class="ivp-visueel-verborgen">Fout: </span>'
-                    f"{conditional_escape(str(fout))}</p>"
+                    f"{html_escape(str(fout))}</p>"
                     for fout in fouten
                 )
                 + "</div>"

@@ -35,6 +35,14 @@ MAX_UREN_PER_DAG = Decimal(24)
 WAARSCHUWING_PROCENT = 80
 
 
+def bijeenkomst_nummer(nummer: int) -> str:
+    """How a meeting of the trajectory is numbered: ‘Bijeenkomst 3 van 6’, and past the
+    startnotitie's six ‘Bijeenkomst 21 (de startnotitie voorziet er 6)’."""
+    if nummer <= MAX_BIJEENKOMSTEN:
+        return f"Bijeenkomst {nummer} van {MAX_BIJEENKOMSTEN}"
+    return f"Bijeenkomst {nummer} (de startnotitie voorziet er {MAX_BIJEENKOMSTEN})"
+
+
 def uren_tekst(waarde: Decimal | int | float | None) -> str:
     """7.50 → '7,5'; 350.0 → '350'; None → '—'."""
     if waarde is None:

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+import copy
 from decimal import Decimal
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.db.models import QuerySet
@@ -13,7 +14,10 @@ from ivp.versies import VersieForm
 from stappen.models import Document, Opmerking, Stap, Versie
 from veiligheidsvelden.models import Veld
 from werkgroep.constants import Aanwezigheid, ActiepuntStatus, LidRol
-from werkgroep.models import Lid, draad_tekst, versie_tekst
+from werkgroep.models import Lid
+
+if TYPE_CHECKING:
+    from werkgroep.selectors import Keuzes
 
 TIJDVOORBEELD = "Bijvoorbeeld 14:30."
 
@@ -128,16 +132,6 @@ class VerslagForm(VersieForm, forms.Form):
     )
 
 
-class VersieKeuze(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Versie) -> str:
-        return versie_tekst(obj)
-
-
-class DraadKeuze(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Opmerking) -> str:
-        return draad_tekst(obj)
-
-
 class AgendapuntForm(forms.Form):
     onderwerp = forms.CharField(label="Onderwerp", max_length=200)
     toelichting = forms.CharField(
@@ -150,7 +144,7 @@ class AgendapuntForm(forms.Form):
         empty_label="— geen document —",
         help_text="Het document dat op dit agendapunt besproken wordt.",
     )
-    versie = VersieKeuze(
+    versie = forms.ModelChoiceField(
         label="Versie",
         queryset=Versie.objects.none(),
         required=False,
@@ -159,7 +153,7 @@ class AgendapuntForm(forms.Form):
         "versie van dat document.",
         error_messages={"invalid_choice": "Kies een versie van een document van dit plan."},
     )
-    opmerking = DraadKeuze(
+    opmerking = forms.ModelChoiceField(
         label="Opmerking (draad)",
         queryset=Opmerking.objects.none(),
         required=False,
@@ -173,7 +167,7 @@ class AgendapuntForm(forms.Form):
     )
 
     def __init__(
-        self, *args: Any, documenten=None, versies=None, draden=None, **kwargs: Any
+        self, *args: Any, documenten: Keuzes, versies: Keuzes, draden: Keuzes, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
         zet_keuzes(self, document=documenten, versie=versies, opmerking=draden)
@@ -187,14 +181,16 @@ class PresentieForm(forms.Form):
 
     def __init__(self, *args: Any, leden: list[Lid], huidig: dict[int, str], **kwargs: Any):
         super().__init__(*args, **kwargs)
+        # One field made, copied per member with its own label and initial: the copies share
+        # the widget, its choices and the error messages, which nothing changes per field.
+        veld = forms.ChoiceField(
+            choices=Aanwezigheid.choices, widget=forms.RadioSelect, required=False
+        )
         for lid in leden:
-            self.fields[f"lid_{lid.pk}"] = forms.ChoiceField(
-                label=lid.weergavenaam,
-                choices=Aanwezigheid.choices,
-                widget=forms.RadioSelect,
-                initial=huidig.get(lid.pk),
-                required=False,
-            )
+            kopie = copy.copy(veld)
+            kopie.label = lid.weergavenaam
+            kopie.initial = huidig.get(lid.pk)
+            self.fields[f"lid_{lid.pk}"] = kopie
 
     def statussen(self) -> dict[int, str]:
         return {
@@ -209,7 +205,7 @@ class ActiepuntForm(forms.Form):
     wie = LedenKeuze(label="Wie", queryset=Lid.objects.none(), empty_label=None)
     deadline = DatumVeld(label="Uiterlijk op")
 
-    def __init__(self, *args: Any, leden=None, **kwargs: Any):
+    def __init__(self, *args: Any, leden: Keuzes, **kwargs: Any):
         super().__init__(*args, **kwargs)
         zet_keuzes(self, wie=leden)
 
@@ -256,11 +252,19 @@ class UrenCorrectieForm(UrenForm):
     )
 
 
-def zet_keuzes(form: forms.BaseForm, **keuzes: QuerySet[Any] | None) -> None:
+def zet_keuzes(form: forms.BaseForm, **keuzes: QuerySet[Any] | Keuzes | None) -> None:
     """Give the model choice fields of `form` the choices of this page (`form.fields` is
-    typed as plain fields, so the stubs do not know they have a queryset)."""
-    for naam, queryset in keuzes.items():
-        cast(forms.ModelChoiceField, form.fields[naam]).queryset = queryset
+    typed as plain fields, so the stubs do not know they have a queryset). Given `Keuzes`,
+    the options are its rows (the empty label first, if the field has one) and the queryset
+    only checks what is posted."""
+    for naam, keuze in keuzes.items():
+        veld = cast(forms.ModelChoiceField, form.fields[naam])
+        if keuze is None or isinstance(keuze, QuerySet):
+            veld.queryset = keuze
+            continue
+        veld.queryset = keuze.queryset
+        leeg = [] if veld.empty_label is None else [("", veld.empty_label)]
+        veld.choices = [*leeg, *keuze.rijen]
 
 
 class UrenSluitenForm(forms.Form):

@@ -210,14 +210,29 @@ def versie_tekst(versie: Versie) -> str:
     return f"{versie.document.titel} — versie {versie.nummer}"
 
 
+def sectie_titel(versie: Versie, sleutel: str) -> str:
+    """The title of a chapter of `versie` (its key when the version has no such chapter)."""
+    sectie = versie.sectie(sleutel)
+    return str(sectie.get("titel")) if sectie else sleutel
+
+
 def draad_tekst(draad: Opmerking) -> str:
-    """‘Opmerking van Jeroen Bakker bij ‘Inleiding’ (…): the first 60 characters’."""
-    sectie = draad.versie.sectie(draad.sectie)
-    titel = sectie.get("titel") if sectie else draad.sectie
-    tekst = " ".join(draad.tekst.split())
+    return draad_regel(
+        str(draad.auteur),
+        sectie_titel(draad.versie, draad.sectie),
+        versie_tekst(draad.versie),
+        draad.tekst,
+    )
+
+
+def draad_regel(auteur: str, sectie: str, versie: str, tekst: str) -> str:
+    """‘Opmerking van Jeroen Bakker bij ‘Inleiding’ (…): the first 60 characters’: how a
+    thread reads in a choice and on the agenda (from an instance: `draad_tekst`; from rows:
+    the agenda item's choice of threads)."""
+    tekst = " ".join(tekst.split())
     if len(tekst) > AGENDA_CITAAT_TEKENS:
         tekst = tekst[:AGENDA_CITAAT_TEKENS].rstrip() + "…"
-    return f"Opmerking van {draad.auteur} bij ‘{titel}’ ({versie_tekst(draad.versie)}): {tekst}"
+    return f"Opmerking van {auteur} bij ‘{sectie}’ ({versie}): {tekst}"
 
 
 class Agendapunt(models.Model):

@@ -172,31 +172,33 @@ def bijeenkomst(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpR
     def bound(naam: str) -> QueryDict | None:
         return data if formulier == naam else None
 
-    documenten = selectors.documenten_van(plan)
-    forms_: dict[str, forms.Form] = {
-        "agenda": AgendapuntForm(
-            bound("agenda"),
-            prefix="agenda",
-            documenten=documenten,
-            versies=selectors.versies_van(plan),
-            draden=selectors.draden_van(plan),
-        ),
-        "presentie": PresentieForm(
-            bound("presentie"),
-            prefix="presentie",
-            leden=pagina.leden,
-            huidig={lid_id: p.status for lid_id, p in pagina.presentie.items()},
-        ),
-        "verslag": VerslagForm(
-            bound("verslag"),
-            prefix="verslag",
-            initial={"notulen": b.notulen, "besluiten": b.besluiten},
-            versie_van=b,
-        ),
-        "actiepunt": ActiepuntForm(
-            bound("actiepunt"), prefix="actiepunt", leden=selectors.leden_keuze(b.werkgroep_id)
-        ),
-    }
+    # Only the coordinator sees the forms: nobody else pays for their choices.
+    forms_: dict[str, forms.Form] = {}
+    if pagina.mag_regisseren:
+        forms_ = {
+            "agenda": AgendapuntForm(
+                bound("agenda"),
+                prefix="agenda",
+                documenten=selectors.document_keuzes(plan),
+                versies=selectors.versie_keuzes(plan),
+                draden=selectors.draad_keuzes(plan),
+            ),
+            "presentie": PresentieForm(
+                bound("presentie"),
+                prefix="presentie",
+                leden=pagina.leden,
+                huidig={lid_id: p.status for lid_id, p in pagina.presentie.items()},
+            ),
+            "verslag": VerslagForm(
+                bound("verslag"),
+                prefix="verslag",
+                initial={"notulen": b.notulen, "besluiten": b.besluiten},
+                versie_van=b,
+            ),
+            "actiepunt": ActiepuntForm(
+                bound("actiepunt"), prefix="actiepunt", leden=pagina.wie_keuzes
+            ),
+        }
     if formulier in forms_:
         form = forms_[formulier]
         acties: dict[str, tuple[Callable[..., Any], str]] = {

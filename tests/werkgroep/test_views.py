@@ -151,6 +151,30 @@ def test_meetings_are_counted_and_a_wrong_time_keeps_the_input(client, plan, coo
     assert "3 van 6 bijeenkomsten" in client.get(werkgroep_url(plan)).content.decode()
 
 
+def test_meetings_past_the_six_of_the_startnotitie_are_not_counted_as_n_of_6(
+    client, plan, coordinator
+):
+    for n in range(7):
+        b = BijeenkomstFactory(
+            plan=plan,
+            door=coordinator,
+            datum=dt.date(2022, 7, 1) + dt.timedelta(weeks=n),
+            motivatie="Extra ronde over ondermijning." if n == 6 else "",
+        )
+    client.force_login(coordinator)
+    html = client.get(reverse("werkgroep:bijeenkomst", args=[b.pk])).content.decode()
+    assert "Bijeenkomst 7 (de startnotitie voorziet er 6) —" in html
+    assert "Bijeenkomst 7 van 6" not in html
+    html = " ".join(client.get(werkgroep_url(plan)).content.decode().split())
+    assert (
+        "7 bijeenkomsten van het traject gepland of gehouden; de startnotitie voorziet er 6, "
+        "de overige met motivatie." in html
+    )
+    assert "Bijeenkomst 6 van 6:" in html
+    assert "Bijeenkomst 7 (de startnotitie voorziet er 6):" in html
+    assert "7 van 6" not in html
+
+
 def test_the_coordinator_records_agenda_attendance_notulen_and_actiepunten(
     client, plan, coordinator, vandaag
 ):

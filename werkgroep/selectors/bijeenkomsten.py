@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from ivp.models import Gebruiker, Plan
@@ -13,8 +14,17 @@ from ivp.permissions import mag_plan_regisseren, mag_plan_zien
 from stappen.constants import DocumentStatus, StapNummer, StapStatus
 from stappen.models import Document, Opmerking, Stap, Versie
 from stappen.rechten import leest_concepten
-from werkgroep.constants import MAX_BIJEENKOMSTEN
-from werkgroep.models import Actiepunt, Agendapunt, Bijeenkomst, Lid, Presentie
+from werkgroep.constants import MAX_BIJEENKOMSTEN, bijeenkomst_nummer
+from werkgroep.models import (
+    Actiepunt,
+    Agendapunt,
+    Bijeenkomst,
+    Lid,
+    Presentie,
+    draad_regel,
+    sectie_titel,
+    versie_tekst,
+)
 from werkgroep.selectors.leden import leden_keuze
 
 
@@ -34,6 +44,10 @@ class BijeenkomstRegel:
     nummer: int | None  # "bijeenkomst 3 van 6"; None for a voortgangsoverleg
     open_actiepunten: int
 
+    @property
+    def nummer_tekst(self) -> str:
+        return bijeenkomst_nummer(self.nummer) if self.nummer else ""
+
 
 def nummer_bijeenkomsten(bijeenkomsten: Sequence[Bijeenkomst]) -> list[BijeenkomstRegel]:
     """Number the meetings of the trajectory in date order; a voortgangsoverleg has none."""
@@ -52,10 +66,24 @@ def nummer_bijeenkomsten(bijeenkomsten: Sequence[Bijeenkomst]) -> list[Bijeenkom
     return regels
 
 
+@dataclass
+class Keuzes:
+    """What a choice field of a form offers, read as rows (issue 8): `rijen`, (id, label)
+    pairs, are the options written; `queryset` is read only to check a posted choice and give
+    its instance. Building the options from model instances (270 open threads, through a
+    server-side cursor per field) took most of the meeting page."""
+
+    queryset: QuerySet[Any]
+    rijen: list[tuple[int, str]]
+
+
 def documenten_van(plan: Plan) -> QuerySet[Document]:
-    return (
-        Document.objects.filter(plan=plan).select_related("stap").order_by("stap__nummer", "jaar")
-    )
+    return Document.objects.filter(plan=plan).order_by("stap__nummer", "jaar")
+
+
+def document_keuzes(plan: Plan) -> Keuzes:
+    documenten = documenten_van(plan)
+    return Keuzes(documenten, list(documenten.values_list("pk", "titel")))
 
 
 def versies_van(plan: Plan) -> QuerySet[Versie]:
@@ -68,20 +96,24 @@ def versies_van(plan: Plan) -> QuerySet[Versie]:
     )
 
 
+def versie_keuzes(plan: Plan) -> Keuzes:
+    versies = versies_van(plan)
+    return Keuzes(versies, [(v.pk, versie_tekst(v)) for v in versies])
+
+
 def draden_van(plan: Plan) -> QuerySet[Opmerking]:
     """The comment threads an agenda item can point at: the open ones (first comments, not
     resolved, no replies) on the plan's documents that are not vastgesteld yet. A resolved
     thread, or one on a vastgesteld document, is history: leaving those out keeps the choice
     (and the meeting page) as long as what is still to discuss, not as long as the plan's past
-    (issue 8). Each version's text, for the chapter titles, is read once however many threads
-    it has."""
+    (issue 8)."""
     return (
         Opmerking.objects.filter(
             versie__document__plan=plan, antwoord_op__isnull=True, opgelost_op__isnull=True
         )
         .exclude(versie__document__status=DocumentStatus.VASTGESTELD)
-        .select_related("auteur")
-        .prefetch_related(Prefetch("versie", queryset=Versie.objects.select_related("document")))
+        .select_related("versie__document")
+        .defer("versie__inhoud")
         .order_by(
             "versie__document__stap__nummer",
             "versie__document__jaar",
@@ -92,6 +124,46 @@ def draden_van(plan: Plan) -> QuerySet[Opmerking]:
             "pk",
         )
     )
+
+
+def draad_keuzes(plan: Plan) -> Keuzes:
+    """The open threads as rows, in two queries: the threads with their author, then each
+    of their versions once (its text holds the chapter titles). An author is made into a
+    name once however many threads they opened."""
+    draden = draden_van(plan)
+    rijen = list(
+        draden.values_list(
+            "pk",
+            "sectie",
+            "tekst",
+            "versie_id",
+            "auteur_id",
+            "auteur__first_name",
+            "auteur__last_name",
+            "auteur__username",
+        )
+    )
+    versies = {
+        v.pk: v
+        for v in Versie.objects.filter(pk__in={rij[3] for rij in rijen}).select_related("document")
+    }
+    auteurs: dict[int, str] = {}
+    keuzes = []
+    for pk, sectie, tekst, versie_id, auteur_id, voornaam, achternaam, username in rijen:
+        if auteur_id not in auteurs:
+            auteurs[auteur_id] = str(
+                Gebruiker(first_name=voornaam, last_name=achternaam, username=username)
+            )
+        versie = versies[versie_id]
+        keuzes.append(
+            (
+                pk,
+                draad_regel(
+                    auteurs[auteur_id], sectie_titel(versie, sectie), versie_tekst(versie), tekst
+                ),
+            )
+        )
+    return Keuzes(draden, keuzes)
 
 
 def zichtbare_bijeenkomst(user: Gebruiker, bijeenkomst_id: int) -> Bijeenkomst:
@@ -155,6 +227,18 @@ class BijeenkomstPagina:
     max_bijeenkomsten: int = MAX_BIJEENKOMSTEN
     # A werkgroep's part of a joint meeting: the other gemeenten taking part (their names only).
     gezamenlijk_met: list[str] = field(default_factory=list)
+
+    @property
+    def nummer_tekst(self) -> str:
+        return bijeenkomst_nummer(self.nummer) if self.nummer else ""
+
+    @property
+    def wie_keuzes(self) -> Keuzes:
+        """An actiepunt's holder: the members read for the attendance, not read again."""
+        return Keuzes(
+            leden_keuze(self.bijeenkomst.werkgroep_id),
+            [(lid.pk, lid.weergavenaam) for lid in self.leden],
+        )
 
 
 def _gezamenlijk_met(bijeenkomst: Bijeenkomst) -> list[str]:
