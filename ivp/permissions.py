@@ -32,9 +32,9 @@ def rollen_van(user: Gebruiker | AnonymousUser) -> dict[int, frozenset[str]]:
     cached = getattr(user, "_ivp_rollen", None)
     if cached is None:
         per_gemeente: dict[int, set[str]] = {}
-        for gemeente_id, soort in Rol.objects.filter(gebruiker=user).values_list(
-            "gemeente_id", "soort"
-        ):
+        # Unordered: a set per gemeente (Meta.ordering would join the gemeente for nothing).
+        rijen = Rol.objects.filter(gebruiker=user).order_by().values_list("gemeente_id", "soort")
+        for gemeente_id, soort in rijen:
             per_gemeente.setdefault(gemeente_id, set()).add(soort)
         cached = {gid: frozenset(soorten) for gid, soorten in per_gemeente.items()}
         user._ivp_rollen = cached  # type: ignore[attr-defined]  # per-request cache, not a field

@@ -23,6 +23,7 @@ that `icalendar` reads it to the same events as the library-built file did
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 
 from django.utils import timezone
@@ -75,13 +76,9 @@ def tekst(waarde: str) -> str:
     )
 
 
-def vouw(regel: str) -> bytes:
-    """One content line as UTF-8 with its CRLF, folded (RFC 5545 3.1) so that no line is
-    longer than 75 octets: a continuation line starts with one space, and a multi-octet
-    character is never split."""
-    data = regel.encode()
-    if len(data) <= _MAX_OCTETS:
-        return data + b"\r\n"
+def _vouw_regel(data: bytes) -> bytes:
+    """One content line of more than 75 octets, folded: a continuation line starts with one
+    space, and a multi-octet character is never split."""
     delen = []
     begin, ruimte = 0, _MAX_OCTETS
     while begin < len(data):
@@ -90,7 +87,20 @@ def vouw(regel: str) -> bytes:
             eind -= 1
         delen.append(data[begin:eind])
         begin, ruimte = eind, _MAX_OCTETS - 1  # the leading space counts
-    return b"\r\n ".join(delen) + b"\r\n"
+    return b"\r\n ".join(delen)
+
+
+# A content line longer than 75 octets (a line never holds CR or LF: TEXT escapes them, the
+# other values have them removed).
+_LANGE_REGEL = re.compile(rb"[^\r\n]{%d,}" % (_MAX_OCTETS + 1))
+
+
+def vouw(regels: Iterable[str]) -> bytes:
+    """Content lines as UTF-8, each with its CRLF, folded (RFC 5545 3.1) so that no line is
+    longer than 75 octets. Encoded at once and only the long lines folded: a call per line
+    was a fifth of the feed's time (issue 8)."""
+    data = "\r\n".join([*regels, ""]).encode()
+    return _LANGE_REGEL.sub(lambda m: _vouw_regel(m.group()), data)
 
 
 def _utc(moment: dt.datetime) -> str:
@@ -121,10 +131,6 @@ def _kalender_begin(naam: str) -> list[str]:
         f"X-WR-TIMEZONE:{TZID}",
         *_VTIMEZONE,
     ]
-
-
-def _bestand(regels: Iterable[str]) -> bytes:
-    return b"".join(vouw(regel) for regel in regels)
 
 
 def bijeenkomst_uid(bijeenkomst: Bijeenkomst | Afspraak) -> str:
@@ -195,7 +201,7 @@ def bijeenkomst_ics(
     bijeenkomst: Bijeenkomst, url: str = "", gemeenten: Sequence[str] = ()
 ) -> bytes:
     stempel = _utc(timezone.now())
-    return _bestand(
+    return vouw(
         [
             *_kalender_begin(bijeenkomst.titel),
             *_bijeenkomst_event(afspraak_van(bijeenkomst), stempel, url, gemeenten),
@@ -217,4 +223,4 @@ def feed_ics(naam: str, bijeenkomsten: Iterable[Afspraak], stappen: Iterable[Dea
     for stap in stappen:
         regels += _stap_event(stap, stempel)
     regels.append("END:VCALENDAR")
-    return _bestand(regels)
+    return vouw(regels)

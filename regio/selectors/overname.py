@@ -53,26 +53,28 @@ def regio_plan(user: Gebruiker, plan_id: int) -> Plan:
 
 def plan_aanvulling(user: Gebruiker, plan: Plan) -> Aanvulling:
     """The "Regio" entry of the plan's sub-navigation (the gemeente is in a region, or the
-    plan decided on a shared part) and a notice per document with open proposals. One query,
-    and none for someone who may not read the regio page or for a plan whose gemeente is in
-    no region (`in_regio`, read with the plan by `ivp.selectors.zichtbaar_plan`)."""
-    if not mag_regio_lezen(user, plan) or not getattr(plan, "in_regio", True):
+    plan decided on a shared part) and a notice per document with open proposals. One query
+    (the open proposals), and none for someone who may not read the regio page or for a plan
+    whose gemeente is in no region (`in_regio`, read with the plan by
+    `ivp.selectors.zichtbaar_plan`; a plan without it is asked first)."""
+    if not mag_regio_lezen(user, plan):
         return Aanvulling()
-    open_ = Q(regiovoorstellen__status=VoorstelStatus.OPEN)
-    prioriteit = Q(regiovoorstellen__deel__soort=DeelSoort.PRIORITEIT)
-    stand = (
-        Plan.objects.filter(pk=plan.pk)
-        .annotate(
-            in_regio=Exists(Regio.objects.filter(gemeenten=OuterRef("gemeente_id"))),
-            heeft_overnames=Exists(Overname.objects.filter(plan=OuterRef("pk"))),
-            open_ivp=Count("regiovoorstellen", filter=open_ & prioriteit),
-            open_analyse=Count("regiovoorstellen", filter=open_ & ~prioriteit),
+    in_regio = getattr(plan, "in_regio", None)
+    if in_regio is None:  # a plan not read by zichtbaar_plan: in a region, or decided on a part
+        in_regio = (
+            Plan.objects.filter(pk=plan.pk)
+            .filter(
+                Exists(Regio.objects.filter(gemeenten=OuterRef("gemeente_id")))
+                | Exists(Overname.objects.filter(plan=OuterRef("pk")))
+            )
+            .exists()
         )
-        .values("in_regio", "heeft_overnames", "open_ivp", "open_analyse")
-        .first()
-    )
-    if not stand or not (stand["in_regio"] or stand["heeft_overnames"]):
+    if not in_regio:
         return Aanvulling()
+    prioriteit = Q(deel__soort=DeelSoort.PRIORITEIT)
+    stand = Regiovoorstel.objects.filter(plan=plan, status=VoorstelStatus.OPEN).aggregate(
+        open_ivp=Count("pk", filter=prioriteit), open_analyse=Count("pk", filter=~prioriteit)
+    )
     url = reverse("regio:plan", args=[plan.pk])
     signalen = []
     for aantal, deelsoort, wat in (

@@ -81,7 +81,10 @@ class Toegang:
 
 def inhoud_toegang(user: Gebruiker, plan_id: int, soort: DocumentSoort) -> Toegang:
     plan = zichtbaar_plan(user, plan_id)
-    document = Document.objects.filter(plan=plan, soort=soort, jaar__isnull=True).first()
+    # One at most (document_uniek_per_plan); by pk, not Meta.ordering, which joins the plan.
+    document = (
+        Document.objects.filter(plan=plan, soort=soort, jaar__isnull=True).order_by("pk").first()
+    )
     leest_concept = heeft_rol(user, plan.gemeente_id, CONCEPT_LEZERS)
     if not leest_concept and not (document is not None and document.is_vastgesteld):
         raise Http404("Dit document is nog niet vastgesteld.")
@@ -268,19 +271,21 @@ class PrioriteringStand:
 def prioritering_stand(plan: Plan) -> PrioriteringStand:
     """Candidates (the gemeente's hoofdthema's, VNG and own), scores, weights and placements,
     ranked: five queries whatever the number of themes."""
+    # Unordered where rows go into a dict by a unique key: the Meta orderings on "plan" would
+    # join the plan and its gemeente (and the thema) into each query for nothing.
     prioritering = Prioritering.objects.filter(plan=plan).first() or Prioritering(plan=plan)
-    gezet = dict(Weging.objects.filter(plan=plan).values_list("criterium", "gewicht"))
+    gezet = dict(Weging.objects.filter(plan=plan).order_by().values_list("criterium", "gewicht"))
     gewichten = {c: gezet.get(c, GEWICHT_STANDAARD) for c in Criterium.values}
     per_thema: dict[int, dict[str, int]] = {}
-    for thema_id, criterium, waarde in Score.objects.filter(plan=plan).values_list(
-        "thema_id", "criterium", "waarde"
+    for thema_id, criterium, waarde in (
+        Score.objects.filter(plan=plan).order_by().values_list("thema_id", "criterium", "waarde")
     ):
         per_thema.setdefault(thema_id, {})[criterium] = waarde
     plaatsingen = {
         p.thema_id: p
-        for p in Plaatsing.objects.filter(plan=plan).annotate(
-            aantal_doelstellingen=Count("doelstellingen")
-        )
+        for p in Plaatsing.objects.filter(plan=plan)
+        .annotate(aantal_doelstellingen=Count("doelstellingen"))
+        .order_by()
     }
     kandidaten = []
     for thema in (

@@ -136,9 +136,9 @@ def bestuurlijke_planning(
     when the plan's documents are given)."""
     planningen = {
         p.stap_id: p
-        for p in Raadsplanning.objects.filter(stap__plan=plan).select_related(
-            "raadsvergadering", "commissievergadering", "collegevergadering"
-        )
+        for p in Raadsplanning.objects.filter(
+            stap_id__in=[s.pk for s in stappen.values()]
+        ).select_related("raadsvergadering", "commissievergadering", "collegevergadering")
     }
     if documenten is None:
         documenten = Document.objects.filter(plan=plan, stap__nummer__in=RAADSSTAPPEN)

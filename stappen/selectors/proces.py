@@ -39,23 +39,30 @@ def plannen_voor(user: Gebruiker) -> QuerySet[Plan]:
 
 
 def laad_stand(plan: Plan) -> PlanStand:
-    """Everything the guards read for `plan`, in eight queries whatever its size."""
-    stappen = {s.nummer: s for s in Stap.objects.filter(plan=plan)}
+    """Everything the guards read for `plan`, in eight queries whatever its size.
+
+    The orderings are those of the models' Meta within one plan, written out: a Meta ordering
+    on "plan" sorts by the plan's own ordering and so joins the plan and its gemeente into
+    every query for nothing."""
+    stappen = {s.nummer: s for s in Stap.objects.filter(plan=plan).order_by("nummer")}
     plaatsingen = list(
         Plaatsing.objects.filter(plan=plan)
         .select_related("thema")
         .annotate(aantal_doelstellingen=Count("doelstellingen"))
+        .order_by("volgorde", "thema__code")
     )
     stand = PlanStand(
         plan=plan,
         stappen=stappen,
         documenten=list(
-            Document.objects.filter(plan=plan).prefetch_related(
+            Document.objects.filter(plan=plan)
+            .order_by("stap__nummer", "jaar")
+            .prefetch_related(
                 Prefetch("besluiten", queryset=Besluit.objects.order_by("datum", "vastgelegd_op"))
             )
         ),
         velden=list(Veld.objects.all()),
-        analyses=list(Analyse.objects.filter(plan=plan, thema__isnull=True)),
+        analyses=list(Analyse.objects.filter(plan=plan, thema__isnull=True).order_by("veld__code")),
         plaatsingen=list(plaatsingen),
         aantal_doelstellingen={p.pk: p.aantal_doelstellingen for p in plaatsingen},
         hoofdthemas=list(
@@ -142,15 +149,22 @@ def plan_pagina(user: Gebruiker, plan_id: int) -> PlanPagina:
                 ],
             )
         )
-    # A lezer's log: the steps and the adopted documents, not what happened to drafts.
-    van_documenten = Q(document__plan=plan)
-    if not concepten:
-        van_documenten &= Q(document__status=DocumentStatus.VASTGESTELD)
+    # A lezer's log: the steps and the adopted documents, not what happened to drafts. Their
+    # ids and objects come from the stand: no join to find them, none to read them.
+    stappen = {stap.pk: stap for stap in stand.stappen.values()}
+    documenten = {
+        d.pk: d for d in stand.documenten if concepten or d.status == DocumentStatus.VASTGESTELD
+    }
     overgangen = list(
-        Overgang.objects.filter(Q(stap__plan=plan) | van_documenten)
-        .select_related("stap", "document", "door")
+        Overgang.objects.filter(Q(stap_id__in=list(stappen)) | Q(document_id__in=list(documenten)))
+        .select_related("door")
         .order_by("-op", "-pk")[:10]
     )
+    for overgang in overgangen:
+        if overgang.stap_id:
+            overgang.stap = stappen[overgang.stap_id]
+        elif overgang.document_id:
+            overgang.document = documenten[overgang.document_id]
     return PlanPagina(
         plan=plan,
         stand=stand,

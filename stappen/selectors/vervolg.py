@@ -338,14 +338,20 @@ def vorige_keer(plan: Plan, themas: list[Thema]) -> tuple[Plan | None, list[Vori
     vorig = vervolg.vorig_plan
     # A theme placed under its hoofdthema counts for that hoofdthema; a priority wins.
     plaatsingen: dict[int, Plaatsing] = {}
-    for p in Plaatsing.objects.filter(plan=vorig).select_related("thema"):
+    for p in (
+        Plaatsing.objects.filter(plan=vorig)
+        .select_related("thema")
+        .order_by("volgorde", "thema__code")  # Meta.ordering within one plan, without its join
+    ):
         sleutel = p.thema.hoofdthema_id or p.thema_id
         if sleutel not in plaatsingen or p.keuze == Keuze.PRIORITEIT:
             plaatsingen[sleutel] = p
     per_thema: dict[int, list[str | None]] = {}
-    for thema_id, hoofdthema_id, score in Doelstelling.objects.filter(
-        plaatsing__plan=vorig
-    ).values_list("plaatsing__thema_id", "plaatsing__thema__hoofdthema_id", "evaluaties__score"):
+    for thema_id, hoofdthema_id, score in (
+        Doelstelling.objects.filter(plaatsing__plan=vorig)
+        .order_by()  # only counted
+        .values_list("plaatsing__thema_id", "plaatsing__thema__hoofdthema_id", "evaluaties__score")
+    ):
         per_thema.setdefault(hoofdthema_id or thema_id, []).append(score)
     rijen = []
     for thema in themas:

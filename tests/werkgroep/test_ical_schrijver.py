@@ -106,8 +106,14 @@ def test_the_file_has_crlf_lines_of_at_most_75_octets_never_splitting_a_characte
 
 def test_text_is_escaped_and_a_long_line_folded_as_rfc_5545_says():
     assert ical.tekst("a,b;c\\d\r\ne\nf\rg") == "a\\,b\\;c\\\\d\\ne\\nf\\ng"
-    assert ical.vouw("X:" + "a" * 73) == b"X:" + b"a" * 73 + b"\r\n"
-    gevouwen = ical.vouw("X:" + "é" * 100)
+    assert ical.vouw(["X:" + "a" * 73]) == b"X:" + b"a" * 73 + b"\r\n"
+    gevouwen = ical.vouw(["X:" + "é" * 100])
     delen = gevouwen.split(b"\r\n ")
     assert all(len(deel) <= 75 for deel in delen)
     assert b"".join(delen).decode() == "X:" + "é" * 100 + "\r\n"
+    # Lines are folded one by one: a short line between two long ones stays as it is.
+    drie = ical.vouw(["A:" + "b" * 80, "C:d", "E:" + "f" * 74])
+    assert (
+        drie
+        == b"A:" + b"b" * 73 + b"\r\n " + b"b" * 7 + b"\r\nC:d\r\nE:" + b"f" * 73 + b"\r\n f\r\n"
+    )

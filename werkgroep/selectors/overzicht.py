@@ -30,7 +30,7 @@ class Dekking:
 
 
 def dekking(leden: list[Lid], velden: list[Veld]) -> Dekking:
-    per_lid = [{v.pk for v in lid.velden.all()} for lid in leden]
+    per_lid = [{v.pk for v in lid.gekozen_velden} for lid in leden]  # type: ignore[attr-defined]
     rijen = []
     for veld in velden:
         vakjes = [veld.pk in eigen for eigen in per_lid]
@@ -89,8 +89,8 @@ def werkgroep_pagina(
     `bijeenkomsten`), see `bijeenkomsten_pagina`."""
     plan = zichtbaar_plan(user, plan_id)
     werkgroep = werkgroep_van(plan)
-    leden = list(leden_met_velden(werkgroep.pk if werkgroep else None))
     velden = list(Veld.objects.order_by("code"))
+    leden = leden_met_velden(werkgroep.pk if werkgroep else None, velden)
     overzicht = dekking(leden, velden)
     bijeenkomsten_qs = Bijeenkomst.objects.filter(werkgroep=werkgroep)
     werkstukken = leest_concepten(user, plan.gemeente_id)
