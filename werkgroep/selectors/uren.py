@@ -312,22 +312,11 @@ def registratie_historie(registratie: Urenregistratie) -> QuerySet[Any]:
     )
 
 
-def export_registraties(user: Gebruiker, plan_id: int) -> Iterator[Urenregistratie]:
-    """The entries to export, in date order: all of them for the coordinator, one's own for a
-    member; 404 without access. Read in chunks, so a large export stays small in memory."""
-    plan = uren_plan(user, plan_id)
-    qs = Urenregistratie.objects.filter(lid__werkgroep__plan=plan).select_related(
-        "lid__gebruiker", "stap"
-    )
-    if not mag_plan_regisseren(user, plan):
-        qs = qs.filter(lid__gebruiker=user)
-    return qs.order_by("datum", "pk").iterator(chunk_size=2000)
-
-
 def export_rijen(user: Gebruiker, plan_id: int) -> Iterator[Rij]:
-    """The rows of `export_registraties` (the same entries, the same order, the same access),
-    read as plain values in chunks: the plan's members and steps once (a werkgroep has 7–8
-    members, a plan seven steps), not a model instance per entry (issue 8)."""
+    """The rows to export, in date order: every entry for the coordinator, one's own for a
+    member; 404 without access. Read as plain values in chunks, so a large export stays small
+    in memory, with the plan's members and steps read once (a werkgroep has 7–8 members, a
+    plan seven steps), not a model instance per entry (issue 8)."""
     plan = uren_plan(user, plan_id)
     qs = Urenregistratie.objects.filter(lid__werkgroep__plan=plan)
     if not mag_plan_regisseren(user, plan):
