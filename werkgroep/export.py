@@ -24,7 +24,7 @@ from werkgroep.constants import uren_tekst
 
 if TYPE_CHECKING:
     from stappen.models import Stap
-    from werkgroep.models import Lid, Urenregistratie
+    from werkgroep.models import Lid
 
 KOPPEN = ["Datum", "Naam", "Organisatie", "Stap", "Uren", "Omschrijving"]
 CSV_TYPE = "text/csv; charset=utf-8"
@@ -56,19 +56,6 @@ class Rij:
     uren: Decimal
     omschrijving: str
 
-    @classmethod
-    def van(cls, registratie: Urenregistratie) -> Rij:
-        """The row of an entry loaded with its member and step (no query of its own)."""
-        stap = registratie.stap
-        return cls(
-            datum=registratie.datum,
-            naam=registratie.lid.weergavenaam,
-            organisatie=registratie.lid.organisatie,
-            stap=stap_tekst(stap),
-            uren=registratie.uren,
-            omschrijving=registratie.omschrijving,
-        )
-
     def teksten(self) -> tuple[str, str, str, str]:
         """Name, organisation, step and description, each safe for a CSV."""
         return tekst(self.naam), tekst(self.organisatie), tekst(self.stap), tekst(self.omschrijving)
@@ -76,10 +63,6 @@ class Rij:
 
 def stap_tekst(stap: Stap | None) -> str:
     return f"Stap {stap.nummer}: {stap.get_nummer_display()}" if stap else ""
-
-
-def rijen(registraties: Iterable[Urenregistratie]) -> Iterable[Rij]:
-    return (Rij.van(r) for r in registraties)
 
 
 # An entry as plain values: datum, lid_id, stap_id, uren, omschrijving.
@@ -91,7 +74,7 @@ def rijen_uit(
 ) -> Iterator[Rij]:
     """The rows of entries read as plain values, with their members and steps read once
     (issue 8: a model instance per entry, and one per member and step with it, was most of
-    the export's time). The same rows as `rijen` over the entries themselves."""
+    the export's time)."""
     lid_teksten = {pk: (lid.weergavenaam, lid.organisatie) for pk, lid in leden.items()}
     stap_teksten = {pk: stap_tekst(stap) for pk, stap in stappen.items()}
     for datum, lid_id, stap_id, uren, omschrijving in waarden:

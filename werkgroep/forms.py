@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
 from ivp.fields import DatumVeld
 from ivp.forms import Keuzegroep
@@ -265,6 +266,18 @@ def zet_keuzes(form: forms.BaseForm, **keuzes: QuerySet[Any] | Keuzes | None) ->
         veld.queryset = keuze.queryset
         leeg = [] if veld.empty_label is None else [("", veld.empty_label)]
         veld.choices = [*leeg, *keuze.rijen]
+
+
+def toon_keuzes(form: forms.BaseForm, **keuzes: Iterable[Model]) -> None:
+    """Show objects the page has read already as the options of model choice fields of
+    `form`, so rendering the form reads nothing (issue 8: the uren page's form lists every
+    member). Each field keeps its queryset, which checks a posted choice: the objects are
+    those of that queryset, in its order."""
+    for naam, objecten in keuzes.items():
+        veld = cast(forms.ModelChoiceField, form.fields[naam])
+        opties = [] if veld.empty_label is None else [("", veld.empty_label)]
+        opties += [(veld.prepare_value(o), veld.label_from_instance(o)) for o in objecten]
+        veld.choices = opties
 
 
 class UrenSluitenForm(forms.Form):

@@ -35,6 +35,7 @@ from werkgroep.forms import (
     UrenForm,
     UrenSluitenForm,
     VerslagForm,
+    toon_keuzes,
 )
 
 # Werkgroep and members ----------------------------------------------------------------------
@@ -281,6 +282,10 @@ def uren(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
             stappen=selectors.stappen_keuze(plan),
             leden=leden,
         )
+        # The options from what the page has read: the same steps and members, no query.
+        toon_keuzes(form, stap=pagina.stappen)
+        if leden is not None:
+            toon_keuzes(form, lid=[r.lid for r in pagina.regels])
     if request.method == "POST":
         if form is None:
             raise Http404("Plan niet gevonden.")

@@ -17,6 +17,7 @@ from ivp.constants import AchtergrondStatus
 from ivp.models import Download
 from tests.ivp.downloads import gestreamd, via_downloadpagina
 from tests.stappen.stappenplan import coordinator_van
+from tests.werkgroep import export_oud
 from tests.werkgroep.factories import LidFactory
 from werkgroep import export, selectors, services
 
@@ -40,7 +41,9 @@ def uren(plan, coordinator, vandaag):
 def test_the_csv_streams_what_the_export_always_wrote(client, plan, coordinator, uren):
     client.force_login(coordinator)
     response = client.get(reverse("werkgroep:uren_csv", args=[plan.pk]))
-    verwacht = export.als_csv(export.rijen(selectors.export_registraties(coordinator, plan.pk)))
+    verwacht = export.als_csv(
+        export_oud.rijen(export_oud.export_registraties(coordinator, plan.pk))
+    )
     inhoud = gestreamd(response)
     assert inhoud == verwacht
     assert inhoud.startswith("\ufeff".encode()) and len(inhoud.splitlines()) == 241
@@ -48,7 +51,7 @@ def test_the_csv_streams_what_the_export_always_wrote(client, plan, coordinator,
     # stream of 1,200 rows comes in three pieces.
     stukken = list(
         export.csv_stroom(
-            list(export.rijen(selectors.export_registraties(coordinator, plan.pk))) * 5
+            list(export_oud.rijen(export_oud.export_registraties(coordinator, plan.pk))) * 5
         )
     )
     assert len(stukken) == 3
@@ -144,7 +147,8 @@ def test_the_export_rows_read_as_values_are_the_rows_of_the_entries(
     client, plan, coordinator, vandaag
 ):
     """`selectors.export_rijen` (plain values, members and steps read once; issue 8) gives
-    the rows `export.rijen` gives over the entries, for the coordinator and for a member, and
+    the rows the old path gave over the entries (`export_oud`: a model instance each), for the
+    coordinator and for a member, and
     the CSV of the page is byte for byte the CSV of those rows: steps, no step, an external
     partner whose name and organisation start like a formula, hours and days that differ."""
     import datetime as dt
@@ -165,7 +169,7 @@ def test_the_export_rows_read_as_values_are_the_rows_of_the_entries(
             omschrijving=f'-Werk {n}; met "aanhalingstekens"' if n % 5 == 0 else f"Werk {n}",
         )
     for gebruiker in (coordinator, lid_.gebruiker):
-        oud = list(export.rijen(selectors.export_registraties(gebruiker, plan.pk)))
+        oud = list(export_oud.rijen(export_oud.export_registraties(gebruiker, plan.pk)))
         assert list(selectors.export_rijen(gebruiker, plan.pk)) == oud
         client.force_login(gebruiker)
         inhoud = gestreamd(client.get(reverse("werkgroep:uren_csv", args=[plan.pk])))

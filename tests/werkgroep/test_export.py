@@ -137,20 +137,25 @@ def test_the_excel_columns_are_wide_enough_and_dates_read_dutch():
 def test_a_row_of_an_entry_names_the_step_and_the_member():
     stap = SimpleNamespace(nummer=2, get_nummer_display=lambda: "Veiligheidsanalyse")
     lid = SimpleNamespace(weergavenaam="Marleen de Groot", organisatie="Openbaar Ministerie")
-    registratie = SimpleNamespace(
-        datum=dt.date(2022, 9, 1), lid=lid, stap=stap, uren=Decimal(3), omschrijving="Analyse"
-    )
-    assert Rij.van(registratie) == Rij(
-        datum=dt.date(2022, 9, 1),
-        naam="Marleen de Groot",
-        organisatie="Openbaar Ministerie",
-        stap="Stap 2: Veiligheidsanalyse",
-        uren=Decimal(3),
-        omschrijving="Analyse",
-    )
-    zonder_stap = SimpleNamespace(**(vars(registratie) | {"stap": None}))
-    assert Rij.van(zonder_stap).stap == ""
-    assert list(export.rijen([registratie, zonder_stap])) == [
-        Rij.van(registratie),
-        Rij.van(zonder_stap),
+    waarden = [
+        (dt.date(2022, 9, 1), 7, 3, Decimal(3), "Analyse"),
+        (dt.date(2022, 9, 2), 7, None, Decimal("1.5"), "Overleg"),
+    ]
+    assert list(export.rijen_uit(waarden, {7: lid}, {3: stap})) == [
+        Rij(
+            datum=dt.date(2022, 9, 1),
+            naam="Marleen de Groot",
+            organisatie="Openbaar Ministerie",
+            stap="Stap 2: Veiligheidsanalyse",
+            uren=Decimal(3),
+            omschrijving="Analyse",
+        ),
+        Rij(
+            datum=dt.date(2022, 9, 2),
+            naam="Marleen de Groot",
+            organisatie="Openbaar Ministerie",
+            stap="",
+            uren=Decimal("1.5"),
+            omschrijving="Overleg",
+        ),
     ]

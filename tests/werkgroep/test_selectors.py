@@ -204,15 +204,20 @@ def test_a_member_reads_and_exports_only_their_own_entries(plan, coordinator, va
     eigen = UrenregistratieFactory(lid=LidFactory(plan=plan, door=coordinator))
     ander = UrenregistratieFactory(lid=LidFactory(plan=plan, door=coordinator, extern=True))
     gebruiker = eigen.lid.gebruiker
-    assert list(selectors.export_registraties(gebruiker, plan.pk)) == [eigen]
-    assert list(selectors.export_registraties(coordinator, plan.pk)) == [eigen, ander]
-    assert list(selectors.uren_pagina(gebruiker, plan.pk).registraties) == [eigen]
+    namen = [eigen.lid.weergavenaam, ander.lid.weergavenaam]
+    assert [r.naam for r in selectors.export_rijen(gebruiker, plan.pk)] == namen[:1]
+    assert [r.naam for r in selectors.export_rijen(coordinator, plan.pk)] == namen
+    assert [r.pk for r in selectors.uren_pagina(gebruiker, plan.pk).registraties] == [eigen.pk]
+    assert [r.pk for r in selectors.uren_pagina(coordinator, plan.pk).registraties] == [
+        ander.pk,
+        eigen.pk,
+    ]
     assert selectors.eigen_registratie(gebruiker, eigen.pk) == eigen
     with pytest.raises(Http404):
         selectors.eigen_registratie(gebruiker, ander.pk)
     assert selectors.eigen_registratie(coordinator, ander.pk) == ander
     with pytest.raises(Http404):
-        selectors.export_registraties(coordinator_van(GemeenteFactory()), plan.pk)
+        selectors.export_rijen(coordinator_van(GemeenteFactory()), plan.pk)
 
 
 def test_the_history_of_an_entry_is_newest_first_with_who_made_it(plan, coordinator, vandaag):

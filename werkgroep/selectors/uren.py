@@ -4,13 +4,13 @@ one entry to correct, and the entries to export."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, overload
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 
@@ -84,6 +84,63 @@ class StapUren:
     verwacht_procent: int | None
 
 
+@dataclass(frozen=True)
+class Registratie:
+    """One entry of the page's list, read as plain values with its member and step from those
+    the page has read already (issue 8: not three model instances per entry)."""
+
+    pk: int
+    datum: dt.date
+    lid: Lid
+    stap: Stap | None
+    uren: Decimal
+    omschrijving: str
+
+
+class _Registraties:
+    """The entries for the Paginator, newest first: their number known beforehand (from the
+    grouped sums, so no COUNT of its own), a page read when the Paginator slices it."""
+
+    def __init__(
+        self,
+        entries: QuerySet[Urenregistratie],
+        aantal: int,
+        leden: Mapping[int, Lid],
+        stappen: Mapping[int, Stap],
+    ):
+        self.waarden = entries.order_by("-datum", "-pk").values_list(
+            "pk", "datum", "lid_id", "stap_id", "uren", "omschrijving"
+        )
+        self.aantal = aantal
+        self.leden = leden
+        self.stappen = stappen
+
+    def __len__(self) -> int:
+        return self.aantal
+
+    def __iter__(self) -> Iterator[Registratie]:
+        return iter(self[:])
+
+    @overload
+    def __getitem__(self, index: int) -> Registratie: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Registratie]: ...
+    def __getitem__(self, index: int | slice) -> Registratie | list[Registratie]:
+        if isinstance(index, int):
+            return self[index : index + 1][0]
+        return [
+            Registratie(
+                pk=pk,
+                datum=datum,
+                lid=self.leden[lid_id],
+                stap=None if stap_id is None else self.stappen[stap_id],
+                uren=uren,
+                omschrijving=omschrijving,
+            )
+            for pk, datum, lid_id, stap_id, uren, omschrijving in self.waarden[index]
+        ]
+
+
 @dataclass
 class UrenPagina:
     plan: Plan
@@ -95,7 +152,7 @@ class UrenPagina:
     zonder_stap: Decimal
     totaal_budget: Decimal
     totaal_besteed: Decimal
-    registraties: Page[Urenregistratie]  # one page of the entries, newest first
+    registraties: Page[Registratie]  # one page of the entries, newest first
     grafiek: Grafiek | None
     stappen: list[Stap]
     vandaag: dt.date
@@ -155,16 +212,22 @@ def uren_pagina(user: Gebruiker, plan_id: int, pagina: int | str | None = 1) -> 
         .select_related("gebruiker", "urenbudget")
         .order_by("pk")
     )
-    alle = Urenregistratie.objects.filter(lid__werkgroep=werkgroep)
-    # The sums per member and per step from one pass over the entries: grouped by both, at
-    # most members × steps groups (issue 8).
+    per_lid = {lid.pk: lid for lid in leden}
+    # The members' entries by their ids: no join with the members in the queries below.
+    alle = Urenregistratie.objects.filter(lid_id__in=list(per_lid))
+    # The sums per member and per step, and the number of entries of each member, from one
+    # pass over the entries: grouped by both, at most members × steps groups (issue 8).
     besteed: dict[int, Decimal] = {}
     per_stap_besteed: dict[int | None, Decimal] = {}
-    for lid_id, stap_id, totaal in (
-        alle.values_list("lid_id", "stap_id").annotate(totaal=Sum("uren")).order_by()
+    aantal_per_lid: dict[int, int] = {}
+    for lid_id, stap_id, totaal, aantal in (
+        alle.values_list("lid_id", "stap_id")
+        .annotate(totaal=Sum("uren"), aantal=Count("pk"))
+        .order_by()
     ):
         besteed[lid_id] = besteed.get(lid_id, NUL) + totaal
         per_stap_besteed[stap_id] = per_stap_besteed.get(stap_id, NUL) + totaal
+        aantal_per_lid[lid_id] = aantal_per_lid.get(lid_id, 0) + aantal
     regels = _uren_regels(leden, besteed)
     eigen = next((r for r in regels if r.lid.gebruiker_id == user.pk), None)
     stappen = list(Stap.objects.filter(plan=plan).order_by("nummer"))
@@ -184,10 +247,13 @@ def uren_pagina(user: Gebruiker, plan_id: int, pagina: int | str | None = 1) -> 
         tempo(plan.traject_start, vandaag, totaal_besteed),
         vandaag,
     )
-    eigen_registraties = alle if regie else alle.filter(lid__gebruiker=user)
-    paginator = Paginator(
-        eigen_registraties.select_related("lid__gebruiker", "stap").order_by("-datum", "-pk"),
-        PER_PAGINA,
+    # The coordinator sees every entry, a member their own.
+    getoond = list(per_lid) if regie else [eigen.lid.pk] if eigen else []
+    registraties = _Registraties(
+        Urenregistratie.objects.filter(lid_id__in=getoond),
+        sum(aantal_per_lid.get(pk, 0) for pk in getoond),
+        per_lid,
+        {stap.pk: stap for stap in stappen},
     )
     grafiek = None
     if regie and totaal_budget:
@@ -210,7 +276,7 @@ def uren_pagina(user: Gebruiker, plan_id: int, pagina: int | str | None = 1) -> 
         zonder_stap=per_stap_besteed.get(None, NUL),
         totaal_budget=totaal_budget,
         totaal_besteed=totaal_besteed,
-        registraties=paginator.get_page(pagina),
+        registraties=Paginator(registraties, PER_PAGINA).get_page(pagina),
         grafiek=grafiek,
         stappen=methode,
         vandaag=vandaag,
@@ -246,22 +312,11 @@ def registratie_historie(registratie: Urenregistratie) -> QuerySet[Any]:
     )
 
 
-def export_registraties(user: Gebruiker, plan_id: int) -> Iterator[Urenregistratie]:
-    """The entries to export, in date order: all of them for the coordinator, one's own for a
-    member; 404 without access. Read in chunks, so a large export stays small in memory."""
-    plan = uren_plan(user, plan_id)
-    qs = Urenregistratie.objects.filter(lid__werkgroep__plan=plan).select_related(
-        "lid__gebruiker", "stap"
-    )
-    if not mag_plan_regisseren(user, plan):
-        qs = qs.filter(lid__gebruiker=user)
-    return qs.order_by("datum", "pk").iterator(chunk_size=2000)
-
-
 def export_rijen(user: Gebruiker, plan_id: int) -> Iterator[Rij]:
-    """The rows of `export_registraties` (the same entries, the same order, the same access),
-    read as plain values in chunks: the plan's members and steps once (a werkgroep has 7–8
-    members, a plan seven steps), not a model instance per entry (issue 8)."""
+    """The rows to export, in date order: every entry for the coordinator, one's own for a
+    member; 404 without access. Read as plain values in chunks, so a large export stays small
+    in memory, with the plan's members and steps read once (a werkgroep has 7–8 members, a
+    plan seven steps), not a model instance per entry (issue 8)."""
     plan = uren_plan(user, plan_id)
     qs = Urenregistratie.objects.filter(lid__werkgroep__plan=plan)
     if not mag_plan_regisseren(user, plan):

@@ -1,0 +1,132 @@
+"""The uren page (issue 8): its two long tables are written in one pass of Python
+(`werkgroep/templatetags/werkgroep.py`), its entries read as plain values and counted with the
+sums, the form's choices taken from what the page read. The page is what the template wrote
+before (frozen beside this file as `uren_oud.html`), and it shows the right totals."""
+
+import datetime as dt
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import time_machine
+from django.template import engines
+from django.urls import reverse
+
+from tests.werkgroep.factories import LidFactory
+from werkgroep import services
+from werkgroep.constants import uren_tekst
+from werkgroep.models import Urenbudget, Urenregistratie
+
+pytestmark = pytest.mark.django_db
+
+OUD = Path(__file__).with_name("uren_oud.html").read_text()
+AANTAL = 130  # three pages of 50
+
+
+def _gelijk(html: str) -> str:
+    """HTML with whitespace between tags and the per-request CSRF tokens evened out."""
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+    html = re.sub(r'"X-CSRFToken": "[^"]+"', "", html)
+    return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).strip()
+
+
+@pytest.fixture
+def werkgroep(plan, coordinator, vandaag):
+    """Members in every state of the table per person, and entries on three pages: with and
+    without a step, text that needs escaping, hours with decimals."""
+    trekker = LidFactory(plan=plan, door=coordinator, trekker=True)
+    leden = [LidFactory(plan=plan, door=coordinator) for _ in range(4)]
+    extern = LidFactory(plan=plan, door=coordinator, extern=True)
+    extern.naam = 'Partner <b>"&"</b>'
+    extern.save(update_fields=["naam"])
+    services.urenbudget_set(
+        lid=trekker, door=coordinator, uren=Decimal(420), motivatie="Regio <en> meer"
+    )
+    for lid, budget in zip(leden, (Decimal(10), Decimal(12), Decimal(100)), strict=False):
+        Urenbudget.objects.create(lid=lid, uren=budget)  # the fourth member has none
+    alle = [trekker, *leden, extern]
+    stappen = list(plan.stappen.order_by("nummer")[:3])
+    Urenregistratie.objects.bulk_create(
+        Urenregistratie(
+            lid=alle[n % len(alle)],
+            datum=dt.date(2022, 6, 1) + dt.timedelta(days=n % 90),
+            uren=(Decimal("0.25"), Decimal("1.50"), Decimal(2), Decimal("7.75"))[n % 4],
+            stap=(None, *stappen)[n % 4],
+            omschrijving=f'Werk <{n}> & "overleg"' if n % 7 == 0 else f"Werk {n}",
+        )
+        for n in range(AANTAL)
+    )
+    return alle
+
+
+def _oud_en_nieuw(client, url: str) -> tuple[str, str]:
+    """The page, and the frozen template rendered with the same context."""
+    response = client.get(url)
+    assert response.status_code == 200
+    oud = engines["django"].from_string(OUD)
+    return (
+        response.content.decode(),
+        oud.render(response.context[0].flatten(), request=response.wsgi_request),
+    )
+
+
+@pytest.mark.parametrize("pagina", ["", "?pagina=2", "?pagina=3"])
+def test_the_coordinators_page_is_what_the_template_wrote(
+    client, plan, coordinator, werkgroep, pagina
+):
+    client.force_login(coordinator)
+    nieuw, oud = _oud_en_nieuw(client, reverse("werkgroep:uren", args=[plan.pk]) + pagina)
+    assert _gelijk(nieuw) == _gelijk(oud)
+    assert "Partner &lt;b&gt;&quot;&amp;&quot;&lt;/b&gt;" in nieuw
+    assert "motivatie: Regio &lt;en&gt; meer" in nieuw
+
+
+def test_a_members_page_is_what_the_template_wrote(client, plan, werkgroep):
+    client.force_login(werkgroep[1].gebruiker)
+    nieuw, oud = _oud_en_nieuw(client, reverse("werkgroep:uren", args=[plan.pk]))
+    assert _gelijk(nieuw) == _gelijk(oud)
+    assert "Per persoon" not in nieuw
+
+
+def test_after_the_last_deadline_the_page_is_what_the_template_wrote(
+    client, plan, coordinator, werkgroep
+):
+    with time_machine.travel(dt.datetime(2023, 5, 1, 12, tzinfo=dt.UTC), tick=False):
+        client.force_login(coordinator)
+        nieuw, oud = _oud_en_nieuw(client, reverse("werkgroep:uren", args=[plan.pk]))
+    assert _gelijk(nieuw) == _gelijk(oud)
+    assert "deadline verstreken" in nieuw
+
+
+def test_the_page_shows_the_right_totals(client, plan, coordinator, werkgroep):
+    per_lid = {}
+    per_stap = {}
+    for lid_id, stap_id, uren in Urenregistratie.objects.values_list("lid_id", "stap_id", "uren"):
+        per_lid[lid_id] = per_lid.get(lid_id, Decimal(0)) + uren
+        per_stap[stap_id] = per_stap.get(stap_id, Decimal(0)) + uren
+    client.force_login(coordinator)
+    response = client.get(reverse("werkgroep:uren", args=[plan.pk]))
+    pagina = response.context["pagina"]
+    assert {r.lid.pk: r.besteed for r in pagina.regels} == per_lid
+    assert pagina.totaal_besteed == sum(per_lid.values())
+    assert pagina.totaal_budget == Decimal(420 + 10 + 12 + 100)
+    assert {s.stap.pk: s.besteed for s in pagina.per_stap if s.besteed} == {
+        k: v for k, v in per_stap.items() if k is not None
+    }
+    assert pagina.zonder_stap == per_stap[None]
+    html = _gelijk(response.content.decode())
+    assert f"({AANTAL} in totaal, pagina 1 van 3)" in html
+    voet = html[html.index('<tfoot class="utrecht-table__footer">') :]
+    voet = re.sub(r"<[^>]+>", " ", voet[: voet.index("</tfoot>")]).split()
+    assert voet == ["Totaal", "542", uren_tekst(pagina.totaal_besteed)]
+    # The newest entries first; a member sees their own entries and their count only.
+    eerste = pagina.registraties[0]
+    assert eerste.datum == dt.date(2022, 6, 1) + dt.timedelta(days=89)
+    lid_ = werkgroep[1]
+    client.force_login(lid_.gebruiker)
+    pagina = client.get(reverse("werkgroep:uren", args=[plan.pk])).context["pagina"]
+    eigen = Urenregistratie.objects.filter(lid=lid_)
+    assert pagina.registraties.paginator.count == eigen.count()
+    assert {r.pk for r in pagina.registraties} == set(eigen.values_list("pk", flat=True))
+    assert pagina.eigen.besteed == per_lid[lid_.pk]
