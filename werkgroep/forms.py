@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
@@ -253,31 +253,27 @@ class UrenCorrectieForm(UrenForm):
     )
 
 
-def zet_keuzes(form: forms.BaseForm, **keuzes: QuerySet[Any] | Keuzes | None) -> None:
+def zet_keuzes(
+    form: forms.BaseForm, **keuzes: QuerySet[Any] | Keuzes | Sequence[Model] | None
+) -> None:
     """Give the model choice fields of `form` the choices of this page (`form.fields` is
     typed as plain fields, so the stubs do not know they have a queryset). Given `Keuzes`,
-    the options are its rows (the empty label first, if the field has one) and the queryset
-    only checks what is posted."""
+    the options are its rows and the queryset only checks what is posted; given a list of
+    objects the page has read already (those of the field's queryset, in its order), the
+    options are written from them and the field's queryset stays, to check a posted choice
+    (issue 8: rendering the form then reads nothing)."""
     for naam, keuze in keuzes.items():
         veld = cast(forms.ModelChoiceField, form.fields[naam])
         if keuze is None or isinstance(keuze, QuerySet):
             veld.queryset = keuze
             continue
-        veld.queryset = keuze.queryset
+        if isinstance(keuze, Sequence):
+            rijen = [(veld.prepare_value(o), veld.label_from_instance(o)) for o in keuze]
+        else:
+            veld.queryset = keuze.queryset
+            rijen = keuze.rijen
         leeg = [] if veld.empty_label is None else [("", veld.empty_label)]
-        veld.choices = [*leeg, *keuze.rijen]
-
-
-def toon_keuzes(form: forms.BaseForm, **keuzes: Iterable[Model]) -> None:
-    """Show objects the page has read already as the options of model choice fields of
-    `form`, so rendering the form reads nothing (issue 8: the uren page's form lists every
-    member). Each field keeps its queryset, which checks a posted choice: the objects are
-    those of that queryset, in its order."""
-    for naam, objecten in keuzes.items():
-        veld = cast(forms.ModelChoiceField, form.fields[naam])
-        opties = [] if veld.empty_label is None else [("", veld.empty_label)]
-        opties += [(veld.prepare_value(o), veld.label_from_instance(o)) for o in objecten]
-        veld.choices = opties
+        veld.choices = [*leeg, *rijen]
 
 
 class UrenSluitenForm(forms.Form):

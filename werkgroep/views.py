@@ -35,7 +35,7 @@ from werkgroep.forms import (
     UrenForm,
     UrenSluitenForm,
     VerslagForm,
-    toon_keuzes,
+    zet_keuzes,
 )
 
 # Werkgroep and members ----------------------------------------------------------------------
@@ -283,9 +283,9 @@ def uren(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
             leden=leden,
         )
         # The options from what the page has read: the same steps and members, no query.
-        toon_keuzes(form, stap=pagina.stappen)
+        zet_keuzes(form, stap=pagina.stappen)
         if leden is not None:
-            toon_keuzes(form, lid=[r.lid for r in pagina.regels])
+            zet_keuzes(form, lid=[r.lid for r in pagina.regels])
     if request.method == "POST":
         if form is None:
             raise Http404("Plan niet gevonden.")
