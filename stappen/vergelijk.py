@@ -40,8 +40,8 @@ TOTAAL_LIMIET = 20_000_000
 VERFIJN_LIMIET = 40_000
 # Paragraphs: beyond this the section is shown as replaced as a whole.
 ALINEA_LIMIET = 1_000_000
-# Part of the cache key of a comparison (`stappen.selectors.documenten._vergeleken`): the hash
-# of this module, so any change here (a limit, the markup) leaves the results made before.
+# Part of the cache key of a comparison (`stappen.selectors.versievergelijking._vergeleken`):
+# the hash of this module, so any change here (a limit, the markup) leaves the results made before.
 VERGELIJKING_VERSIE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
 
 

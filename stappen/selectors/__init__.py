@@ -2,7 +2,8 @@
 here. Each keeps its page's query count flat however large the data grows.
 
 - `proces`: the start page, the plan page and the plan's state the guards read (`laad_stand`);
-- `documenten`: documents, versions, comparison, threads; `reactienota`: the reactienota;
+- `documenten`: documents, versions, threads; `versievergelijking`: comparing two versions;
+  `reactienota`: the reactienota;
 - `inhoud`: the content pages of steps 2–4;
 - `meldingen`: unread notifications;
 - `bestuur`: the bestuurder's start page; `griffie`: the griffie's page and its exports;
@@ -29,7 +30,6 @@ from stappen.selectors.documenten import (
     Draden,
     HoofdstukRegel,
     SectieDraden,
-    Vergelijking,
     VersiePagina,
     document_pagina,
     documenten_van_plan,
@@ -41,7 +41,6 @@ from stappen.selectors.documenten import (
     regie_document,
     regie_hoofdstuk,
     sectie_draden,
-    vergelijking,
     versie_pagina,
     versie_van,
     werkgroepleden_van,
@@ -112,6 +111,7 @@ from stappen.selectors.stukken import (
     stuk_pagina,
 )
 from stappen.selectors.vaststelling import open_punten
+from stappen.selectors.versievergelijking import Vergelijking, vergelijking
 from stappen.selectors.woo import (
     INDEX_VELDEN,
     Dossier,

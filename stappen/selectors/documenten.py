@@ -1,12 +1,11 @@
 """The reads of the document pages, each in a fixed number of queries however many chapters,
-versions and comments a document has (comments are grouped per section in Python)."""
+versions and comments a document has (comments are grouped per section in Python). The
+comparison of two versions is in `versievergelijking`."""
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
@@ -31,9 +30,6 @@ from stappen.rechten import (
 from stappen.secties import Sectie, bouw_structuur
 from stappen.selectors.leesvolgorde import InhoudRegel, leesvolgorde
 from stappen.signalen import Signaal
-from stappen.vergelijk import VERGELIJKING_VERSIE, SectieVergelijking, vergelijk_secties
-
-logger = logging.getLogger(__name__)
 
 
 def plan_document(plan: Plan, soort: str) -> Document | None:
@@ -372,51 +368,6 @@ def versie_pagina(user: Gebruiker, document_id: int, nummer: str) -> VersiePagin
         ],
         mag_reageren=mag_reageren(user, document) and not document.is_vastgesteld,
     )
-
-
-@dataclass
-class Vergelijking:
-    document: Document
-    versies: list[Versie]
-    oud: Versie
-    nieuw: Versie
-    secties: list[SectieVergelijking]
-
-
-def vergelijking(user: Gebruiker, document_id: int, oud: str, nieuw: str) -> Vergelijking:
-    document = zichtbaar_concept(user, document_id)
-    versies = list(document.versies.defer("inhoud").order_by("hoofd", "sub"))
-    if len(versies) < 2:
-        raise Http404("Er zijn nog geen twee versies om te vergelijken.")
-    per_nummer = {v.nummer: v for v in versies}
-    a = per_nummer.get(oud) or versies[-2]
-    b = per_nummer.get(nieuw) or versies[-1]
-    return Vergelijking(document, versies, a, b, _vergeleken(a, b))
-
-
-# How long a comparison stays in the cache after it was made. Versions never change, so this
-# only bounds the cache's size; it never makes a result stale.
-VERGELIJKING_BEWAREN = 7 * 24 * 60 * 60
-
-
-def _vergeleken(a: Versie, b: Versie) -> list[SectieVergelijking]:
-    """The section comparison of two versions. Versions are frozen (`Versie.save` refuses an
-    update, `delete` always), so the result is cached by the two ids and the diff's own
-    version (`VERGELIJKING_VERSIE`); on a miss only these two are decoded, in one query."""
-    sleutel = f"stappen:vergelijking:{VERGELIJKING_VERSIE}:{a.pk}:{b.pk}"
-    try:
-        secties: list[SectieVergelijking] | None = cache.get(sleutel)
-    except Exception:  # a cache that does not answer (Redis down): compare as without one
-        logger.warning("cache_niet_bereikbaar", exc_info=True)
-        secties = None
-    if secties is None:
-        inhoud = dict(Versie.objects.filter(pk__in=[a.pk, b.pk]).values_list("pk", "inhoud"))
-        secties = vergelijk_secties(inhoud[a.pk], inhoud[b.pk])
-        try:
-            cache.set(sleutel, secties, VERGELIJKING_BEWAREN)
-        except Exception:
-            logger.warning("cache_niet_bereikbaar", exc_info=True)
-    return secties
 
 
 def opmerking_draad(user: Gebruiker, opmerking_id: int) -> Opmerking:

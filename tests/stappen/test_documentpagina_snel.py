@@ -19,10 +19,9 @@ from django.utils import timezone
 
 from ivp.models import Gebruiker
 from ivp.templatetags.ivp_status import status_badge
-from stappen import markdown, services
+from stappen import markdown, selectors, services
 from stappen.constants import DocumentSoort, OpmerkingUitkomst
 from stappen.models import Opmerking, Versie
-from stappen.selectors import documenten as selectors
 from stappen.templatetags.documenten import draad_blok, draden_van_sectie
 from stappen.vergelijk import vergelijk_secties
 from tests.stappen.factories import maak_plan
