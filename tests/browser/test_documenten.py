@@ -16,12 +16,13 @@ pytestmark = [pytest.mark.browser]
 
 @pytest.fixture
 def startnotitie(demo):
-    """The demo, plus a new plan of Steenwijkerland whose startnotitie is still concept."""
+    """The demo, plus a new plan of Steenwijkerland (the next period: the demo has 2027–2030)
+    whose startnotitie is still concept."""
     plan = PlanFactory(
         gemeente=Gemeente.objects.get(naam="Steenwijkerland"),
-        titel="Integraal Veiligheidsplan 2027–2030",
+        titel="Integraal Veiligheidsplan 2031–2034",
         traject_start=dt.date(2026, 6, 1),
-        periode_start=dt.date(2027, 1, 1),
+        periode_start=dt.date(2031, 1, 1),
         periode_eind=None,
     )
     return DocumentFactory(plan=plan, soort=DocumentSoort.STARTNOTITIE)

@@ -26,17 +26,28 @@ def test_coordinator_opens_the_plan_makes_a_new_one_and_starts_a_step(
 
     page.goto("/")
     page.get_by_role("link", name="Nieuw plan").click()
-    page.get_by_label("Titel").fill("Integraal Veiligheidsplan 2027–2030")
+    page.get_by_label("Titel").fill("Integraal Veiligheidsplan 2031–2034")
     page.get_by_label("Start traject").fill("01-06-2026")
-    page.get_by_label("Looptijd vanaf").fill("01-01-2027")
-    page.get_by_label("Looptijd tot en met").fill("31-12-2026")
+    page.get_by_label("Looptijd vanaf").fill("01-01-2031")
+    page.get_by_label("Looptijd tot en met").fill("31-12-2030")
     page.get_by_role("button", name="Opslaan").click()
     assert "De looptijd moet eindigen na de begindatum." in page.get_by_role("alert").inner_text()
-    assert page.get_by_label("Titel").input_value() == "Integraal Veiligheidsplan 2027–2030"
+    assert page.get_by_label("Titel").input_value() == "Integraal Veiligheidsplan 2031–2034"
     check_axe(page)
     screenshot(page, "plan-nieuw-fout")
 
+    # The demo's current plan has this period already: refused, with what was entered kept.
     page.get_by_label("Looptijd tot en met").fill("")
+    page.get_by_label("Looptijd vanaf").fill("01-01-2027")
+    page.get_by_role("button", name="Opslaan").click()
+    assert (
+        "Er is al een plan van Steenwijkerland met een looptijd vanaf 01-01-2027"
+        in page.get_by_role("alert").inner_text()
+    )
+    assert page.get_by_label("Titel").input_value() == "Integraal Veiligheidsplan 2031–2034"
+    check_axe(page)
+
+    page.get_by_label("Looptijd vanaf").fill("01-01-2031")
     page.get_by_role("button", name="Opslaan").click()
     assert "is aangemaakt met zes stappen" in page.get_by_role("status").first.inner_text()
     stap1 = page.locator("#stap-1")
