@@ -16,7 +16,7 @@ from django import template
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from werkgroep.constants import uren_tekst
+from werkgroep.constants import LidRol, uren_tekst
 
 if TYPE_CHECKING:
     from werkgroep.selectors.uren import Registratie, UrenPagina, UrenRegel
@@ -60,7 +60,7 @@ def uren_regels(pagina: UrenPagina) -> SafeString:
     regels = []
     for r in pagina.regels:
         naam = escape(r.lid.weergavenaam)
-        trekker = " (trekker)" if r.lid.rol == "trekker" else ""
+        trekker = " (trekker)" if r.lid.rol == LidRol.TREKKER else ""
         budget = "—" if r.budget is None else uren_tekst(r.budget)
         resterend = "—" if r.resterend is None else uren_tekst(r.resterend)
         verwacht = "—"
