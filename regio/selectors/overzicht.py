@@ -191,6 +191,14 @@ def regio_overzicht(user: Gebruiker, regio_id: int) -> RegioOverzicht:
             plan_id__in=plan_ids, deel__in=delen, status=VoorstelStatus.OPEN
         ).only("plan_id", "deel_id")
     }
+    # A shared priority a member took is also placed in its own prioritering (its IVP
+    # chapter merges the two): the local column lists only the member's own priorities.
+    thema_van = {d.pk: d.thema_id for d in delen}
+    gedeeld = {
+        (o.plan_id, thema_van[o.deel_id])
+        for o in overnames.values()
+        if o.keuze == OvernameKeuze.OVERGENOMEN
+    }
     prioriteiten: dict[int, list[str]] = defaultdict(list)
     for plaatsing in (
         Plaatsing.objects.filter(plan_id__in=plan_ids, keuze=Keuze.PRIORITEIT)
@@ -198,7 +206,8 @@ def regio_overzicht(user: Gebruiker, regio_id: int) -> RegioOverzicht:
         .only("plan_id", "thema__naam")
         .order_by("plan_id", "volgorde", "thema__code")
     ):
-        prioriteiten[plaatsing.plan_id].append(plaatsing.thema.naam)
+        if (plaatsing.plan_id, plaatsing.thema_id) not in gedeeld:
+            prioriteiten[plaatsing.plan_id].append(plaatsing.thema.naam)
 
     geregistreerd = kolommen()
     plan_lijst = list(plannen.values())

@@ -215,6 +215,36 @@ def test_the_regional_coordinator_sees_the_member_plans_side_by_side(
     assert "Geen cijfer" in pagina  # Staphorst, Kampen
 
 
+def _rij(client, regio: Regio, gemeente: str) -> str:
+    """The text of one member's row of the priorities table."""
+    body = client.get(_url(regio)).content.decode()
+    tabel = body.split('id="prioriteiten-titel"', 1)[1]
+    rij = tabel.split(f'scope="row">{gemeente}</th>', 1)[1].split("</tr>", 1)[0]
+    return html.unescape(" ".join(re.sub(r"<[^>]+>", " ", rij).split()))
+
+
+def test_a_shared_priority_taken_is_not_listed_again_among_the_local_ones(
+    client, regio, regisseur, plannen
+):
+    """Taking a shared priority places its theme in the member's own prioritering too; the
+    column of local priorities lists only the member's own. A theme of a shared priority the
+    member declined but chose locally is its own priority, and listed."""
+    ondermijning, zorg = hoofdthema("5.2"), hoofdthema("2.3")
+    PlaatsingFactory.create(plan=plannen["Steenwijkerland"], thema=ondermijning)
+    PlaatsingFactory.create(plan=plannen["Steenwijkerland"], thema=hoofdthema("1.2"))
+    PlaatsingFactory.create(plan=plannen["Kampen"], thema=ondermijning)
+    PlaatsingFactory.create(plan=plannen["Kampen"], thema=zorg)
+    client.force_login(regisseur)
+
+    steenwijk = _rij(client, regio, "Steenwijkerland").split("Overgenomen")[-1]
+    assert hoofdthema("1.2").naam in steenwijk
+    assert ondermijning.naam not in steenwijk
+    kampen = _rij(client, regio, "Kampen").split("Overgenomen")[-1]
+    assert ondermijning.naam in kampen  # declined as shared, chosen locally
+    assert zorg.naam not in kampen  # taken as shared
+    assert hoofdthema("1.2").naam in kampen
+
+
 def test_the_overview_holds_no_local_draft_text_comments_or_hour_entries(
     client, regio, regisseur, plannen
 ):
