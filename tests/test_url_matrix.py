@@ -296,6 +296,7 @@ VERWACHT: dict[str, tuple[str, str]] = {
     "regio:voorstel": (CONCEPT, CONCEPT),
     "regio:voorstel_aanvaarden": (ALLEEN_POST, REGIE),
     "regio:voorstel_afwijzen": (ALLEEN_POST, REGIE),
+    "regio:deel_heroverwegen": (ALLEEN_POST, NIEMAND),  # the plan declined no part
     # Regional activities: the regional coordinator's pages (not a matrix role), and the
     # progress form of the fixture's werkgroeplid, who is the regional trekker.
     "uitvoering:regio_activiteiten": (

@@ -36,6 +36,7 @@ __all__ = [
 
 # A member's pages of its region (overname).
 from regio.selectors.overname import REGIO_LEZERS as REGIO_LEZERS
+from regio.selectors.overname import afgewezen_deel as afgewezen_deel
 from regio.selectors.overname import beslis_voorstel as beslis_voorstel
 from regio.selectors.overname import mag_regio_lezen as mag_regio_lezen
 from regio.selectors.overname import plan_aanvulling as plan_aanvulling

@@ -105,6 +105,17 @@ class DeelRegel:
     overname: Overname | None
     open_voorstel: Regiovoorstel | None
     besluiten: list[Regiovoorstel] = field(default_factory=list)  # decided, newest first
+    in_regio: bool = True  # the part's region still has the plan's gemeente
+
+    @property
+    def kan_heroverwegen(self) -> bool:
+        """Declined, and the region can put it before the gemeente again."""
+        return (
+            self.in_regio
+            and self.open_voorstel is None
+            and self.overname is not None
+            and self.overname.keuze == OvernameKeuze.NIET_OVERGENOMEN
+        )
 
 
 @dataclass
@@ -153,6 +164,7 @@ def plan_regio_pagina(user: Gebruiker, plan_id: int) -> PlanRegioPagina:
                 overname=overnames.get(deel.pk),
                 open_voorstel=next((v for v in voorstellen if v.is_open), None),
                 besluiten=[v for v in voorstellen if not v.is_open],
+                in_regio=deel.regio in regios,
             )
         )
     regels.sort(key=lambda r: r.open_voorstel is None)  # stable: open ones first
@@ -232,6 +244,17 @@ def voorstel_pagina(user: Gebruiker, plan_id: int, voorstel_id: int) -> Voorstel
         vergelijking=vergelijk_secties(oud, nieuw),
         mag_beslissen=mag_plan_regisseren(user, plan),
     )
+
+
+def afgewezen_deel(user: Gebruiker, plan_id: int, deel_id: int) -> tuple[Plan, Regiodeel]:
+    """The plan and a shared part it decided on, for the one who decides; 404 for others."""
+    plan = regio_plan(user, plan_id)
+    deel = (
+        Regiodeel.objects.select_related("regio").filter(pk=deel_id, overnames__plan=plan).first()
+    )
+    if deel is None or not mag_plan_regisseren(user, plan):
+        raise Http404("Deel niet gevonden.")
+    return plan, deel
 
 
 def beslis_voorstel(user: Gebruiker, plan_id: int, voorstel_id: int) -> VoorstelPagina:

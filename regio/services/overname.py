@@ -21,16 +21,17 @@ from ivp.exceptions import Geweigerd
 from ivp.permissions import vereis_regie
 from ivp.services import bewaar
 from regio.constants import DeelSoort, OvernameKeuze, VoorstelStatus, document_soort
-from regio.models import Overname, Regiovoorstel
+from regio.models import Overname, Regiodeel, Regiovoorstel
 from stappen.constants import DocumentStatus
 from stappen.models import Document
 from stappen.services import versie_maak
 
 if TYPE_CHECKING:
-    from ivp.models import Gebruiker
+    from ivp.models import Gebruiker, Plan
     from stappen.models import Versie
 
 AL_BESLOTEN = "Over dit voorstel is al besloten."
+NIET_AFGEWEZEN = "Alleen een deel dat de gemeente niet overnam, kunt u opnieuw bekijken."
 OPNIEUW_GEPUBLICEERD = (
     "De regio heeft dit deel intussen opnieuw gepubliceerd; het voorstel toont nu de nieuwste "
     "tekst. Bekijk die en besluit opnieuw."
@@ -128,8 +129,9 @@ def voorstel_wijs_af(
     *, voorstel: Regiovoorstel, door: Gebruiker, reden: str, gezien: int | None = None
 ) -> Regiovoorstel:
     """Decline the proposal, with a reason. A declined change keeps the plan's copy as it is;
-    a declined first offer means the gemeente does not take the part: its `Overname` says so
-    with the reason as motivation, and the document shows that (a new version records it)."""
+    a declined first offer (or a declined part looked at again) means the gemeente does not
+    take the part: its `Overname` says so with the reason as motivation, and the document
+    shows that (a new version records it)."""
     vereis_regie(voorstel.plan, door)
     reden = (reden or "").strip()
     if not reden:
@@ -137,19 +139,20 @@ def voorstel_wijs_af(
     voorstel = _vergrendel(voorstel, gezien)
     overname = Overname.objects.filter(plan=voorstel.plan, deel=voorstel.deel).first()
     versie: Versie | None = None
-    if overname is None:  # the first offer: the gemeente does not take this part
+    if overname is None or overname.keuze == OvernameKeuze.NIET_OVERGENOMEN:
+        # The first offer, or a declined part looked at again: the gemeente does not take
+        # it, and its document gives this reason.
         document = _document(voorstel, actie="afwijzen")
         naar = voorstel.naar
-        overname = Overname(
-            plan=voorstel.plan,
-            deel=voorstel.deel,
-            keuze=OvernameKeuze.NIET_OVERGENOMEN,
-            motivatie=reden,
-            versie=naar,
-            titel=naar.titel,
-            tekst="",
-            besloten_door=door,
-        )
+        if overname is None:
+            overname = Overname(plan=voorstel.plan, deel=voorstel.deel)
+        overname.keuze = OvernameKeuze.NIET_OVERGENOMEN
+        overname.motivatie = reden
+        overname.versie = naar
+        overname.titel = naar.titel
+        overname.tekst = ""
+        overname.besloten_door = door
+        overname.besloten_op = timezone.now()
         bewaar(overname, door=door, reden="Niet overgenomen")
         soort = (
             "Bovenlokale prioriteit"
@@ -164,3 +167,45 @@ def voorstel_wijs_af(
     voorstel.document_versie = versie
     bewaar(voorstel, door=door, reden="Afgewezen")
     return voorstel
+
+
+@transaction.atomic
+def overname_heroverweeg(*, plan: Plan, deel: Regiodeel, door: Gebruiker) -> Regiovoorstel:
+    """A gemeente that declined a shared part takes it up again (a new college, a changed
+    situation): the part's newest publication is put before it once more, as a proposal to
+    accept or decline like any other (so nobody takes a text unread). Its decline stays in
+    force until then. The proposal is the open one if there is one (a double click), the
+    declined one reopened when the region published nothing since, else a new one."""
+    vereis_regie(plan, door)
+    overname = Overname.objects.select_for_update().filter(plan=plan, deel=deel).first()
+    if overname is None or overname.keuze != OvernameKeuze.NIET_OVERGENOMEN:
+        raise Geweigerd(NIET_AFGEWEZEN)
+    if not deel.regio.gemeenten.filter(pk=plan.gemeente_id).exists():
+        raise Geweigerd(
+            f"{plan.gemeente.naam} hoort niet meer bij {deel.regio.naam}: de regio legt haar "
+            "geen delen meer voor."
+        )
+    document = Document.objects.filter(
+        plan=plan, soort=document_soort(deel.soort), jaar__isnull=True
+    ).first()
+    if document is not None and document.status == DocumentStatus.VASTGESTELD:
+        raise Geweigerd(
+            f"{document.titel} is vastgesteld: een vastgesteld document verandert nooit "
+            "vanzelf. Neem het deel mee in het volgende plan."
+        )
+    open_voorstel = Regiovoorstel.objects.filter(
+        plan=plan, deel=deel, status=VoorstelStatus.OPEN
+    ).first()
+    if open_voorstel is not None:
+        return open_voorstel
+    naar = deel.versies.get(nummer=deel.revisie)
+    eerder = Regiovoorstel.objects.select_for_update().filter(plan=plan, naar=naar).first()
+    if eerder is None:
+        voorstel = Regiovoorstel(deel=deel, plan=plan, naar=naar)
+        return bewaar(voorstel, door=door, reden=f"Versie {naar.nummer} opnieuw bekeken")
+    eerder.status = VoorstelStatus.OPEN
+    eerder.reden = ""
+    eerder.beslist_door = None
+    eerder.beslist_op = None
+    eerder.document_versie = None
+    return bewaar(eerder, door=door, reden="Opnieuw bekeken na afwijzing")

@@ -21,4 +21,9 @@ urlpatterns = [
         views.voorstel_afwijzen,
         name="voorstel_afwijzen",
     ),
+    path(
+        "plannen/<int:plan_id>/regio/delen/<int:deel_id>/heroverwegen/",
+        views.deel_heroverwegen,
+        name="deel_heroverwegen",
+    ),
 ]

@@ -94,3 +94,22 @@ def voorstel_afwijzen(
         messages.success(request, "Het voorstel is afgewezen; de reden is vastgelegd.")
         return redirect("regio:voorstel", plan_id=plan_id, voorstel_id=voorstel_id)
     return _voorstel_render(request, pagina, afwijs_form=form)
+
+
+@login_required
+@require_POST
+def deel_heroverwegen(
+    request: AuthenticatedHttpRequest, plan_id: int, deel_id: int
+) -> HttpResponse:
+    """A declined shared part put before the gemeente again: to its proposal page."""
+    plan, deel = selectors.afgewezen_deel(request.user, plan_id, deel_id)
+    voorstel = probeer(
+        request, services.overname_heroverweeg, plan=plan, deel=deel, door=request.user
+    )
+    if voorstel is None:
+        return redirect("regio:plan", plan_id=plan_id)
+    messages.info(
+        request,
+        "Het deel ligt opnieuw voor. Tot u het aanvaardt, blijft het niet overgenomen.",
+    )
+    return redirect("regio:voorstel", plan_id=plan_id, voorstel_id=voorstel.pk)

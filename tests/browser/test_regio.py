@@ -102,3 +102,13 @@ def test_a_changed_doelstelling_is_accepted_in_steenwijkerland_and_declined_in_k
     # Kampen's coordinator cannot open Steenwijkerland's proposal.
     response = page.goto(f"/plannen/{voorstel.plan_id}/regio/voorstellen/{voorstel.pk}/")
     assert response is not None and response.status == 404
+
+    # Kampen declined ondermijning when it was first offered; it looks at it again.
+    page.goto(f"/plannen/{kampen.plan_id}/regio/")
+    check_axe(page)
+    page.get_by_role("button", name="Ondermijning opnieuw bekijken").click()
+    assert "Het deel ligt opnieuw voor" in page.get_by_role("status").first.inner_text()
+    assert "Niet overgenomen: Kampen pakt ondermijning aan" in page.content()
+    assert page.get_by_role("button", name="Aanvaarden").is_visible()
+    check_axe(page)
+    screenshot(page, "regio-opnieuw-bekijken-kampen")
