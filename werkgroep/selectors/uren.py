@@ -284,6 +284,38 @@ def uren_pagina(user: Gebruiker, plan_id: int, pagina: int | str | None = 1) -> 
     )
 
 
+@dataclass(frozen=True)
+class UrenSchrijven:
+    """What a posted hour entry needs, without the page (issue 8: a valid entry redirects,
+    so reading the sums, the burn-down and the entries for it was wasted). `leden` are the
+    members the coordinator may choose (None: a member writes their own, `eigen`); both come
+    with their werkgroep and plan, which the service reads."""
+
+    plan: Plan
+    mag_regisseren: bool
+    eigen: Lid | None
+    leden: QuerySet[Lid] | None
+
+    @property
+    def mag_schrijven(self) -> bool:
+        return self.mag_regisseren or self.eigen is not None
+
+
+def uren_schrijven(user: Gebruiker, plan_id: int) -> UrenSchrijven:
+    """The plan (404 as for the page), and the member or members `user` may write hours for.
+    A coordinator's post reads no member beforehand: the form's choice is checked by its
+    queryset."""
+    plan = uren_plan(user, plan_id)
+    regie = mag_plan_regisseren(user, plan)
+    leden = Lid.objects.filter(werkgroep__plan_id=plan.pk).select_related(
+        "gebruiker", "werkgroep__plan__gemeente"
+    )
+    eigen = None if regie else leden.filter(gebruiker=user).order_by("pk").first()
+    return UrenSchrijven(
+        plan=plan, mag_regisseren=regie, eigen=eigen, leden=leden if regie else None
+    )
+
+
 def stappen_keuze(plan: Plan) -> QuerySet[Stap]:
     """The steps an hour entry can be booked on: those of the method, not the uitvoering."""
     return Stap.objects.filter(plan=plan).exclude(nummer=StapNummer.UITVOERING).order_by("nummer")
