@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django import forms
@@ -24,7 +25,7 @@ KEUZES = [("", "— geen stap —"), ("1", "Stap 1: <Start> & co"), ("2", 'Stap 
 
 
 class Voorbeeld(forms.Form):
-    bound_field_class = Veldgroep
+    bound_field_class: type[BoundField] = Veldgroep
 
     naam = forms.CharField(label="Naam <met> teken", max_length=20, help_text="Een <em>hint</em>.")
     datum = DatumVeld(label="Datum", required=False)
@@ -49,7 +50,7 @@ class Gewoon(Voorbeeld):
     bound_field_class = BoundField
 
 
-def _beide(soort: type[forms.Form], *args: object, **kwargs: object) -> tuple[str, str]:
+def _beide(soort: Any, *args: Any, **kwargs: Any) -> tuple[str, str]:
     snel = soort(*args, **kwargs)
     gewoon = type("Gewoon", (soort,), {"bound_field_class": BoundField})(*args, **kwargs)
     for formulier in (snel, gewoon):
