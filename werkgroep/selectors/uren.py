@@ -205,13 +205,14 @@ def uren_pagina(user: Gebruiker, plan_id: int, pagina: int | str | None = 1) -> 
     a wrong or missing number gives the first page, one beyond the end the last."""
     plan = uren_plan(user, plan_id)
     regie = mag_plan_regisseren(user, plan)
-    werkgroep = werkgroep_van(plan)
     vandaag = timezone.localdate()
+    # The members with their werkgroep: the werkgroep is read apart only when it has none.
     leden = list(
-        Lid.objects.filter(werkgroep=werkgroep)
-        .select_related("gebruiker", "urenbudget")
+        Lid.objects.filter(werkgroep__plan_id=plan.pk)
+        .select_related("gebruiker", "urenbudget", "werkgroep")
         .order_by("pk")
     )
+    werkgroep = leden[0].werkgroep if leden else werkgroep_van(plan)
     per_lid = {lid.pk: lid for lid in leden}
     # The members' entries through their werkgroep: one parameter. By the members' ids, 80 at
     # 50×, psycopg parsed each of the three queries again (it keeps a parsed query only up to
