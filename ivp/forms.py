@@ -21,7 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from ivp.berichten import SOORTEN
 from ivp.models import MeldingKeuze
-from ivp.templatetags.ivp_keuzes import html_escape, keuzes_html
+from ivp.templatetags.ivp_keuzes import attrs_html, html_escape, keuzes_html, select_opties
 
 
 class IvpFormRenderer(TemplatesSetting):
@@ -104,6 +104,103 @@ class Keuzegroep(BoundField):
             attrs.setdefault("id", self.auto_id)
         context = widget.get_context(self.html_name, self.value(), attrs)
         return keuzes_html(context["widget"])
+
+
+# The widgets `Veldgroep` writes itself, with the classes `input.html` gives a text-like input.
+_INVOER = (forms.TextInput, forms.DateInput, forms.NumberInput, forms.EmailInput, forms.URLInput)
+_VERPLICHT = ' <span class="ivp-verplicht">(verplicht)</span>'
+
+
+class Veldgroep(BoundField):
+    """A text, date or number input or a select written in one pass of Python: the HTML of
+    `includes/form_field.html` (the text branch, with `form_field_help.html`) and of the
+    widget (`input.html`, `select.html`), without rendering four templates for it (issue 8:
+    the uren page's two forms through the field templates were a third of what was left of
+    it). A form sets `bound_field_class`; `tests/ivp/test_veldgroep.py` holds the output
+    equal to the templates'. Anything else (another widget or one with a template of its
+    own, a hidden initial, another renderer) goes the usual way."""
+
+    def _snel(self) -> bool:
+        widget = self.field.widget
+        return (
+            (type(widget) in _INVOER or type(widget) is forms.Select)
+            and widget.template_name == type(widget).template_name
+            and not self.field.show_hidden_initial
+            and getattr(self.field, "template_name", None) is None
+            and isinstance(self.form.renderer, IvpFormRenderer)
+        )
+
+    def as_field_group(self) -> SafeString:
+        if not self._snel():
+            return super().as_field_group()
+        fouten = self.errors
+        klassen = self.css_classes()
+        label_for = self.id_for_label
+        delen = [
+            '<div class="utrecht-form-field utrecht-form-field--text ivp-veld'
+            + (" utrecht-form-field--invalid" if fouten else "")
+            + (f" {html_escape(klassen)}" if klassen else "")
+            + '">',
+            '<div class="utrecht-form-field__label"><label class="utrecht-form-label"'
+            + (f' for="{html_escape(label_for)}"' if label_for else "")
+            + f">{html_escape(self.label)}{_VERPLICHT if self.field.required else ''}</label>"
+            "</div>",
+        ]
+        auto_id = html_escape(self.auto_id)
+        if self.help_text:
+            delen.append(
+                '<div class="utrecht-form-field__description utrecht-form-field-description"'
+                + (f' id="{auto_id}_helptext"' if auto_id else "")
+                + f">{self.help_text}</div>"
+            )
+        if fouten:
+            delen.append(
+                '<div class="utrecht-form-field__error-message utrecht-form-field-error-message"'
+                + (f' id="{auto_id}_error"' if auto_id else "")
+                + ">"
+                + "".join(
+                    '<p class="ivp-foutmelding"><span class="ivp-visueel-verborgen">Fout: </span>'
+                    f"{html_escape(str(fout))}</p>"
+                    for fout in fouten
+                )
+                + "</div>"
+            )
+        delen.append(f'<div class="utrecht-form-field__input">{self._widget_html()}</div>')
+        delen.append("</div>")
+        return mark_safe("\n".join(delen))
+
+    def __str__(self) -> SafeString:
+        return self._widget_html() if self._snel() else mark_safe(super().__str__())
+
+    def _widget_html(self) -> SafeString:
+        """What `as_widget()` renders, without the widget's template."""
+        widget = self.field.widget
+        if self.field.localize:
+            widget.is_localized = True
+        attrs = self.build_widget_attrs({}, widget)
+        if self.auto_id and "id" not in widget.attrs:
+            attrs.setdefault("id", self.auto_id)
+        context = widget.get_context(self.html_name, self.value(), attrs)["widget"]
+        eigen = context["attrs"]
+        klasse = f" {html_escape(eigen['class'])}" if eigen.get("class") else ""
+        naam = html_escape(context["name"])
+        if type(widget) is forms.Select:
+            ongeldig = " utrecht-select--invalid" if eigen.get("aria-invalid") == "true" else ""
+            return mark_safe(
+                f'<select name="{naam}" class="utrecht-select utrecht-select--html-select'
+                f'{ongeldig}{klasse}"{attrs_html(eigen, zonder="class")}>\n'
+                f"{select_opties(context)}\n</select>"
+            )
+        soort = context["type"]
+        waarde = context["value"]
+        extra = {"password": " utrecht-textbox--password", "number": " utrecht-textbox--numeric"}
+        datum = " ivp-textbox--datum" if context["template_name"].endswith("/date.html") else ""
+        return mark_safe(
+            f'<input type="{html_escape(soort)}" name="{naam}"'
+            + ("" if waarde is None else f' value="{html_escape(str(waarde))}"')
+            + f' class="utrecht-textbox utrecht-textbox--html-input{extra.get(soort, "")}'
+            f'{datum}{klasse}"{attrs_html(eigen, zonder="class")}>'
+        )
 
 
 class InlogForm(AuthenticationForm):

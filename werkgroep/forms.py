@@ -9,7 +9,7 @@ from django import forms
 from django.db.models import Model, QuerySet
 
 from ivp.fields import DatumVeld
-from ivp.forms import Keuzegroep
+from ivp.forms import Keuzegroep, Veldgroep
 from ivp.models import Gebruiker
 from ivp.versies import VersieForm
 from stappen.models import Document, Opmerking, Stap, Versie
@@ -227,6 +227,8 @@ class UrenbudgetForm(VersieForm, forms.Form):
 
 
 class UrenForm(forms.Form):
+    bound_field_class = Veldgroep  # its fields written in one pass (ivp.forms, issue 8)
+
     lid = LedenKeuze(label="Voor wie", queryset=Lid.objects.none(), empty_label=None)
     datum = DatumVeld(label="Datum")
     uren = UrenVeld(label="Uren", max_digits=4, decimal_places=2, help_text="Bijvoorbeeld 2,5.")
@@ -277,6 +279,8 @@ def zet_keuzes(
 
 
 class UrenSluitenForm(forms.Form):
+    bound_field_class = Veldgroep
+
     tot = DatumVeld(
         label="Uren afgesloten tot en met",
         required=False,

@@ -91,8 +91,9 @@ def _vouw_regel(data: bytes) -> bytes:
 
 
 # A content line longer than 75 octets (a line never holds CR or LF: TEXT escapes them, the
-# other values have them removed).
-_LANGE_REGEL = re.compile(rb"[^\r\n]{%d,}" % (_MAX_OCTETS + 1))
+# other values have them removed). Tried at the start of a line only: unanchored, the search
+# tried 76 octets from every octet of every short line, 10 ms of the feed (issue 8).
+_LANGE_REGEL = re.compile(rb"(?m)^[^\r\n]{%d,}" % (_MAX_OCTETS + 1))
 
 
 def vouw(regels: Iterable[str]) -> bytes:

@@ -266,42 +266,47 @@ def bijeenkomst_ics(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> H
 
 @login_required
 def uren(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
-    pagina = selectors.uren_pagina(request.user, plan_id, request.GET.get("pagina"))
-    plan = pagina.plan
-    leden = None
-    if pagina.mag_regisseren:
-        leden = selectors.leden_keuze(pagina.werkgroep.pk if pagina.werkgroep else None)
-    form = None
-    if pagina.eigen or pagina.mag_regisseren:
-        initial: dict[str, Any] = {"datum": pagina.vandaag}
-        if pagina.eigen:
-            initial["lid"] = pagina.eigen.lid
-        form = UrenForm(
-            request.POST or None,
-            initial=initial,
-            stappen=selectors.stappen_keuze(plan),
-            leden=leden,
-        )
-        # The options from what the page has read: the same steps and members, no query.
-        zet_keuzes(form, stap=pagina.stappen)
-        if leden is not None:
-            zet_keuzes(form, lid=[r.lid for r in pagina.regels])
+    posted = None
     if request.method == "POST":
-        if form is None:
+        # A valid entry redirects: only what the form and the service need is read; the page
+        # is read only to show the form again with its errors (issue 8).
+        schrijven = selectors.uren_schrijven(request.user, plan_id)
+        if not schrijven.mag_schrijven:
             raise Http404("Plan niet gevonden.")
-        if form.is_valid():
-            gegevens = dict(form.cleaned_data)
+        posted = UrenForm(
+            request.POST, stappen=selectors.stappen_keuze(schrijven.plan), leden=schrijven.leden
+        )
+        if posted.is_valid():
+            gegevens = dict(posted.cleaned_data)
             # The coordinator chooses whose hours; a member's form has no choice: their own.
-            lid = gegevens.pop("lid", None) or (pagina.eigen.lid if pagina.eigen else None)
-            if lid is not None and probeer(
-                request, services.uren_log, form=form, lid=lid, door=request.user, **gegevens
+            lid = gegevens.pop("lid", None) or schrijven.eigen
+            if probeer(
+                request, services.uren_log, form=posted, lid=lid, door=request.user, **gegevens
             ):
                 messages.success(
                     request,
                     f"{uren_tekst(gegevens['uren'])} uur op "
                     f"{gegevens['datum']:%d-%m-%Y} geschreven.",
                 )
-                return redirect("werkgroep:uren", plan_id=plan.pk)
+                return redirect("werkgroep:uren", plan_id=schrijven.plan.pk)
+    pagina = selectors.uren_pagina(request.user, plan_id, request.GET.get("pagina"))
+    plan = pagina.plan
+    form = None
+    if pagina.eigen or pagina.mag_regisseren:
+        initial: dict[str, Any] = {"datum": pagina.vandaag}
+        if pagina.eigen:
+            initial["lid"] = pagina.eigen.lid
+        form = posted or UrenForm(
+            initial=initial,
+            stappen=selectors.stappen_keuze(plan),
+            leden=selectors.leden_keuze(pagina.werkgroep.pk if pagina.werkgroep else None)
+            if pagina.mag_regisseren
+            else None,
+        )
+        # The options from what the page has read: the same steps and members, no query.
+        zet_keuzes(form, stap=pagina.stappen)
+        if pagina.mag_regisseren:
+            zet_keuzes(form, lid=[r.lid for r in pagina.regels])
     sluiten = None
     if pagina.mag_regisseren and pagina.werkgroep:
         sluiten = UrenSluitenForm(initial={"tot": pagina.werkgroep.uren_gesloten_tot})

@@ -37,6 +37,10 @@ def _attrs(attrs: dict[str, Any], *, zonder: str = "") -> str:
     )
 
 
+# For the field writer (ivp.forms.Veldgroep): the attributes as `ivp_attrs.html` wrote them.
+attrs_html = _attrs
+
+
 @register.simple_tag
 def select_opties(widget: dict[str, Any]) -> SafeString:
     delen: list[str] = []

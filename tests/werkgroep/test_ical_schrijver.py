@@ -117,3 +117,22 @@ def test_text_is_escaped_and_a_long_line_folded_as_rfc_5545_says():
         drie
         == b"A:" + b"b" * 73 + b"\r\n " + b"b" * 7 + b"\r\nC:d\r\nE:" + b"f" * 73 + b"\r\n f\r\n"
     )
+
+
+def test_every_line_over_75_octets_is_folded_wherever_it_stands():
+    """The search for long lines starts at line starts only (issue 8): the first line, the
+    last, one of exactly 75 and 76 octets, lines of multi-octet characters, all as one line
+    at a time would fold them."""
+    regels = [
+        "x" * 80,
+        *("a" * n for n in (1, 74, 75, 76, 77, 151, 152)),
+        *("é" * n for n in (37, 38, 39, 80)),
+        "kort;met,tekens",
+        "ü" + "b" * 200,
+    ]
+    verwacht = b"".join(
+        (ical._vouw_regel(r.encode()) if len(r.encode()) > 75 else r.encode()) + b"\r\n"
+        for r in regels
+    )
+    assert ical.vouw(regels) == verwacht
+    assert all(len(regel) <= 75 for regel in ical.vouw(regels).split(b"\r\n"))

@@ -130,3 +130,30 @@ def test_the_page_shows_the_right_totals(client, plan, coordinator, werkgroep):
     assert pagina.registraties.paginator.count == eigen.count()
     assert {r.pk for r in pagina.registraties} == set(eigen.values_list("pk", flat=True))
     assert pagina.eigen.besteed == per_lid[lid_.pk]
+
+
+def test_a_coordinators_bad_entry_shows_the_page_with_the_input_kept(
+    client, plan, coordinator, werkgroep
+):
+    """A posted entry reads only what the form needs; only a refused one reads the page, which
+    then is what the template wrote, with the errors and the member chosen (issue 8)."""
+    client.force_login(coordinator)
+    extern = werkgroep[-1]
+    url = reverse("werkgroep:uren", args=[plan.pk])
+    gegevens = {"lid": extern.pk, "datum": "01-06-2022", "uren": "30", "omschrijving": "Te <veel>"}
+    response = client.post(url, gegevens)
+    assert response.status_code == 200
+    assert response.context["form"].errors["uren"]
+    nieuw = response.content.decode()
+    oud = (
+        engines["django"]
+        .from_string(OUD)
+        .render(response.context[0].flatten(), request=response.wsgi_request)
+    )
+    assert _gelijk(nieuw) == _gelijk(oud)
+    assert f'<option value="{extern.pk}" selected>' in nieuw
+    assert 'value="Te &lt;veel&gt;"' in nieuw and "Per persoon" in nieuw
+    assert not Urenregistratie.objects.filter(omschrijving="Te <veel>").exists()
+    response = client.post(url, gegevens | {"uren": "2,5"})
+    assert response.status_code == 302
+    assert Urenregistratie.objects.get(omschrijving="Te <veel>").lid == extern

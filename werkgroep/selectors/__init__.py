@@ -42,12 +42,14 @@ from werkgroep.selectors.uren import (
     StapUren,
     UrenPagina,
     UrenRegel,
+    UrenSchrijven,
     eigen_registratie,
     export_rijen,
     registratie_historie,
     stappen_keuze,
     uren_pagina,
     uren_plan,
+    uren_schrijven,
 )
 
 __all__ = [
@@ -59,6 +61,7 @@ __all__ = [
     "StapUren",
     "UrenPagina",
     "UrenRegel",
+    "UrenSchrijven",
     "WerkgroepPagina",
     "actiepunt_voor_status",
     "agendafeed_van",
@@ -82,6 +85,7 @@ __all__ = [
     "stappen_voor",
     "uren_pagina",
     "uren_plan",
+    "uren_schrijven",
     "urenbudget_van",
     "velden_van",
     "versie_keuzes",

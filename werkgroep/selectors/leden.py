@@ -22,8 +22,10 @@ def leden_met_velden(werkgroep_id: int | None, velden: list[Veld]) -> list[Lid]:
         Lid.objects.filter(werkgroep_id=werkgroep_id).select_related("gebruiker").order_by("pk")
     )
     per_lid: dict[int, set[int]] = {}
+    # Through the werkgroep (one parameter), not the members' ids: psycopg parses a query of
+    # more than 50 parameters anew each time.
     for lid_id, veld_id in Lid.velden.through.objects.filter(
-        lid_id__in=[lid.pk for lid in leden]
+        lid__werkgroep_id=werkgroep_id
     ).values_list("lid_id", "veld_id"):
         per_lid.setdefault(lid_id, set()).add(veld_id)
     for lid in leden:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from ivp.models import Gebruiker, Plan
@@ -15,7 +17,7 @@ from stappen.rechten import leest_concepten
 from veiligheidsvelden.models import Veld
 from werkgroep.constants import MAX_BIJEENKOMSTEN, MAX_LEDEN, LidRol
 from werkgroep.models import Bijeenkomst, Lid, Werkgroep
-from werkgroep.selectors.bijeenkomsten import BijeenkomstRegel, nummer_bijeenkomsten
+from werkgroep.selectors.bijeenkomsten import BijeenkomstRegel
 from werkgroep.selectors.leden import leden_met_velden, werkgroep_van
 
 
@@ -48,7 +50,52 @@ def dekking(leden: list[Lid], velden: list[Veld]) -> Dekking:
 BIJEENKOMSTEN_PER_PAGINA = 20
 
 
-def bijeenkomsten_pagina(regels: list[BijeenkomstRegel], gevraagd: int | str | None) -> Page:
+class Bijeenkomsten(Sequence[BijeenkomstRegel]):
+    """All meetings of the werkgroep in date order, numbered, read as rows in one query; a
+    `BijeenkomstRegel` with its `Bijeenkomst` is made only for the meetings asked for, the
+    page of 20 shown (issue 8: 147 model instances were made to number them). `datums` are
+    every meeting's date, for finding the page of the next one."""
+
+    def __init__(self, qs: QuerySet[Bijeenkomst], met_actiepunten: bool):
+        self.namen = [veld.attname for veld in Bijeenkomst._meta.concrete_fields]
+        extra = ["aantal_open"] if met_actiepunten else []
+        self.db = qs.db
+        self.rijen = list(qs.values_list(*self.namen, *extra))
+        overleg = self.namen.index("voortgangsoverleg")
+        datum = self.namen.index("datum")
+        self.datums = [rij[datum] for rij in self.rijen]
+        # The trajectory's meetings count on; a voortgangsoverleg has no number.
+        self.nummers: list[int | None] = []
+        n = 0
+        for rij in self.rijen:
+            if not rij[overleg]:
+                n += 1
+            self.nummers.append(None if rij[overleg] else n)
+        self.aantal_genummerd = n
+
+    def __len__(self) -> int:
+        return len(self.rijen)
+
+    def _regel(self, index: int) -> BijeenkomstRegel:
+        rij = self.rijen[index]
+        velden = len(self.namen)
+        return BijeenkomstRegel(
+            bijeenkomst=Bijeenkomst.from_db(self.db, self.namen, rij[:velden]),
+            nummer=self.nummers[index],
+            open_actiepunten=rij[velden] if len(rij) > velden else 0,
+        )
+
+    @overload
+    def __getitem__(self, index: int) -> BijeenkomstRegel: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[BijeenkomstRegel]: ...
+    def __getitem__(self, index: int | slice) -> BijeenkomstRegel | list[BijeenkomstRegel]:
+        if isinstance(index, slice):
+            return [self._regel(i) for i in range(*index.indices(len(self.rijen)))]
+        return self._regel(range(len(self.rijen))[index])
+
+
+def bijeenkomsten_pagina(regels: Bijeenkomsten, gevraagd: int | str | None) -> Page:
     """The page of meetings asked for; without one (or a wrong one) the page with the next
     meeting (today's or the first one after it), or the last page when all are past."""
     paginator = Paginator(regels, BIJEENKOMSTEN_PER_PAGINA)
@@ -58,7 +105,7 @@ def bijeenkomsten_pagina(regels: list[BijeenkomstRegel], gevraagd: int | str | N
         nummer = None
     if nummer is None:
         vandaag = timezone.localdate()
-        volgende = next((i for i, r in enumerate(regels) if r.bijeenkomst.datum >= vandaag), None)
+        volgende = next((i for i, datum in enumerate(regels.datums) if datum >= vandaag), None)
         nummer = (
             paginator.num_pages if volgende is None else volgende // BIJEENKOMSTEN_PER_PAGINA + 1
         )
@@ -71,7 +118,7 @@ class WerkgroepPagina:
     werkgroep: Werkgroep | None
     leden: list[Lid]
     dekking: Dekking
-    bijeenkomsten: list[BijeenkomstRegel]  # all of them, numbered
+    bijeenkomsten: Bijeenkomsten  # all of them, numbered (a regel made when asked for)
     bijeenkomsten_pagina: Page  # the ones shown
     aantal_bijeenkomsten: int
     mag_regisseren: bool
@@ -98,8 +145,7 @@ def werkgroep_pagina(
         bijeenkomsten_qs = bijeenkomsten_qs.annotate(
             aantal_open=Count("actiepunten", filter=Q(actiepunten__status="open"))
         )
-    bijeenkomsten = list(bijeenkomsten_qs.order_by("datum", "begintijd", "pk"))
-    regels = nummer_bijeenkomsten(bijeenkomsten)
+    regels = Bijeenkomsten(bijeenkomsten_qs.order_by("datum", "begintijd", "pk"), werkstukken)
     waarschuwingen = []
     if leden:
         for veld in overzicht.ontbrekende_velden:
@@ -113,7 +159,7 @@ def werkgroep_pagina(
         dekking=overzicht,
         bijeenkomsten=regels,
         bijeenkomsten_pagina=bijeenkomsten_pagina(regels, pagina),
-        aantal_bijeenkomsten=sum(1 for r in regels if r.nummer is not None),
+        aantal_bijeenkomsten=regels.aantal_genummerd,
         mag_regisseren=mag_plan_regisseren(user, plan),
         eigen_lid=next((lid for lid in leden if lid.gebruiker_id == user.pk), None),
         waarschuwingen=waarschuwingen,

@@ -1,9 +1,10 @@
-"""The hours filter, and the rows of the uren page's two long tables in one pass of Python
-(issue 8): a row through the template language each was most of the page's time with 80
-members and 50 entries. The HTML is what the loops in `uren.html` wrote before
-(`tests/werkgroep/test_uren_pagina.py` compares the page with a frozen copy of that template,
-`tests/werkgroep/uren_oud.html`). Text is escaped as Django's `escape` does (it is the standard
-library's `html.escape`), without the lazy-string wrapper around each call."""
+"""The hours filter, and the rows of the uren page's two long tables and of the werkgroep
+page's members and coverage tables in one pass of Python (issue 8): a row through the template
+language each was most of those pages' time with 80 members and 50 entries. The HTML is what
+the loops in `uren.html` and `werkgroep.html` wrote before (`tests/werkgroep/test_uren_pagina.py`
+and `test_werkgroep_pagina.py` compare the pages with frozen copies of those templates,
+`uren_oud.html` and `werkgroep_oud.html`). Text is escaped as Django's `escape` does (it is
+the standard library's `html.escape`), without the lazy-string wrapper around each call."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 from werkgroep.constants import LidRol, uren_tekst
 
 if TYPE_CHECKING:
+    from werkgroep.selectors.overzicht import WerkgroepPagina
     from werkgroep.selectors.uren import Registratie, UrenPagina, UrenRegel
 
 register = template.Library()
@@ -98,3 +100,74 @@ def registratie_regels(pagina: UrenPagina) -> SafeString:
     wie = pagina.mag_regisseren
     url = _url("werkgroep:uren_bewerken")
     return mark_safe("\n".join(_registratie_regel(r, wie, url) for r in pagina.registraties))
+
+
+# The werkgroep page: the members and the coverage (80 members at 50×, issue 8) -------------
+
+_JA = '<span aria-hidden="true">✓</span><span class="ivp-visueel-verborgen">ja</span>'
+_NEE = '<span class="ivp-visueel-verborgen">nee</span>'
+
+
+@register.simple_tag
+def leden_regels(pagina: WerkgroepPagina) -> SafeString:
+    """The rows of the members table (with the row of a member's motivation under it)."""
+    regie = pagina.mag_regisseren
+    bewerken = _url("werkgroep:lid_bewerken")
+    motivatie_kop = f"<strong>Meer dan {pagina.max_leden} leden, motivatie:</strong>"
+    regels = []
+    for lid in pagina.leden:
+        naam = escape(lid.weergavenaam)
+        extern = "" if lid.gebruiker_id else ' <span class="ivp-werkgroep__extern">(extern)</span>'
+        organisatie = escape(lid.organisatie) if lid.organisatie else "—"
+        if lid.functie:
+            organisatie += f", {escape(lid.functie)}"
+        velden = ", ".join(escape(v.code) for v in lid.gekozen_velden) or "—"  # type: ignore[attr-defined]  # read for the page
+        regels.append(
+            '<tr class="utrecht-table__row">'
+            f'<th class="utrecht-table__header-cell" scope="row">{naam}{extern}</th>'
+            f"{CEL}{escape(lid.get_rol_display())}</td>{CEL}{organisatie}</td>{CEL}{velden}</td>"
+            + (
+                f'{CEL}<a class="utrecht-link" href="{bewerken(lid.pk)}">Wijzig'
+                f'<span class="ivp-visueel-verborgen"> {naam}</span></a></td>'
+                if regie
+                else ""
+            )
+            + "</tr>"
+        )
+        if lid.motivatie:
+            regels.append(
+                '<tr class="utrecht-table__row ivp-werkgroep__motivatie">'
+                f'<td class="utrecht-table__cell" colspan="{5 if regie else 4}">{motivatie_kop} '
+                f"{escape(lid.motivatie)}</td></tr>"
+            )
+    return mark_safe("\n".join(regels))
+
+
+@register.simple_tag
+def dekking_koppen(pagina: WerkgroepPagina) -> SafeString:
+    """The members as the column heads of the coverage table."""
+    return mark_safe(
+        "".join(
+            f'<th class="utrecht-table__header-cell" scope="col">{escape(lid.weergavenaam)}</th>'
+            for lid in pagina.dekking.leden
+        )
+    )
+
+
+@register.simple_tag
+def dekking_rijen(pagina: WerkgroepPagina) -> SafeString:
+    """One row per veld: a tick for each member who covers it, a gap marked."""
+    regels = []
+    for veld, vakjes, gat in pagina.dekking.rijen:
+        cellen = "".join(
+            f'<td class="utrecht-table__cell ivp-dekking__vakje">{_JA if gedekt else _NEE}</td>'
+            for gedekt in vakjes
+        )
+        regels.append(
+            f'<tr class="utrecht-table__row{" ivp-dekking__gat" if gat else ""}">'
+            f'<th class="utrecht-table__header-cell" scope="row">{escape(veld.code)}. '
+            f"{escape(veld.naam)}"
+            + (' <strong class="ivp-dekking__melding">— niet gedekt</strong>' if gat else "")
+            + f"</th>{cellen}</tr>"
+        )
+    return mark_safe("\n".join(regels))
