@@ -63,6 +63,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     wachthond_begin()
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        from tests import snelle_rollback
+
+        snelle_rollback.installeer()
     if not REQUIRE_SERVICES:
         return
     for reden in (_postgres_ontbreekt(), _redis_ontbreekt()):

@@ -23,10 +23,9 @@ def test_the_demo_loads_once_and_tells_the_logins():
     assert (Gemeente.objects.count(), Gebruiker.objects.count(), Plan.objects.count()) == aantallen
 
 
-def test_the_demo_tells_the_story_of_the_startnotitie():
+def test_the_demo_tells_the_story_of_the_startnotitie(demo):
     """The previous IVP is done; the current one is in step 3, dated around the day the demo
     is loaded (issue 16, item 3: the demo is alive, so no fixed years here)."""
-    call_command("demo", stdout=StringIO())
     plannen = Plan.objects.filter(gemeente__naam="Steenwijkerland").order_by("periode_start")
     vorig, nieuw = plannen
     assert vorig.einde < timezone.localdate()
@@ -49,13 +48,12 @@ def test_the_demo_tells_the_story_of_the_startnotitie():
     assert Plan.objects.filter(gemeente__naam="Staphorst").exists()
 
 
-def test_the_current_plan_starts_from_the_previous_one_with_its_goals_scored():
+def test_the_current_plan_starts_from_the_previous_one_with_its_goals_scored(demo):
     """Issue 14: the demo's current plan follows IVP 2019–2022 (moved to the load day); every
     doelstelling of that plan has a score, and the adopted startnotitie has the evaluation."""
     from stappen.models import Doelstelling, Evaluatie, Vervolg
     from stappen.selectors.vervolg import EVALUATIE_SLEUTEL
 
-    call_command("demo", stdout=StringIO())
     vorig, nieuw = Plan.objects.filter(gemeente__naam="Steenwijkerland").order_by("periode_start")
     vervolg = Vervolg.objects.get(plan=nieuw)
     assert vervolg.vorig_plan == vorig

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -116,5 +117,6 @@ def test_gunicorn_of_the_container_names_no_server_software(tmp_path: Path) -> N
         assert not re.search(r"\d", server)
         assert "Content-Security-Policy" in antwoord.headers
     finally:
-        proces.terminate()
+        # Quick shutdown (SIGINT): a graceful one (SIGTERM) waits seconds for the idle worker.
+        proces.send_signal(signal.SIGINT)
         proces.wait(timeout=10)

@@ -17,6 +17,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
+from redis import Redis
 
 from ivp import herinneringen
 from ivp.celery import app
@@ -37,18 +38,22 @@ def _database_url() -> str:
     )
 
 
-def _werker(map: Path) -> subprocess.Popen[bytes]:
+def _werker(map: Path, start: Path | None = None) -> subprocess.Popen[bytes]:
+    """A real worker; with `start`, its process imports the app now and the worker starts
+    (connects, takes tasks) once that file exists (tests/ivp/werker_start.py)."""
     omgeving = os.environ | {
         "DJANGO_SETTINGS_MODULE": "tests.ivp.settings_werker",
         "DATABASE_URL": _database_url(),
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
         "IVP_TEST_MAILMAP": str(map),
     }
+    if start is not None:
+        omgeving["IVP_TEST_WERKER_START"] = str(start)
     return subprocess.Popen(
         [
             sys.executable,
             "-m",
-            "celery",
+            "tests.ivp.werker_start" if start is not None else "celery",
             "-A",
             "ivp",
             "worker",
@@ -83,12 +88,13 @@ def test_a_worker_killed_mid_task_leaves_the_reminder_to_be_sent_once_after_rest
     coordinator = coordinator_van(plan.gemeente)
     coordinator.email = "oov@example.nl"
     coordinator.save()
-    app.conf.update(task_always_eager=False, broker_transport_options={"visibility_timeout": 5})
+    app.conf.update(task_always_eager=False, broker_transport_options={"visibility_timeout": 2})
     vergeet_backend()
     app.control.purge()
     (map / "hang").write_text("")
     werker = _werker(map)
-    tweede = None
+    start = tmp_path / "start"
+    tweede = _werker(map, start=start)
     try:
         # The sweep makes step 1's overdue reminder and queues its task after the commit.
         herinneringen.veeg(vandaag=vandaag)
@@ -98,7 +104,7 @@ def test_a_worker_killed_mid_task_leaves_the_reminder_to_be_sent_once_after_rest
         werker.wait(timeout=10)
         bericht.refresh_from_db()
         assert bericht.status == BerichtStatus.WACHT  # nothing left, nothing recorded
-        tweede = _werker(map)
+        start.write_text("")  # the new worker starts
 
         def verzonden() -> bool:
             bericht.refresh_from_db()
@@ -106,7 +112,14 @@ def test_a_worker_killed_mid_task_leaves_the_reminder_to_be_sent_once_after_rest
 
         # Redis gives the unacknowledged task to the new worker after the visibility timeout.
         _wacht(verzonden, 40, "de nieuwe werker verstuurt de herinnering")
-        time.sleep(2)  # a second delivery, if there were one, would land now
+        # No second delivery can follow: the task is acknowledged and nothing waits in Redis
+        # (not in the queue, not among the unacknowledged that Redis would hand out again).
+        redis = Redis.from_url(settings.CELERY_BROKER_URL)
+        _wacht(
+            lambda: redis.llen("celery") == 0 and redis.hlen("unacked") == 0,
+            10,
+            "de taak is bevestigd en er wacht niets meer in Redis",
+        )
     finally:
         for proces in (werker, tweede):
             if proces is not None and proces.poll() is None:

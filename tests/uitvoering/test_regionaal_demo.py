@@ -16,8 +16,7 @@ from uitvoering.models import Activiteit, Uitvoeringsplan
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_region_has_two_regional_activities_with_progress():
-    call_command("demo", stdout=StringIO())
+def test_the_demo_region_has_two_regional_activities_with_progress(demo):
     regio = Regio.objects.get()
     plan = Plan.objects.filter(gemeente__naam="Steenwijkerland").order_by("periode_start").last()
     jaar = plan.periode_start.year
