@@ -17,11 +17,18 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
+from django.forms.widgets import ChoiceWidget
 from django.utils.safestring import SafeString, mark_safe
 
 from ivp.berichten import SOORTEN
 from ivp.models import MeldingKeuze
-from ivp.templatetags.ivp_keuzes import html_escape, keuzes_html
+from ivp.templatetags.ivp_keuzes import (
+    html_escape,
+    invoer_html,
+    keuzelijst_html,
+    select_html,
+    tekstvak_html,
+)
 
 
 class IvpFormRenderer(TemplatesSetting):
@@ -29,21 +36,43 @@ class IvpFormRenderer(TemplatesSetting):
     field_template_name = "includes/form_field.html"
 
 
-class Keuzegroep(BoundField):
-    """A radio group (or a set of checkboxes) written in one pass of Python: the HTML of
-    `includes/form_field.html` (the fieldset branch, with `form_field_help.html`) and of the
-    widget, without rendering three templates for it (issue 8: the attendance form has one
-    radio group per member). A form with many such fields sets `bound_field_class`;
-    `tests/ivp/test_keuzes.py` holds the output equal to the template's. Anything else (a
-    widget with templates of its own, a hidden initial, another renderer) goes the usual
-    way."""
+# The widgets `Veldgroep` writes itself: their templates are ours (or Django's, which only
+# include ours), so the HTML is known; a subclass or a widget with another template goes
+# through the templates.
+_KEUZELIJSTEN = (forms.RadioSelect, forms.CheckboxSelectMultiple)
+_INVOER = (
+    forms.TextInput,
+    forms.NumberInput,
+    forms.EmailInput,
+    forms.URLInput,
+    forms.DateInput,
+    forms.TimeInput,
+    forms.HiddenInput,
+)
+_SNELLE_WIDGETS = frozenset((*_KEUZELIJSTEN, *_INVOER, forms.Select, forms.Textarea))
+
+
+class Veldgroep(BoundField):
+    """A field group (label, hint, errors, widget) written in one pass of Python: the HTML of
+    `includes/form_field.html` (with `form_field_help.html`) and of the widget's template,
+    without rendering three or four templates per field (issue 8: the meeting page's forms
+    have a select of some 300 threads, one of 80 members and 80 radio groups). A form sets
+    `bound_field_class = Veldgroep`; `tests/ivp/test_keuzes.py` holds the output equal to the
+    templates' (whitespace between tags aside). Radio groups and sets of checkboxes,
+    selects, text-like inputs, textareas and hidden inputs; anything else (a single
+    checkbox, a widget with a template of its own, a hidden initial, another renderer) goes
+    the usual way."""
 
     def _snel(self) -> bool:
         widget = self.field.widget
+        soort = type(widget)
         return (
-            type(widget) in (forms.RadioSelect, forms.CheckboxSelectMultiple)
-            and widget.template_name == type(widget).template_name
-            and widget.option_template_name == type(widget).option_template_name
+            soort in _SNELLE_WIDGETS
+            and widget.template_name == soort.template_name
+            and (
+                not isinstance(widget, ChoiceWidget)
+                or widget.option_template_name == soort.option_template_name
+            )
             and not self.field.show_hidden_initial
             and getattr(self.field, "template_name", None) is None
             and isinstance(self.form.renderer, IvpFormRenderer)
@@ -54,24 +83,36 @@ class Keuzegroep(BoundField):
             return super().as_field_group()
         fouten = self.errors
         klassen = self.css_classes()
-        beschreven = self.aria_describedby
-        delen = [
-            '<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset ivp-veld'
-            + (" utrecht-form-fieldset--invalid" if fouten else "")
-            + (f" {html_escape(klassen)}" if klassen else "")
-            + '"'
-            + (f' aria-describedby="{html_escape(beschreven)}"' if beschreven else "")
-            + ">"
-        ]
-        if self.label:
-            verplicht = ' <span class="ivp-verplicht">(verplicht)</span>'
-            delen.append(
-                '<legend class="utrecht-form-fieldset__legend '
-                'utrecht-form-fieldset__legend--html-legend ivp-veld__label">'
-                f"{html_escape(self.label)}"
-                f"{verplicht if self.field.required else ''}</legend>"
-            )
         auto_id = html_escape(self.auto_id)
+        verplicht = ' <span class="ivp-verplicht">(verplicht)</span>' if self.field.required else ""
+        delen = []
+        if self.use_fieldset:
+            beschreven = self.aria_describedby
+            delen.append(
+                '<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset '
+                "ivp-veld"
+                + (" utrecht-form-fieldset--invalid" if fouten else "")
+                + (f" {html_escape(klassen)}" if klassen else "")
+                + '"'
+                + (f' aria-describedby="{html_escape(beschreven)}"' if beschreven else "")
+                + ">"
+            )
+            if self.label:
+                delen.append(
+                    '<legend class="utrecht-form-fieldset__legend '
+                    'utrecht-form-fieldset__legend--html-legend ivp-veld__label">'
+                    f"{html_escape(self.label)}{verplicht}</legend>"
+                )
+        else:
+            label_id = self.id_for_label
+            delen.append(
+                '<div class="utrecht-form-field utrecht-form-field--text ivp-veld'
+                + (" utrecht-form-field--invalid" if fouten else "")
+                + (f" {html_escape(klassen)}" if klassen else "")
+                + '">\n<div class="utrecht-form-field__label"><label class="utrecht-form-label"'
+                + (f' for="{html_escape(label_id)}"' if label_id else "")
+                + f">{html_escape(self.label)}{verplicht}</label></div>"
+            )
         if self.help_text:
             delen.append(
                 '<div class="utrecht-form-field__description utrecht-form-field-description"'
@@ -90,11 +131,22 @@ class Keuzegroep(BoundField):
                 )
                 + "</div>"
             )
-        delen.append(self._widget_html())
-        delen.append("</fieldset>")
+        if self.use_fieldset:
+            delen.append(f"{self._widget_html()}\n</fieldset>")
+        else:
+            delen.append(
+                f'<div class="utrecht-form-field__input">{self._widget_html()}</div>\n</div>'
+            )
         return mark_safe("\n".join(delen))
 
-    def _widget_html(self) -> SafeString:
+    def as_widget(
+        self, widget: forms.Widget | None = None, attrs: Any = None, only_initial: bool = False
+    ) -> SafeString:
+        if widget is None and not attrs and not only_initial and self._snel():
+            return mark_safe(self._widget_html())
+        return super().as_widget(widget, attrs, only_initial)
+
+    def _widget_html(self) -> str:
         """What `as_widget()` renders, without the widget's template."""
         widget = self.field.widget
         if self.field.localize:
@@ -102,8 +154,15 @@ class Keuzegroep(BoundField):
         attrs = self.build_widget_attrs({}, widget)
         if self.auto_id and "id" not in widget.attrs:
             attrs.setdefault("id", self.auto_id)
-        context = widget.get_context(self.html_name, self.value(), attrs)
-        return keuzes_html(context["widget"])
+        attrs = widget.build_attrs(widget.attrs, attrs)
+        waarde = self.value()
+        if isinstance(widget, forms.Select):
+            return select_html(widget, self.html_name, widget.format_value(waarde), attrs)
+        if isinstance(widget, _KEUZELIJSTEN):
+            return keuzelijst_html(widget, self.html_name, widget.format_value(waarde), attrs)
+        if isinstance(widget, forms.Textarea):
+            return tekstvak_html(widget, self.html_name, waarde, attrs)
+        return invoer_html(widget, self.html_name, waarde, attrs)
 
 
 class InlogForm(AuthenticationForm):

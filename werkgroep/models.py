@@ -13,6 +13,7 @@ import datetime as dt
 import secrets
 import uuid
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -207,12 +208,22 @@ AGENDA_CITAAT_TEKENS = 60
 
 def versie_tekst(versie: Versie) -> str:
     """‘Prioritering … — versie 0.2’: how a version reads in a choice and on the agenda."""
-    return f"{versie.document.titel} — versie {versie.nummer}"
+    return versie_regel(versie.document.titel, versie.nummer)
+
+
+def versie_regel(document_titel: str, nummer: str) -> str:
+    """`versie_tekst` from the columns (a page that reads versions as rows)."""
+    return f"{document_titel} — versie {nummer}"
 
 
 def sectie_titel(versie: Versie, sleutel: str) -> str:
     """The title of a chapter of `versie` (its key when the version has no such chapter)."""
-    sectie = versie.sectie(sleutel)
+    return titel_in(versie.inhoud, sleutel)
+
+
+def titel_in(inhoud: list[dict[str, Any]], sleutel: str) -> str:
+    """`sectie_titel` from a version's text (`Versie.inhoud`, read as a column)."""
+    sectie = next((s for s in inhoud if s.get("sleutel") == sleutel), None)
     return str(sectie.get("titel")) if sectie else sleutel
 
 
