@@ -11,7 +11,7 @@ templates (`TemplatesSetting`), so NL Design System markup lives in one place:
 therefore has to be in INSTALLED_APPS. See docs/frontend.md.
 """
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
@@ -78,9 +78,23 @@ class Veldgroep(BoundField):
             and isinstance(self.form.renderer, IvpFormRenderer)
         )
 
+    @property
+    def errors(self) -> Any:
+        # While a group is written, its errors once (the class, the description and the
+        # widget's attributes each asked for them, and each time Django made a new empty list).
+        fouten = self.__dict__.get("_fouten")
+        return super().errors if fouten is None else fouten
+
     def as_field_group(self) -> SafeString:
         if not self._snel():
             return super().as_field_group()
+        self._fouten = super().errors
+        try:
+            return self._groep()
+        finally:
+            del self._fouten
+
+    def _groep(self) -> SafeString:
         fouten = self.errors
         klassen = self.css_classes()
         auto_id = html_escape(self.auto_id)
@@ -163,6 +177,39 @@ class Veldgroep(BoundField):
         if isinstance(widget, forms.Textarea):
             return tekstvak_html(widget, self.html_name, waarde, attrs)
         return invoer_html(widget, self.html_name, waarde, attrs)
+
+
+class Veldenformulier:
+    """A form (mixed into `forms.Form`) whose fields are `Veldgroep`en and whose
+    `includes/form.html` is written in one pass too: the error summary (through its template,
+    when there are errors), the field groups, the hidden fields. A form rendered with another
+    template, context or renderer goes the usual way."""
+
+    bound_field_class: type[BoundField] | None = Veldgroep
+
+    def render(
+        self, template_name: str | None = None, context: Any = None, renderer: Any = None
+    ) -> SafeString:
+        form = cast(forms.BaseForm, self)
+        renderer = renderer or form.renderer
+        if (
+            template_name is not None
+            or context is not None
+            or not isinstance(renderer, IvpFormRenderer)
+            or form.template_name != IvpFormRenderer.form_template_name
+        ):
+            return forms.BaseForm.render(form, template_name, context, renderer)
+        delen = ['<div class="ivp-form__velden">']
+        if form.errors:
+            delen.append(renderer.render("includes/errors.html", {"form": form}))
+        velden = list(form)
+        delen.extend(veld.as_field_group() for veld in velden if not veld.is_hidden)
+        delen.extend(str(veld) for veld in velden if veld.is_hidden)
+        delen.append("</div>")
+        return mark_safe("\n".join(delen))
+
+    __str__ = render
+    __html__ = render
 
 
 class InlogForm(AuthenticationForm):

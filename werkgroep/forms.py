@@ -1,15 +1,16 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.db.models import Model, QuerySet
+from django.utils.choices import BaseChoiceIterator
 
 from ivp.fields import DatumVeld
-from ivp.forms import Veldgroep
+from ivp.forms import Veldenformulier
 from ivp.models import Gebruiker
 from ivp.versies import VersieForm
 from stappen.models import Document, Opmerking, Stap, Versie
@@ -122,9 +123,7 @@ class BijeenkomstForm(VersieForm, forms.Form):
     )
 
 
-class VerslagForm(VersieForm, forms.Form):
-    bound_field_class = Veldgroep
-
+class VerslagForm(Veldenformulier, VersieForm, forms.Form):
     notulen = forms.CharField(
         label="Notulen", required=False, widget=forms.Textarea(attrs={"rows": 6})
     )
@@ -136,10 +135,8 @@ class VerslagForm(VersieForm, forms.Form):
     )
 
 
-class AgendapuntForm(forms.Form):
-    """Its selects offer some 300 threads at 50×: written in one pass (`Veldgroep`)."""
-
-    bound_field_class = Veldgroep
+class AgendapuntForm(Veldenformulier, forms.Form):
+    """Its selects offer some 300 threads at 50×: written in one pass (`Veldenformulier`)."""
 
     onderwerp = forms.CharField(label="Onderwerp", max_length=200)
     toelichting = forms.CharField(
@@ -181,11 +178,9 @@ class AgendapuntForm(forms.Form):
         zet_keuzes(self, document=documenten, versie=versies, opmerking=draden)
 
 
-class PresentieForm(forms.Form):
-    """One radio group per member, each written in one pass of Python (`Veldgroep`: the
-    same HTML as the field template, issue 8)."""
-
-    bound_field_class = Veldgroep
+class PresentieForm(Veldenformulier, forms.Form):
+    """One radio group per member, each written in one pass of Python (`Veldenformulier`:
+    the same HTML as the form and field templates, issue 8)."""
 
     def __init__(
         self, *args: Any, leden: Sequence[Deelnemer], huidig: dict[int, str], **kwargs: Any
@@ -210,9 +205,7 @@ class PresentieForm(forms.Form):
         }
 
 
-class ActiepuntForm(forms.Form):
-    bound_field_class = Veldgroep
-
+class ActiepuntForm(Veldenformulier, forms.Form):
     wat = forms.CharField(label="Wat", max_length=300)
     wie = LedenKeuze(label="Wie", queryset=Lid.objects.none(), empty_label=None)
     deadline = DatumVeld(label="Uiterlijk op")
@@ -283,8 +276,20 @@ def zet_keuzes(
         else:
             veld.queryset = keuze.queryset
             rijen = keuze.rijen
-        leeg = [] if veld.empty_label is None else [("", veld.empty_label)]
-        veld.choices = [*leeg, *rijen]
+        leeg = [] if veld.empty_label is None else [("", str(veld.empty_label))]
+        veld.choices = _Rijen([*leeg, *rijen])
+
+
+class _Rijen(BaseChoiceIterator):
+    """Choices that are (value, label) pairs already: as a `BaseChoiceIterator` Django takes
+    them as they are, where a list is normalised pair by pair, for the field and again for
+    its widget (issue 8: 290 threads)."""
+
+    def __init__(self, rijen: list[tuple[Any, str]]) -> None:
+        self.rijen = rijen
+
+    def __iter__(self) -> Iterator[tuple[Any, str]]:
+        return iter(self.rijen)
 
 
 class UrenSluitenForm(forms.Form):

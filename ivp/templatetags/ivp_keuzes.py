@@ -156,8 +156,9 @@ def select_html(widget: Any, naam: str, waarden: list[str], attrs: dict[str, Any
             kies = not gekozen and tekst in waarden
             gekozen |= kies
             delen.append(
-                f'<option value="{html_escape(tekst)}"{" selected" if kies else ""}>'
-                f"{html_escape(label)}</option>"
+                # A number (a pk) has nothing to escape.
+                f'<option value="{tekst if type(waarde) is int else html_escape(tekst)}"'
+                f"{' selected' if kies else ''}>{html_escape(label)}</option>"
             )
         opties = "\n".join(delen)
     return (
@@ -197,9 +198,10 @@ def keuzelijst_html(widget: Any, naam: str, waarden: list[str], attrs: dict[str,
         f'<label class="utrecht-form-label utrecht-form-label--{soort}"'
     )
     invoer = f'<input type="{soort}" name="{html_escape(naam)}" value="'
+    id_esc = html_escape(id_) if id_ else ""
     delen = [
         "<div"
-        + (f' id="{html_escape(id_)}"' if id_ else "")
+        + (f' id="{id_esc}"' if id_ else "")
         + ' class="ivp-keuzes'
         + (f" {html_escape(attrs['class'])}" if attrs.get("class") else "")
         + '">'
@@ -209,7 +211,7 @@ def keuzelijst_html(widget: Any, naam: str, waarden: list[str], attrs: dict[str,
         tekst = "" if waarde is None else str(waarde)
         kies = (meervoudig or not gekozen) and tekst in waarden
         gekozen |= kies
-        optie_id = html_escape(f"{id_}_{index}") if id_ else ""
+        optie_id = f"{id_esc}_{index}" if id_ else ""
         id_attr = f' id="{optie_id}"' if id_ else ""
         delen.append(
             begin

@@ -17,7 +17,7 @@ from django.forms.boundfield import BoundField
 from django.template import Context, Engine
 
 from ivp.fields import DatumVeld
-from ivp.forms import IvpFormRenderer, Veldgroep
+from ivp.forms import IvpFormRenderer, Veldenformulier, Veldgroep
 
 OUD = Engine(
     dirs=[
@@ -65,9 +65,7 @@ def test_the_options_are_written_as_the_old_templates_wrote_them(widget, waarde,
     assert 'class="ivp-keuzes' in html and "utrecht-form-field--" in html
 
 
-class Voorbeeld(forms.Form):
-    bound_field_class = Veldgroep
-
+class Voorbeeld(Veldenformulier, forms.Form):
     keuze = forms.ChoiceField(
         label="Keuze <met> teken", choices=KEUZES[:2], widget=forms.RadioSelect
     )
@@ -143,11 +141,11 @@ def test_a_field_group_is_the_field_template_s(data):
         assert veld._snel() == (veld.name != "akkoord"), veld.name
         assert gelijk(veld.as_field_group()) == gelijk(BoundField.as_field_group(veld)), veld.name
         assert gelijk(str(veld)) == gelijk(BoundField.as_widget(veld)), veld.name
-    assert gelijk(str(form)) == gelijk(str(Voorbeeld(data, prefix="p", **_als_template(form))))
-
-
-def _als_template(form: forms.Form) -> dict[str, object]:
-    return {"initial": form.initial, "bound_field_class": BoundField}
+    # The whole form against `includes/form.html` with every field through its templates.
+    als_template = Voorbeeld(data, prefix="p", initial=form.initial, bound_field_class=BoundField)
+    assert gelijk(str(form)) == gelijk(forms.BaseForm.render(als_template))
+    if data and form.errors:
+        assert 'id="p-foutoverzicht"' in str(form)
 
 
 def test_a_textarea_keeps_its_text_as_the_template_writes_it():
@@ -208,3 +206,10 @@ def test_a_widget_with_templates_of_its_own_goes_the_usual_way():
     veld = Form()["keuze"]
     assert not veld._snel()
     assert gelijk(veld.as_field_group()) == gelijk(BoundField.as_field_group(veld))
+
+
+def test_a_form_asked_for_another_template_goes_the_usual_way():
+    form = Voorbeeld(prefix="p")
+    html = form.render("django/forms/div.html")
+    assert 'class="ivp-form__velden"' not in html
+    assert gelijk(html) == gelijk(forms.BaseForm.render(form, "django/forms/div.html"))
