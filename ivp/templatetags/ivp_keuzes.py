@@ -167,11 +167,33 @@ def select_html(widget: Any, naam: str, waarden: list[str], attrs: dict[str, Any
     )
 
 
+def _opties(widget: Any) -> list[tuple[str, str, str]] | None:
+    """A radio group's or checkbox set's choices as (value, escaped value, escaped label),
+    kept on the widget for as long as its choices are the same object: the attendance form's
+    80 groups share one widget (None for choices in groups)."""
+    keuzes = widget.choices
+    bewaard = widget.__dict__.get("_ivp_opties")
+    if bewaard is not None and bewaard[0] is keuzes:
+        return bewaard[1]
+    lijst = list(keuzes)
+    opties = (
+        None
+        if _gegroepeerd(lijst)
+        else [
+            (tekst, html_escape(tekst), html_escape(label))
+            for waarde, label in lijst
+            for tekst in ("" if waarde is None else str(waarde),)
+        ]
+    )
+    widget._ivp_opties = (keuzes, opties)
+    return opties
+
+
 def keuzelijst_html(widget: Any, naam: str, waarden: list[str], attrs: dict[str, Any]) -> str:
     """`multiple_input.html` of a RadioSelect or CheckboxSelectMultiple, from its choices:
     what `keuzes_html` writes of the options Django's `optgroups` makes."""
-    keuzes = list(widget.choices)
-    if _gegroepeerd(keuzes) or "checked" in attrs:
+    keuzes = _opties(widget)
+    if keuzes is None or "checked" in attrs:
         return keuzes_html(widget.get_context(naam, waarden, attrs)["widget"])
     soort = widget.input_type
     meervoudig = widget.allow_multiple_selected
@@ -207,8 +229,7 @@ def keuzelijst_html(widget: Any, naam: str, waarden: list[str], attrs: dict[str,
         + '">'
     ]
     gekozen = False
-    for index, (waarde, label) in enumerate(keuzes):
-        tekst = "" if waarde is None else str(waarde)
+    for index, (tekst, waarde_html, label_html) in enumerate(keuzes):
         kies = (meervoudig or not gekozen) and tekst in waarden
         gekozen |= kies
         optie_id = f"{id_esc}_{index}" if id_ else ""
@@ -216,8 +237,8 @@ def keuzelijst_html(widget: Any, naam: str, waarden: list[str], attrs: dict[str,
         delen.append(
             begin
             + (f' for="{optie_id}"' if id_ else "")
-            + f">{html_escape(label)}</label></div>\n"
-            + f'{invoer}{html_escape(tekst)}" class="{klasse}"{voor_s}{id_attr}{na_s}'
+            + f">{label_html}</label></div>\n"
+            + f'{invoer}{waarde_html}" class="{klasse}"{voor_s}{id_attr}{na_s}'
             + (" checked" if kies else "")
             + ">\n</div>"
         )

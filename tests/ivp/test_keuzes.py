@@ -213,3 +213,13 @@ def test_a_form_asked_for_another_template_goes_the_usual_way():
     html = form.render("django/forms/div.html")
     assert 'class="ivp-form__velden"' not in html
     assert gelijk(html) == gelijk(forms.BaseForm.render(form, "django/forms/div.html"))
+
+
+def test_a_radio_group_given_new_choices_shows_them():
+    """The escaped choices kept on a widget (the attendance form's groups share one) are
+    made again when the field gets other choices."""
+    form = Voorbeeld(prefix="p")
+    assert "Aanwezig" in str(form["keuze"])
+    form.fields["keuze"].choices = [("z", "Ziek & <thuis>")]
+    html = str(form["keuze"])
+    assert "Aanwezig" not in html and "Ziek &amp; &lt;thuis&gt;" in html
