@@ -206,23 +206,13 @@ class Bijeenkomst(Versiebeheerd):
 AGENDA_CITAAT_TEKENS = 60
 
 
-def versie_tekst(versie: Versie) -> str:
+def versie_tekst(document_titel: str, nummer: str) -> str:
     """‘Prioritering … — versie 0.2’: how a version reads in a choice and on the agenda."""
-    return versie_regel(versie.document.titel, versie.nummer)
-
-
-def versie_regel(document_titel: str, nummer: str) -> str:
-    """`versie_tekst` from the columns (a page that reads versions as rows)."""
     return f"{document_titel} — versie {nummer}"
 
 
-def sectie_titel(versie: Versie, sleutel: str) -> str:
-    """The title of a chapter of `versie` (its key when the version has no such chapter)."""
-    return titel_in(versie.inhoud, sleutel)
-
-
-def titel_in(inhoud: list[dict[str, Any]], sleutel: str) -> str:
-    """`sectie_titel` from a version's text (`Versie.inhoud`, read as a column)."""
+def sectie_titel(inhoud: list[dict[str, Any]], sleutel: str) -> str:
+    """The title of a chapter in a version's text (`Versie.inhoud`; its key if it has none)."""
     sectie = next((s for s in inhoud if s.get("sleutel") == sleutel), None)
     return str(sectie.get("titel")) if sectie else sleutel
 
@@ -230,8 +220,8 @@ def titel_in(inhoud: list[dict[str, Any]], sleutel: str) -> str:
 def draad_tekst(draad: Opmerking) -> str:
     return draad_regel(
         str(draad.auteur),
-        sectie_titel(draad.versie, draad.sectie),
-        versie_tekst(draad.versie),
+        sectie_titel(draad.versie.inhoud, draad.sectie),
+        versie_tekst(draad.versie.document.titel, draad.versie.nummer),
         draad.tekst,
     )
 
@@ -292,7 +282,9 @@ class Agendapunt(models.Model):
 
     @property
     def versie_tekst(self) -> str:
-        return versie_tekst(self.versie) if self.versie_id and self.versie else ""
+        if not (self.versie_id and self.versie):
+            return ""
+        return versie_tekst(self.versie.document.titel, self.versie.nummer)
 
     @property
     def opmerking_tekst(self) -> str:

@@ -26,8 +26,8 @@ from werkgroep.models import (
     Bijeenkomst,
     Lid,
     draad_regel,
-    titel_in,
-    versie_regel,
+    sectie_titel,
+    versie_tekst,
 )
 from werkgroep.selectors.leden import leden_keuze
 
@@ -146,7 +146,7 @@ def agenda_keuzes(plan: Plan) -> Agendakeuzes:
         if not documenten or documenten[-1][0] != document_id:
             documenten.append((document_id, titel))
         if versie_id is not None:
-            versie_namen[versie_id] = versie_regel(titel, f"{hoofd}.{sub}")
+            versie_namen[versie_id] = versie_tekst(titel, f"{hoofd}.{sub}")
             versies.append((versie_id, versie_namen[versie_id]))
     draden = draden_van(plan)
     rijen = list(
@@ -173,7 +173,7 @@ def agenda_keuzes(plan: Plan) -> Agendakeuzes:
         if auteur_id not in auteurs:
             auteurs[auteur_id] = gebruiker_naam(voornaam, achternaam, gebruikersnaam)
         if (versie_id, sectie) not in titels:
-            titels[versie_id, sectie] = titel_in(teksten[versie_id], sectie)
+            titels[versie_id, sectie] = sectie_titel(teksten[versie_id], sectie)
         keuzes.append(
             (
                 pk,
@@ -426,7 +426,7 @@ def _agenda(bijeenkomst: Bijeenkomst) -> list[Agendaregel]:
                 regel,
                 versie_document_id=versie_document_id,
                 versie_nummer=nummer,
-                versie_tekst=versie_regel(versie_document_titel, nummer),
+                versie_tekst=versie_tekst(versie_document_titel, nummer),
             )
         if opmerking_id:
             regel = replace(
@@ -434,8 +434,8 @@ def _agenda(bijeenkomst: Bijeenkomst) -> list[Agendaregel]:
                 opmerking_id=opmerking_id,
                 opmerking_tekst=draad_regel(
                     gebruiker_naam(voornaam, achternaam, gebruikersnaam),
-                    titel_in(inhoud, sectie),
-                    versie_regel(draad_document_titel, f"{draad_hoofd}.{draad_sub}"),
+                    sectie_titel(inhoud, sectie),
+                    versie_tekst(draad_document_titel, f"{draad_hoofd}.{draad_sub}"),
                     tekst,
                 ),
             )
