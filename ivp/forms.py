@@ -11,17 +11,24 @@ templates (`TemplatesSetting`), so NL Design System markup lives in one place:
 therefore has to be in INSTALLED_APPS. See docs/frontend.md.
 """
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.forms.boundfield import BoundField
 from django.forms.renderers import TemplatesSetting
+from django.forms.widgets import ChoiceWidget
 from django.utils.safestring import SafeString, mark_safe
 
 from ivp.berichten import SOORTEN
 from ivp.models import MeldingKeuze
-from ivp.templatetags.ivp_keuzes import attrs_html, html_escape, keuzes_html, select_opties
+from ivp.templatetags.ivp_keuzes import (
+    html_escape,
+    invoer_html,
+    keuzelijst_html,
+    select_html,
+    tekstvak_html,
+)
 
 
 class IvpFormRenderer(TemplatesSetting):
@@ -29,124 +36,97 @@ class IvpFormRenderer(TemplatesSetting):
     field_template_name = "includes/form_field.html"
 
 
-class Keuzegroep(BoundField):
-    """A radio group (or a set of checkboxes) written in one pass of Python: the HTML of
-    `includes/form_field.html` (the fieldset branch, with `form_field_help.html`) and of the
-    widget, without rendering three templates for it (issue 8: the attendance form has one
-    radio group per member). A form with many such fields sets `bound_field_class`;
-    `tests/ivp/test_keuzes.py` holds the output equal to the template's. Anything else (a
-    widget with templates of its own, a hidden initial, another renderer) goes the usual
-    way."""
-
-    def _snel(self) -> bool:
-        widget = self.field.widget
-        return (
-            type(widget) in (forms.RadioSelect, forms.CheckboxSelectMultiple)
-            and widget.template_name == type(widget).template_name
-            and widget.option_template_name == type(widget).option_template_name
-            and not self.field.show_hidden_initial
-            and getattr(self.field, "template_name", None) is None
-            and isinstance(self.form.renderer, IvpFormRenderer)
-        )
-
-    def as_field_group(self) -> SafeString:
-        if not self._snel():
-            return super().as_field_group()
-        fouten = self.errors
-        klassen = self.css_classes()
-        beschreven = self.aria_describedby
-        delen = [
-            '<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset ivp-veld'
-            + (" utrecht-form-fieldset--invalid" if fouten else "")
-            + (f" {html_escape(klassen)}" if klassen else "")
-            + '"'
-            + (f' aria-describedby="{html_escape(beschreven)}"' if beschreven else "")
-            + ">"
-        ]
-        if self.label:
-            verplicht = ' <span class="ivp-verplicht">(verplicht)</span>'
-            delen.append(
-                '<legend class="utrecht-form-fieldset__legend '
-                'utrecht-form-fieldset__legend--html-legend ivp-veld__label">'
-                f"{html_escape(self.label)}"
-                f"{verplicht if self.field.required else ''}</legend>"
-            )
-        auto_id = html_escape(self.auto_id)
-        if self.help_text:
-            delen.append(
-                '<div class="utrecht-form-field__description utrecht-form-field-description"'
-                + (f' id="{auto_id}_helptext"' if auto_id else "")
-                + f">{self.help_text}</div>"
-            )
-        if fouten:
-            delen.append(
-                '<div class="utrecht-form-field__error-message utrecht-form-field-error-message"'
-                + (f' id="{auto_id}_error"' if auto_id else "")
-                + ">"
-                + "".join(
-                    '<p class="ivp-foutmelding"><span class="ivp-visueel-verborgen">Fout: </span>'
-                    f"{html_escape(str(fout))}</p>"
-                    for fout in fouten
-                )
-                + "</div>"
-            )
-        delen.append(self._widget_html())
-        delen.append("</fieldset>")
-        return mark_safe("\n".join(delen))
-
-    def _widget_html(self) -> SafeString:
-        """What `as_widget()` renders, without the widget's template."""
-        widget = self.field.widget
-        if self.field.localize:
-            widget.is_localized = True
-        attrs = self.build_widget_attrs({}, widget)
-        if self.auto_id and "id" not in widget.attrs:
-            attrs.setdefault("id", self.auto_id)
-        context = widget.get_context(self.html_name, self.value(), attrs)
-        return keuzes_html(context["widget"])
-
-
-# The widgets `Veldgroep` writes itself, with the classes `input.html` gives a text-like input.
-_INVOER = (forms.TextInput, forms.DateInput, forms.NumberInput, forms.EmailInput, forms.URLInput)
-_VERPLICHT = ' <span class="ivp-verplicht">(verplicht)</span>'
+# The widgets `Veldgroep` writes itself: their templates are ours (or Django's, which only
+# include ours), so the HTML is known; a subclass or a widget with another template goes
+# through the templates.
+_KEUZELIJSTEN = (forms.RadioSelect, forms.CheckboxSelectMultiple)
+_INVOER = (
+    forms.TextInput,
+    forms.NumberInput,
+    forms.EmailInput,
+    forms.URLInput,
+    forms.DateInput,
+    forms.TimeInput,
+    forms.HiddenInput,
+)
+_SNELLE_WIDGETS = frozenset((*_KEUZELIJSTEN, *_INVOER, forms.Select, forms.Textarea))
 
 
 class Veldgroep(BoundField):
-    """A text, date or number input or a select written in one pass of Python: the HTML of
-    `includes/form_field.html` (the text branch, with `form_field_help.html`) and of the
-    widget (`input.html`, `select.html`), without rendering four templates for it (issue 8:
-    the uren page's two forms through the field templates were a third of what was left of
-    it). A form sets `bound_field_class`; `tests/ivp/test_veldgroep.py` holds the output
-    equal to the templates'. Anything else (another widget or one with a template of its
-    own, a hidden initial, another renderer) goes the usual way."""
+    """A field group (label, hint, errors, widget) written in one pass of Python: the HTML of
+    `includes/form_field.html` (with `form_field_help.html`) and of the widget's template,
+    without rendering three or four templates per field (issue 8: the meeting page's forms
+    have a select of some 300 threads, one of 80 members and 80 radio groups). A form sets
+    `bound_field_class = Veldgroep`; `tests/ivp/test_keuzes.py` holds the output equal to the
+    templates' (whitespace between tags aside). Radio groups and sets of checkboxes,
+    selects, text-like inputs, textareas and hidden inputs; anything else (a single
+    checkbox, a widget with a template of its own, a hidden initial, another renderer) goes
+    the usual way."""
 
     def _snel(self) -> bool:
         widget = self.field.widget
+        soort = type(widget)
         return (
-            (type(widget) in _INVOER or type(widget) is forms.Select)
-            and widget.template_name == type(widget).template_name
+            soort in _SNELLE_WIDGETS
+            and widget.template_name == soort.template_name
+            and (
+                not isinstance(widget, ChoiceWidget)
+                or widget.option_template_name == soort.option_template_name
+            )
             and not self.field.show_hidden_initial
             and getattr(self.field, "template_name", None) is None
             and isinstance(self.form.renderer, IvpFormRenderer)
         )
 
+    @property
+    def errors(self) -> Any:
+        # While a group is written, its errors once (the class, the description and the
+        # widget's attributes each asked for them, and each time Django made a new empty list).
+        fouten = self.__dict__.get("_fouten")
+        return super().errors if fouten is None else fouten
+
     def as_field_group(self) -> SafeString:
         if not self._snel():
             return super().as_field_group()
+        self._fouten = super().errors
+        try:
+            return self._groep()
+        finally:
+            del self._fouten
+
+    def _groep(self) -> SafeString:
         fouten = self.errors
         klassen = self.css_classes()
-        label_for = self.id_for_label
-        delen = [
-            '<div class="utrecht-form-field utrecht-form-field--text ivp-veld'
-            + (" utrecht-form-field--invalid" if fouten else "")
-            + (f" {html_escape(klassen)}" if klassen else "")
-            + '">',
-            '<div class="utrecht-form-field__label"><label class="utrecht-form-label"'
-            + (f' for="{html_escape(label_for)}"' if label_for else "")
-            + f">{html_escape(self.label)}{_VERPLICHT if self.field.required else ''}</label>"
-            "</div>",
-        ]
         auto_id = html_escape(self.auto_id)
+        verplicht = ' <span class="ivp-verplicht">(verplicht)</span>' if self.field.required else ""
+        delen = []
+        if self.use_fieldset:
+            beschreven = self.aria_describedby
+            delen.append(
+                '<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset '
+                "ivp-veld"
+                + (" utrecht-form-fieldset--invalid" if fouten else "")
+                + (f" {html_escape(klassen)}" if klassen else "")
+                + '"'
+                + (f' aria-describedby="{html_escape(beschreven)}"' if beschreven else "")
+                + ">"
+            )
+            if self.label:
+                delen.append(
+                    '<legend class="utrecht-form-fieldset__legend '
+                    'utrecht-form-fieldset__legend--html-legend ivp-veld__label">'
+                    f"{html_escape(self.label)}{verplicht}</legend>"
+                )
+        else:
+            label_id = self.id_for_label
+            delen.append(
+                '<div class="utrecht-form-field utrecht-form-field--text ivp-veld'
+                + (" utrecht-form-field--invalid" if fouten else "")
+                + (f" {html_escape(klassen)}" if klassen else "")
+                + '">\n<div class="utrecht-form-field__label"><label class="utrecht-form-label"'
+                + (f' for="{html_escape(label_id)}"' if label_id else "")
+                + f">{html_escape(self.label)}{verplicht}</label></div>"
+            )
         if self.help_text:
             delen.append(
                 '<div class="utrecht-form-field__description utrecht-form-field-description"'
@@ -165,14 +145,22 @@ class Veldgroep(BoundField):
                 )
                 + "</div>"
             )
-        delen.append(f'<div class="utrecht-form-field__input">{self._widget_html()}</div>')
-        delen.append("</div>")
+        if self.use_fieldset:
+            delen.append(f"{self._widget_html()}\n</fieldset>")
+        else:
+            delen.append(
+                f'<div class="utrecht-form-field__input">{self._widget_html()}</div>\n</div>'
+            )
         return mark_safe("\n".join(delen))
 
-    def __str__(self) -> SafeString:
-        return self._widget_html() if self._snel() else mark_safe(super().__str__())
+    def as_widget(
+        self, widget: forms.Widget | None = None, attrs: Any = None, only_initial: bool = False
+    ) -> SafeString:
+        if widget is None and not attrs and not only_initial and self._snel():
+            return mark_safe(self._widget_html())
+        return super().as_widget(widget, attrs, only_initial)
 
-    def _widget_html(self) -> SafeString:
+    def _widget_html(self) -> str:
         """What `as_widget()` renders, without the widget's template."""
         widget = self.field.widget
         if self.field.localize:
@@ -180,27 +168,48 @@ class Veldgroep(BoundField):
         attrs = self.build_widget_attrs({}, widget)
         if self.auto_id and "id" not in widget.attrs:
             attrs.setdefault("id", self.auto_id)
-        context = widget.get_context(self.html_name, self.value(), attrs)["widget"]
-        eigen = context["attrs"]
-        klasse = f" {html_escape(eigen['class'])}" if eigen.get("class") else ""
-        naam = html_escape(context["name"])
-        if type(widget) is forms.Select:
-            ongeldig = " utrecht-select--invalid" if eigen.get("aria-invalid") == "true" else ""
-            return mark_safe(
-                f'<select name="{naam}" class="utrecht-select utrecht-select--html-select'
-                f'{ongeldig}{klasse}"{attrs_html(eigen, zonder="class")}>\n'
-                f"{select_opties(context)}\n</select>"
-            )
-        soort = context["type"]
-        waarde = context["value"]
-        extra = {"password": " utrecht-textbox--password", "number": " utrecht-textbox--numeric"}
-        datum = " ivp-textbox--datum" if context["template_name"].endswith("/date.html") else ""
-        return mark_safe(
-            f'<input type="{html_escape(soort)}" name="{naam}"'
-            + ("" if waarde is None else f' value="{html_escape(str(waarde))}"')
-            + f' class="utrecht-textbox utrecht-textbox--html-input{extra.get(soort, "")}'
-            f'{datum}{klasse}"{attrs_html(eigen, zonder="class")}>'
-        )
+        attrs = widget.build_attrs(widget.attrs, attrs)
+        waarde = self.value()
+        if isinstance(widget, forms.Select):
+            return select_html(widget, self.html_name, widget.format_value(waarde), attrs)
+        if isinstance(widget, _KEUZELIJSTEN):
+            return keuzelijst_html(widget, self.html_name, widget.format_value(waarde), attrs)
+        if isinstance(widget, forms.Textarea):
+            return tekstvak_html(widget, self.html_name, waarde, attrs)
+        return invoer_html(widget, self.html_name, waarde, attrs)
+
+
+class Veldenformulier:
+    """A form (mixed into `forms.Form`) whose fields are `Veldgroep`en and whose
+    `includes/form.html` is written in one pass too: the error summary (through its template,
+    when there are errors), the field groups, the hidden fields. A form rendered with another
+    template, context or renderer goes the usual way."""
+
+    bound_field_class: type[BoundField] | None = Veldgroep
+
+    def render(
+        self, template_name: str | None = None, context: Any = None, renderer: Any = None
+    ) -> SafeString:
+        form = cast(forms.BaseForm, self)
+        renderer = renderer or form.renderer
+        if (
+            template_name is not None
+            or context is not None
+            or not isinstance(renderer, IvpFormRenderer)
+            or form.template_name != IvpFormRenderer.form_template_name
+        ):
+            return forms.BaseForm.render(form, template_name, context, renderer)
+        delen = ['<div class="ivp-form__velden">']
+        if form.errors:
+            delen.append(renderer.render("includes/errors.html", {"form": form}))
+        velden = list(form)
+        delen.extend(veld.as_field_group() for veld in velden if not veld.is_hidden)
+        delen.extend(str(veld) for veld in velden if veld.is_hidden)
+        delen.append("</div>")
+        return mark_safe("\n".join(delen))
+
+    __str__ = render
+    __html__ = render
 
 
 class InlogForm(AuthenticationForm):

@@ -32,7 +32,13 @@ class Gebruiker(AbstractUser):
         verbose_name_plural = "gebruikers"
 
     def __str__(self) -> str:
-        return self.get_full_name() or self.username
+        return gebruiker_naam(self.first_name, self.last_name, self.username)
+
+
+def gebruiker_naam(voornaam: str, achternaam: str, gebruikersnaam: str) -> str:
+    """How a user reads (`str(gebruiker)`: the full name, else the username), from the three
+    columns, for a page that reads users as rows."""
+    return f"{voornaam} {achternaam}".strip() or gebruikersnaam
 
 
 class Gemeente(models.Model):

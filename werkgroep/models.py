@@ -13,6 +13,7 @@ import datetime as dt
 import secrets
 import uuid
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -205,22 +206,22 @@ class Bijeenkomst(Versiebeheerd):
 AGENDA_CITAAT_TEKENS = 60
 
 
-def versie_tekst(versie: Versie) -> str:
+def versie_tekst(document_titel: str, nummer: str) -> str:
     """‘Prioritering … — versie 0.2’: how a version reads in a choice and on the agenda."""
-    return f"{versie.document.titel} — versie {versie.nummer}"
+    return f"{document_titel} — versie {nummer}"
 
 
-def sectie_titel(versie: Versie, sleutel: str) -> str:
-    """The title of a chapter of `versie` (its key when the version has no such chapter)."""
-    sectie = versie.sectie(sleutel)
+def sectie_titel(inhoud: list[dict[str, Any]], sleutel: str) -> str:
+    """The title of a chapter in a version's text (`Versie.inhoud`; its key if it has none)."""
+    sectie = next((s for s in inhoud if s.get("sleutel") == sleutel), None)
     return str(sectie.get("titel")) if sectie else sleutel
 
 
 def draad_tekst(draad: Opmerking) -> str:
     return draad_regel(
         str(draad.auteur),
-        sectie_titel(draad.versie, draad.sectie),
-        versie_tekst(draad.versie),
+        sectie_titel(draad.versie.inhoud, draad.sectie),
+        versie_tekst(draad.versie.document.titel, draad.versie.nummer),
         draad.tekst,
     )
 
@@ -281,7 +282,9 @@ class Agendapunt(models.Model):
 
     @property
     def versie_tekst(self) -> str:
-        return versie_tekst(self.versie) if self.versie_id and self.versie else ""
+        if not (self.versie_id and self.versie):
+            return ""
+        return versie_tekst(self.versie.document.titel, self.versie.nummer)
 
     @property
     def opmerking_tekst(self) -> str:

@@ -176,19 +176,20 @@ def bijeenkomst(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpR
     # Only the coordinator sees the forms: nobody else pays for their choices.
     forms_: dict[str, forms.Form] = {}
     if pagina.mag_regisseren:
+        keuzes = selectors.agenda_keuzes(plan)
         forms_ = {
             "agenda": AgendapuntForm(
                 bound("agenda"),
                 prefix="agenda",
-                documenten=selectors.document_keuzes(plan),
-                versies=selectors.versie_keuzes(plan),
-                draden=selectors.draad_keuzes(plan),
+                documenten=keuzes.documenten,
+                versies=keuzes.versies,
+                draden=keuzes.draden,
             ),
             "presentie": PresentieForm(
                 bound("presentie"),
                 prefix="presentie",
                 leden=pagina.leden,
-                huidig={lid_id: p.status for lid_id, p in pagina.presentie.items()},
+                huidig=pagina.presentie,
             ),
             "verslag": VerslagForm(
                 bound("verslag"),

@@ -37,10 +37,6 @@ def _attrs(attrs: dict[str, Any], *, zonder: str = "") -> str:
     )
 
 
-# For the field writer (ivp.forms.Veldgroep): the attributes as `ivp_attrs.html` wrote them.
-attrs_html = _attrs
-
-
 @register.simple_tag
 def select_opties(widget: dict[str, Any]) -> SafeString:
     delen: list[str] = []
@@ -129,3 +125,155 @@ def keuzes_html(widget: dict[str, Any]) -> SafeString:
 @register.simple_tag
 def keuzes(widget: dict[str, Any]) -> SafeString:
     return keuzes_html(widget)
+
+
+# One-pass writers of whole widgets (issue 8: `ivp.forms.Veldgroep`), from the widget's
+# choices, value and final attributes, as the widget templates write them. Choices in groups
+# are left to Django's `optgroups` and the writers above.
+
+
+def _gegroepeerd(keuzes: Any) -> bool:
+    return any(isinstance(label, (list, tuple)) for _, label in keuzes)
+
+
+def select_html(widget: Any, naam: str, waarden: list[str], attrs: dict[str, Any]) -> str:
+    """`select.html`: a Select with its options (the first one whose value is chosen is
+    `selected`, as Django's `optgroups` does)."""
+    klasse = "utrecht-select utrecht-select--html-select"
+    if attrs.get("aria-invalid") == "true":
+        klasse += " utrecht-select--invalid"
+    if attrs.get("class"):
+        klasse += f" {html_escape(attrs['class'])}"
+    keuzes = list(widget.choices)
+    opties: str
+    if _gegroepeerd(keuzes):
+        opties = select_opties({"optgroups": widget.optgroups(naam, waarden, attrs)})
+    else:
+        delen = []
+        gekozen = False
+        for waarde, label in keuzes:
+            tekst = "" if waarde is None else str(waarde)
+            kies = not gekozen and tekst in waarden
+            gekozen |= kies
+            delen.append(
+                # A number (a pk) has nothing to escape.
+                f'<option value="{tekst if type(waarde) is int else html_escape(tekst)}"'
+                f"{' selected' if kies else ''}>{html_escape(label)}</option>"
+            )
+        opties = "\n".join(delen)
+    return (
+        f'<select name="{html_escape(naam)}" class="{klasse}"{_attrs(attrs, zonder="class")}>\n'
+        f"{opties}\n</select>"
+    )
+
+
+def _opties(widget: Any) -> list[tuple[str, str, str]] | None:
+    """A radio group's or checkbox set's choices as (value, escaped value, escaped label),
+    kept on the widget for as long as its choices are the same object: the attendance form's
+    80 groups share one widget (None for choices in groups)."""
+    keuzes = widget.choices
+    bewaard = widget.__dict__.get("_ivp_opties")
+    if bewaard is not None and bewaard[0] is keuzes:
+        return bewaard[1]
+    lijst = list(keuzes)
+    opties = (
+        None
+        if _gegroepeerd(lijst)
+        else [
+            (tekst, html_escape(tekst), html_escape(label))
+            for waarde, label in lijst
+            for tekst in ("" if waarde is None else str(waarde),)
+        ]
+    )
+    widget._ivp_opties = (keuzes, opties)
+    return opties
+
+
+def keuzelijst_html(widget: Any, naam: str, waarden: list[str], attrs: dict[str, Any]) -> str:
+    """`multiple_input.html` of a RadioSelect or CheckboxSelectMultiple, from its choices:
+    what `keuzes_html` writes of the options Django's `optgroups` makes."""
+    keuzes = _opties(widget)
+    if keuzes is None or "checked" in attrs:
+        return keuzes_html(widget.get_context(naam, waarden, attrs)["widget"])
+    soort = widget.input_type
+    meervoudig = widget.allow_multiple_selected
+    id_ = attrs.get("id")
+    klasse = _INPUT_KLASSE[soort]
+    if attrs.get("class"):
+        klasse += f" {html_escape(attrs['class'])}"
+    # The attributes of each input but its id (numbered per option) and `checked` (last).
+    voor: list[str] = []
+    na: list[str] = []
+    in_na = False
+    for sleutel, waarde in attrs.items():
+        if sleutel == "id":
+            in_na = True
+        elif sleutel != "class" and waarde is not False:
+            deel = f" {html_escape(sleutel)}" + (
+                "" if waarde is True else f'="{html_escape(str(waarde))}"'
+            )
+            (na if in_na else voor).append(deel)
+    voor_s, na_s = "".join(voor), "".join(na)
+    begin = (
+        f'<div class="utrecht-form-field utrecht-form-field--{soort} ivp-keuze">\n'
+        f'<div class="utrecht-form-field__label utrecht-form-field__label--{soort}">'
+        f'<label class="utrecht-form-label utrecht-form-label--{soort}"'
+    )
+    invoer = f'<input type="{soort}" name="{html_escape(naam)}" value="'
+    id_esc = html_escape(id_) if id_ else ""
+    delen = [
+        "<div"
+        + (f' id="{id_esc}"' if id_ else "")
+        + ' class="ivp-keuzes'
+        + (f" {html_escape(attrs['class'])}" if attrs.get("class") else "")
+        + '">'
+    ]
+    gekozen = False
+    for index, (tekst, waarde_html, label_html) in enumerate(keuzes):
+        kies = (meervoudig or not gekozen) and tekst in waarden
+        gekozen |= kies
+        optie_id = f"{id_esc}_{index}" if id_ else ""
+        id_attr = f' id="{optie_id}"' if id_ else ""
+        delen.append(
+            begin
+            + (f' for="{optie_id}"' if id_ else "")
+            + f">{label_html}</label></div>\n"
+            + f'{invoer}{waarde_html}" class="{klasse}"{voor_s}{id_attr}{na_s}'
+            + (" checked" if kies else "")
+            + ">\n</div>"
+        )
+    delen.append("</div>")
+    return "\n".join(delen)
+
+
+def invoer_html(widget: Any, naam: str, waarde: Any, attrs: dict[str, Any]) -> str:
+    """`input.html` of a text-like input or a hidden one."""
+    soort = widget.input_type
+    waarde = widget.format_value(waarde)
+    begin = f'<input type="{html_escape(soort)}" name="{html_escape(naam)}"' + (
+        "" if waarde is None else f' value="{html_escape(str(waarde))}"'
+    )
+    if soort == "hidden":
+        return f"{begin}{_attrs(attrs)}>"
+    klasse = "utrecht-textbox utrecht-textbox--html-input"
+    if soort == "password":
+        klasse += " utrecht-textbox--password"
+    elif soort == "number":
+        klasse += " utrecht-textbox--numeric"
+    if widget.template_name == "django/forms/widgets/date.html":
+        klasse += " ivp-textbox--datum"
+    if attrs.get("class"):
+        klasse += f" {html_escape(attrs['class'])}"
+    return f'{begin} class="{klasse}"{_attrs(attrs, zonder="class")}>'
+
+
+def tekstvak_html(widget: Any, naam: str, waarde: Any, attrs: dict[str, Any]) -> str:
+    """`textarea.html` (the newline after the opening tag is the template's)."""
+    waarde = widget.format_value(waarde)
+    klasse = "utrecht-textarea utrecht-textarea--html-textarea"
+    if attrs.get("class"):
+        klasse += f" {html_escape(attrs['class'])}"
+    return (
+        f'<textarea name="{html_escape(naam)}" class="{klasse}"{_attrs(attrs, zonder="class")}>\n'
+        f"{html_escape(waarde) if waarde else ''}</textarea>"
+    )

@@ -514,7 +514,7 @@ def test_the_burn_down_coordinates_use_a_decimal_point(client, plan, coordinator
 def test_the_attendance_form_shows_its_errors_per_member_and_keeps_the_input(
     client, plan, coordinator, vandaag
 ):
-    """The attendance form (one radio group per member, written by ivp.forms.Keuzegroep):
+    """The attendance form (one radio group per member, written by ivp.forms.Veldgroep):
     a wrong value is an error at that member's fieldset and in the summary, the other
     choices stay chosen, nothing is stored; a right post stores every member's status."""
     eerste, tweede = (

@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from ivp.models import Gebruiker, Plan
+from ivp.models import Gebruiker, Plan, gebruiker_naam
 from ivp.permissions import mag_plan_regisseren, mag_plan_zien
 from stappen.constants import DocumentStatus, StapNummer, StapStatus
 from stappen.models import Document, Opmerking, Stap, Versie
 from stappen.rechten import leest_concepten
-from werkgroep.constants import MAX_BIJEENKOMSTEN, bijeenkomst_nummer
+from werkgroep.constants import (
+    MAX_BIJEENKOMSTEN,
+    Aanwezigheid,
+    ActiepuntStatus,
+    bijeenkomst_nummer,
+)
 from werkgroep.models import (
     Actiepunt,
-    Agendapunt,
     Bijeenkomst,
     Lid,
-    Presentie,
     draad_regel,
     sectie_titel,
     versie_tekst,
@@ -81,11 +85,6 @@ def documenten_van(plan: Plan) -> QuerySet[Document]:
     return Document.objects.filter(plan=plan).order_by("stap__nummer", "jaar")
 
 
-def document_keuzes(plan: Plan) -> Keuzes:
-    documenten = documenten_van(plan)
-    return Keuzes(documenten, list(documenten.values_list("pk", "titel")))
-
-
 def versies_van(plan: Plan) -> QuerySet[Versie]:
     """The versions of the plan's documents, for an agenda item; without their frozen text."""
     return (
@@ -94,11 +93,6 @@ def versies_van(plan: Plan) -> QuerySet[Versie]:
         .defer("inhoud")
         .order_by("document__stap__nummer", "document__jaar", "document_id", "hoofd", "sub")
     )
-
-
-def versie_keuzes(plan: Plan) -> Keuzes:
-    versies = versies_van(plan)
-    return Keuzes(versies, [(v.pk, versie_tekst(v)) for v in versies])
 
 
 def draden_van(plan: Plan) -> QuerySet[Opmerking]:
@@ -126,10 +120,34 @@ def draden_van(plan: Plan) -> QuerySet[Opmerking]:
     )
 
 
-def draad_keuzes(plan: Plan) -> Keuzes:
-    """The open threads as rows, in two queries: the threads with their author, then each
-    of their versions once (its text holds the chapter titles). An author is made into a
-    name once however many threads they opened."""
+@dataclass
+class Agendakeuzes:
+    """What an agenda item can point at: the plan's documents, their versions, the open
+    threads."""
+
+    documenten: Keuzes
+    versies: Keuzes
+    draden: Keuzes
+
+
+def agenda_keuzes(plan: Plan) -> Agendakeuzes:
+    """The agenda item's three choices as rows, in three queries: the documents with their
+    versions (one outer join, in the order both choices show them), the open threads with
+    their author, and the text of the threads' versions (it holds the chapter titles). A
+    version's and an author's name are made once however many threads they have."""
+    documenten: list[tuple[int, str]] = []
+    versies: list[tuple[int, str]] = []
+    versie_namen: dict[int, str] = {}
+    for document_id, titel, versie_id, hoofd, sub in (
+        Document.objects.filter(plan=plan)
+        .order_by("stap__nummer", "jaar", "pk", "versies__hoofd", "versies__sub")
+        .values_list("pk", "titel", "versies__pk", "versies__hoofd", "versies__sub")
+    ):
+        if not documenten or documenten[-1][0] != document_id:
+            documenten.append((document_id, titel))
+        if versie_id is not None:
+            versie_namen[versie_id] = versie_tekst(titel, f"{hoofd}.{sub}")
+            versies.append((versie_id, versie_namen[versie_id]))
     draden = draden_van(plan)
     rijen = list(
         draden.values_list(
@@ -143,37 +161,45 @@ def draad_keuzes(plan: Plan) -> Keuzes:
             "auteur__username",
         )
     )
-    versies = {
-        v.pk: v
-        for v in Versie.objects.filter(pk__in={rij[3] for rij in rijen}).select_related("document")
-    }
+    teksten = dict(
+        Versie.objects.filter(pk__in={rij[3] for rij in rijen})
+        .order_by()
+        .values_list("pk", "inhoud")
+    )
     auteurs: dict[int, str] = {}
+    titels: dict[tuple[int, str], str] = {}
     keuzes = []
-    for pk, sectie, tekst, versie_id, auteur_id, voornaam, achternaam, username in rijen:
+    for pk, sectie, tekst, versie_id, auteur_id, voornaam, achternaam, gebruikersnaam in rijen:
         if auteur_id not in auteurs:
-            auteurs[auteur_id] = str(
-                Gebruiker(first_name=voornaam, last_name=achternaam, username=username)
-            )
-        versie = versies[versie_id]
+            auteurs[auteur_id] = gebruiker_naam(voornaam, achternaam, gebruikersnaam)
+        if (versie_id, sectie) not in titels:
+            titels[versie_id, sectie] = sectie_titel(teksten[versie_id], sectie)
         keuzes.append(
             (
                 pk,
                 draad_regel(
-                    auteurs[auteur_id], sectie_titel(versie, sectie), versie_tekst(versie), tekst
+                    auteurs[auteur_id], titels[versie_id, sectie], versie_namen[versie_id], tekst
                 ),
             )
         )
-    return Keuzes(draden, keuzes)
+    return Agendakeuzes(
+        documenten=Keuzes(documenten_van(plan), documenten),
+        versies=Keuzes(versies_van(plan), versies),
+        draden=Keuzes(draden, keuzes),
+    )
 
 
 def zichtbare_bijeenkomst(user: Gebruiker, bijeenkomst_id: int) -> Bijeenkomst:
     """A meeting of a plan `user` may see; 404 for anyone else."""
-    bijeenkomst = (
-        Bijeenkomst.objects.select_related("werkgroep__plan__gemeente", "gezamenlijk")
-        .filter(pk=bijeenkomst_id)
-        .first()
-    )
-    if bijeenkomst is None or not mag_plan_zien(user, bijeenkomst.werkgroep.plan):
+    try:
+        # `get`, not `first`: the ORDER BY that `first` adds costs more to compile over the
+        # joined columns than the rest of the query (issue 8).
+        bijeenkomst = Bijeenkomst.objects.select_related(
+            "werkgroep__plan__gemeente", "gezamenlijk"
+        ).get(pk=bijeenkomst_id)
+    except Bijeenkomst.DoesNotExist:
+        raise Http404("Bijeenkomst niet gevonden.") from None
+    if not mag_plan_zien(user, bijeenkomst.werkgroep.plan):
         raise Http404("Bijeenkomst niet gevonden.")
     return bijeenkomst
 
@@ -211,16 +237,63 @@ def actiepunt_voor_status(user: Gebruiker, actiepunt_id: int) -> Actiepunt:
     return actiepunt
 
 
+@dataclass(frozen=True, slots=True)
+class Deelnemer:
+    """A member as the meeting page shows them: read as a row (80 at 50×), not as a `Lid`
+    and a `Gebruiker` instance each (issue 8)."""
+
+    pk: int
+    weergavenaam: str
+    gebruiker_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Actieregel:
+    pk: int
+    wat: str
+    wie: Deelnemer
+    deadline: dt.date
+    status: str
+
+    @property
+    def status_tekst(self) -> str:
+        return _ACTIEPUNTSTATUS.get(self.status, self.status)
+
+
+@dataclass(frozen=True, slots=True)
+class Agendaregel:
+    """An agenda item with what it points at (a document, a version, a thread), as rows."""
+
+    pk: int
+    onderwerp: str
+    toelichting: str
+    document_id: int | None = None
+    document_titel: str = ""
+    document_status: str = ""
+    versie_document_id: int | None = None
+    versie_nummer: str = ""
+    versie_tekst: str = ""
+    opmerking_id: int | None = None
+    opmerking_tekst: str = ""
+
+
+_ACTIEPUNTSTATUS = dict(ActiepuntStatus.choices)
+_AANWEZIGHEID = dict(Aanwezigheid.choices)
+_DOCUMENTSTATUS = dict(DocumentStatus.choices)
+
+
 @dataclass
 class BijeenkomstPagina:
     bijeenkomst: Bijeenkomst
     plan: Plan
     nummer: int | None
-    agendapunten: list[Agendapunt]
-    leden: list[Lid]
-    presentie: dict[int, Presentie]
-    presentie_regels: list[tuple[Lid, Presentie | None]]
-    actiepunten: list[Actiepunt]
+    agendapunten: list[Agendaregel]
+    leden: list[Deelnemer]
+    # The recorded attendance: a member's id → their status.
+    presentie: dict[int, str]
+    # Per member their name and recorded attendance as it reads ("" if not recorded).
+    presentie_regels: list[tuple[str, str]]
+    actiepunten: list[Actieregel]
     mag_regisseren: bool
     # False for a lezer: no agenda, attendance, notulen, besluiten or actiepunten (issue 15).
     toont_werkstukken: bool = True
@@ -265,9 +338,126 @@ def _nummer(bijeenkomst: Bijeenkomst) -> int | None:
     return eerder.count() + 1
 
 
+def _deelnemers(werkgroep_id: int) -> list[Deelnemer]:
+    """The members by id, as `Lid.weergavenaam` names them: a member who is a user by the
+    user's name, an external partner by their own."""
+    return [
+        Deelnemer(
+            pk,
+            gebruiker_naam(voornaam, achternaam, gebruikersnaam) if gebruiker_id else naam,
+            gebruiker_id,
+        )
+        for pk, naam, gebruiker_id, voornaam, achternaam, gebruikersnaam in (
+            Lid.objects.filter(werkgroep_id=werkgroep_id)
+            .order_by("pk")
+            .values_list(
+                "pk",
+                "naam",
+                "gebruiker_id",
+                "gebruiker__first_name",
+                "gebruiker__last_name",
+                "gebruiker__username",
+            )
+        )
+    ]
+
+
+def _agenda(bijeenkomst: Bijeenkomst) -> list[Agendaregel]:
+    """The agenda items in their order, with the document, version and thread each points at
+    read in the same query as plain columns (a thread's chapter title from its version's
+    text)."""
+    regels = []
+    for (
+        pk,
+        onderwerp,
+        toelichting,
+        document_id,
+        document_titel,
+        document_status,
+        versie_id,
+        versie_document_id,
+        versie_hoofd,
+        versie_sub,
+        versie_document_titel,
+        opmerking_id,
+        sectie,
+        tekst,
+        inhoud,
+        draad_hoofd,
+        draad_sub,
+        draad_document_titel,
+        voornaam,
+        achternaam,
+        gebruikersnaam,
+    ) in bijeenkomst.agendapunten.order_by("volgorde", "pk").values_list(
+        "pk",
+        "onderwerp",
+        "toelichting",
+        "document_id",
+        "document__titel",
+        "document__status",
+        "versie_id",
+        "versie__document_id",
+        "versie__hoofd",
+        "versie__sub",
+        "versie__document__titel",
+        "opmerking_id",
+        "opmerking__sectie",
+        "opmerking__tekst",
+        "opmerking__versie__inhoud",
+        "opmerking__versie__hoofd",
+        "opmerking__versie__sub",
+        "opmerking__versie__document__titel",
+        "opmerking__auteur__first_name",
+        "opmerking__auteur__last_name",
+        "opmerking__auteur__username",
+    ):
+        regel = Agendaregel(pk, onderwerp, toelichting)
+        if document_id:
+            regel = replace(
+                regel,
+                document_id=document_id,
+                document_titel=document_titel,
+                document_status=_DOCUMENTSTATUS.get(document_status, document_status),
+            )
+        if versie_id:
+            nummer = f"{versie_hoofd}.{versie_sub}"
+            regel = replace(
+                regel,
+                versie_document_id=versie_document_id,
+                versie_nummer=nummer,
+                versie_tekst=versie_tekst(versie_document_titel, nummer),
+            )
+        if opmerking_id:
+            regel = replace(
+                regel,
+                opmerking_id=opmerking_id,
+                opmerking_tekst=draad_regel(
+                    gebruiker_naam(voornaam, achternaam, gebruikersnaam),
+                    sectie_titel(inhoud, sectie),
+                    versie_tekst(draad_document_titel, f"{draad_hoofd}.{draad_sub}"),
+                    tekst,
+                ),
+            )
+        regels.append(regel)
+    return regels
+
+
+def _actiepunten(bijeenkomst: Bijeenkomst, leden: dict[int, Deelnemer]) -> list[Actieregel]:
+    """The actiepunten by deadline; who holds each is one of the members read already (an
+    actiepunt is held by a member of the meeting's werkgroep, `Actiepunt.clean`)."""
+    return [
+        Actieregel(pk, wat, leden[wie_id], deadline, status)
+        for pk, wat, wie_id, deadline, status in bijeenkomst.actiepunten.order_by(
+            "deadline", "pk"
+        ).values_list("pk", "wat", "wie_id", "deadline", "status")
+    ]
+
+
 def bijeenkomst_pagina(user: Gebruiker, bijeenkomst_id: int) -> BijeenkomstPagina:
     """The meeting page. A lezer gets the meeting itself (when, where) and nothing of its
-    working material: that is not read from the database at all."""
+    working material: that is not read from the database at all. The rest is read as rows
+    (issue 8: at 50× the model instances and the joins' compilation were most of it)."""
     bijeenkomst = zichtbare_bijeenkomst(user, bijeenkomst_id)
     plan = bijeenkomst.werkgroep.plan
     if not leest_concepten(user, plan.gemeente_id):
@@ -284,26 +474,21 @@ def bijeenkomst_pagina(user: Gebruiker, bijeenkomst_id: int) -> BijeenkomstPagin
             toont_werkstukken=False,
             gezamenlijk_met=_gezamenlijk_met(bijeenkomst),
         )
-    # The members by name for the attendance (their velden are not on this page).
-    leden = list(leden_keuze(bijeenkomst.werkgroep_id).order_by("pk"))
-    presentie = {p.lid_id: p for p in bijeenkomst.presenties.all()}
+    leden = _deelnemers(bijeenkomst.werkgroep_id)
+    presentie = dict(bijeenkomst.presenties.order_by().values_list("lid_id", "status"))
     return BijeenkomstPagina(
         bijeenkomst=bijeenkomst,
         plan=plan,
         nummer=_nummer(bijeenkomst),
-        agendapunten=list(
-            bijeenkomst.agendapunten.select_related(
-                "document", "versie__document", "opmerking__auteur", "opmerking__versie__document"
-            )
-            .defer("versie__inhoud")
-            .order_by("volgorde", "pk")
-        ),
+        agendapunten=_agenda(bijeenkomst),
         leden=leden,
         presentie=presentie,
-        presentie_regels=[(lid, presentie.get(lid.pk)) for lid in leden],
-        actiepunten=list(
-            bijeenkomst.actiepunten.select_related("wie__gebruiker").order_by("deadline", "pk")
-        ),
+        presentie_regels=[
+            (lid.weergavenaam, _AANWEZIGHEID.get(status, status) if status else "")
+            for lid in leden
+            for status in (presentie.get(lid.pk),)
+        ],
+        actiepunten=_actiepunten(bijeenkomst, {lid.pk: lid for lid in leden}),
         mag_regisseren=mag_plan_regisseren(user, plan),
         gezamenlijk_met=_gezamenlijk_met(bijeenkomst),
     )
