@@ -14,10 +14,11 @@ from django.utils.timezone import get_current_timezone, localtime
 
 from ivp.templatetags.ivp_status import status_badge
 from stappen.markdown import naar_html
+from stappen.selectors.draden import DraadRij
 
 if TYPE_CHECKING:
     from stappen.models import Opmerking
-    from stappen.selectors.documenten import Draden
+    from stappen.selectors.draden import Draden
 
 register = template.Library()
 
@@ -41,25 +42,32 @@ BLOKKEN_BEWAARD = 1024
 
 
 @register.simple_tag
-def draad_blok(draad: Opmerking) -> SafeString:
+def draad_blok(draad: Opmerking | DraadRij) -> SafeString:
     """One thread as the document, version and thread-list pages show it: author, version,
-    date, state, quote, text and a link to its page with the number of replies (`draad` from
-    `selectors.documenten._draad_blokken`: `aantal_antwoorden` annotated). Written in one
-    pass of Python (issue 8), and kept per process keyed by everything it shows (and the
-    time zone of its date, the URL prefix of its link): a thread that changes, or whose
-    author is renamed, has another key, so a block is never stale."""
-    n: int = draad.aantal_antwoorden  # type: ignore[attr-defined]  # annotated by the selector
+    date, state, quote, text and a link to its page with the number of replies (`draad` a
+    `selectors.draden.DraadRij`, or an `Opmerking` from `selectors.draden.draad_blokken`:
+    `aantal_antwoorden` annotated). Written in one pass of Python (issue 8), and kept per
+    process keyed by everything it shows (and the time zone of its date, the URL prefix of
+    its link): a thread that changes, or whose author is renamed, has another key, so a
+    block is never stale."""
+    if isinstance(draad, DraadRij):
+        auteur, versie, n = draad.auteur_naam, draad.versie_nummer, draad.aantal_antwoorden
+        label = draad.uitkomst_label if draad.uitkomst else ""
+    else:
+        auteur, versie = naam(draad.auteur), draad.versie.nummer
+        n = draad.aantal_antwoorden  # type: ignore[attr-defined]  # annotated by the selector
+        label = str(draad.get_uitkomst_display()) if draad.uitkomst else ""
     return mark_safe(
         _blok(
             draad.pk,
-            naam(draad.auteur),
-            draad.versie.nummer,
+            auteur,
+            versie,
             draad.geplaatst_op,
             get_current_timezone(),
             get_script_prefix(),
             draad.is_opgelost,
             draad.uitkomst,
-            str(draad.get_uitkomst_display()) if draad.uitkomst else "",
+            label,
             draad.citaat,
             draad.tekst,
             draad.uitkomst_reden,
