@@ -14,7 +14,16 @@ from ivp.selectors import niet_verzonden, zichtbaar_plan
 from stappen import signalen
 from stappen.constants import DocumentStatus, StapStatus
 from stappen.guards import PlanStand, sluitblokkades, startblokkades, waarschuwingen
-from stappen.models import Analyse, Besluit, Document, Overgang, Plaatsing, Prioritering, Stap
+from stappen.models import (
+    Analyse,
+    Besluit,
+    Document,
+    Doelstelling,
+    Overgang,
+    Plaatsing,
+    Prioritering,
+    Stap,
+)
 from stappen.rechten import leest_concepten
 from stappen.selectors.kalender import PlanningRegel, bestuurlijke_planning
 from stappen.signalen import Aanvulling
@@ -38,19 +47,53 @@ def plannen_voor(user: Gebruiker) -> QuerySet[Plan]:
     )
 
 
-def laad_stand(plan: Plan) -> PlanStand:
-    """Everything the guards read for `plan`, in eight queries whatever its size.
+class StandLader:
+    """The parts of a plan's `PlanStand` that only some guards read, one query each, asked by
+    the stand on first use. The orderings are those of the models' Meta within one plan,
+    written out: a Meta ordering on "plan" sorts by the plan's own ordering and so joins the
+    plan and its gemeente into every query for nothing."""
 
-    The orderings are those of the models' Meta within one plan, written out: a Meta ordering
-    on "plan" sorts by the plan's own ordering and so joins the plan and its gemeente into
-    every query for nothing."""
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+
+    def velden(self) -> list[Veld]:
+        return list(Veld.objects.all())
+
+    def analyses(self) -> list[Analyse]:
+        return list(
+            Analyse.objects.filter(plan=self.plan, thema__isnull=True).order_by("veld__code")
+        )
+
+    def plaatsingen(self) -> list[Plaatsing]:
+        return list(
+            Plaatsing.objects.filter(plan=self.plan)
+            .select_related("thema")
+            .order_by("volgorde", "thema__code")
+        )
+
+    def aantal_doelstellingen(self) -> dict[int, int]:
+        return dict(
+            Doelstelling.objects.filter(plaatsing__plan=self.plan)
+            .order_by()
+            .values("plaatsing_id")
+            .annotate(n=Count("pk"))
+            .values_list("plaatsing_id", "n")
+        )
+
+    def hoofdthemas(self) -> list[Thema]:
+        return list(
+            Thema.objects.voor_gemeente(self.plan.gemeente_id).hoofdthemas().order_by("code")
+        )
+
+    def prioritering(self) -> Prioritering | None:
+        return Prioritering.objects.filter(plan=self.plan).first()
+
+
+def laad_stand(plan: Plan) -> PlanStand:
+    """Everything the guards read for `plan`: its steps and its documents with their
+    decisions (three queries), the rest when a guard first reads it (`StandLader`, at most
+    six more), whatever its size."""
     stappen = {s.nummer: s for s in Stap.objects.filter(plan=plan).order_by("nummer")}
-    plaatsingen = list(
-        Plaatsing.objects.filter(plan=plan)
-        .select_related("thema")
-        .annotate(aantal_doelstellingen=Count("doelstellingen"))
-        .order_by("volgorde", "thema__code")
-    )
     stand = PlanStand(
         plan=plan,
         stappen=stappen,
@@ -61,14 +104,7 @@ def laad_stand(plan: Plan) -> PlanStand:
                 Prefetch("besluiten", queryset=Besluit.objects.order_by("datum", "vastgelegd_op"))
             )
         ),
-        velden=list(Veld.objects.all()),
-        analyses=list(Analyse.objects.filter(plan=plan, thema__isnull=True).order_by("veld__code")),
-        plaatsingen=list(plaatsingen),
-        aantal_doelstellingen={p.pk: p.aantal_doelstellingen for p in plaatsingen},
-        hoofdthemas=list(
-            Thema.objects.voor_gemeente(plan.gemeente_id).hoofdthemas().order_by("code")
-        ),
-        prioritering=Prioritering.objects.filter(plan=plan).first(),
+        lader=StandLader(plan),
     )
     for stap in stappen.values():
         stap.plan = plan
