@@ -5,6 +5,7 @@ comparison of two versions is in `versievergelijking`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
@@ -38,17 +39,21 @@ def plan_document(plan: Plan, soort: str) -> Document | None:
     return plan.documenten.filter(soort=soort).order_by("jaar", "pk").first()
 
 
-def zichtbaar_document(user: Gebruiker, document_id: int) -> Document:
-    """The document, or 404 when it does not exist or `user` may not read it."""
-    # Unordered: one row by its key (Meta.ordering would sort by the plan's gemeente for
-    # nothing, and make PostgreSQL plan the sort).
-    document = (
+@cache
+def _documenten() -> QuerySet[Document]:
+    """Documents with their plan, gemeente and step and whether the gemeente is in a region,
+    unordered (one is read by its key: the Meta ordering would sort it by the plan's gemeente,
+    with a join); built once per process, filtered per request."""
+    return (
         Document.objects.select_related("plan__gemeente", "stap")
         .annotate(plan_in_regio=in_regio("plan__gemeente_id"))
-        .filter(pk=document_id)
         .order_by()
-        .first()
     )
+
+
+def zichtbaar_document(user: Gebruiker, document_id: int) -> Document:
+    """The document, or 404 when it does not exist or `user` may not read it."""
+    document = _documenten().filter(pk=document_id).first()
     if document is None or not mag_document_lezen(user, document):
         raise Http404("Document niet gevonden.")
     document.plan.in_regio = document.plan_in_regio  # type: ignore[attr-defined]  # as zichtbaar_plan
@@ -190,7 +195,7 @@ def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
     document = zichtbaar_document(user, document_id)
     regie = mag_regisseren(user, document)
     concepten = mag_concepten_zien(user, document)
-    draden = per_sectie(Opmerking.objects.filter(versie__document=document)) if concepten else {}
+    draden = per_sectie(Q(versie__document=document)) if concepten else {}
     versies = (
         document.versies.select_related("gemaakt_door").defer("inhoud").order_by("hoofd", "sub")
     )
@@ -282,7 +287,7 @@ def versie_pagina(user: Gebruiker, document_id: int, nummer: str) -> VersiePagin
     versie = versie_van(user, document_id, nummer)
     document = versie.document
     concepten = mag_concepten_zien(user, document)
-    draden = per_sectie(Opmerking.objects.filter(versie=versie)) if concepten else {}
+    draden = per_sectie(Q(versie=versie)) if concepten else {}
     return VersiePagina(
         versie=versie,
         secties=[

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
@@ -112,13 +113,13 @@ _RIJ_KOLOMMEN = (
 )
 
 
-def per_sectie(draden: QuerySet[Opmerking]) -> dict[str, Draden]:
-    """Per section key the counts of its threads and its `MAX_OPEN_DRADEN` most recent open
-    ones, in one query however many threads there are: per section its threads ranked open
-    first, newest first, each carrying the section's counts; the first `MAX_OPEN_DRADEN` of
-    each section are read (a resolved one among them only brings the counts)."""
-    rijen = (
-        met_aantal_antwoorden(draden.filter(antwoord_op__isnull=True))
+@cache
+def _gerangschikt() -> QuerySet[Opmerking]:
+    """All threads ranked per section (open first, newest first), each with its section's
+    counts, its number of replies and `rang`; built once per process (resolving the windows
+    and the subquery is most of the Python of the page's thread query), filtered per call."""
+    return (
+        met_aantal_antwoorden(Opmerking.objects.filter(antwoord_op__isnull=True))
         .annotate(
             sectie_totaal=Window(Count("pk"), partition_by=[F("sectie")]),
             sectie_open=Window(
@@ -136,15 +137,26 @@ def per_sectie(draden: QuerySet[Opmerking]) -> dict[str, Draden]:
         )
         .filter(rang__lte=MAX_OPEN_DRADEN)
         .order_by("-geplaatst_op", "-pk")
-        .values_list(*_RIJ_KOLOMMEN)
     )
+
+
+def per_sectie(waar: Q) -> dict[str, Draden]:
+    """Per section key the counts of its threads (the comments `waar` selects: of a
+    document, of a version) and its `MAX_OPEN_DRADEN` most recent open ones, in one query
+    however many threads there are: per section its threads ranked open first, newest first,
+    each carrying the section's counts; the first `MAX_OPEN_DRADEN` of each section are read
+    (a resolved one among them only brings the counts)."""
+    rijen = _gerangschikt().filter(waar).values_list(*_RIJ_KOLOMMEN)
     uitkomst: dict[str, Draden] = {}
-    for *eigen, voornaam, achternaam, gebruiker, hoofd, sub, n, sleutel, totaal, open_ in rijen:
+    for rij in rijen:
+        pk, citaat, tekst, geplaatst_op, opgelost_op, verwerking, reden = rij[:7]
+        voornaam, achternaam, gebruiker, hoofd, sub, n, sleutel, totaal, open_ = rij[7:]
         sectie = uitkomst.get(sleutel)
         if sectie is None:
             sectie = uitkomst[sleutel] = Draden(open=open_, totaal=totaal)
-        if eigen[4] is None:  # open (opgelost_op)
+        if opgelost_op is None:
             # As `Gebruiker.get_full_name() or get_username()` (the filter `naam`).
             auteur = f"{voornaam} {achternaam}".strip() or gebruiker
+            eigen = (pk, citaat, tekst, geplaatst_op, opgelost_op, verwerking, reden)
             sectie.getoond.append(DraadRij(*eigen, auteur, f"{hoofd}.{sub}", n))
     return uitkomst
