@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import get_current_timezone, localtime
 
 from ivp.templatetags.ivp_status import status_badge
+from ivp.templatetags.ivp_urls import omgekeerd
 from stappen.markdown import naar_html
 from stappen.selectors.draden import DraadRij
 
@@ -156,7 +157,7 @@ def draden_van_sectie(
     an include: the pages write one per section."""
     delen = [draad_blok(draad) for draad in draden.getoond]
     if draden.overig:
-        url = reverse("stappen:sectie_draden", args=[document_id, sleutel])
+        url = omgekeerd("stappen:sectie_draden", [document_id, sleutel])
         delen.append(
             format_html(
                 '<p class="utrecht-paragraph ivp-draden__overig">{}{} opmerking{} ({} open, {} '
