@@ -13,7 +13,7 @@ from ivp.permissions import PLAN_REGISSEURS, gemeenten_met_rol, mag_plan_regisse
 
 
 @cache
-def _plannen() -> QuerySet[Plan]:
+def plannen_met_gemeente() -> QuerySet[Plan]:
     """Plans with their gemeente and `in_regio`, unordered (one is read by its key: the Meta
     ordering would sort it by the gemeente's name); built once per process, filtered per
     request (resolving the annotation is most of the Python of this query)."""
@@ -24,11 +24,13 @@ def _plannen() -> QuerySet[Plan]:
     )
 
 
-def zichtbaar_plan(user: Gebruiker, plan_id: int) -> Plan:
+def zichtbaar_plan(user: Gebruiker, plan_id: int, *, uit: QuerySet[Plan] | None = None) -> Plan:
     """The plan, or 404 when it does not exist or `user` has no role in its gemeente. It
     carries `in_regio` (its gemeente is in a region), so the plan's pages ask nothing of the
-    region for a gemeente outside one (regio.selectors.overname)."""
-    plan = _plannen().filter(pk=plan_id).first()
+    region for a gemeente outside one (regio.selectors.overname). `uit`: the plans to read
+    it from when a page needs more of it in the same query (`plannen_met_gemeente` and more
+    `select_related`)."""
+    plan = (plannen_met_gemeente() if uit is None else uit).filter(pk=plan_id).first()
     if plan is None or not mag_plan_zien(user, plan):
         raise Http404("Plan niet gevonden.")
     return plan
