@@ -196,27 +196,30 @@ def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
     regie = mag_regisseren(user, document)
     concepten = mag_concepten_zien(user, document)
     draden = per_sectie(Q(versie__document=document)) if concepten else {}
-    versies = (
+    versie_query = (
         document.versies.select_related("gemaakt_door").defer("inhoud").order_by("hoofd", "sub")
     )
     if not concepten:
-        versies = versies.filter(hoofd__gte=1, sub=0)
+        versie_query = versie_query.filter(hoofd__gte=1, sub=0)
     hoofdstukken = list(document.hoofdstukken.select_related("auteur").order_by("volgorde", "pk"))
     structuur = bouw_structuur(document)
     if not concepten:  # a lezer: no confidential chapter or analysis (docs/pdf.md)
         hoofdstukken = [h for h in hoofdstukken if not h.vertrouwelijk]
         structuur = [s for s in structuur if not s.get("vertrouwelijk")]
-    # The open round with its version's number (not the version's content); ordered within
-    # the document only (Meta.ordering would join the document, plan, gemeente and step).
+    versies = list(versie_query)
+    # The open round, ordered within the document only (Meta.ordering would join the
+    # document, plan, gemeente and step); its version is one of the versions just read.
     bespreking = (
         document.besprekingen.filter(gesloten_op__isnull=True)
-        .select_related("versie")
-        .defer("versie__inhoud")
         .order_by("-geopend_op", "-pk")
         .first()
         if concepten
         else None
     )
+    if bespreking is not None:
+        eigen = next((v for v in versies if v.pk == bespreking.versie_id), None)
+        if eigen is not None:
+            bespreking.versie = eigen
     leden = _leden(document.plan, bespreking) if regie else []
     pagina = DocumentPagina(
         document=document,
@@ -230,7 +233,7 @@ def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
             for h in hoofdstukken
         ],
         structuur=[(s, draden.get(s["sleutel"], Draden())) for s in structuur],
-        versies=list(versies),
+        versies=versies,
         bespreking=bespreking,
         besluiten=list(document.besluiten.order_by("datum", "vastgelegd_op")),
         mag_regisseren=regie,
