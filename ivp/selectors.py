@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
@@ -10,16 +12,25 @@ from ivp.models import Bericht, BerichtStatus, Gebruiker, Gemeente, MeldingKeuze
 from ivp.permissions import PLAN_REGISSEURS, gemeenten_met_rol, mag_plan_regisseren, mag_plan_zien
 
 
-def zichtbaar_plan(user: Gebruiker, plan_id: int) -> Plan:
-    """The plan, or 404 when it does not exist or `user` has no role in its gemeente. It
-    carries `in_regio` (its gemeente is in a region), so the plan's pages ask nothing of the
-    region for a gemeente outside one (regio.selectors.overname)."""
-    plan = (
+@cache
+def plannen_met_gemeente() -> QuerySet[Plan]:
+    """Plans with their gemeente and `in_regio`, unordered (one is read by its key: the Meta
+    ordering would sort it by the gemeente's name); built once per process, filtered per
+    request (resolving the annotation is most of the Python of this query)."""
+    return (
         Plan.objects.select_related("gemeente")
         .annotate(in_regio=in_regio("gemeente_id"))
-        .filter(pk=plan_id)
-        .first()
+        .order_by()
     )
+
+
+def zichtbaar_plan(user: Gebruiker, plan_id: int, *, uit: QuerySet[Plan] | None = None) -> Plan:
+    """The plan, or 404 when it does not exist or `user` has no role in its gemeente. It
+    carries `in_regio` (its gemeente is in a region), so the plan's pages ask nothing of the
+    region for a gemeente outside one (regio.selectors.overname). `uit`: the plans to read
+    it from when a page needs more of it in the same query (`plannen_met_gemeente` and more
+    `select_related`)."""
+    plan = (plannen_met_gemeente() if uit is None else uit).filter(pk=plan_id).first()
     if plan is None or not mag_plan_zien(user, plan):
         raise Http404("Plan niet gevonden.")
     return plan

@@ -21,8 +21,14 @@ class RegioConfig(AppConfig):
         # document pages show the region's open proposals: through stappen's registries, so
         # stappen never imports this app.
         from regio import selectors, teksten
+        from regio.constants import DeelSoort, document_soort
         from stappen import secties, signalen
 
         for soort in teksten.SOORTEN_PER_DOCUMENT:
             secties.registreer_aanvulling(soort, teksten.regionale_secties)
-        signalen.registreer(selectors.plan_aanvulling)
+        # Its notices stand on the IVP and the veiligheidsanalyse (one per kind of shared
+        # part), so the other documents' pages do not ask for the open proposals.
+        signalen.registreer(
+            selectors.plan_aanvulling,
+            document_soorten={document_soort(deel) for deel in DeelSoort.values},
+        )

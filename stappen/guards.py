@@ -1,11 +1,12 @@
 """The method's rules for starting and closing each step (design.md, the stappenplan table).
 
 Guards are pure functions: every guard reads a `PlanStand`, the whole state of one plan that
-`stappen.selectors.laad_stand` loads in a fixed number of queries, so that the plan page can
-show the blockers of all six steps at a flat cost; this module runs no query and imports the
-models only for typing. The services call the guards once, before a transition. A guard
-returns the list of what is missing, each item a Dutch sentence a coordinator can act on; an
-empty list means the step may move. Warnings (pas toe of leg uit) never block.
+`stappen.selectors.laad_stand` loads in a fixed number of queries (the parts only some guards
+read on first use), so that the plan page can show the blockers of all six steps at a flat
+cost; this module runs no query itself and imports the models only for typing. The services
+call the guards once, before a transition. A guard returns the list of what is missing, each
+item a Dutch sentence a coordinator can act on; an empty list means the step may move.
+Warnings (pas toe of leg uit) never block.
 
 Apps below `stappen` add checks for content they own with `registreer_sluitcontrole`
 (the uitvoering app checks its activities for step 5) instead of being imported here.
@@ -16,7 +17,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from functools import cached_property
+from typing import TYPE_CHECKING, Protocol
 
 from django.utils import timezone
 
@@ -40,19 +42,55 @@ if TYPE_CHECKING:
     from veiligheidsvelden.models import Thema, Veld
 
 
+class Lader(Protocol):
+    """Reads the parts of a `PlanStand` that only some guards need (`stappen.selectors.
+    proces.StandLader`): each is asked at most once, when a guard first reads it."""
+
+    def velden(self) -> list[Veld]: ...
+    def analyses(self) -> list[Analyse]: ...
+    def plaatsingen(self) -> list[Plaatsing]: ...
+    def aantal_doelstellingen(self) -> dict[int, int]: ...
+    def hoofdthemas(self) -> list[Thema]: ...
+    def prioritering(self) -> Prioritering | None: ...
+
+
 @dataclass
 class PlanStand:
+    """The state of one plan the guards read. The steps and documents (with their decisions)
+    are read with it; the rest on first use, through `lader`, so that a page that checks some
+    steps reads only what their guards need (the plan page: the blockers of the steps in
+    progress), still in a fixed number of queries."""
+
     plan: Plan
     stappen: dict[int, Stap]
     documenten: list[Document]
-    velden: list[Veld]
-    analyses: list[Analyse]
-    plaatsingen: list[Plaatsing]
-    hoofdthemas: list[Thema]
-    prioritering: Prioritering | None
-    # The number of doelstellingen per plaatsing (pk), counted in the same query.
-    aantal_doelstellingen: dict[int, int] = field(default_factory=dict)
+    lader: Lader
     vandaag: dt.date = field(default_factory=timezone.localdate)
+
+    @cached_property
+    def velden(self) -> list[Veld]:
+        return self.lader.velden()
+
+    @cached_property
+    def analyses(self) -> list[Analyse]:
+        return self.lader.analyses()
+
+    @cached_property
+    def plaatsingen(self) -> list[Plaatsing]:
+        return self.lader.plaatsingen()
+
+    @cached_property
+    def aantal_doelstellingen(self) -> dict[int, int]:
+        """The number of doelstellingen per plaatsing (pk)."""
+        return self.lader.aantal_doelstellingen()
+
+    @cached_property
+    def hoofdthemas(self) -> list[Thema]:
+        return self.lader.hoofdthemas()
+
+    @cached_property
+    def prioritering(self) -> Prioritering | None:
+        return self.lader.prioritering()
 
     def document(self, soort: str, jaar: int | None = None) -> Document | None:
         for document in self.documenten:

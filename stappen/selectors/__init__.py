@@ -2,7 +2,8 @@
 here. Each keeps its page's query count flat however large the data grows.
 
 - `proces`: the start page, the plan page and the plan's state the guards read (`laad_stand`);
-- `documenten`: documents, versions, threads; `versievergelijking`: comparing two versions;
+- `documenten`: documents, versions, threads (`draden`: a section's threads as the pages show
+  them); `versievergelijking`: comparing two versions;
   `reactienota`: the reactienota;
 - `inhoud`: the content pages of steps 2–4;
 - `meldingen`: unread notifications;
@@ -25,9 +26,7 @@ from stappen.selectors.cijfers import (
     doelstelling_waarden,
 )
 from stappen.selectors.documenten import (
-    MAX_OPEN_DRADEN,
     DocumentPagina,
-    Draden,
     HoofdstukRegel,
     SectieDraden,
     VersiePagina,
@@ -47,6 +46,7 @@ from stappen.selectors.documenten import (
     zichtbaar_concept,
     zichtbaar_document,
 )
+from stappen.selectors.draden import MAX_OPEN_DRADEN, DraadRij, Draden
 from stappen.selectors.geschiedenis import (
     Geschiedenis,
     Logboek,
@@ -131,6 +131,7 @@ __all__ = [
     "DocumentPagina",
     "Dossier",
     "Dossierregel",
+    "DraadRij",
     "Draden",
     "Gemeten",
     "Geschiedenis",

@@ -5,10 +5,10 @@ comparison of two versions is in `versievergelijking`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -28,6 +28,7 @@ from stappen.rechten import (
     mag_regisseren,
 )
 from stappen.secties import Sectie, bouw_structuur
+from stappen.selectors.draden import Draden, draad_blokken, per_sectie
 from stappen.selectors.leesvolgorde import InhoudRegel, leesvolgorde
 from stappen.signalen import Signaal
 
@@ -38,14 +39,21 @@ def plan_document(plan: Plan, soort: str) -> Document | None:
     return plan.documenten.filter(soort=soort).order_by("jaar", "pk").first()
 
 
-def zichtbaar_document(user: Gebruiker, document_id: int) -> Document:
-    """The document, or 404 when it does not exist or `user` may not read it."""
-    document = (
+@cache
+def _documenten() -> QuerySet[Document]:
+    """Documents with their plan, gemeente and step and whether the gemeente is in a region,
+    unordered (one is read by its key: the Meta ordering would sort it by the plan's gemeente,
+    with a join); built once per process, filtered per request."""
+    return (
         Document.objects.select_related("plan__gemeente", "stap")
         .annotate(plan_in_regio=in_regio("plan__gemeente_id"))
-        .filter(pk=document_id)
-        .first()
+        .order_by()
     )
+
+
+def zichtbaar_document(user: Gebruiker, document_id: int) -> Document:
+    """The document, or 404 when it does not exist or `user` may not read it."""
+    document = _documenten().filter(pk=document_id).first()
     if document is None or not mag_document_lezen(user, document):
         raise Http404("Document niet gevonden.")
     document.plan.in_regio = document.plan_in_regio  # type: ignore[attr-defined]  # as zichtbaar_plan
@@ -62,104 +70,6 @@ def documenten_van_plan(user: Gebruiker, plan_id: int) -> tuple[Plan, list[Docum
     if not heeft_rol(user, plan.gemeente_id, CONCEPT_LEZERS):
         documenten = documenten.filter(status="vastgesteld")
     return plan, list(documenten)
-
-
-# Per section a page shows at most this many open threads, the most recent first; the others
-# are counted and reached through the section's thread list (`sectie_draden`).
-MAX_OPEN_DRADEN = 5
-
-
-@dataclass
-class Draden:
-    """The threads of one section as a page shows them: the most recent open ones, and the
-    counts of all of them."""
-
-    getoond: list[Opmerking] = field(default_factory=list)
-    open: int = 0
-    totaal: int = 0
-
-    @property
-    def overig(self) -> int:
-        return self.totaal - len(self.getoond)
-
-    @property
-    def overig_open(self) -> int:
-        return self.open - len(self.getoond)
-
-    @property
-    def afgehandeld(self) -> int:
-        return self.totaal - self.open
-
-    def __bool__(self) -> bool:
-        return self.totaal > 0
-
-
-def _met_aantal_antwoorden(draden: QuerySet[Opmerking]) -> QuerySet[Opmerking]:
-    antwoorden = (
-        Opmerking.objects.filter(antwoord_op=OuterRef("pk"))
-        .order_by()
-        .values("antwoord_op")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return draden.annotate(aantal_antwoorden=Coalesce(Subquery(antwoorden), 0))
-
-
-# What a thread block shows (the tag `documenten.draad_blok`): the thread's own fields, its
-# author's name and its version's number; nothing else of the three rows is read.
-_BLOK_VELDEN = (
-    *("sectie", "citaat", "tekst", "geplaatst_op", "opgelost_op", "uitkomst", "uitkomst_reden"),
-    *("auteur", "auteur__username", "auteur__first_name", "auteur__last_name"),
-    *("versie", "versie__hoofd", "versie__sub"),
-)
-
-
-def _draad_blokken(draden: QuerySet[Opmerking]) -> QuerySet[Opmerking]:
-    """Threads as their blocks need them: author, the version's number (not its content)
-    and the number of replies, without the replies."""
-    return _met_aantal_antwoorden(
-        draden.filter(antwoord_op__isnull=True)
-        .select_related("auteur", "versie")
-        .only(*_BLOK_VELDEN)
-    )
-
-
-def _draden(draden: QuerySet[Opmerking]) -> dict[str, Draden]:
-    """Per section key the counts of its threads and its `MAX_OPEN_DRADEN` most recent open
-    ones, in one query however many threads there are: per section its threads ranked open
-    first, newest first, each carrying the section's counts; the first `MAX_OPEN_DRADEN` of
-    each section are read (a resolved one among them only brings the counts)."""
-    rijen = (
-        _draad_blokken(draden)
-        .annotate(
-            sectie_totaal=Window(Count("pk"), partition_by=[F("sectie")]),
-            sectie_open=Window(
-                Count("pk", filter=Q(opgelost_op__isnull=True)), partition_by=[F("sectie")]
-            ),
-            rang=Window(
-                RowNumber(),
-                partition_by=[F("sectie")],
-                order_by=[
-                    F("opgelost_op").asc(nulls_first=True),
-                    F("geplaatst_op").desc(),
-                    F("pk").desc(),
-                ],
-            ),
-        )
-        .filter(rang__lte=MAX_OPEN_DRADEN)
-        .order_by("-geplaatst_op", "-pk")
-    )
-    uitkomst: dict[str, Draden] = {}
-    for draad in rijen:
-        sectie = uitkomst.get(draad.sectie)
-        if sectie is None:
-            sectie = uitkomst[draad.sectie] = Draden(
-                open=draad.sectie_open,
-                totaal=draad.sectie_totaal,
-            )
-        if not draad.is_opgelost:
-            sectie.getoond.append(draad)
-    return uitkomst
 
 
 def _draad_queryset() -> QuerySet[Opmerking]:
@@ -242,6 +152,19 @@ def nog_niet_gereageerd(bespreking: Bespreking, leden: list[Gebruiker]) -> list[
     return [lid for lid in leden if lid.pk not in gereageerd]
 
 
+def _leden(plan: Plan, bespreking: Bespreking | None) -> list[Gebruiker]:
+    """`werkgroepleden_van`, each with `gereageerd` when a round is open: whether they placed
+    a comment or reply on its version (what `nog_niet_gereageerd` asks), in the same query."""
+    leden = gebruikers_met_rol(plan.gemeente_id, RolSoort.WERKGROEPLID)
+    if bespreking is not None:
+        leden = leden.annotate(
+            gereageerd=Exists(
+                Opmerking.objects.filter(versie_id=bespreking.versie_id, auteur=OuterRef("pk"))
+            )
+        )
+    return list(leden)
+
+
 def zichtbaar_concept(user: Gebruiker, document_id: int) -> Document:
     """The document, for pages with drafts or comments: 404 for lezers and the griffie."""
     document = zichtbaar_document(user, document_id)
@@ -272,23 +195,32 @@ def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
     document = zichtbaar_document(user, document_id)
     regie = mag_regisseren(user, document)
     concepten = mag_concepten_zien(user, document)
-    draden = _draden(Opmerking.objects.filter(versie__document=document)) if concepten else {}
-    versies = (
+    draden = per_sectie(Q(versie__document=document)) if concepten else {}
+    versie_query = (
         document.versies.select_related("gemaakt_door").defer("inhoud").order_by("hoofd", "sub")
     )
     if not concepten:
-        versies = versies.filter(hoofd__gte=1, sub=0)
+        versie_query = versie_query.filter(hoofd__gte=1, sub=0)
     hoofdstukken = list(document.hoofdstukken.select_related("auteur").order_by("volgorde", "pk"))
     structuur = bouw_structuur(document)
     if not concepten:  # a lezer: no confidential chapter or analysis (docs/pdf.md)
         hoofdstukken = [h for h in hoofdstukken if not h.vertrouwelijk]
         structuur = [s for s in structuur if not s.get("vertrouwelijk")]
+    versies = list(versie_query)
+    # The open round, ordered within the document only (Meta.ordering would join the
+    # document, plan, gemeente and step); its version is one of the versions just read.
     bespreking = (
-        document.besprekingen.filter(gesloten_op__isnull=True).select_related("versie").first()
+        document.besprekingen.filter(gesloten_op__isnull=True)
+        .order_by("-geopend_op", "-pk")
+        .first()
         if concepten
         else None
     )
-    leden = werkgroepleden_van(document.plan) if regie else []
+    if bespreking is not None:
+        eigen = next((v for v in versies if v.pk == bespreking.versie_id), None)
+        if eigen is not None:
+            bespreking.versie = eigen
+    leden = _leden(document.plan, bespreking) if regie else []
     pagina = DocumentPagina(
         document=document,
         hoofdstukken=[
@@ -301,13 +233,13 @@ def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
             for h in hoofdstukken
         ],
         structuur=[(s, draden.get(s["sleutel"], Draden())) for s in structuur],
-        versies=list(versies),
+        versies=versies,
         bespreking=bespreking,
         besluiten=list(document.besluiten.order_by("datum", "vastgelegd_op")),
         mag_regisseren=regie,
         mag_reageren=mag_reageren(user, document),
         mag_concepten_zien=concepten,
-        nog_niet_gereageerd=nog_niet_gereageerd(bespreking, leden) if bespreking and regie else [],
+        nog_niet_gereageerd=[lid for lid in leden if not getattr(lid, "gereageerd", True)],
         werkgroepleden=leden,
         signalen=signalen.voor_document(user, document.plan, document.soort),
     )
@@ -358,7 +290,7 @@ def versie_pagina(user: Gebruiker, document_id: int, nummer: str) -> VersiePagin
     versie = versie_van(user, document_id, nummer)
     document = versie.document
     concepten = mag_concepten_zien(user, document)
-    draden = _draden(Opmerking.objects.filter(versie=versie)) if concepten else {}
+    draden = per_sectie(Q(versie=versie)) if concepten else {}
     return VersiePagina(
         versie=versie,
         secties=[
@@ -425,7 +357,7 @@ def sectie_draden(
     aantallen = draden.filter(antwoord_op__isnull=True).aggregate(
         totaal=Count("pk"), open=Count("pk", filter=Q(opgelost_op__isnull=True))
     )
-    volgorde = _draad_blokken(draden).order_by(
+    volgorde = draad_blokken(draden).order_by(
         F("opgelost_op").asc(nulls_first=True), "-geplaatst_op", "-pk"
     )
     return SectieDraden(

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from ivp.constants import RolSoort
@@ -281,19 +281,11 @@ def prioritering_stand(plan: Plan) -> PrioriteringStand:
         Score.objects.filter(plan=plan).order_by().values_list("thema_id", "criterium", "waarde")
     ):
         per_thema.setdefault(thema_id, {})[criterium] = waarde
-    plaatsingen = {
-        p.thema_id: p
-        for p in Plaatsing.objects.filter(plan=plan)
-        .annotate(aantal_doelstellingen=Count("doelstellingen"))
-        .order_by()
-    }
+    # The placements and themes without what no page of the stand shows (the number of
+    # doelstellingen per placement, the theme's veld): no grouped join.
+    plaatsingen = {p.thema_id: p for p in Plaatsing.objects.filter(plan=plan).order_by()}
     kandidaten = []
-    for thema in (
-        Thema.objects.voor_gemeente(plan.gemeente_id)
-        .hoofdthemas()
-        .select_related("veld")
-        .order_by("code")
-    ):
+    for thema in Thema.objects.voor_gemeente(plan.gemeente_id).hoofdthemas().order_by("code"):
         scores = per_thema.get(thema.pk, {})
         plaatsing = plaatsingen.get(thema.pk)
         if plaatsing is not None:

@@ -4,17 +4,27 @@ guards read, each in a fixed number of queries."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from ivp.models import Bericht, Gebruiker, Plan
 from ivp.permissions import PLAN_LEZERS, gemeenten_met_rol, mag_plan_regisseren
-from ivp.selectors import niet_verzonden, zichtbaar_plan
+from ivp.selectors import niet_verzonden, plannen_met_gemeente, zichtbaar_plan
 from stappen import signalen
 from stappen.constants import DocumentStatus, StapStatus
 from stappen.guards import PlanStand, sluitblokkades, startblokkades, waarschuwingen
-from stappen.models import Analyse, Besluit, Document, Overgang, Plaatsing, Prioritering, Stap
+from stappen.models import (
+    Analyse,
+    Besluit,
+    Document,
+    Doelstelling,
+    Overgang,
+    Plaatsing,
+    Prioritering,
+    Stap,
+)
 from stappen.rechten import leest_concepten
 from stappen.selectors.kalender import PlanningRegel, bestuurlijke_planning
 from stappen.signalen import Aanvulling
@@ -38,19 +48,53 @@ def plannen_voor(user: Gebruiker) -> QuerySet[Plan]:
     )
 
 
-def laad_stand(plan: Plan) -> PlanStand:
-    """Everything the guards read for `plan`, in eight queries whatever its size.
+class StandLader:
+    """The parts of a plan's `PlanStand` that only some guards read, one query each, asked by
+    the stand on first use. The orderings are those of the models' Meta within one plan,
+    written out: a Meta ordering on "plan" sorts by the plan's own ordering and so joins the
+    plan and its gemeente into every query for nothing."""
 
-    The orderings are those of the models' Meta within one plan, written out: a Meta ordering
-    on "plan" sorts by the plan's own ordering and so joins the plan and its gemeente into
-    every query for nothing."""
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+
+    def velden(self) -> list[Veld]:
+        return list(Veld.objects.all())
+
+    def analyses(self) -> list[Analyse]:
+        return list(
+            Analyse.objects.filter(plan=self.plan, thema__isnull=True).order_by("veld__code")
+        )
+
+    def plaatsingen(self) -> list[Plaatsing]:
+        return list(
+            Plaatsing.objects.filter(plan=self.plan)
+            .select_related("thema")
+            .order_by("volgorde", "thema__code")
+        )
+
+    def aantal_doelstellingen(self) -> dict[int, int]:
+        return dict(
+            Doelstelling.objects.filter(plaatsing__plan=self.plan)
+            .order_by()
+            .values("plaatsing_id")
+            .annotate(n=Count("pk"))
+            .values_list("plaatsing_id", "n")
+        )
+
+    def hoofdthemas(self) -> list[Thema]:
+        return list(
+            Thema.objects.voor_gemeente(self.plan.gemeente_id).hoofdthemas().order_by("code")
+        )
+
+    def prioritering(self) -> Prioritering | None:
+        return Prioritering.objects.filter(plan=self.plan).first()
+
+
+def laad_stand(plan: Plan) -> PlanStand:
+    """Everything the guards read for `plan`: its steps and its documents with their
+    decisions (three queries), the rest when a guard first reads it (`StandLader`, at most
+    six more), whatever its size."""
     stappen = {s.nummer: s for s in Stap.objects.filter(plan=plan).order_by("nummer")}
-    plaatsingen = list(
-        Plaatsing.objects.filter(plan=plan)
-        .select_related("thema")
-        .annotate(aantal_doelstellingen=Count("doelstellingen"))
-        .order_by("volgorde", "thema__code")
-    )
     stand = PlanStand(
         plan=plan,
         stappen=stappen,
@@ -61,14 +105,7 @@ def laad_stand(plan: Plan) -> PlanStand:
                 Prefetch("besluiten", queryset=Besluit.objects.order_by("datum", "vastgelegd_op"))
             )
         ),
-        velden=list(Veld.objects.all()),
-        analyses=list(Analyse.objects.filter(plan=plan, thema__isnull=True).order_by("veld__code")),
-        plaatsingen=list(plaatsingen),
-        aantal_doelstellingen={p.pk: p.aantal_doelstellingen for p in plaatsingen},
-        hoofdthemas=list(
-            Thema.objects.voor_gemeente(plan.gemeente_id).hoofdthemas().order_by("code")
-        ),
-        prioritering=Prioritering.objects.filter(plan=plan).first(),
+        lader=StandLader(plan),
     )
     for stap in stappen.values():
         stap.plan = plan
@@ -116,8 +153,16 @@ class PlanPagina:
     aanvulling: Aanvulling = field(default_factory=Aanvulling)
 
 
+@cache
+def _plannen_met_herkomst() -> QuerySet[Plan]:
+    """Plans as `zichtbaar_plan` reads them, with the plan each follows and the plan that
+    follows it (`stappen.selectors.vervolg.herkomst`, the plan page's notice): in the same
+    query, built once per process."""
+    return plannen_met_gemeente().select_related("herkomst__vorig_plan", "opvolging__plan")
+
+
 def plan_pagina(user: Gebruiker, plan_id: int) -> PlanPagina:
-    plan = zichtbaar_plan(user, plan_id)
+    plan = zichtbaar_plan(user, plan_id, uit=_plannen_met_herkomst())
     stand = laad_stand(plan)
     regie = mag_plan_regisseren(user, plan)
     concepten = leest_concepten(user, plan.gemeente_id)

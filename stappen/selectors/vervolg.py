@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -100,14 +100,15 @@ class Herkomst:
 
 
 def herkomst(user: Gebruiker, plan: Plan) -> Herkomst | None:
-    """The plan this one follows and the plan that follows it, if any (one query)."""
-    vervolgen = list(
-        Vervolg.objects.select_related("vorig_plan", "plan").filter(
-            Q(plan=plan) | Q(vorig_plan=plan)
-        )
-    )
-    vervolg = next((v for v in vervolgen if v.plan_id == plan.pk), None)
-    opvolger = next((v.plan for v in vervolgen if v.vorig_plan_id == plan.pk), None)
+    """The plan this one follows and the plan that follows it, if any: no query for a plan
+    read with them (`stappen.selectors.proces.plan_pagina`: `herkomst__vorig_plan` and
+    `opvolging__plan`), two for another."""
+    # A missing one-to-one raises RelatedObjectDoesNotExist, an AttributeError.
+    vervolg: Vervolg | None = getattr(plan, "herkomst", None)
+    opvolging: Vervolg | None = getattr(plan, "opvolging", None)
+    opvolger = opvolging.plan if opvolging is not None else None
+    if vervolg is not None:
+        vervolg.plan = plan
     if vervolg is None and opvolger is None:
         return None
     return Herkomst(vervolg, opvolger, heeft_rol(user, plan.gemeente_id, CONCEPT_LEZERS))

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 from functools import lru_cache
+from html import escape
 from typing import TYPE_CHECKING
 
 from django import template
-from django.template.defaultfilters import linebreaksbr, pluralize
+from django.template.defaultfilters import linebreaksbr
 from django.urls import get_script_prefix, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -13,11 +14,13 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import get_current_timezone, localtime
 
 from ivp.templatetags.ivp_status import status_badge
+from ivp.templatetags.ivp_urls import omgekeerd
 from stappen.markdown import naar_html
+from stappen.selectors.draden import DraadRij
 
 if TYPE_CHECKING:
     from stappen.models import Opmerking
-    from stappen.selectors.documenten import Draden
+    from stappen.selectors.draden import Draden
 
 register = template.Library()
 
@@ -41,30 +44,39 @@ BLOKKEN_BEWAARD = 1024
 
 
 @register.simple_tag
-def draad_blok(draad: Opmerking) -> SafeString:
+def draad_blok(draad: Opmerking | DraadRij) -> SafeString:
     """One thread as the document, version and thread-list pages show it: author, version,
-    date, state, quote, text and a link to its page with the number of replies (`draad` from
-    `selectors.documenten._draad_blokken`: `aantal_antwoorden` annotated). Written in one
-    pass of Python (issue 8), and kept per process keyed by everything it shows (and the
-    time zone of its date, the URL prefix of its link): a thread that changes, or whose
-    author is renamed, has another key, so a block is never stale."""
-    n: int = draad.aantal_antwoorden  # type: ignore[attr-defined]  # annotated by the selector
-    return mark_safe(
-        _blok(
-            draad.pk,
-            naam(draad.auteur),
-            draad.versie.nummer,
-            draad.geplaatst_op,
-            get_current_timezone(),
-            get_script_prefix(),
-            draad.is_opgelost,
-            draad.uitkomst,
-            str(draad.get_uitkomst_display()) if draad.uitkomst else "",
-            draad.citaat,
-            draad.tekst,
-            draad.uitkomst_reden,
-            n,
-        )
+    date, state, quote, text and a link to its page with the number of replies (`draad` a
+    `selectors.draden.DraadRij`, or an `Opmerking` from `selectors.draden.draad_blokken`:
+    `aantal_antwoorden` annotated). Written in one pass of Python (issue 8), and kept per
+    process keyed by everything it shows (and the time zone of its date, the URL prefix of
+    its link): a thread that changes, or whose author is renamed, has another key, so a
+    block is never stale."""
+    return mark_safe(_blok_van(draad, get_current_timezone(), get_script_prefix()))
+
+
+def _blok_van(draad: Opmerking | DraadRij, tijdzone: tzinfo, prefix: str) -> str:
+    if isinstance(draad, DraadRij):
+        auteur, versie, n = draad.auteur_naam, draad.versie_nummer, draad.aantal_antwoorden
+        label = draad.uitkomst_label if draad.uitkomst else ""
+    else:
+        auteur, versie = naam(draad.auteur), draad.versie.nummer
+        n = draad.aantal_antwoorden  # type: ignore[attr-defined]  # annotated by the selector
+        label = str(draad.get_uitkomst_display()) if draad.uitkomst else ""
+    return _blok(
+        draad.pk,
+        auteur,
+        versie,
+        draad.geplaatst_op,
+        tijdzone,
+        prefix,
+        draad.is_opgelost,
+        draad.uitkomst,
+        label,
+        draad.citaat,
+        draad.tekst,
+        draad.uitkomst_reden,
+        n,
     )
 
 
@@ -146,20 +158,18 @@ def draden_van_sectie(
     recent open ones (at most `selectors.documenten.MAX_OPEN_DRADEN`, each a `draad_blok`)
     and a link to all of them, of the version `versie_nummer` on a version page. A tag, not
     an include: the pages write one per section."""
-    delen = [draad_blok(draad) for draad in draden.getoond]
+    tijdzone, prefix = get_current_timezone(), get_script_prefix()
+    delen = [_blok_van(draad, tijdzone, prefix) for draad in draden.getoond]
     if draden.overig:
-        url = reverse("stappen:sectie_draden", args=[document_id, sleutel])
+        url = omgekeerd("stappen:sectie_draden", [document_id, sleutel])
+        if versie_nummer:
+            url = f"{url}?versie={versie_nummer}"
+        # What format_html wrote (every value escaped), in one f-string.
         delen.append(
-            format_html(
-                '<p class="utrecht-paragraph ivp-draden__overig">{}{} opmerking{} ({} open, {} '
-                'afgehandeld): <a class="utrecht-link" href="{}">alle opmerkingen bij {}</a></p>',
-                "Nog " if draden.getoond else "",
-                draden.overig,
-                pluralize(draden.overig, "en"),
-                draden.overig_open,
-                draden.afgehandeld,
-                f"{url}?versie={versie_nummer}" if versie_nummer else url,
-                str(titel).lower(),
-            )
+            f'<p class="utrecht-paragraph ivp-draden__overig">'
+            f"{'Nog ' if draden.getoond else ''}{draden.overig} opmerking"
+            f"{'' if draden.overig == 1 else 'en'} ({draden.overig_open} open, "
+            f'{draden.afgehandeld} afgehandeld): <a class="utrecht-link" href="{escape(url)}">'
+            f"alle opmerkingen bij {escape(str(titel).lower())}</a></p>"
         )
     return mark_safe("".join(delen))

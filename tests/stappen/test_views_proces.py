@@ -210,9 +210,10 @@ def test_the_plan_page_and_start_page_keep_a_flat_query_count(
         GebruikerFactory(rol=(gemeente, RolSoort.WERKGROEPLID))
     StapFactory(plan=plannen[0], nummer=3, afgerond=True, door=coordinator)
     client.force_login(coordinator)
-    # 16: one for the plan it follows (issue 14) and one for the bestuurlijke planning (the
-    # raad meetings chosen for steps 3 and 4), whatever the size.
-    with django_assert_max_num_queries(16):
+    # 11 (16 before issue 8's plan page): the plan it follows read with the plan, and of the
+    # plan's state only what the guards of its steps in progress read (none here); one for
+    # the bestuurlijke planning (the raad meetings chosen for steps 3 and 4), whatever the size.
+    with django_assert_max_num_queries(11):
         assert client.get(plan_url(plannen[0])).status_code == 200
     # 7: the gemeenten whose vergaderkalender the coordinator keeps are one query.
     with django_assert_max_num_queries(7):
