@@ -34,7 +34,6 @@ from stappen.constants import (
 from stappen.models import Analyse, Hoofdstuk, Versie, Voorstel, Weergave
 from stappen.pdf.bijlagen import bouw_bijlagen
 from stappen.pdf.html import stuk_html
-from stappen.pdf.render import html_naar_pdf
 from stappen.selectors.stukken import stuk_orgaan
 
 logger = logging.getLogger(__name__)
@@ -253,6 +252,10 @@ def weergave_renderen(weergave_id: int, *, alleen_wachtrij: bool = False) -> Wee
         html = stuk_html(
             inhoud=weergave.versie.inhoud, gegevens=weergave.gegevens, besloten=weergave.is_besloten
         )
+        # WeasyPrint is imported here, by the worker that renders: importing it costs every
+        # process (gunicorn's workers, manage.py, Celery) over a second of CPU at start.
+        from stappen.pdf.render import html_naar_pdf
+
         pdf = html_naar_pdf(html)
     except Exception as fout:  # every failure is shown as "mislukt" with a retry
         logger.exception("PDF %s mislukt", weergave_id)

@@ -119,7 +119,7 @@ def test_a_failing_rendering_shows_mislukt_and_can_be_retried(
     def kapot(html: str) -> object:
         raise RuntimeError("lettertype ontbreekt")
 
-    monkeypatch.setattr("stappen.services.stukken.html_naar_pdf", kapot)
+    monkeypatch.setattr("stappen.pdf.render.html_naar_pdf", kapot)
     with django_capture_on_commit_callbacks(execute=True):
         weergave = services.weergave_aanvragen(versie, door=coordinator, soort="openbaar")
     weergave.refresh_from_db()
