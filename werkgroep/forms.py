@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING, Any, cast
 from django import forms
 from django.db.models import Model, QuerySet
 from django.utils.choices import BaseChoiceIterator
+from django.utils.safestring import SafeString, mark_safe
 
 from ivp.fields import DatumVeld
-from ivp.forms import Veldenformulier, Veldgroep
+from ivp.forms import IvpFormRenderer, Veldenformulier, Veldgroep
 from ivp.models import Gebruiker
+from ivp.templatetags.ivp_keuzes import _INPUT_KLASSE, html_escape
 from ivp.versies import VersieForm
 from stappen.models import Document, Opmerking, Stap, Versie
 from veiligheidsvelden.models import Veld
@@ -198,6 +200,64 @@ class PresentieForm(Veldenformulier, forms.Form):
             kopie.label = lid.weergavenaam
             kopie.initial = huidig.get(lid.pk)
             self.fields[f"lid_{lid.pk}"] = kopie
+
+    def render(
+        self, template_name: str | None = None, context: Any = None, renderer: Any = None
+    ) -> SafeString:
+        """Unbound (the page as it is read), the 80 radio groups written straight from the
+        members' names and the three statuses escaped once: what `Veldenformulier` writes
+        through a `Veldgroep` per field (some 150 calls each, most of the page's forms).
+        `tests/werkgroep/test_bijeenkomst_formulieren.py` compares the two. Posted back, or
+        rendered any other way, it goes the usual way."""
+        if (
+            self.is_bound
+            or template_name is not None
+            or context is not None
+            or renderer is not None
+            or not isinstance(self.renderer, IvpFormRenderer)
+            or self.template_name != IvpFormRenderer.form_template_name
+            or self.auto_id != "id_%s"
+        ):
+            return super().render(template_name, context, renderer)
+        klasse = _INPUT_KLASSE["radio"]
+        opties = [
+            (str(waarde), html_escape(str(waarde)), html_escape(label))
+            for waarde, label in Aanwezigheid.choices
+        ]
+        delen = ['<div class="ivp-form__velden">']
+        for naam, veld in self.fields.items():
+            html_naam = html_escape(self.add_prefix(naam))
+            id_ = f"id_{html_naam}"
+            initieel = self.get_initial_for_field(veld, naam)
+            gekozen = "" if initieel is None else str(initieel)
+            delen.append(
+                '<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset '
+                'ivp-veld">\n<legend class="utrecht-form-fieldset__legend '
+                'utrecht-form-fieldset__legend--html-legend ivp-veld__label">'
+                f"{html_escape(veld.label)}</legend>"
+            )
+            groep = [f'<div id="{id_}" class="ivp-keuzes">']
+            al = False
+            for index, (tekst, waarde_html, label_html) in enumerate(opties):
+                kies = not al and tekst == gekozen
+                al |= kies
+                groep.append(
+                    '<div class="utrecht-form-field utrecht-form-field--radio ivp-keuze">\n'
+                    '<div class="utrecht-form-field__label utrecht-form-field__label--radio">'
+                    '<label class="utrecht-form-label utrecht-form-label--radio" '
+                    f'for="{id_}_{index}">{label_html}</label></div>\n'
+                    f'<input type="radio" name="{html_naam}" value="{waarde_html}" '
+                    f'class="{klasse}" id="{id_}_{index}"'
+                    + (" checked" if kies else "")
+                    + ">\n</div>"
+                )
+            groep.append("</div>")
+            delen.append("\n".join(groep) + "\n</fieldset>")
+        delen.append("</div>")
+        return mark_safe("\n".join(delen))
+
+    __str__ = render
+    __html__ = render
 
     def statussen(self) -> dict[int, str]:
         return {

@@ -16,6 +16,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from ivp.constants import RolSoort
+from ivp.forms import Veldenformulier
 from stappen import services as stappen_services
 from stappen.constants import DocumentSoort
 from tests.ivp.test_keuzes import gelijk
@@ -112,6 +113,26 @@ def test_the_forms_write_the_html_they_wrote_from_model_instances(vergadering, c
     assert "&lt;b&gt;cijfers&lt;/b&gt; van de politie" in agenda
     assert "Al verwerkt" not in agenda
     assert "Bureau &lt;Halt&gt;" in str(nieuw[2])
+
+
+def test_the_attendance_form_written_at_once_is_what_its_field_groups_write(
+    vergadering, coordinator
+):
+    """Character for character: names with `<` and `&`, a member known by their username, one
+    status recorded and others not; also with every status recorded."""
+    b, _ = vergadering
+    pagina = selectors.bijeenkomst_pagina(coordinator, b.pk)
+    for huidig in (
+        pagina.presentie,
+        {},
+        {lid.pk: status for lid, status in zip(pagina.leden, Aanwezigheid.values, strict=False)},
+    ):
+        form = PresentieForm(prefix="presentie", leden=pagina.leden, huidig=huidig)
+        assert str(form) == Veldenformulier.render(form)
+        assert str(form).count(" checked") == len(huidig)
+    assert "Bureau &lt;Halt&gt;" in str(form)
+    leeg = PresentieForm(prefix="presentie", leden=[], huidig={})
+    assert str(leeg) == Veldenformulier.render(leeg)
 
 
 def test_a_form_posted_back_with_an_error_keeps_its_choices_as_before(vergadering, coordinator):
