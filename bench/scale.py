@@ -30,7 +30,7 @@ from decimal import Decimal
 import _django  # noqa: F401  (Django set up on the bench database)
 from diff import demo_woorden, hoofdstuk, wijzig
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 
 from ivp.models import Gebruiker, Gemeente, Plan
 from stappen import services
@@ -203,6 +203,11 @@ def main() -> None:
     if args.vergelijk_woorden:
         vergelijking(args.vergelijk_woorden, rng)
     werkgroep(args.leden, args.bijeenkomsten, args.uren)
+    if connection.vendor == "postgresql":
+        # Without autovacuum (as on the bench machines) a freshly scaled database has no
+        # statistics and the planner guesses; production has them.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     print(
         f"{args.plannen} plannen, {args.draden} draden met {args.antwoorden} antwoorden, "
         f"vergelijking van 7 × {args.vergelijk_woorden} woorden, {args.leden} leden, "
