@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
@@ -56,6 +57,34 @@ class UrenVeld(forms.DecimalField):
 class LedenKeuze(forms.ModelChoiceField):
     def label_from_instance(self, obj: Lid) -> str:
         return obj.weergavenaam
+
+
+class LuiKeuze(forms.ModelChoiceField):
+    """A model choice field whose queryset, given as a function (`Keuzes.queryset`), is made
+    only when something reads it: to check a posted choice. Its options are rows
+    (`zet_keuzes`), so the page as it is read never needs it; making the agenda item's three
+    querysets was some 1,700 calls of every request of the meeting page (issue 8)."""
+
+    _maak: Callable[[], QuerySet[Any]] | None = None
+
+    def lui(self, maak: Callable[[], QuerySet[Any]]) -> None:
+        self._maak = maak
+
+    @property
+    def queryset(self) -> QuerySet[Any] | None:
+        if self._maak is not None:
+            maak, self._maak = self._maak, None
+            self._queryset = maak()
+        return self._queryset
+
+    @queryset.setter
+    def queryset(self, queryset: QuerySet[Any] | None) -> None:
+        self._maak = None
+        forms.ModelChoiceField._set_queryset(self, queryset)  # type: ignore[attr-defined]
+
+
+class LuiLedenKeuze(LuiKeuze, LedenKeuze):
+    pass
 
 
 class LidForm(VersieForm, forms.Form):
@@ -143,14 +172,14 @@ class AgendapuntForm(Veldenformulier, forms.Form):
     toelichting = forms.CharField(
         label="Toelichting", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    document = forms.ModelChoiceField(
+    document = LuiKeuze(
         label="Document",
         queryset=Document.objects.none(),
         required=False,
         empty_label="— geen document —",
         help_text="Het document dat op dit agendapunt besproken wordt.",
     )
-    versie = forms.ModelChoiceField(
+    versie = LuiKeuze(
         label="Versie",
         queryset=Versie.objects.none(),
         required=False,
@@ -159,7 +188,7 @@ class AgendapuntForm(Veldenformulier, forms.Form):
         "versie van dat document.",
         error_messages={"invalid_choice": "Kies een versie van een document van dit plan."},
     )
-    opmerking = forms.ModelChoiceField(
+    opmerking = LuiKeuze(
         label="Opmerking (draad)",
         queryset=Opmerking.objects.none(),
         required=False,
@@ -176,7 +205,26 @@ class AgendapuntForm(Veldenformulier, forms.Form):
         self, *args: Any, documenten: Keuzes, versies: Keuzes, draden: Keuzes, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        zet_keuzes(self, document=documenten, versie=versies, opmerking=draden)
+        zet_keuzes(
+            self,
+            document=_ontsnapt(documenten),
+            versie=_ontsnapt(versies),
+            opmerking=_ontsnapt(draden),
+        )
+
+
+def _ontsnapt(keuzes: Keuzes) -> Keuzes:
+    """The choices with their labels escaped for HTML at once, as safe strings: the select
+    writes a safe label as it is, where it escapes each of some 300 labels in turn, a handful
+    of calls each (issue 8). The same text: `html.escape` of the labels joined by NUL, which
+    no label holds (else they are left as they are)."""
+    rijen = keuzes.rijen
+    delen = html_escape("\x00".join([label for _, label in rijen])).split("\x00")
+    if len(delen) != len(rijen):
+        return keuzes
+    return replace(
+        keuzes, rijen=[(pk, SafeString(deel)) for (pk, _), deel in zip(rijen, delen, strict=True)]
+    )
 
 
 class PresentieForm(Veldenformulier, forms.Form):
@@ -221,38 +269,45 @@ class PresentieForm(Veldenformulier, forms.Form):
             return super().render(template_name, context, renderer)
         klasse = _INPUT_KLASSE["radio"]
         opties = [
-            (str(waarde), html_escape(str(waarde)), html_escape(label))
-            for waarde, label in Aanwezigheid.choices
+            (index, str(waarde), html_escape(str(waarde)), html_escape(label))
+            for index, (waarde, label) in enumerate(Aanwezigheid.choices)
         ]
+        velden = list(self.fields.items())
+        # The fields' names (`add_prefix`) and labels (the members' names, plain text)
+        # escaped at once, joined by NUL, which none of them holds (else each in turn).
+        voor = f"{self.prefix}-" if self.prefix else ""
+        teksten = [f"{voor}{naam}" for naam, _ in velden] + [str(v.label) for _, v in velden]
+        ontsnapt = html_escape("\x00".join(teksten)).split("\x00")
+        if len(ontsnapt) != len(teksten):
+            ontsnapt = [html_escape(tekst) for tekst in teksten]
         delen = ['<div class="ivp-form__velden">']
-        for naam, veld in self.fields.items():
-            html_naam = html_escape(self.add_prefix(naam))
+        for (naam, veld), html_naam, label in zip(
+            velden, ontsnapt[: len(velden)], ontsnapt[len(velden) :], strict=True
+        ):
             id_ = f"id_{html_naam}"
-            initieel = self.get_initial_for_field(veld, naam)
+            initieel = self.initial.get(naam, veld.initial)
+            if callable(initieel):
+                initieel = self.get_initial_for_field(veld, naam)
             gekozen = "" if initieel is None else str(initieel)
-            delen.append(
-                '<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset '
-                'ivp-veld">\n<legend class="utrecht-form-fieldset__legend '
-                'utrecht-form-fieldset__legend--html-legend ivp-veld__label">'
-                f"{html_escape(veld.label)}</legend>"
-            )
-            groep = [f'<div id="{id_}" class="ivp-keuzes">']
-            al = False
-            for index, (tekst, waarde_html, label_html) in enumerate(opties):
-                kies = not al and tekst == gekozen
-                al |= kies
-                groep.append(
+            knoppen = "\n".join(
+                [
                     '<div class="utrecht-form-field utrecht-form-field--radio ivp-keuze">\n'
                     '<div class="utrecht-form-field__label utrecht-form-field__label--radio">'
                     '<label class="utrecht-form-label utrecht-form-label--radio" '
                     f'for="{id_}_{index}">{label_html}</label></div>\n'
                     f'<input type="radio" name="{html_naam}" value="{waarde_html}" '
                     f'class="{klasse}" id="{id_}_{index}"'
-                    + (" checked" if kies else "")
-                    + ">\n</div>"
-                )
-            groep.append("</div>")
-            delen.append("\n".join(groep) + "\n</fieldset>")
+                    f"{' checked' if tekst == gekozen else ''}>\n</div>"
+                    for index, tekst, waarde_html, label_html in opties
+                ]
+            )
+            delen.append(
+                '<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset '
+                'ivp-veld">\n<legend class="utrecht-form-fieldset__legend '
+                'utrecht-form-fieldset__legend--html-legend ivp-veld__label">'
+                f'{label}</legend>\n<div id="{id_}" class="ivp-keuzes">\n{knoppen}\n</div>'
+                "\n</fieldset>"
+            )
         delen.append("</div>")
         return mark_safe("\n".join(delen))
 
@@ -269,12 +324,12 @@ class PresentieForm(Veldenformulier, forms.Form):
 
 class ActiepuntForm(Veldenformulier, forms.Form):
     wat = forms.CharField(label="Wat", max_length=300)
-    wie = LedenKeuze(label="Wie", queryset=Lid.objects.none(), empty_label=None)
+    wie = LuiLedenKeuze(label="Wie", queryset=Lid.objects.none(), empty_label=None)
     deadline = DatumVeld(label="Uiterlijk op")
 
     def __init__(self, *args: Any, leden: Keuzes, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        zet_keuzes(self, wie=leden)
+        zet_keuzes(self, wie=_ontsnapt(leden))
 
 
 class ActiepuntStatusForm(forms.Form):
@@ -338,7 +393,13 @@ def zet_keuzes(
         if isinstance(keuze, Sequence):
             rijen = [(veld.prepare_value(o), veld.label_from_instance(o)) for o in keuze]
         else:
-            veld.queryset = keuze.queryset
+            bron = keuze.queryset
+            if not callable(bron):
+                veld.queryset = bron
+            elif isinstance(veld, LuiKeuze):
+                veld.lui(bron)
+            else:
+                veld.queryset = bron()
             rijen = keuze.rijen
         leeg = [] if veld.empty_label is None else [("", str(veld.empty_label))]
         veld.choices = _Rijen([*leeg, *rijen])

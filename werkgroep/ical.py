@@ -242,17 +242,45 @@ def bijeenkomst_ics(
     )
 
 
+# The DTSTAMP line is the third of every event (`_bijeenkomst_event`, `_stap_event`): the
+# only one that changes from one feed to the next.
+_STEMPEL_REGEL = 2
+
+
+@functools.lru_cache(maxsize=4096)
+def _afspraak_bytes(bijeenkomst: Afspraak) -> tuple[str, bytes, bytes]:
+    """A meeting of the feed as its UID and its event folded, before and after the DTSTAMP
+    line: a pure function of the row (a frozen dataclass of its values), so nothing in it can
+    go stale; a calendar app asks for the same feed again and again, and writing its ~470
+    events was most of the request (issue 8). Folding is line by line, so the pieces folded
+    apart are the bytes of the whole."""
+    regels = _bijeenkomst_event(bijeenkomst, "")
+    return (
+        bijeenkomst_uid(bijeenkomst),
+        vouw(regels[:_STEMPEL_REGEL]),
+        vouw(regels[_STEMPEL_REGEL + 1 :]),
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _deadline_bytes(stap: Deadline) -> tuple[bytes, bytes]:
+    """A deadline's event folded, before and after its DTSTAMP line (as `_afspraak_bytes`)."""
+    regels = _stap_event(stap, "")
+    return vouw(regels[:_STEMPEL_REGEL]), vouw(regels[_STEMPEL_REGEL + 1 :])
+
+
 def feed_ics(naam: str, bijeenkomsten: Iterable[Afspraak], stappen: Iterable[Deadline]) -> bytes:
-    stempel = _utc(timezone.now())
-    regels = _kalender_begin(naam)
+    stempel = f"DTSTAMP:{_utc(timezone.now())}\r\n".encode()
+    delen = [vouw(_kalender_begin(naam))]
     gezien: set[str] = set()
     for bijeenkomst in bijeenkomsten:
-        uid = bijeenkomst_uid(bijeenkomst)
+        uid, kop, rest = _afspraak_bytes(bijeenkomst)
         if uid in gezien:  # a joint meeting of two of one's werkgroepen: one event
             continue
         gezien.add(uid)
-        regels += _bijeenkomst_event(bijeenkomst, stempel)
+        delen += (kop, stempel, rest)
     for stap in stappen:
-        regels += _stap_event(stap, stempel)
-    regels.append("END:VCALENDAR")
-    return vouw(regels)
+        kop, rest = _deadline_bytes(stap)
+        delen += (kop, stempel, rest)
+    delen.append(b"END:VCALENDAR\r\n")
+    return b"".join(delen)

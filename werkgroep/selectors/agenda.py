@@ -84,6 +84,7 @@ def bijeenkomsten_voor(user: Gebruiker) -> list[Afspraak]:
         .order_by("datum", "begintijd", "pk")
         .values_list(
             "pk",
+            "werkgroep_id",
             "uid",
             "gezamenlijk__uid",
             "volgnummer_ical",
@@ -97,11 +98,17 @@ def bijeenkomsten_voor(user: Gebruiker) -> list[Afspraak]:
             "werkgroep__plan__gemeente__naam",
         )
     )
+    # Every meeting of a werkgroep in the list is in it (what it is chosen by is the
+    # werkgroep's), so its agenda items are those of these werkgroepen: a few ids to send
+    # instead of one per meeting. Ordered within a meeting only: `Meta.ordering` (by the
+    # meeting's date first) would join the meetings for an order no one reads (issue 8).
     agenda: dict[int, list[str]] = {}
-    punten = Agendapunt.objects.filter(bijeenkomst_id__in=[rij[0] for rij in rijen])
+    punten = Agendapunt.objects.filter(
+        bijeenkomst__werkgroep_id__in={rij[1] for rij in rijen}
+    ).order_by("volgorde", "pk")
     for bijeenkomst_id, onderwerp in punten.values_list("bijeenkomst_id", "onderwerp"):
-        agenda.setdefault(bijeenkomst_id, []).append(onderwerp)  # Meta.ordering: in order
-    return [Afspraak(*rij[1:], agenda=tuple(agenda.get(rij[0], ()))) for rij in rijen]
+        agenda.setdefault(bijeenkomst_id, []).append(onderwerp)
+    return [Afspraak(*rij[2:], agenda=tuple(agenda.get(rij[0], ()))) for rij in rijen]
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
 from ivp.models import Gebruiker, Plan, gebruiker_naam
@@ -23,6 +25,7 @@ from werkgroep.constants import (
 )
 from werkgroep.models import (
     Actiepunt,
+    Agendapunt,
     Bijeenkomst,
     Lid,
     draad_regel,
@@ -75,9 +78,10 @@ class Keuzes:
     """What a choice field of a form offers, read as rows (issue 8): `rijen`, (id, label)
     pairs, are the options written; `queryset` is read only to check a posted choice and give
     its instance. Building the options from model instances (270 open threads, through a
-    server-side cursor per field) took most of the meeting page."""
+    server-side cursor per field) took most of the meeting page. `queryset` may be a function
+    that makes it: a `werkgroep.forms.LuiKeuze` calls it only when it checks a choice."""
 
-    queryset: QuerySet[Any]
+    queryset: QuerySet[Any] | Callable[[], QuerySet[Any]]
     rijen: list[tuple[int, str]]
 
 
@@ -148,9 +152,8 @@ def agenda_keuzes(plan: Plan) -> Agendakeuzes:
         if versie_id is not None:
             versie_namen[versie_id] = versie_tekst(titel, f"{hoofd}.{sub}")
             versies.append((versie_id, versie_namen[versie_id]))
-    draden = draden_van(plan)
     rijen = list(
-        draden.values_list(
+        draden_van(plan).values_list(
             "pk",
             "sectie",
             "tekst",
@@ -183,9 +186,9 @@ def agenda_keuzes(plan: Plan) -> Agendakeuzes:
             )
         )
     return Agendakeuzes(
-        documenten=Keuzes(documenten_van(plan), documenten),
-        versies=Keuzes(versies_van(plan), versies),
-        draden=Keuzes(draden, keuzes),
+        documenten=Keuzes(partial(documenten_van, plan), documenten),
+        versies=Keuzes(partial(versies_van, plan), versies),
+        draden=Keuzes(partial(draden_van, plan), keuzes),
     )
 
 
@@ -309,7 +312,7 @@ class BijeenkomstPagina:
     def wie_keuzes(self) -> Keuzes:
         """An actiepunt's holder: the members read for the attendance, not read again."""
         return Keuzes(
-            leden_keuze(self.bijeenkomst.werkgroep_id),
+            partial(leden_keuze, self.bijeenkomst.werkgroep_id),
             [(lid.pk, lid.weergavenaam) for lid in self.leden],
         )
 
@@ -328,14 +331,14 @@ def _gezamenlijk_met(bijeenkomst: Bijeenkomst) -> list[str]:
 def _nummer(bijeenkomst: Bijeenkomst) -> int | None:
     if bijeenkomst.voortgangsoverleg:
         return None
-    eerder = Bijeenkomst.objects.filter(
-        werkgroep_id=bijeenkomst.werkgroep_id, voortgangsoverleg=False
-    ).filter(
-        Q(datum__lt=bijeenkomst.datum)
-        | Q(datum=bijeenkomst.datum, begintijd__lt=bijeenkomst.begintijd)
-        | Q(datum=bijeenkomst.datum, begintijd=bijeenkomst.begintijd, pk__lt=bijeenkomst.pk)
-    )
-    return eerder.count() + 1
+    # The meetings up to its day, compared in Python by (date, time, id): the three ORed
+    # conditions that say "before it" in SQL cost more to build and compile than the few
+    # rows of a werkgroep's meetings cost to read (issue 8).
+    zelf = (bijeenkomst.datum, bijeenkomst.begintijd, bijeenkomst.pk)
+    tot = Bijeenkomst.objects.filter(
+        werkgroep_id=bijeenkomst.werkgroep_id, voortgangsoverleg=False, datum__lte=zelf[0]
+    ).order_by()
+    return sum(rij < zelf for rij in tot.values_list("datum", "begintijd", "pk")) + 1
 
 
 def _deelnemers(werkgroep_id: int) -> list[Deelnemer]:
@@ -360,6 +363,37 @@ def _deelnemers(werkgroep_id: int) -> list[Deelnemer]:
             )
         )
     ]
+
+
+@functools.cache
+def _agenda_rijen() -> QuerySet[Agendapunt, tuple[Any, ...]]:
+    """The columns of `_agenda`, with their seven joins, made once per process: a queryset
+    is never evaluated itself (each request filters a copy of it, `QuerySet.filter` clones),
+    and resolving 21 columns over seven joins was half of what the agenda cost a request
+    (issue 8). The SQL is what `bijeenkomst.agendapunten` with the same columns sends."""
+    return Agendapunt.objects.order_by("volgorde", "pk").values_list(
+        "pk",
+        "onderwerp",
+        "toelichting",
+        "document_id",
+        "document__titel",
+        "document__status",
+        "versie_id",
+        "versie__document_id",
+        "versie__hoofd",
+        "versie__sub",
+        "versie__document__titel",
+        "opmerking_id",
+        "opmerking__sectie",
+        "opmerking__tekst",
+        "opmerking__versie__inhoud",
+        "opmerking__versie__hoofd",
+        "opmerking__versie__sub",
+        "opmerking__versie__document__titel",
+        "opmerking__auteur__first_name",
+        "opmerking__auteur__last_name",
+        "opmerking__auteur__username",
+    )
 
 
 def _agenda(bijeenkomst: Bijeenkomst) -> list[Agendaregel]:
@@ -389,29 +423,7 @@ def _agenda(bijeenkomst: Bijeenkomst) -> list[Agendaregel]:
         voornaam,
         achternaam,
         gebruikersnaam,
-    ) in bijeenkomst.agendapunten.order_by("volgorde", "pk").values_list(
-        "pk",
-        "onderwerp",
-        "toelichting",
-        "document_id",
-        "document__titel",
-        "document__status",
-        "versie_id",
-        "versie__document_id",
-        "versie__hoofd",
-        "versie__sub",
-        "versie__document__titel",
-        "opmerking_id",
-        "opmerking__sectie",
-        "opmerking__tekst",
-        "opmerking__versie__inhoud",
-        "opmerking__versie__hoofd",
-        "opmerking__versie__sub",
-        "opmerking__versie__document__titel",
-        "opmerking__auteur__first_name",
-        "opmerking__auteur__last_name",
-        "opmerking__auteur__username",
-    ):
+    ) in _agenda_rijen().filter(bijeenkomst_id=bijeenkomst.pk):
         regel = Agendaregel(pk, onderwerp, toelichting)
         if document_id:
             regel = replace(
