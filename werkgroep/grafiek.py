@@ -110,10 +110,19 @@ def burndown(
     punten_svg = [f"M{x(start)},{y(float(budget))}"]
     punten: list[tuple[dt.date, Decimal]] = []
     resterend = budget
+    # A point per day with hours: x() and y() written out (the same clamping and the same
+    # float arithmetic, so the same coordinates), not two calls and six min/max each (issue 8).
     for datum, uren in per_dag:
         resterend -= uren
         punten.append((datum, resterend))
-        punten_svg.append(f"L{x(datum)},{y(float(resterend))}")
+        dag = (datum - start).days
+        dag = 0 if dag < 0 else dagen if dag > dagen else dag
+        rest = float(resterend)
+        rest = 0.0 if rest < 0.0 else top if rest > top else rest
+        punten_svg.append(
+            f"L{round(LINKS + plot_b * dag / dagen, 1)},"
+            f"{round(BOVEN + plot_h * (1 - rest / top), 1)}"
+        )
     tot = min(vandaag, eind)
     punten_svg.append(f"L{x(tot)},{y(float(resterend))}")
     y_labels = [(y(top * i / 4), f"{round(top * i / 4):g}") for i in range(5)]

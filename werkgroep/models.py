@@ -439,7 +439,13 @@ class Urenregistratie(models.Model):
         verbose_name = "urenregistratie"
         verbose_name_plural = "urenregistraties"
         ordering = ["-datum", "-pk"]
-        indexes = [models.Index(fields=["lid", "datum"])]
+        indexes = [
+            models.Index(fields=["lid", "datum"]),
+            # The uren page's newest entries ("-datum", "-pk", 50 at a time) and the export
+            # (by date): read from this index backwards or forwards, not a sort of every entry
+            # of the werkgroep (issue 8).
+            models.Index(fields=["datum", "id"], name="werkgroep_uren_datum_id_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(uren__gt=0) & Q(uren__lte=MAX_UREN_PER_DAG),

@@ -1,13 +1,18 @@
 """The burn-down geometry (werkgroep/grafiek.py): pure functions, no database."""
 
 import datetime as dt
+import random
 import re
+from dataclasses import asdict
 from decimal import Decimal
+from pathlib import Path
 from types import SimpleNamespace
 
+from django.template import engines
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from tests.werkgroep import grafiek_oud
 from werkgroep.grafiek import BOVEN, BREEDTE, HOOGTE, LINKS, ONDER, RECHTS, burndown, tempo
 
 START = dt.date(2022, 6, 1)
@@ -15,6 +20,7 @@ EIND = dt.date(2023, 3, 31)
 ONDERKANT = HOOGTE - ONDER  # y of zero hours
 RECHTERKANT = BREEDTE - RECHTS  # x of the last deadline
 GETAL = r"\d+(?:\.\d)?"
+OUD = (Path(__file__).parent / "burndown_oud.html").read_text()
 
 
 def grafiek(**kwargs):
@@ -167,3 +173,56 @@ def test_tempo_is_hours_per_day_since_the_start_including_today():
     assert tempo(START, dt.date(2022, 6, 10), Decimal(20)) == Decimal(2)
     assert tempo(START, START, Decimal(3)) == Decimal(3)
     assert tempo(START, dt.date(2022, 5, 1), Decimal(3)) == Decimal(0)  # not yet begun
+
+
+# Issue 8: the actual line's points written out instead of through x() and y(), the grid and
+# the deadline markers written by template tags; the same chart and SVG as before, compared with
+# frozen copies of the old function (`grafiek_oud.py`) and template (`burndown_oud.html`).
+
+
+def _trajecten():
+    """Trajectories in every corner: long and short, days before the start and after the end,
+    hours beyond the budget (remaining below zero), decimals, a budget below one hour."""
+    rng = random.Random(8)
+    for n in range(60):
+        start = dt.date(2022, 1, 1) + dt.timedelta(days=rng.randrange(400))
+        eind = start + dt.timedelta(days=rng.choice([0, 1, 30, 200, 400, 1500]))
+        dagen = sorted(
+            {
+                start + dt.timedelta(days=rng.randrange(-20, (eind - start).days + 40))
+                for _ in range(rng.randrange(0, 120))
+            }
+        )
+        per_dag = [(d, Decimal(rng.randrange(1, 2400)) / 100) for d in dagen]
+        budget = Decimal(rng.choice([0.5, 7, 100, 350, 2000, 9999]))
+        deadlines = [
+            (nummer, start + dt.timedelta(days=rng.randrange(-5, (eind - start).days + 5)))
+            for nummer in range(1, rng.randrange(1, 8))
+        ]
+        vandaag = start + dt.timedelta(days=rng.randrange(-10, (eind - start).days + 60))
+        yield {
+            "start": start,
+            "eind": eind,
+            "vandaag": vandaag,
+            "budget": budget,
+            "per_dag": per_dag,
+            "deadlines": deadlines,
+        } | ({"per_dag": [*per_dag, (eind, budget * 3)]} if n % 5 == 0 else {})
+
+
+def _gelijk(html: str) -> str:
+    return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).strip()
+
+
+def test_the_chart_is_what_the_old_geometry_drew():
+    for waarden in _trajecten():
+        assert asdict(burndown(**waarden)) == asdict(grafiek_oud.burndown(**waarden)), waarden
+
+
+def test_the_svg_is_what_the_old_template_wrote():
+    oud = engines["django"].from_string(OUD)
+    for waarden in _trajecten():
+        context = {"pagina": SimpleNamespace(grafiek=burndown(**waarden))}
+        with translation.override("nl"):
+            nieuw = render_to_string("werkgroep/_burndown.html", context)
+            assert _gelijk(nieuw) == _gelijk(oud.render(context)), waarden

@@ -157,3 +157,19 @@ def test_a_coordinators_bad_entry_shows_the_page_with_the_input_kept(
     response = client.post(url, gegevens | {"uren": "2,5"})
     assert response.status_code == 302
     assert Urenregistratie.objects.get(omschrijving="Te <veel>").lid == extern
+
+
+@pytest.mark.parametrize("budget", [None, Decimal(1)])
+def test_the_table_per_step_without_a_budget_and_above_it_is_what_the_template_wrote(
+    client, plan, coordinator, werkgroep, budget
+):
+    """The steps' rows (written by `per_stap_regels`, issue 8) in their other states: no
+    budget at all ("geen budget"), and one far below the hours expected ("boven budget")."""
+    if budget is None:
+        Urenbudget.objects.all().delete()
+    else:
+        Urenbudget.objects.update(uren=budget)
+    client.force_login(coordinator)
+    nieuw, oud = _oud_en_nieuw(client, reverse("werkgroep:uren", args=[plan.pk]))
+    assert _gelijk(nieuw) == _gelijk(oud)
+    assert ("geen budget" if budget is None else "%: boven budget") in nieuw

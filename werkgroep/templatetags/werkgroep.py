@@ -1,4 +1,4 @@
-"""The hours filter, and the rows of the uren page's two long tables and of the werkgroep
+"""The hours filter, and the rows of the uren page's tables and chart and of the werkgroep
 page's members and coverage tables in one pass of Python (issue 8): a row through the template
 language each was most of those pages' time with 80 members and 50 entries. The HTML is what
 the loops in `uren.html` and `werkgroep.html` wrote before (`tests/werkgroep/test_uren_pagina.py`
@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING
 
 from django import template
 from django.urls import reverse
+from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
 
 from werkgroep.constants import LidRol, uren_tekst
 
 if TYPE_CHECKING:
+    from werkgroep.grafiek import Grafiek
     from werkgroep.selectors.overzicht import WerkgroepPagina
     from werkgroep.selectors.uren import Registratie, UrenPagina, UrenRegel
 
@@ -81,6 +83,33 @@ def uren_regels(pagina: UrenPagina) -> SafeString:
     return mark_safe("\n".join(regels))
 
 
+@register.simple_tag
+def per_stap_regels(pagina: UrenPagina) -> SafeString:
+    """The rows of the table per step: spent, expected by the deadline, against the budget;
+    numbers the template printed as it prints them (`localize`)."""
+    regels = []
+    for s in pagina.per_stap:
+        stap = s.stap
+        if stap.gepland_eind < pagina.vandaag:
+            verwacht, tegen = "—", "deadline verstreken"
+        else:
+            verwacht = localize(s.verwacht_totaal)
+            if s.verwacht_procent is None:
+                tegen = "geen budget"
+            elif s.verwacht_procent >= 100:
+                tegen = f"<strong>{localize(s.verwacht_procent)} %: boven budget</strong>"
+            else:
+                tegen = f"{localize(s.verwacht_procent)} %"
+        regels.append(
+            '<tr class="utrecht-table__row">'
+            f'<th class="utrecht-table__header-cell" scope="row">{localize(stap.nummer)}. '
+            f"{escape(stap.get_nummer_display())}</th>"
+            f"{CEL}{stap.gepland_eind:%d-%m-%Y}</td>{GETAL}{uren_tekst(s.besteed)}</td>"
+            f"{GETAL}{verwacht}</td>{CEL}{tegen}</td></tr>"
+        )
+    return mark_safe("\n".join(regels))
+
+
 def _registratie_regel(r: Registratie, wie: bool, url: Callable[[int], str]) -> str:
     datum = f"{r.datum:%d-%m-%Y}"
     omschrijving = escape(r.omschrijving)
@@ -100,6 +129,50 @@ def registratie_regels(pagina: UrenPagina) -> SafeString:
     wie = pagina.mag_regisseren
     url = _url("werkgroep:uren_bewerken")
     return mark_safe("\n".join(_registratie_regel(r, wie, url) for r in pagina.registraties))
+
+
+# The burn-down's grid and deadline markers: 20–30 SVG elements, each with five or six lookups
+# and an `add` through the template language, were a quarter of the uren page's template
+# (issue 8). Coordinates are floats and ints written as `str()` writes them, with a decimal
+# point, as `{% localize off %}` did (`tests/werkgroep/burndown_oud.html` is the template
+# before).
+
+_LABEL = '<text class="ivp-burndown__label"'
+
+
+@register.simple_tag
+def burndown_raster(g: Grafiek) -> SafeString:
+    """The horizontal grid lines with their hours, and the month labels under the x axis."""
+    links, rechts, onder = g.assen["links"], g.assen["rechts"], g.assen["onder"]
+    label_x = int(links) - 6
+    label_y = int(onder) + 18
+    regels = [
+        f'<line x1="{links}" x2="{rechts}" y1="{y}" y2="{y}" />\n'
+        f'{_LABEL} x="{label_x}" y="{y}" text-anchor="end" dominant-baseline="middle">'
+        f"{escape(label)}</text>"
+        for y, label in g.y_labels
+    ]
+    regels.extend(
+        f'{_LABEL} x="{x}" y="{label_y}" text-anchor="middle">{escape(label)}</text>'
+        for x, label in g.x_labels
+    )
+    return mark_safe("\n".join(regels))
+
+
+@register.simple_tag
+def burndown_deadlines(g: Grafiek) -> SafeString:
+    """A vertical line per step deadline, labelled on the first or (close to the previous
+    one) the second row under the axis."""
+    boven, onder = g.assen["boven"], g.assen["onder"]
+    rijen = (int(onder) + 36, int(onder) + 52)
+    return mark_safe(
+        "\n".join(
+            f'<line x1="{x}" x2="{x}" y1="{boven}" y2="{onder}" />\n'
+            f'{_LABEL} x="{x}" y="{rijen[1 if rij else 0]}" text-anchor="middle">'
+            f"{escape(label)}</text>"
+            for x, label, rij in g.deadlines
+        )
+    )
 
 
 # The werkgroep page: the members and the coverage (80 members at 50×, issue 8) -------------
