@@ -16,6 +16,7 @@ from ivp.constants import RolSoort
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import heeft_rol
 from ivp.selectors import gebruikers_met_rol, in_regio, zichtbaar_plan
+from ivp.vaste_query import VasteQuery
 from stappen import signalen
 from stappen.constants import JAARLIJKSE_SOORTEN
 from stappen.models import Besluit, Bespreking, Document, Hoofdstuk, Opmerking, Versie
@@ -51,12 +52,57 @@ def _documenten() -> QuerySet[Document]:
     )
 
 
+# The reads of the document page, compiled once per process (`ivp.vaste_query`): compiling
+# them was about half of the page's Python (issue 8). Filtered on keys, not through the
+# related managers; `document_pagina` sets the document on what it read.
+_DOCUMENT = VasteQuery(lambda pk: _documenten().filter(pk=pk).order_by("pk")[:1], "pk")
+_HOOFDSTUKKEN = VasteQuery(
+    lambda document_id: (
+        Hoofdstuk.objects.filter(document_id=document_id)
+        .select_related("auteur")
+        .order_by("volgorde", "pk")
+    ),
+    "document_id",
+)
+
+
+def _versies(*, concepten: bool) -> VasteQuery:
+    def bouw(document_id: int) -> QuerySet[Versie]:
+        versies = (
+            Versie.objects.filter(document_id=document_id)
+            .select_related("gemaakt_door")
+            .defer("inhoud")
+            .order_by("hoofd", "sub")
+        )
+        return versies if concepten else versies.filter(hoofd__gte=1, sub=0)
+
+    return VasteQuery(bouw, "document_id")
+
+
+_VERSIES = {True: _versies(concepten=True), False: _versies(concepten=False)}
+# The open round, ordered within the document only (Meta.ordering would join the document,
+# plan, gemeente and step); its version is one of the versions read.
+_OPEN_BESPREKING = VasteQuery(
+    lambda document_id: Bespreking.objects.filter(
+        document_id=document_id, gesloten_op__isnull=True
+    ).order_by("-geopend_op", "-pk")[:1],
+    "document_id",
+)
+_BESLUITEN = VasteQuery(
+    lambda document_id: Besluit.objects.filter(document_id=document_id).order_by(
+        "datum", "vastgelegd_op"
+    ),
+    "document_id",
+)
+
+
 def zichtbaar_document(user: Gebruiker, document_id: int) -> Document:
     """The document, or 404 when it does not exist or `user` may not read it."""
-    document = _documenten().filter(pk=document_id).first()
+    gevonden = _DOCUMENT.objecten(pk=document_id)
+    document = gevonden[0] if gevonden else None
     if document is None or not mag_document_lezen(user, document):
         raise Http404("Document niet gevonden.")
-    document.plan.in_regio = document.plan_in_regio  # type: ignore[attr-defined]  # as zichtbaar_plan
+    document.plan.in_regio = document.plan_in_regio  # as zichtbaar_plan
     return document
 
 
@@ -152,17 +198,24 @@ def nog_niet_gereageerd(bespreking: Bespreking, leden: list[Gebruiker]) -> list[
     return [lid for lid in leden if lid.pk not in gereageerd]
 
 
+_LEDEN = VasteQuery(
+    lambda gemeente_id: gebruikers_met_rol(gemeente_id, RolSoort.WERKGROEPLID), "gemeente_id"
+)
+_LEDEN_IN_RONDE = VasteQuery(
+    lambda gemeente_id, versie_id: gebruikers_met_rol(gemeente_id, RolSoort.WERKGROEPLID).annotate(
+        gereageerd=Exists(Opmerking.objects.filter(versie_id=versie_id, auteur=OuterRef("pk")))
+    ),
+    "gemeente_id",
+    "versie_id",
+)
+
+
 def _leden(plan: Plan, bespreking: Bespreking | None) -> list[Gebruiker]:
     """`werkgroepleden_van`, each with `gereageerd` when a round is open: whether they placed
     a comment or reply on its version (what `nog_niet_gereageerd` asks), in the same query."""
-    leden = gebruikers_met_rol(plan.gemeente_id, RolSoort.WERKGROEPLID)
-    if bespreking is not None:
-        leden = leden.annotate(
-            gereageerd=Exists(
-                Opmerking.objects.filter(versie_id=bespreking.versie_id, auteur=OuterRef("pk"))
-            )
-        )
-    return list(leden)
+    if bespreking is None:
+        return _LEDEN.objecten(gemeente_id=plan.gemeente_id)
+    return _LEDEN_IN_RONDE.objecten(gemeente_id=plan.gemeente_id, versie_id=bespreking.versie_id)
 
 
 def zichtbaar_concept(user: Gebruiker, document_id: int) -> Document:
@@ -195,32 +248,27 @@ def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
     document = zichtbaar_document(user, document_id)
     regie = mag_regisseren(user, document)
     concepten = mag_concepten_zien(user, document)
-    draden = per_sectie(Q(versie__document=document)) if concepten else {}
-    versie_query = (
-        document.versies.select_related("gemaakt_door").defer("inhoud").order_by("hoofd", "sub")
-    )
-    if not concepten:
-        versie_query = versie_query.filter(hoofd__gte=1, sub=0)
-    hoofdstukken = list(document.hoofdstukken.select_related("auteur").order_by("volgorde", "pk"))
+    draden = per_sectie(document_id=document.pk) if concepten else {}
+    hoofdstukken = _HOOFDSTUKKEN.objecten(document_id=document.pk)
+    for hoofdstuk in hoofdstukken:
+        hoofdstuk.document = document
     structuur = bouw_structuur(document)
     if not concepten:  # a lezer: no confidential chapter or analysis (docs/pdf.md)
         hoofdstukken = [h for h in hoofdstukken if not h.vertrouwelijk]
         structuur = [s for s in structuur if not s.get("vertrouwelijk")]
-    versies = list(versie_query)
-    # The open round, ordered within the document only (Meta.ordering would join the
-    # document, plan, gemeente and step); its version is one of the versions just read.
-    bespreking = (
-        document.besprekingen.filter(gesloten_op__isnull=True)
-        .order_by("-geopend_op", "-pk")
-        .first()
-        if concepten
-        else None
-    )
+    versies = _VERSIES[concepten].objecten(document_id=document.pk)
+    open_ronde = _OPEN_BESPREKING.objecten(document_id=document.pk) if concepten else []
+    bespreking = open_ronde[0] if open_ronde else None
+    for gelezen in (*versies, *open_ronde):
+        gelezen.document = document
     if bespreking is not None:
         eigen = next((v for v in versies if v.pk == bespreking.versie_id), None)
         if eigen is not None:
             bespreking.versie = eigen
     leden = _leden(document.plan, bespreking) if regie else []
+    besluiten = _BESLUITEN.objecten(document_id=document.pk)
+    for besluit in besluiten:
+        besluit.document = document
     pagina = DocumentPagina(
         document=document,
         hoofdstukken=[
@@ -235,7 +283,7 @@ def document_pagina(user: Gebruiker, document_id: int) -> DocumentPagina:
         structuur=[(s, draden.get(s["sleutel"], Draden())) for s in structuur],
         versies=versies,
         bespreking=bespreking,
-        besluiten=list(document.besluiten.order_by("datum", "vastgelegd_op")),
+        besluiten=besluiten,
         mag_regisseren=regie,
         mag_reageren=mag_reageren(user, document),
         mag_concepten_zien=concepten,
@@ -290,7 +338,7 @@ def versie_pagina(user: Gebruiker, document_id: int, nummer: str) -> VersiePagin
     versie = versie_van(user, document_id, nummer)
     document = versie.document
     concepten = mag_concepten_zien(user, document)
-    draden = per_sectie(Q(versie=versie)) if concepten else {}
+    draden = per_sectie(versie_id=versie.pk) if concepten else {}
     return VersiePagina(
         versie=versie,
         secties=[

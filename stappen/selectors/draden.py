@@ -12,6 +12,7 @@ from functools import cache
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 
+from ivp.vaste_query import VasteQuery
 from stappen.constants import OpmerkingUitkomst
 from stappen.models import Opmerking
 
@@ -140,13 +141,33 @@ def _gerangschikt() -> QuerySet[Opmerking]:
     )
 
 
-def per_sectie(waar: Q) -> dict[str, Draden]:
-    """Per section key the counts of its threads (the comments `waar` selects: of a
-    document, of a version) and its `MAX_OPEN_DRADEN` most recent open ones, in one query
-    however many threads there are: per section its threads ranked open first, newest first,
-    each carrying the section's counts; the first `MAX_OPEN_DRADEN` of each section are read
-    (a resolved one among them only brings the counts)."""
-    rijen = _gerangschikt().filter(waar).values_list(*_RIJ_KOLOMMEN)
+def _rijen(waar: Q) -> QuerySet[Opmerking]:
+    return _gerangschikt().filter(waar).values_list(*_RIJ_KOLOMMEN)
+
+
+# The query of `per_sectie`, compiled once per process (`ivp.vaste_query`): compiling the
+# windows and the subquery was most of its Python.
+_VAN_DOCUMENT = VasteQuery(
+    lambda document_id: _rijen(Q(versie__document_id=document_id)), "document_id"
+)
+_VAN_VERSIE = VasteQuery(lambda versie_id: _rijen(Q(versie_id=versie_id)), "versie_id")
+
+
+def per_sectie(
+    *, document_id: int | None = None, versie_id: int | None = None
+) -> dict[str, Draden]:
+    """Per section key the counts of its threads (the comments of the document
+    `document_id`, or of the version `versie_id`) and its `MAX_OPEN_DRADEN` most recent open
+    ones, in one query however many threads there are: per section its threads ranked open
+    first, newest first, each carrying the section's counts; the first `MAX_OPEN_DRADEN` of
+    each section are read (a resolved one among them only brings the counts)."""
+    if (document_id is None) == (versie_id is None):
+        raise TypeError("per_sectie: give either document_id or versie_id.")
+    if document_id is not None:
+        rijen = _VAN_DOCUMENT.rijen(document_id=document_id)
+    else:
+        assert versie_id is not None
+        rijen = _VAN_VERSIE.rijen(versie_id=versie_id)
     uitkomst: dict[str, Draden] = {}
     for rij in rijen:
         pk, citaat, tekst, geplaatst_op, opgelost_op, verwerking, reden = rij[:7]

@@ -22,6 +22,7 @@ from ivp.constants import RolSoort
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import heeft_rol, mag_plan_regisseren
 from ivp.selectors import zichtbaar_plan
+from ivp.vaste_query import VasteQuery
 from stappen.constants import (
     GEWICHT_STANDAARD,
     PRIORITEITEN_ZONDER_MOTIVATIE,
@@ -268,24 +269,57 @@ class PrioriteringStand:
         return ""
 
 
+# The five queries of `prioritering_stand`, compiled once per process (`ivp.vaste_query`):
+# compiling them was most of its Python, on the prioritering page and in the document's
+# sections (`stappen.structuur.bouw_prioritering`). Unordered where rows go into a dict by a
+# unique key: the Meta orderings on "plan" would join the plan and its gemeente (and the
+# thema) into each query for nothing.
+_PRIORITERING = VasteQuery(
+    lambda plan_id: Prioritering.objects.filter(plan_id=plan_id).order_by()[:1], "plan_id"
+)
+_WEGINGEN = VasteQuery(
+    lambda plan_id: (
+        Weging.objects.filter(plan_id=plan_id).order_by().values_list("criterium", "gewicht")
+    ),
+    "plan_id",
+)
+_SCORES = VasteQuery(
+    lambda plan_id: (
+        Score.objects.filter(plan_id=plan_id)
+        .order_by()
+        .values_list("thema_id", "criterium", "waarde")
+    ),
+    "plan_id",
+)
+# The placements and themes without what no page of the stand shows (the number of
+# doelstellingen per placement, the theme's veld): no grouped join.
+_PLAATSINGEN = VasteQuery(
+    lambda plan_id: Plaatsing.objects.filter(plan_id=plan_id).order_by(), "plan_id"
+)
+_HOOFDTHEMAS = VasteQuery(
+    lambda gemeente_id: Thema.objects.voor_gemeente(gemeente_id).hoofdthemas().order_by("code"),
+    "gemeente_id",
+)
+
+
 def prioritering_stand(plan: Plan) -> PrioriteringStand:
     """Candidates (the gemeente's hoofdthema's, VNG and own), scores, weights and placements,
     ranked: five queries whatever the number of themes."""
-    # Unordered where rows go into a dict by a unique key: the Meta orderings on "plan" would
-    # join the plan and its gemeente (and the thema) into each query for nothing.
-    prioritering = Prioritering.objects.filter(plan=plan).first() or Prioritering(plan=plan)
-    gezet = dict(Weging.objects.filter(plan=plan).order_by().values_list("criterium", "gewicht"))
+    eigen = _PRIORITERING.objecten(plan_id=plan.pk)
+    prioritering = eigen[0] if eigen else Prioritering(plan=plan)
+    if eigen:
+        prioritering.plan = plan
+    gezet = dict(_WEGINGEN.rijen(plan_id=plan.pk))
     gewichten = {c: gezet.get(c, GEWICHT_STANDAARD) for c in Criterium.values}
     per_thema: dict[int, dict[str, int]] = {}
-    for thema_id, criterium, waarde in (
-        Score.objects.filter(plan=plan).order_by().values_list("thema_id", "criterium", "waarde")
-    ):
+    for thema_id, criterium, waarde in _SCORES.rijen(plan_id=plan.pk):
         per_thema.setdefault(thema_id, {})[criterium] = waarde
-    # The placements and themes without what no page of the stand shows (the number of
-    # doelstellingen per placement, the theme's veld): no grouped join.
-    plaatsingen = {p.thema_id: p for p in Plaatsing.objects.filter(plan=plan).order_by()}
+    plaatsingen: dict[int, Plaatsing] = {}
+    for plaatsing in _PLAATSINGEN.objecten(plan_id=plan.pk):
+        plaatsing.plan = plan
+        plaatsingen[plaatsing.thema_id] = plaatsing
     kandidaten = []
-    for thema in Thema.objects.voor_gemeente(plan.gemeente_id).hoofdthemas().order_by("code"):
+    for thema in _HOOFDTHEMAS.objecten(gemeente_id=plan.gemeente_id):
         scores = per_thema.get(thema.pk, {})
         plaatsing = plaatsingen.get(thema.pk)
         if plaatsing is not None:

@@ -15,7 +15,14 @@ from django.utils import timezone
 from stappen import services
 from stappen.constants import DocumentSoort, OpmerkingUitkomst
 from stappen.models import Opmerking
-from stappen.selectors.draden import MAX_OPEN_DRADEN, draad_blokken, per_sectie
+from stappen.selectors.draden import (
+    _VAN_DOCUMENT,
+    _VAN_VERSIE,
+    MAX_OPEN_DRADEN,
+    _rijen,
+    draad_blokken,
+    per_sectie,
+)
 from stappen.templatetags.documenten import draad_blok, draden_van_sectie
 from tests.stappen.factories import maak_plan
 from tests.stappen.stappenplan import coordinator_van, document, lid_van
@@ -67,7 +74,9 @@ def versie_met_draden():
 def test_the_rows_write_the_blocks_the_model_instances_write(versie_met_draden, per):
     doc, versie, sleutels = versie_met_draden
     waar = Q(versie__document=doc) if per == "document" else Q(versie=versie)
-    secties = per_sectie(waar)
+    secties = (
+        per_sectie(document_id=doc.pk) if per == "document" else per_sectie(versie_id=versie.pk)
+    )
     assert set(secties) == set(sleutels)
     with timezone.override("Europe/Amsterdam"):
         for sleutel, draden in secties.items():
@@ -84,3 +93,23 @@ def test_the_rows_write_the_blocks_the_model_instances_write(versie_met_draden, 
                 assert draad_blok(rij) == draad_blok(model)
             html = draden_van_sectie(draden, doc.pk, sleutel, "Titel & <zo>")
             assert html == "".join(draad_blok(d) for d in verwacht) + html.split("</article>")[-1]
+
+
+def test_the_compiled_query_gives_the_querysets_rows_for_each_document(versie_met_draden):
+    """`per_sectie` runs SQL compiled once per process (`ivp.vaste_query`) with each call's
+    key: the rows are the queryset's own, for this document and version, for another
+    document and another version (none), and an unknown key."""
+    doc, versie, _sleutels = versie_met_draden
+    ander = document(maak_plan(), DocumentSoort.STARTNOTITIE)
+    andere_versie = services.versie_create(
+        document=ander, door=coordinator_van(ander.plan.gemeente)
+    )
+    for document_id in (doc.pk, ander.pk, doc.pk, 0):
+        verwacht = list(_rijen(Q(versie__document_id=document_id)))
+        assert _VAN_DOCUMENT.rijen(document_id=document_id) == verwacht
+    for versie_id in (versie.pk, andere_versie.pk, versie.pk):
+        verwacht = list(_rijen(Q(versie_id=versie_id)))
+        assert _VAN_VERSIE.rijen(versie_id=versie_id) == verwacht
+    assert len(_VAN_DOCUMENT.rijen(document_id=doc.pk)) == 2 * MAX_OPEN_DRADEN
+    with pytest.raises(TypeError):
+        per_sectie()
