@@ -87,6 +87,8 @@ class StandLader:
         )
 
     def prioritering(self) -> Prioritering | None:
+        if Plan.prioritering.is_cached(self.plan):  # read with the plan (plan_pagina)
+            return getattr(self.plan, "prioritering", None)
         return Prioritering.objects.filter(plan=self.plan).first()
 
 
@@ -156,9 +158,12 @@ class PlanPagina:
 @cache
 def _plannen_met_herkomst() -> QuerySet[Plan]:
     """Plans as `zichtbaar_plan` reads them, with the plan each follows and the plan that
-    follows it (`stappen.selectors.vervolg.herkomst`, the plan page's notice): in the same
-    query, built once per process."""
-    return plannen_met_gemeente().select_related("herkomst__vorig_plan", "opvolging__plan")
+    follows it (`stappen.selectors.vervolg.herkomst`, the plan page's notice) and its
+    prioritering (step 3's guard, `StandLader.prioritering`): in the same query, built once
+    per process."""
+    return plannen_met_gemeente().select_related(
+        "herkomst__vorig_plan", "opvolging__plan", "prioritering"
+    )
 
 
 def plan_pagina(user: Gebruiker, plan_id: int) -> PlanPagina:
