@@ -100,3 +100,18 @@ def test_datum_writes_what_the_date_filter_wrote():
         oud_d, nieuw_d, oud_t, nieuw_t, oud_tijd, nieuw_tijd, oud_n, nieuw_n = html.split("|")
         assert (oud_d, oud_t, oud_tijd, oud_n) == (nieuw_d, nieuw_t, nieuw_tijd, nieuw_n)
     assert datum("") == ""
+
+
+def test_the_plan_page_with_step_3_under_way_reads_its_prioritering_with_the_plan(
+    client, demo, django_assert_max_num_queries
+):
+    """The demo's current plan (step 3 under way): its guard reads the placements, the main
+    themes and the prioritering; the last comes with the plan (13 queries before)."""
+    coordinator = Gebruiker.objects.get(username="coordinator")
+    plan = Plan.objects.get(
+        gemeente__rollen__gebruiker=coordinator, stappen__nummer=3, stappen__status="actief"
+    )
+    client.force_login(coordinator)
+    with django_assert_max_num_queries(12):
+        antwoord = client.get(reverse("stappen:plan", args=[plan.pk]))
+    assert "Nog nodig om deze stap af te ronden:" in antwoord.content.decode()
