@@ -71,10 +71,15 @@ def plan_aanvulling(user: Gebruiker, plan: Plan) -> Aanvulling:
         )
     if not in_regio:
         return Aanvulling()
-    prioriteit = Q(deel__soort=DeelSoort.PRIORITEIT)
-    stand = Regiovoorstel.objects.filter(plan=plan, status=VoorstelStatus.OPEN).aggregate(
-        open_ivp=Count("pk", filter=prioriteit), open_analyse=Count("pk", filter=~prioriteit)
+    # Per kind of part, grouped (a row per kind): half the Python of two filtered counts.
+    per_soort = dict(
+        Regiovoorstel.objects.filter(plan_id=plan.pk, status=VoorstelStatus.OPEN)
+        .order_by()
+        .values_list("deel__soort")
+        .annotate(n=Count("pk"))
     )
+    open_ivp = per_soort.pop(DeelSoort.PRIORITEIT, 0)
+    stand = {"open_ivp": open_ivp, "open_analyse": sum(per_soort.values())}
     url = reverse("regio:plan", args=[plan.pk])
     signalen = []
     for aantal, deelsoort, wat in (

@@ -5,6 +5,7 @@ from typing import Any, cast
 from django import forms
 
 from ivp.fields import DATUMVOORBEELD, DatumVeld
+from ivp.forms import Veldenformulier
 from ivp.models import Gemeente, Plan
 from ivp.versies import VersieForm
 from stappen.models import Stap
@@ -67,7 +68,7 @@ class OvergangForm(forms.Form):
     )
 
 
-class HeropenForm(forms.Form):
+class HeropenForm(Veldenformulier, forms.Form):
     toelichting = forms.CharField(
         label="Reden om de stap te heropenen",
         max_length=2000,

@@ -54,8 +54,11 @@ class StandLader:
     written out: a Meta ordering on "plan" sorts by the plan's own ordering and so joins the
     plan and its gemeente into every query for nothing."""
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, *, prioritering_met_plan: bool = False) -> None:
         self.plan = plan
+        # The plan was just read with its prioritering (`plan_pagina`): take that one. A plan
+        # object kept longer (a service, the demo) may hold a stale one, so only then.
+        self.prioritering_met_plan = prioritering_met_plan
 
     def velden(self) -> list[Veld]:
         return list(Veld.objects.all())
@@ -87,10 +90,12 @@ class StandLader:
         )
 
     def prioritering(self) -> Prioritering | None:
+        if self.prioritering_met_plan:
+            return getattr(self.plan, "prioritering", None)
         return Prioritering.objects.filter(plan=self.plan).first()
 
 
-def laad_stand(plan: Plan) -> PlanStand:
+def laad_stand(plan: Plan, *, prioritering_met_plan: bool = False) -> PlanStand:
     """Everything the guards read for `plan`: its steps and its documents with their
     decisions (three queries), the rest when a guard first reads it (`StandLader`, at most
     six more), whatever its size."""
@@ -105,7 +110,7 @@ def laad_stand(plan: Plan) -> PlanStand:
                 Prefetch("besluiten", queryset=Besluit.objects.order_by("datum", "vastgelegd_op"))
             )
         ),
-        lader=StandLader(plan),
+        lader=StandLader(plan, prioritering_met_plan=prioritering_met_plan),
     )
     for stap in stappen.values():
         stap.plan = plan
@@ -156,14 +161,17 @@ class PlanPagina:
 @cache
 def _plannen_met_herkomst() -> QuerySet[Plan]:
     """Plans as `zichtbaar_plan` reads them, with the plan each follows and the plan that
-    follows it (`stappen.selectors.vervolg.herkomst`, the plan page's notice): in the same
-    query, built once per process."""
-    return plannen_met_gemeente().select_related("herkomst__vorig_plan", "opvolging__plan")
+    follows it (`stappen.selectors.vervolg.herkomst`, the plan page's notice) and its
+    prioritering (step 3's guard, `StandLader.prioritering`): in the same query, built once
+    per process."""
+    return plannen_met_gemeente().select_related(
+        "herkomst__vorig_plan", "opvolging__plan", "prioritering"
+    )
 
 
 def plan_pagina(user: Gebruiker, plan_id: int) -> PlanPagina:
     plan = zichtbaar_plan(user, plan_id, uit=_plannen_met_herkomst())
-    stand = laad_stand(plan)
+    stand = laad_stand(plan, prioritering_met_plan=True)
     regie = mag_plan_regisseren(user, plan)
     concepten = leest_concepten(user, plan.gemeente_id)
     regels = []

@@ -52,11 +52,12 @@ def plan_detail(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse
             "plan": pagina.plan,
             "herkomst": vervolg_selectors.herkomst(request.user, pagina.plan),
             "mag_logboek": selectors.mag_logboek_zien(request.user, pagina.plan),
-            "overgang_form": OvergangForm(),
-            # One form per step, each with its own ids, so every label names its own field.
+            # One form per step that can be reopened, each with its own ids, so every label
+            # names its own field.
             "heropen_forms": {
                 regel.stap.nummer: HeropenForm(auto_id=f"id_heropen_{regel.stap.nummer}_%s")
                 for regel in pagina.regels
+                if regel.kan_heropenen
             },
         },
     )
