@@ -1,8 +1,10 @@
-"""Settings of the real worker that `test_werker_gedood.py` starts as its own process and
-kills: the test settings, a mail backend that writes every mail to a directory (shared with
-the test) and can hang once, and a short visibility timeout so that Redis hands a task
-whose worker died to the next worker within seconds instead of an hour (the first worker is
-killed within a second of taking the task, and the next one starts only then)."""
+"""Settings of the real workers that `test_werker_gedood.py` starts as their own processes and
+kills: the test settings (so the production Celery settings: CELERY_TASK_ACKS_LATE,
+CELERY_TASK_REJECT_ON_WORKER_LOST, prefetch 1, which that test is about), a mail backend that
+writes every mail to a directory (shared with the test) and can hang once, and a short
+visibility timeout so that Redis hands a task whose worker died to the next worker within
+seconds instead of an hour (the first worker is killed while it sends, and the next one
+starts only then)."""
 
 import os
 
