@@ -1,11 +1,8 @@
-"""People and time: the werkgroep of a plan, its members, meetings with agenda, attendance
-and actiepunten, and the hour budgets and hour entries.
-
-The startnotitie's numbers (7–8 members, 5–6 meetings, 300–400 coordinator hours) are
-defaults: a deviation is stored with its motivation on the row that deviates, and shown there.
-Which row deviates depends on its siblings (the ninth member, the seventh meeting), so the
-services check that; the models hold what a row can check on its own.
-"""
+"""People and time: the werkgroep of a plan, its members, meetings with agenda, attendance and
+actiepunten, hour budgets and hour entries. The startnotitie's numbers (7–8 members, 5–6
+meetings, 300–400 coordinator hours) are defaults: a deviation is stored with its motivation on
+the row that deviates; which row depends on its siblings (the ninth member, the seventh
+meeting), so the services check that; the models hold what a row can check on its own."""
 
 from __future__ import annotations
 
@@ -439,11 +436,9 @@ class Urenregistratie(models.Model):
         verbose_name = "urenregistratie"
         verbose_name_plural = "urenregistraties"
         ordering = ["-datum", "-pk"]
+        # (datum, id): the uren page's newest 50 and the export without a sort (issue 8).
         indexes = [
             models.Index(fields=["lid", "datum"]),
-            # The uren page's newest entries ("-datum", "-pk", 50 at a time) and the export
-            # (by date): read from this index backwards or forwards, not a sort of every entry
-            # of the werkgroep (issue 8).
             models.Index(fields=["datum", "id"], name="werkgroep_uren_datum_id_idx"),
         ]
         constraints = [

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -14,6 +13,7 @@ from django.http import Http404
 
 from ivp.models import Gebruiker, Plan, gebruiker_naam
 from ivp.permissions import mag_plan_regisseren, mag_plan_zien
+from ivp.vaste_query import VasteQuery
 from stappen.constants import DocumentStatus, StapNummer, StapStatus
 from stappen.models import Document, Opmerking, Stap, Versie
 from stappen.rechten import leest_concepten
@@ -365,35 +365,24 @@ def _deelnemers(werkgroep_id: int) -> list[Deelnemer]:
     ]
 
 
-@functools.cache
-def _agenda_rijen() -> QuerySet[Agendapunt, tuple[Any, ...]]:
-    """The columns of `_agenda`, with their seven joins, made once per process: a queryset
-    is never evaluated itself (each request filters a copy of it, `QuerySet.filter` clones),
-    and resolving 21 columns over seven joins was half of what the agenda cost a request
-    (issue 8). The SQL is what `bijeenkomst.agendapunten` with the same columns sends."""
-    return Agendapunt.objects.order_by("volgorde", "pk").values_list(
-        "pk",
-        "onderwerp",
-        "toelichting",
-        "document_id",
-        "document__titel",
-        "document__status",
-        "versie_id",
-        "versie__document_id",
-        "versie__hoofd",
-        "versie__sub",
-        "versie__document__titel",
-        "opmerking_id",
-        "opmerking__sectie",
-        "opmerking__tekst",
-        "opmerking__versie__inhoud",
-        "opmerking__versie__hoofd",
-        "opmerking__versie__sub",
-        "opmerking__versie__document__titel",
-        "opmerking__auteur__first_name",
-        "opmerking__auteur__last_name",
-        "opmerking__auteur__username",
-    )
+# The columns of `_agenda` over seven joins, compiled once per process: resolving them was
+# half of what the agenda cost a request (issue 8).
+_AGENDA_KOLOMMEN = (  # noqa: SIM905 (21 columns on six lines, not 21)
+    "pk onderwerp toelichting document_id document__titel document__status versie_id "
+    "versie__document_id versie__hoofd versie__sub versie__document__titel opmerking_id "
+    "opmerking__sectie opmerking__tekst opmerking__versie__inhoud "
+    "opmerking__versie__hoofd opmerking__versie__sub opmerking__versie__document__titel "
+    "opmerking__auteur__first_name opmerking__auteur__last_name "
+    "opmerking__auteur__username"
+).split()
+_AGENDA = VasteQuery(
+    lambda bijeenkomst_id: (
+        Agendapunt.objects.filter(bijeenkomst_id=bijeenkomst_id)
+        .order_by("volgorde", "pk")
+        .values_list(*_AGENDA_KOLOMMEN)
+    ),
+    "bijeenkomst_id",
+)
 
 
 def _agenda(bijeenkomst: Bijeenkomst) -> list[Agendaregel]:
@@ -423,7 +412,7 @@ def _agenda(bijeenkomst: Bijeenkomst) -> list[Agendaregel]:
         voornaam,
         achternaam,
         gebruikersnaam,
-    ) in _agenda_rijen().filter(bijeenkomst_id=bijeenkomst.pk):
+    ) in _AGENDA.rijen(bijeenkomst_id=bijeenkomst.pk):
         regel = Agendaregel(pk, onderwerp, toelichting)
         if document_id:
             regel = replace(
