@@ -157,6 +157,7 @@ VERWACHT: dict[str, tuple[str, str]] = {
     "werkgroep:bijeenkomst_nieuw": (REGIE, REGIE),
     "werkgroep:bijeenkomst": (LEZEN, LEZEN),
     "werkgroep:bijeenkomst_bewerken": (REGIE, REGIE),
+    "werkgroep:agendapunt_nieuw": (REGIE, REGIE),
     "werkgroep:bijeenkomst_ics": (CONCEPT, CONCEPT),
     "werkgroep:actiepunt_status": (ALLEEN_POST, "302 302 302 404 404 404 404 404"),
     "werkgroep:uren": (CONCEPT, "302 200 200 404 404 404 404 404"),

@@ -27,6 +27,11 @@ urlpatterns = [
         name="bijeenkomst_bewerken",
     ),
     path(
+        "bijeenkomsten/<int:bijeenkomst_id>/agendapunten/nieuw/",
+        views.agendapunt_nieuw,
+        name="agendapunt_nieuw",
+    ),
+    path(
         "bijeenkomsten/<int:bijeenkomst_id>/uitnodiging.ics",
         views.bijeenkomst_ics,
         name="bijeenkomst_ics",

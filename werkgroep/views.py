@@ -159,9 +159,46 @@ def bijeenkomst_bewerken(request: AuthenticatedHttpRequest, bijeenkomst_id: int)
 
 
 @login_required
+def agendapunt_nieuw(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpResponse:
+    """An agenda item for a meeting, on a page of its own: its choices (the plan's documents,
+    their versions and every open thread, some 300 at 50×) are read only by the coordinator who
+    adds one, not on every view of the meeting (issue 8)."""
+    bijeenkomst = selectors.regie_bijeenkomst(request.user, bijeenkomst_id)
+    keuzes = selectors.agenda_keuzes(bijeenkomst.werkgroep.plan)
+    form = AgendapuntForm(
+        request.POST or None,
+        documenten=keuzes.documenten,
+        versies=keuzes.versies,
+        draden=keuzes.draden,
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and probeer(
+            request,
+            services.agendapunt_add,
+            form=form,
+            bijeenkomst=bijeenkomst,
+            door=request.user,
+            **form.cleaned_data,
+        )
+    ):
+        messages.success(request, "Het agendapunt is toegevoegd.")
+        return redirect(f"{reverse('werkgroep:bijeenkomst', args=[bijeenkomst.pk])}#agenda")
+    context = {
+        "form": form,
+        "plan": bijeenkomst.werkgroep.plan,
+        "bijeenkomst": bijeenkomst,
+        "agenda": bijeenkomst.agendapunten.order_by("volgorde", "pk"),
+    }
+    return render(request, "werkgroep/agendapunt_form.html", context)
+
+
+@login_required
 def bijeenkomst(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpResponse:
     """The meeting with its agenda, attendance, notulen, decisions and actiepunten. The
-    coordinator's forms post here, each with its own prefix, so an error keeps the input."""
+    coordinator's forms post here, each with its own prefix, so an error keeps the input; the
+    agenda item's form has a page of its own (`agendapunt_nieuw`)."""
     pagina = selectors.bijeenkomst_pagina(request.user, bijeenkomst_id)
     b = pagina.bijeenkomst
     plan = pagina.plan
@@ -176,15 +213,7 @@ def bijeenkomst(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpR
     # Only the coordinator sees the forms: nobody else pays for their choices.
     forms_: dict[str, forms.Form] = {}
     if pagina.mag_regisseren:
-        keuzes = selectors.agenda_keuzes(plan)
         forms_ = {
-            "agenda": AgendapuntForm(
-                bound("agenda"),
-                prefix="agenda",
-                documenten=keuzes.documenten,
-                versies=keuzes.versies,
-                draden=keuzes.draden,
-            ),
             "presentie": PresentieForm(
                 bound("presentie"),
                 prefix="presentie",
@@ -204,7 +233,6 @@ def bijeenkomst(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpR
     if formulier in forms_:
         form = forms_[formulier]
         acties: dict[str, tuple[Callable[..., Any], str]] = {
-            "agenda": (services.agendapunt_add, "Het agendapunt is toegevoegd."),
             "verslag": (services.bijeenkomst_verslag, "De notulen en besluiten zijn opgeslagen."),
             "actiepunt": (services.actiepunt_add, "Het actiepunt is vastgelegd."),
             "presentie": (services.presentie_record, "De aanwezigheid is vastgelegd."),

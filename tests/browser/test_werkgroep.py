@@ -78,6 +78,22 @@ def test_the_coordinator_plans_a_meeting_records_attendance_and_an_actiepunt(
     page.get_by_role("button", name="Opslaan").click()
     assert "Bijeenkomst 4 van 6" in page.locator(".ivp-pagina-kop").inner_text()
 
+    # The agenda item on a page of its own; an error keeps what was chosen.
+    page.get_by_role("link", name="Agendapunt toevoegen").click()
+    analyse = page.get_by_label("Document").locator("option", has_text="Veiligheidsanalyse")
+    page.get_by_label("Document").select_option(label=analyse.inner_text())
+    page.get_by_role("button", name="Agendapunt opslaan").click()
+    assert "Onderwerp" in page.get_by_role("alert").inner_text()
+    assert page.get_by_label("Document").input_value() != ""
+    page.get_by_label("Onderwerp").fill("Eerste cijfers van de analyse")
+    check_axe(page)
+    screenshot(page, "agendapunt")
+    page.get_by_role("button", name="Agendapunt opslaan").click()
+    assert "Het agendapunt is toegevoegd." in page.get_by_role("status").first.inner_text()
+    agenda = page.locator("ol.ivp-agenda").inner_text()
+    assert "Eerste cijfers van de analyse" in agenda
+    assert "document: Veiligheidsanalyse Integraal Veiligheidsplan" in agenda
+
     page.locator("summary", has_text="Aanwezigheid vastleggen").click()
     page.get_by_role("group", name="Jeroen Bakker").get_by_label("Aanwezig", exact=True).check()
     page.get_by_role("group", name="Sanne Mulder").get_by_label("Afwezig met bericht").check()

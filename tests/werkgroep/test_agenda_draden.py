@@ -1,6 +1,7 @@
 """The threads an agenda item can point at (issue 8): the open threads of documents that are
-not vastgesteld, so the meeting page's choice follows what is still to discuss, not the
-plan's history; the page's queries stay the same for 3 threads and for 60."""
+not vastgesteld, so the choice follows what is still to discuss, not the plan's history. The
+choice is on the agenda item's own page: the meeting page reads none of it, and both pages'
+queries stay the same for 3 threads and for 60."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _opties(html: str) -> list[str]:
-    begin = html.index('name="agenda-opmerking"')
+    begin = html.index('name="opmerking"')
     return [
         regel.split('"')[1]
         for regel in html[begin : html.index("</select>", begin)].split("<option")[1:]
@@ -56,7 +57,7 @@ def test_the_agenda_offers_the_open_threads_only_and_refuses_a_resolved_one(
     _, open_draden, opgelost, oud = _wereld(plan, coordinator)
     b = BijeenkomstFactory(plan=plan, door=coordinator, datum=vandaag)
     client.force_login(coordinator)
-    url = reverse("werkgroep:bijeenkomst", args=[b.pk])
+    url = reverse("werkgroep:agendapunt_nieuw", args=[b.pk])
     html = client.get(url).content.decode()
     assert _opties(html) == [str(d.pk) for d in open_draden]
     assert "Alleen open draden bij documenten die nog niet zijn vastgesteld." in html
@@ -64,35 +65,24 @@ def test_the_agenda_offers_the_open_threads_only_and_refuses_a_resolved_one(
     for draad in (opgelost, oud):
         response = client.post(
             url,
-            {
-                "formulier": "agenda",
-                "agenda-onderwerp": "Terugblik",
-                "agenda-opmerking": draad.pk,
-            },
+            {"onderwerp": "Terugblik", "opmerking": draad.pk},
         )
         assert response.status_code == 200
-        assert response.context["forms"]["agenda"].errors["opmerking"] == [
+        assert response.context["form"].errors["opmerking"] == [
             "Kies een open draad (de eerste opmerking, geen antwoord) bij een document van "
             "dit plan dat nog niet is vastgesteld."
         ]
         assert 'value="Terugblik"' in response.content.decode()
     assert not Agendapunt.objects.exists()
     # An item that already points at a thread keeps showing it after the thread is resolved.
-    client.post(
-        url,
-        {
-            "formulier": "agenda",
-            "agenda-onderwerp": "Cijfers",
-            "agenda-opmerking": open_draden[0].pk,
-        },
-    )
+    client.post(url, {"onderwerp": "Cijfers", "opmerking": open_draden[0].pk})
     stappen_services.opmerking_resolve(opmerking=open_draden[0], door=coordinator)
-    html = client.get(url).content.decode()
+    html = client.get(reverse("werkgroep:bijeenkomst", args=[b.pk])).content.decode()
     assert "Kunnen we de cijfers van de politie toevoegen?" in html
-    assert _opties(html) == []
+    assert _opties(client.get(url).content.decode()) == []
 
 
-def test_the_meeting_page_keeps_its_queries_for_3_and_for_60_threads(
+def test_the_meeting_and_agenda_item_pages_keep_their_queries_for_3_and_for_60_threads(
     client, plan, coordinator, vandaag
 ):
     groot = maak_plan(plan.gemeente, titel="Groot")
@@ -102,10 +92,15 @@ def test_the_meeting_page_keeps_its_queries_for_3_and_for_60_threads(
     groot_b = BijeenkomstFactory(plan=groot, door=coordinator, datum=vandaag)
     client.force_login(coordinator)
     client.get(reverse("werkgroep:bijeenkomst", args=[klein_b.pk]))  # warm (session, caches)
-    aantallen = []
-    for b, verwacht in ((klein_b, 3), (groot_b, 60)):
-        with CaptureQueriesContext(connection) as q:
-            html = client.get(reverse("werkgroep:bijeenkomst", args=[b.pk])).content.decode()
-        assert len(_opties(html)) == verwacht
-        aantallen.append(len(q))
-    assert aantallen[0] == aantallen[1], aantallen
+    for pagina in ("werkgroep:bijeenkomst", "werkgroep:agendapunt_nieuw"):
+        aantallen = []
+        for b, verwacht in ((klein_b, 3), (groot_b, 60)):
+            with CaptureQueriesContext(connection) as q:
+                html = client.get(reverse(pagina, args=[b.pk])).content.decode()
+            if pagina == "werkgroep:bijeenkomst":
+                assert 'name="opmerking"' not in html
+                assert reverse("werkgroep:agendapunt_nieuw", args=[b.pk]) in html
+            else:
+                assert len(_opties(html)) == verwacht
+            aantallen.append(len(q))
+        assert aantallen[0] == aantallen[1], (pagina, aantallen)

@@ -160,14 +160,32 @@ def test_a_valid_agenda_item_gets_the_thread_itself(client, vergadering, coordin
     client.force_login(coordinator)
     url = reverse("werkgroep:bijeenkomst", args=[b.pk])
     antwoord = client.post(
-        url,
-        {"formulier": "agenda", "agenda-onderwerp": "Reacties", "agenda-opmerking": draad.pk},
+        reverse("werkgroep:agendapunt_nieuw", args=[b.pk]),
+        {"onderwerp": "Reacties", "opmerking": draad.pk},
     )
     assert antwoord.status_code == 302
     assert b.agendapunten.get().opmerking == draad
     html = client.get(url).content.decode()
     link = reverse("stappen:opmerking", args=[draad.pk])
     assert f'Draad: <a class="utrecht-link" href="{link}">Opmerking van ' in html
+
+
+def _agendaformulier_als_knop(html: str, bijeenkomst_id: int) -> str:
+    """The one change since the frozen page: the agenda item's form moved to a page of its own
+    (issue 8), a button to it in its place."""
+    knop = (
+        '<div class="ivp-knoppen"><a class="utrecht-button-link utrecht-button-link--html-a '
+        'utrecht-button-link--secondary-action" '
+        f'href="{reverse("werkgroep:agendapunt_nieuw", args=[bijeenkomst_id])}">'
+        "Agendapunt toevoegen</a></div>"
+    )
+    return re.sub(
+        r'<details class="ivp-details">\s*<summary>Agendapunt toevoegen</summary>.*?</details>',
+        knop,
+        html,
+        count=1,
+        flags=re.DOTALL,
+    )
 
 
 def _zonder_tokens(html: str) -> str:
@@ -226,7 +244,7 @@ def test_the_page_is_the_page_it_was(client, volle_vergadering, coordinator, pla
     request = RequestFactory().get(url)
     request.user = gebruiker
     nieuw, vroeger = antwoord.content.decode(), oud.pagina_html(request, b.pk)
-    assert _zonder_tokens(nieuw) == _zonder_tokens(vroeger)
+    assert _zonder_tokens(nieuw) == _zonder_tokens(_agendaformulier_als_knop(vroeger, b.pk))
     if wie == "lezer":
         assert "Rondvraag" not in nieuw
     else:

@@ -183,9 +183,11 @@ def test_the_coordinator_records_agenda_attendance_notulen_and_actiepunten(
     document = plan.documenten.get(soort="veiligheidsanalyse")
     client.force_login(coordinator)
     url = reverse("werkgroep:bijeenkomst", args=[b.pk])
-    client.post(
-        url, {"formulier": "agenda", "agenda-onderwerp": "Analyse", "agenda-document": document.pk}
+    antwoord = client.post(
+        reverse("werkgroep:agendapunt_nieuw", args=[b.pk]),
+        {"onderwerp": "Analyse", "document": document.pk},
     )
+    assert antwoord["Location"] == f"{url}#agenda"
     client.post(url, {"formulier": "presentie", f"presentie-lid_{lid_.pk}": "afgemeld"})
     client.post(
         url,
@@ -410,7 +412,8 @@ def test_an_agenda_item_links_its_document_version_and_comment_thread(
     b = BijeenkomstFactory(plan=plan, door=coordinator, datum=vandaag)
     client.force_login(coordinator)
     url = reverse("werkgroep:bijeenkomst", args=[b.pk])
-    response = client.get(url)
+    nieuw = reverse("werkgroep:agendapunt_nieuw", args=[b.pk])
+    response = client.get(nieuw)
     html = response.content.decode()
     # The choices read as document and version, and as author, chapter and opening words.
     assert f'<option value="{versie.pk}">{document.titel} — versie 0.1</option>' in html
@@ -419,16 +422,15 @@ def test_an_agenda_item_links_its_document_version_and_comment_thread(
         f"({document.titel} — versie 0.1): Kunnen we de cijfers van de politie toevoegen?"
         "</option>"
     ) in html
-    draden = response.context["forms"]["agenda"].fields["opmerking"].queryset
+    draden = response.context["form"].fields["opmerking"].queryset
     assert list(draden) == [draad]  # the reply is no thread of its own
     response = client.post(
-        url,
+        nieuw,
         {
-            "formulier": "agenda",
-            "agenda-onderwerp": "Reacties op de startnotitie",
-            "agenda-document": document.pk,
-            "agenda-versie": versie.pk,
-            "agenda-opmerking": draad.pk,
+            "onderwerp": "Reacties op de startnotitie",
+            "document": document.pk,
+            "versie": versie.pk,
+            "opmerking": draad.pk,
         },
     )
     assert response.status_code == 302
@@ -452,17 +454,11 @@ def test_a_version_of_another_plan_or_a_reply_is_refused_and_nothing_entered_is_
     andere_versie, _, _ = versie_met_draad(ander, coordinator_van(ander.gemeente))
     b = BijeenkomstFactory(plan=plan, door=coordinator, datum=vandaag)
     client.force_login(coordinator)
-    url = reverse("werkgroep:bijeenkomst", args=[b.pk])
-    gegevens = {
-        "formulier": "agenda",
-        "agenda-onderwerp": "Reacties bespreken",
-        "agenda-toelichting": "Graag vooraf lezen.",
-    }
-    response = client.post(
-        url, gegevens | {"agenda-versie": andere_versie.pk, "agenda-opmerking": antwoord.pk}
-    )
+    url = reverse("werkgroep:agendapunt_nieuw", args=[b.pk])
+    gegevens = {"onderwerp": "Reacties bespreken", "toelichting": "Graag vooraf lezen."}
+    response = client.post(url, gegevens | {"versie": andere_versie.pk, "opmerking": antwoord.pk})
     assert response.status_code == 200
-    fouten = response.context["forms"]["agenda"].errors
+    fouten = response.context["form"].errors
     assert fouten["versie"] == ["Kies een versie van een document van dit plan."]
     assert fouten["opmerking"] == [
         "Kies een open draad (de eerste opmerking, geen antwoord) bij een document van dit "
@@ -471,20 +467,14 @@ def test_a_version_of_another_plan_or_a_reply_is_refused_and_nothing_entered_is_
     html = response.content.decode()
     assert 'value="Reacties bespreken"' in html
     assert "Graag vooraf lezen." in html
-    assert '<details class="ivp-details" open>' in html
     # A version of another document than the one chosen: refused by the model, on `versie`.
     prioritering = plan.documenten.get(soort="prioritering")
     response = client.post(
         url,
-        gegevens
-        | {
-            "agenda-document": prioritering.pk,
-            "agenda-versie": versie.pk,
-            "agenda-opmerking": draad.pk,
-        },
+        gegevens | {"document": prioritering.pk, "versie": versie.pk, "opmerking": draad.pk},
     )
     assert response.status_code == 200
-    fout = response.context["forms"]["agenda"].errors["versie"][0]
+    fout = response.context["form"].errors["versie"][0]
     assert "niet van het gekozen document" in fout
     html = response.content.decode()
     assert 'value="Reacties bespreken"' in html
