@@ -4,14 +4,13 @@ guards read, each in a fixed number of queries."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from ivp.models import Bericht, Gebruiker, Plan
 from ivp.permissions import PLAN_LEZERS, gemeenten_met_rol, mag_plan_regisseren
-from ivp.selectors import niet_verzonden, plannen_met_gemeente, zichtbaar_plan
+from ivp.selectors import niet_verzonden, plan_lezer, zichtbaar_plan
 from stappen import signalen
 from stappen.constants import DocumentStatus, StapStatus
 from stappen.guards import PlanStand, sluitblokkades, startblokkades, waarschuwingen
@@ -158,19 +157,14 @@ class PlanPagina:
     aanvulling: Aanvulling = field(default_factory=Aanvulling)
 
 
-@cache
-def _plannen_met_herkomst() -> QuerySet[Plan]:
-    """Plans as `zichtbaar_plan` reads them, with the plan each follows and the plan that
-    follows it (`stappen.selectors.vervolg.herkomst`, the plan page's notice) and its
-    prioritering (step 3's guard, `StandLader.prioritering`): in the same query, built once
-    per process."""
-    return plannen_met_gemeente().select_related(
-        "herkomst__vorig_plan", "opvolging__plan", "prioritering"
-    )
+# Plans as `zichtbaar_plan` reads them, with the plan each follows and the plan that follows
+# it (`stappen.selectors.vervolg.herkomst`, the plan page's notice) and its prioritering (step
+# 3's guard, `StandLader.prioritering`): in the same query.
+_PLAN_MET_HERKOMST = plan_lezer("herkomst__vorig_plan", "opvolging__plan", "prioritering")
 
 
 def plan_pagina(user: Gebruiker, plan_id: int) -> PlanPagina:
-    plan = zichtbaar_plan(user, plan_id, uit=_plannen_met_herkomst())
+    plan = zichtbaar_plan(user, plan_id, uit=_PLAN_MET_HERKOMST)
     stand = laad_stand(plan, prioritering_met_plan=True)
     regie = mag_plan_regisseren(user, plan)
     concepten = leest_concepten(user, plan.gemeente_id)
