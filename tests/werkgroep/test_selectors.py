@@ -38,6 +38,9 @@ pytestmark = pytest.mark.django_db
 # roles, the plan and its parts, the savepoints of the test client.
 MAX_QUERIES = 16
 MAX_QUERIES_BIJEENKOMST = 12
+# The werkgroep page: session, user, plan, roles, velden, members, their velden, meetings
+# (issue 8: 9, the werkgroep read on its own).
+MAX_QUERIES_WERKGROEP = 8
 MAX_QUERIES_UREN = 9
 # A valid hour entry posted to the uren page: session, user, plan, roles, the member chosen,
 # and the service's transaction (closed period, lock, checks, the row and its history).
@@ -150,6 +153,9 @@ def test_pages_keep_a_flat_query_count_with_8_and_80_members(
     assert list(bij_8.values()) == list(bij_80.values()), (bij_8, bij_80)
     assert max(bij_80.values()) <= MAX_QUERIES, bij_80
     client.force_login(coordinator)
+    with django_assert_max_num_queries(MAX_QUERIES_WERKGROEP):
+        html = client.get(reverse("werkgroep:werkgroep", args=[groot.pk])).content.decode()
+    assert "Leden (80 van" in html
     # The hours page: its entries and choices from what it has read already, the werkgroep
     # with its members (issue 8: 14).
     with django_assert_max_num_queries(MAX_QUERIES_UREN):

@@ -1,6 +1,7 @@
-"""The werkgroep page (issue 8): its members and coverage tables are written in one pass of
-Python (`werkgroep/templatetags/werkgroep.py`) and only the meetings shown are made into
-objects (`selectors.overzicht.Bijeenkomsten`). The page is what the template wrote before
+"""The werkgroep page (issue 8): its members and coverage tables and its list of meetings are
+written in one pass of Python (`werkgroep/templatetags/werkgroep.py`) from rows: the members
+as `LidRegel`s, the meetings as columns from which a `Bijeenkomst` is made only when asked
+for (`selectors.overzicht.Bijeenkomsten`). The page is what the template wrote before
 (frozen beside this file as `werkgroep_oud.html`): for the coordinator, a member and a lezer,
 on every page of meetings, with text that needs escaping, external members, members without
 organisation or velden, motivations, voortgangsoverleggen and open actiepunten."""
@@ -18,6 +19,7 @@ from tests.stappen.stappenplan import lid_van
 from tests.werkgroep.factories import LidFactory
 from tests.werkgroep.test_uren_pagina import _gelijk
 from veiligheidsvelden.models import Veld
+from werkgroep import services
 from werkgroep.constants import ActiepuntStatus
 from werkgroep.models import Actiepunt, Bijeenkomst, Lid
 
@@ -103,7 +105,12 @@ def test_a_members_and_a_lezers_page_is_what_the_template_wrote(
     assert "Wijzig" not in nieuw
 
 
-def test_the_page_without_members_or_meetings_is_what_the_template_wrote(client, plan, coordinator):
+@pytest.mark.parametrize("met_werkgroep", [False, True])
+def test_the_page_without_members_or_meetings_is_what_the_template_wrote(
+    client, plan, coordinator, met_werkgroep
+):
+    if met_werkgroep:  # made before its first member (`werkgroep_ensure`), or none at all
+        services.werkgroep_ensure(plan=plan, door=coordinator)
     client.force_login(coordinator)
     nieuw, oud = _oud_en_nieuw(client, reverse("werkgroep:werkgroep", args=[plan.pk]))
     assert _gelijk(nieuw) == _gelijk(oud)
@@ -124,3 +131,6 @@ def test_the_meetings_are_numbered_over_all_pages(client, plan, coordinator, wer
     assert nummers[:8] == [1, 2, 3, 4, 5, 6, None, 7]
     assert pagina.aantal_bijeenkomsten == 47 - 47 // 7 == nummers[-1]
     assert [r.open_actiepunten for r in alle[:4]] == [0, 2, 0, 3]
+    # A regel's meeting has the list's columns; the others are read when used.
+    opgeslagen = Bijeenkomst.objects.get(pk=getoond[0].bijeenkomst.pk)
+    assert getoond[0].bijeenkomst.uid == opgeslagen.uid

@@ -27,6 +27,7 @@ from werkgroep.selectors.bijeenkomsten import (
     zichtbare_bijeenkomst,
 )
 from werkgroep.selectors.leden import (
+    LidRegel,
     kandidaten,
     leden_keuze,
     leden_met_velden,
@@ -58,6 +59,7 @@ __all__ = [
     "BijeenkomstRegel",
     "Dekking",
     "Keuzes",
+    "LidRegel",
     "StapUren",
     "UrenPagina",
     "UrenRegel",

@@ -2,36 +2,105 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import QuerySet
 from django.http import Http404
 
-from ivp.models import Gebruiker, Plan
+from ivp.models import Gebruiker, Plan, gebruiker_naam
 from ivp.permissions import PLAN_LEZERS, mag_plan_regisseren
+from ivp.vaste_query import VasteQuery
 from veiligheidsvelden.models import Veld
+from werkgroep.constants import LidRol
 from werkgroep.models import Lid, Urenbudget, Werkgroep
 
 
-def leden_met_velden(werkgroep_id: int | None, velden: list[Veld]) -> list[Lid]:
-    """The members with their user, oldest first, each with `gekozen_velden`: its velden in
-    the order of `velden` (all of them, as the page has them anyway). Two queries: the
-    members, and the pairs of the m2m table (a prefetch made a Veld and a related manager per
-    member, a fifth of the werkgroep page at 80 members; issue 8)."""
-    if werkgroep_id is None:
-        return []
-    leden = list(
-        Lid.objects.filter(werkgroep_id=werkgroep_id).select_related("gebruiker").order_by("pk")
-    )
+@dataclass(slots=True)
+class LidRegel:
+    """A member as the werkgroep page shows it, read as plain values (issue 8: a `Lid` and a
+    `Gebruiker` instance per member were a sixth of the page at 80 members). The names are
+    those of `Lid`: `weergavenaam` as its property gives it, `get_rol_display()`."""
+
+    pk: int
+    gebruiker_id: int | None
+    weergavenaam: str
+    rol: str
+    organisatie: str
+    functie: str
+    motivatie: str
+    gekozen_velden: list[Veld]  # its velden, in the order of the page's velden
+
+    def get_rol_display(self) -> str:
+        return _ROLLEN.get(self.rol, self.rol)
+
+
+_ROLLEN = dict(LidRol.choices)
+
+# Compiled once per process (issue 8), each through the plan: its werkgroep needs no query of
+# its own, and one parameter (psycopg parses a query of more than 50 parameters anew each
+# time, as a list of the members' ids would be).
+_LEDEN = VasteQuery(
+    lambda plan_id: (
+        Lid.objects.filter(werkgroep__plan_id=plan_id)
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "gebruiker_id",
+            "naam",
+            "rol",
+            "organisatie",
+            "functie",
+            "motivatie",
+            "gebruiker__first_name",
+            "gebruiker__last_name",
+            "gebruiker__username",
+        )
+    ),
+    "plan_id",
+)
+_LID_VELDEN = VasteQuery(
+    lambda plan_id: Lid.velden.through.objects.filter(lid__werkgroep__plan_id=plan_id).values_list(
+        "lid_id", "veld_id"
+    ),
+    "plan_id",
+)
+
+
+def leden_met_velden(plan_id: int, velden: list[Veld]) -> list[LidRegel]:
+    """The members of the plan's werkgroep, oldest first, each with `gekozen_velden` (of
+    `velden`: all of them, as the page has them anyway). Two queries: the members with their
+    user's name, and the pairs of the m2m table."""
     per_lid: dict[int, set[int]] = {}
-    # Through the werkgroep (one parameter), not the members' ids: psycopg parses a query of
-    # more than 50 parameters anew each time.
-    for lid_id, veld_id in Lid.velden.through.objects.filter(
-        lid__werkgroep_id=werkgroep_id
-    ).values_list("lid_id", "veld_id"):
+    for lid_id, veld_id in _LID_VELDEN.rijen(plan_id=plan_id):
         per_lid.setdefault(lid_id, set()).add(veld_id)
-    for lid in leden:
-        eigen = per_lid.get(lid.pk, set())
-        lid.gekozen_velden = [v for v in velden if v.pk in eigen]  # type: ignore[attr-defined]  # read for the page, not a field
-    return leden
+    return [
+        LidRegel(
+            pk=pk,
+            gebruiker_id=gebruiker_id,
+            weergavenaam=gebruiker_naam(voornaam, achternaam, gebruikersnaam)
+            if gebruiker_id
+            else naam,
+            rol=rol,
+            organisatie=organisatie,
+            functie=functie,
+            motivatie=motivatie,
+            gekozen_velden=[v for v in velden if v.pk in eigen]
+            if (eigen := per_lid.get(pk))
+            else [],
+        )
+        for (
+            pk,
+            gebruiker_id,
+            naam,
+            rol,
+            organisatie,
+            functie,
+            motivatie,
+            voornaam,
+            achternaam,
+            gebruikersnaam,
+        ) in _LEDEN.rijen(plan_id=plan_id)
+    ]
 
 
 def leden_keuze(werkgroep_id: int | None) -> QuerySet[Lid]:

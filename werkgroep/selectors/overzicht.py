@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import overload
+from typing import Any, NamedTuple, overload
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
@@ -13,29 +14,31 @@ from django.utils import timezone
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import mag_plan_regisseren
 from ivp.selectors import zichtbaar_plan
+from ivp.vaste_query import VasteQuery
 from stappen.rechten import leest_concepten
 from veiligheidsvelden.models import Veld
 from werkgroep.constants import MAX_BIJEENKOMSTEN, MAX_LEDEN, LidRol
-from werkgroep.models import Bijeenkomst, Lid, Werkgroep
+from werkgroep.models import Bijeenkomst
 from werkgroep.selectors.bijeenkomsten import BijeenkomstRegel
-from werkgroep.selectors.leden import leden_met_velden, werkgroep_van
+from werkgroep.selectors.leden import LidRegel, leden_met_velden
 
 
 @dataclass
 class Dekking:
     """The coverage overview: for each veld, which members cover it."""
 
-    leden: list[Lid]
+    leden: list[LidRegel]
     rijen: list[tuple[Veld, list[bool], bool]]  # veld, covered per member, is a gap
     ontbrekende_velden: list[Veld]
     heeft_politie_expert: bool
 
 
-def dekking(leden: list[Lid], velden: list[Veld]) -> Dekking:
-    per_lid = [{v.pk for v in lid.gekozen_velden} for lid in leden]  # type: ignore[attr-defined]
+def dekking(leden: list[LidRegel], velden: list[Veld]) -> Dekking:
+    per_lid = [{v.pk for v in lid.gekozen_velden} for lid in leden]
     rijen = []
     for veld in velden:
-        vakjes = [veld.pk in eigen for eigen in per_lid]
+        pk = veld.pk  # a property: once per veld, not once per member (issue 8)
+        vakjes = [pk in eigen for eigen in per_lid]
         rijen.append((veld, vakjes, not any(vakjes)))
     return Dekking(
         leden=leden,
@@ -49,28 +52,66 @@ def dekking(leden: list[Lid], velden: list[Veld]) -> Dekking:
 # the uitvoering goes on for years; the list is long for reasons of history only (issue 8).
 BIJEENKOMSTEN_PER_PAGINA = 20
 
+# What the page shows of a meeting: not the notulen and besluiten of all of them (issue 8).
+_KOLOMMEN = ("id", "titel", "datum", "begintijd", "eindtijd", "voortgangsoverleg", "motivatie")
+
+
+class Bijeenkomstrij(NamedTuple):
+    """A meeting of the page's list, as its columns are read."""
+
+    pk: int
+    titel: str
+    datum: dt.date
+    begintijd: dt.time
+    eindtijd: dt.time
+    voortgangsoverleg: bool
+    motivatie: str
+    open_actiepunten: int  # 0 for a lezer, who sees no actiepunten
+
+
+_DATUM = Bijeenkomstrij._fields.index("datum")
+_OVERLEG = Bijeenkomstrij._fields.index("voortgangsoverleg")
+
+
+def _bijeenkomsten(plan_id: int) -> QuerySet[Bijeenkomst]:
+    return Bijeenkomst.objects.filter(werkgroep__plan_id=plan_id).order_by(
+        "datum", "begintijd", "pk"
+    )
+
+
+# Compiled once per process (issue 8); through the plan, so the werkgroep needs no query.
+_VELDEN = VasteQuery(lambda: Veld.objects.order_by("code"))
+_BIJEENKOMSTEN = VasteQuery(
+    lambda plan_id: _bijeenkomsten(plan_id).values_list(*_KOLOMMEN), "plan_id"
+)
+_BIJEENKOMSTEN_MET_OPEN = VasteQuery(
+    lambda plan_id: (
+        _bijeenkomsten(plan_id)
+        .annotate(aantal_open=Count("actiepunten", filter=Q(actiepunten__status="open")))
+        .values_list(*_KOLOMMEN, "aantal_open")
+    ),
+    "plan_id",
+)
+
 
 class Bijeenkomsten(Sequence[BijeenkomstRegel]):
-    """All meetings of the werkgroep in date order, numbered, read as rows in one query; a
-    `BijeenkomstRegel` with its `Bijeenkomst` is made only for the meetings asked for, the
-    page of 20 shown (issue 8: 147 model instances were made to number them). `datums` are
-    every meeting's date, for finding the page of the next one."""
+    """All meetings of the werkgroep in date order, numbered, read as rows (`_KOLOMMEN` and
+    the open actiepunten) in one query. The page's list is written from the rows
+    (`getoond`); a `BijeenkomstRegel`, with a `Bijeenkomst` of those columns (the others
+    read when used), is made only when one is asked for (issue 8: 147 model instances were
+    made to number them, and 20 for the page's list). `datums` are every meeting's date,
+    for finding the page of the next one."""
 
-    def __init__(self, qs: QuerySet[Bijeenkomst], met_actiepunten: bool):
-        self.namen = [veld.attname for veld in Bijeenkomst._meta.concrete_fields]
-        extra = ["aantal_open"] if met_actiepunten else []
-        self.db = qs.db
-        self.rijen = list(qs.values_list(*self.namen, *extra))
-        overleg = self.namen.index("voortgangsoverleg")
-        datum = self.namen.index("datum")
-        self.datums = [rij[datum] for rij in self.rijen]
+    def __init__(self, rijen: list[tuple[Any, ...]]):
+        self.rijen = rijen
+        self.datums = [rij[_DATUM] for rij in rijen]
         # The trajectory's meetings count on; a voortgangsoverleg has no number.
         self.nummers: list[int | None] = []
         n = 0
-        for rij in self.rijen:
-            if not rij[overleg]:
+        for rij in rijen:
+            if not rij[_OVERLEG]:
                 n += 1
-            self.nummers.append(None if rij[overleg] else n)
+            self.nummers.append(None if rij[_OVERLEG] else n)
         self.aantal_genummerd = n
 
     def __len__(self) -> int:
@@ -78,21 +119,49 @@ class Bijeenkomsten(Sequence[BijeenkomstRegel]):
 
     def _regel(self, index: int) -> BijeenkomstRegel:
         rij = self.rijen[index]
-        velden = len(self.namen)
         return BijeenkomstRegel(
-            bijeenkomst=Bijeenkomst.from_db(self.db, self.namen, rij[:velden]),
+            bijeenkomst=Bijeenkomst.from_db("default", _KOLOMMEN, rij[: len(_KOLOMMEN)]),
             nummer=self.nummers[index],
-            open_actiepunten=rij[velden] if len(rij) > velden else 0,
+            open_actiepunten=rij[len(_KOLOMMEN)],
         )
 
     @overload
     def __getitem__(self, index: int) -> BijeenkomstRegel: ...
     @overload
-    def __getitem__(self, index: slice) -> list[BijeenkomstRegel]: ...
-    def __getitem__(self, index: int | slice) -> BijeenkomstRegel | list[BijeenkomstRegel]:
-        if isinstance(index, slice):
-            return [self._regel(i) for i in range(*index.indices(len(self.rijen)))]
+    def __getitem__(self, index: slice) -> Sequence[BijeenkomstRegel]: ...
+    def __getitem__(self, index: int | slice) -> BijeenkomstRegel | Sequence[BijeenkomstRegel]:
+        if isinstance(index, slice):  # the Paginator's page: its regels made when read
+            return _Deel(self, range(len(self.rijen))[index])
         return self._regel(range(len(self.rijen))[index])
+
+    def getoond(self, deel: Page) -> list[tuple[Bijeenkomstrij, int | None]]:
+        """The rows of the meetings on `deel` (a page of these), each with its number."""
+        if not self.rijen:
+            return []
+        return [
+            (Bijeenkomstrij._make(self.rijen[i]), self.nummers[i])
+            for i in range(deel.start_index() - 1, deel.end_index())
+        ]
+
+
+class _Deel(Sequence[BijeenkomstRegel]):
+    """A slice of `Bijeenkomsten` whose regels are made when read."""
+
+    def __init__(self, alle: Bijeenkomsten, bereik: range):
+        self.alle = alle
+        self.bereik = bereik
+
+    def __len__(self) -> int:
+        return len(self.bereik)
+
+    @overload
+    def __getitem__(self, index: int) -> BijeenkomstRegel: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[BijeenkomstRegel]: ...
+    def __getitem__(self, index: int | slice) -> BijeenkomstRegel | Sequence[BijeenkomstRegel]:
+        if isinstance(index, slice):
+            return _Deel(self.alle, self.bereik[index])
+        return self.alle._regel(self.bereik[index])
 
 
 def bijeenkomsten_pagina(regels: Bijeenkomsten, gevraagd: int | str | None) -> Page:
@@ -115,14 +184,12 @@ def bijeenkomsten_pagina(regels: Bijeenkomsten, gevraagd: int | str | None) -> P
 @dataclass
 class WerkgroepPagina:
     plan: Plan
-    werkgroep: Werkgroep | None
-    leden: list[Lid]
+    leden: list[LidRegel]
     dekking: Dekking
     bijeenkomsten: Bijeenkomsten  # all of them, numbered (a regel made when asked for)
     bijeenkomsten_pagina: Page  # the ones shown
     aantal_bijeenkomsten: int
     mag_regisseren: bool
-    eigen_lid: Lid | None
     waarschuwingen: list[str] = field(default_factory=list)
     toont_werkstukken: bool = True  # False for a lezer: no hours, no actiepunten
     max_leden: int = MAX_LEDEN
@@ -133,19 +200,18 @@ def werkgroep_pagina(
     user: Gebruiker, plan_id: int, pagina: int | str | None = None
 ) -> WerkgroepPagina:
     """The werkgroep page; `pagina` is the page of meetings asked for (the query string's
-    `bijeenkomsten`), see `bijeenkomsten_pagina`."""
+    `bijeenkomsten`), see `bijeenkomsten_pagina`. A plan without a werkgroep reads as one
+    without members or meetings."""
     plan = zichtbaar_plan(user, plan_id)
-    werkgroep = werkgroep_van(plan)
-    velden = list(Veld.objects.order_by("code"))
-    leden = leden_met_velden(werkgroep.pk if werkgroep else None, velden)
+    velden = _VELDEN.objecten()
+    leden = leden_met_velden(plan.pk, velden)
     overzicht = dekking(leden, velden)
-    bijeenkomsten_qs = Bijeenkomst.objects.filter(werkgroep=werkgroep)
     werkstukken = leest_concepten(user, plan.gemeente_id)
     if werkstukken:  # a lezer sees no actiepunten, nor their count
-        bijeenkomsten_qs = bijeenkomsten_qs.annotate(
-            aantal_open=Count("actiepunten", filter=Q(actiepunten__status="open"))
-        )
-    regels = Bijeenkomsten(bijeenkomsten_qs.order_by("datum", "begintijd", "pk"), werkstukken)
+        rijen = _BIJEENKOMSTEN_MET_OPEN.rijen(plan_id=plan.pk)
+    else:
+        rijen = [(*rij, 0) for rij in _BIJEENKOMSTEN.rijen(plan_id=plan.pk)]
+    regels = Bijeenkomsten(rijen)
     waarschuwingen = []
     if leden:
         for veld in overzicht.ontbrekende_velden:
@@ -154,14 +220,12 @@ def werkgroep_pagina(
             waarschuwingen.append("De operationeel expert van de politie ontbreekt.")
     return WerkgroepPagina(
         plan=plan,
-        werkgroep=werkgroep,
         leden=leden,
         dekking=overzicht,
         bijeenkomsten=regels,
         bijeenkomsten_pagina=bijeenkomsten_pagina(regels, pagina),
         aantal_bijeenkomsten=regels.aantal_genummerd,
         mag_regisseren=mag_plan_regisseren(user, plan),
-        eigen_lid=next((lid for lid in leden if lid.gebruiker_id == user.pk), None),
         waarschuwingen=waarschuwingen,
         toont_werkstukken=werkstukken,
     )

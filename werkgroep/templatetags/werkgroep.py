@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
 
-from werkgroep.constants import LidRol, uren_tekst
+from werkgroep.constants import LidRol, bijeenkomst_nummer, uren_tekst
 
 if TYPE_CHECKING:
     from werkgroep.grafiek import Grafiek
@@ -175,7 +175,9 @@ def burndown_deadlines(g: Grafiek) -> SafeString:
     )
 
 
-# The werkgroep page: the members and the coverage (80 members at 50×, issue 8) -------------
+# The werkgroep page: the members, the coverage (80 members at 50×) and the page of meetings
+# (20, each with five filters and a URL through the template language: a third of the page's
+# Python; issue 8) ---------------------------------------------------------------------------
 
 _JA = '<span aria-hidden="true">✓</span><span class="ivp-visueel-verborgen">ja</span>'
 _NEE = '<span class="ivp-visueel-verborgen">nee</span>'
@@ -187,6 +189,7 @@ def leden_regels(pagina: WerkgroepPagina) -> SafeString:
     regie = pagina.mag_regisseren
     bewerken = _url("werkgroep:lid_bewerken")
     motivatie_kop = f"<strong>Meer dan {pagina.max_leden} leden, motivatie:</strong>"
+    rollen: dict[str, str] = {}
     regels = []
     for lid in pagina.leden:
         naam = escape(lid.weergavenaam)
@@ -194,11 +197,14 @@ def leden_regels(pagina: WerkgroepPagina) -> SafeString:
         organisatie = escape(lid.organisatie) if lid.organisatie else "—"
         if lid.functie:
             organisatie += f", {escape(lid.functie)}"
-        velden = ", ".join(escape(v.code) for v in lid.gekozen_velden) or "—"  # type: ignore[attr-defined]  # read for the page
+        velden = ", ".join(escape(v.code) for v in lid.gekozen_velden) or "—"
+        rol = rollen.get(lid.rol)
+        if rol is None:  # three roles: each escaped once
+            rol = rollen[lid.rol] = escape(lid.get_rol_display())
         regels.append(
             '<tr class="utrecht-table__row">'
             f'<th class="utrecht-table__header-cell" scope="row">{naam}{extern}</th>'
-            f"{CEL}{escape(lid.get_rol_display())}</td>{CEL}{organisatie}</td>{CEL}{velden}</td>"
+            f"{CEL}{rol}</td>{CEL}{organisatie}</td>{CEL}{velden}</td>"
             + (
                 f'{CEL}<a class="utrecht-link" href="{bewerken(lid.pk)}">Wijzig'
                 f'<span class="ivp-visueel-verborgen"> {naam}</span></a></td>'
@@ -242,5 +248,35 @@ def dekking_rijen(pagina: WerkgroepPagina) -> SafeString:
             f"{escape(veld.naam)}"
             + (' <strong class="ivp-dekking__melding">— niet gedekt</strong>' if gat else "")
             + f"</th>{cellen}</tr>"
+        )
+    return mark_safe("\n".join(regels))
+
+
+@register.simple_tag
+def bijeenkomsten_regels(pagina: WerkgroepPagina) -> SafeString:
+    """The items of the list of meetings shown: number (or voortgangsoverleg), title, date
+    and times as `date:"d-m-Y"` and `time:"H:i"` wrote them, the open actiepunten, and the
+    motivation (asked for past the sixth meeting)."""
+    url = _url("werkgroep:bijeenkomst")
+    motivatie_kop = (
+        f"<strong>Meer dan {pagina.max_bijeenkomsten} bijeenkomsten, motivatie:</strong>"
+    )
+    regels = []
+    for b, nummer in pagina.bijeenkomsten.getoond(pagina.bijeenkomsten_pagina):
+        soort = bijeenkomst_nummer(nummer) if nummer else "Voortgangsoverleg"
+        n = b.open_actiepunten
+        regels.append(
+            '<li class="utrecht-unordered-list__item">\n'
+            f'<a class="utrecht-link" href="{url(b.pk)}">{soort}: {escape(b.titel)}, '
+            f"{b.datum:%d-%m-%Y} {b.begintijd:%H:%M}–{b.eindtijd:%H:%M}</a>\n"
+            + (f" — {n} open actiepunt{'' if n == 1 else 'en'}" if n else "")
+            + "\n"
+            + (
+                f'<br><span class="ivp-werkgroep__motivatie-tekst">{motivatie_kop} '
+                f"{escape(b.motivatie)}</span>"
+                if b.motivatie
+                else ""
+            )
+            + "\n</li>"
         )
     return mark_safe("\n".join(regels))
