@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ivp.constants import RolSoort
 from ivp.exceptions import GeenToegang
 from ivp.models import Regio, Rol
+from ivp.vaste_query import VasteQuery
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -25,6 +26,16 @@ PLAN_LEZERS = frozenset(
 PLAN_REGISSEURS = frozenset({RolSoort.COORDINATOR})
 
 
+# Unordered: a set per gemeente (Meta.ordering would join the gemeente for nothing). Every
+# page asks it: compiled once per process (issue 8).
+_ROLLEN = VasteQuery(
+    lambda gebruiker_id: (
+        Rol.objects.filter(gebruiker_id=gebruiker_id).order_by().values_list("gemeente_id", "soort")
+    ),
+    "gebruiker_id",
+)
+
+
 def rollen_van(user: Gebruiker | AnonymousUser) -> dict[int, frozenset[str]]:
     """The roles of `user` per gemeente id."""
     if not user.is_authenticated:
@@ -32,9 +43,7 @@ def rollen_van(user: Gebruiker | AnonymousUser) -> dict[int, frozenset[str]]:
     cached = getattr(user, "_ivp_rollen", None)
     if cached is None:
         per_gemeente: dict[int, set[str]] = {}
-        # Unordered: a set per gemeente (Meta.ordering would join the gemeente for nothing).
-        rijen = Rol.objects.filter(gebruiker=user).order_by().values_list("gemeente_id", "soort")
-        for gemeente_id, soort in rijen:
+        for gemeente_id, soort in _ROLLEN.rijen(gebruiker_id=user.pk):
             per_gemeente.setdefault(gemeente_id, set()).add(soort)
         cached = {gid: frozenset(soorten) for gid, soorten in per_gemeente.items()}
         user._ivp_rollen = cached  # type: ignore[attr-defined]  # per-request cache, not a field

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import Http404
 
 from ivp.models import Bericht, Gebruiker, Plan
 from ivp.permissions import PLAN_LEZERS, gemeenten_met_rol, mag_plan_regisseren
 from ivp.selectors import niet_verzonden, plan_lezer, zichtbaar_plan
+from ivp.vaste_query import VasteQuery
 from stappen import signalen
 from stappen.constants import DocumentStatus, StapStatus
 from stappen.guards import PlanStand, sluitblokkades, startblokkades, waarschuwingen
@@ -68,11 +69,7 @@ class StandLader:
         )
 
     def plaatsingen(self) -> list[Plaatsing]:
-        return list(
-            Plaatsing.objects.filter(plan=self.plan)
-            .select_related("thema")
-            .order_by("volgorde", "thema__code")
-        )
+        return PLAATSINGEN.objecten(plan_id=self.plan.pk)
 
     def aantal_doelstellingen(self) -> dict[int, int]:
         return dict(
@@ -84,9 +81,7 @@ class StandLader:
         )
 
     def hoofdthemas(self) -> list[Thema]:
-        return list(
-            Thema.objects.voor_gemeente(self.plan.gemeente_id).hoofdthemas().order_by("code")
-        )
+        return _HOOFDTHEMAS.objecten(gemeente_id=self.plan.gemeente_id)
 
     def prioritering(self) -> Prioritering | None:
         if self.prioritering_met_plan:
@@ -94,21 +89,44 @@ class StandLader:
         return Prioritering.objects.filter(plan=self.plan).first()
 
 
+# The reads of `laad_stand` and `StandLader` that every plan page and every transition makes,
+# compiled once per process (issue 8).
+_STAPPEN = VasteQuery(
+    lambda plan_id: Stap.objects.filter(plan_id=plan_id).order_by("nummer"), "plan_id"
+)
+_DOCUMENTEN = VasteQuery(
+    lambda plan_id: Document.objects.filter(plan_id=plan_id).order_by("stap__nummer", "jaar"),
+    "plan_id",
+)
+# The plan's placings with their themes, in their order (also last time's, `vervolg`).
+PLAATSINGEN = VasteQuery(
+    lambda plan_id: (
+        Plaatsing.objects.filter(plan_id=plan_id)
+        .select_related("thema")
+        .order_by("volgorde", "thema__code")
+    ),
+    "plan_id",
+)
+_HOOFDTHEMAS = VasteQuery(
+    lambda gemeente_id: Thema.objects.voor_gemeente(gemeente_id).hoofdthemas().order_by("code"),
+    "gemeente_id",
+)
+
+
 def laad_stand(plan: Plan, *, prioritering_met_plan: bool = False) -> PlanStand:
     """Everything the guards read for `plan`: its steps and its documents with their
     decisions (three queries), the rest when a guard first reads it (`StandLader`, at most
     six more), whatever its size."""
-    stappen = {s.nummer: s for s in Stap.objects.filter(plan=plan).order_by("nummer")}
+    stappen = {s.nummer: s for s in _STAPPEN.objecten(plan_id=plan.pk)}
+    documenten = _DOCUMENTEN.objecten(plan_id=plan.pk)
+    prefetch_related_objects(
+        documenten,
+        Prefetch("besluiten", queryset=Besluit.objects.order_by("datum", "vastgelegd_op")),
+    )
     stand = PlanStand(
         plan=plan,
         stappen=stappen,
-        documenten=list(
-            Document.objects.filter(plan=plan)
-            .order_by("stap__nummer", "jaar")
-            .prefetch_related(
-                Prefetch("besluiten", queryset=Besluit.objects.order_by("datum", "vastgelegd_op"))
-            )
-        ),
+        documenten=documenten,
         lader=StandLader(plan, prioritering_met_plan=prioritering_met_plan),
     )
     for stap in stappen.values():

@@ -19,10 +19,12 @@ from ivp.constants import PLANPERIODE_JAREN
 from ivp.models import Gebruiker, Plan
 from ivp.permissions import heeft_rol, mag_plan_regisseren
 from ivp.selectors import regie_gemeenten, regie_plan, zichtbaar_plan
+from ivp.vaste_query import VasteQuery
 from stappen.constants import DocumentSoort, DocumentStatus, EvaluatieScore, Keuze, StapStatus
 from stappen.models import Document, Doelstelling, Evaluatie, Plaatsing, Vervolg
 from stappen.rechten import CONCEPT_LEZERS
 from stappen.selectors.documenten import plan_document
+from stappen.selectors.proces import PLAATSINGEN
 from stappen.vervolg import Overname, overnames
 from veiligheidsvelden.models import Beleidsdocument, Meting, Thema
 
@@ -330,29 +332,35 @@ class VorigeKeer:
     onbeoordeeld: int
 
 
+# The reads of `vorige_keer`, on every view of the prioritering: compiled once (issue 8).
+_VERVOLG = VasteQuery(
+    lambda plan_id: Vervolg.objects.select_related("vorig_plan").filter(plan_id=plan_id), "plan_id"
+)
+_SCORES = VasteQuery(
+    lambda plan_id: (
+        Doelstelling.objects.filter(plaatsing__plan_id=plan_id)
+        .order_by()  # only counted
+        .values_list("plaatsing__thema_id", "plaatsing__thema__hoofdthema_id", "evaluaties__score")
+    ),
+    "plan_id",
+)
+
+
 def vorige_keer(plan: Plan, themas: list[Thema]) -> tuple[Plan | None, list[VorigeKeer]]:
     """Per hoofdthema of the new prioritering: its placing in the previous plan and how its
     goals scored. Three queries; (None, []) for a plan not started from another."""
-    vervolg = Vervolg.objects.select_related("vorig_plan").filter(plan=plan).first()
-    if vervolg is None:
+    gevonden = _VERVOLG.objecten(plan_id=plan.pk)
+    if not gevonden:
         return None, []
-    vorig = vervolg.vorig_plan
+    vorig = gevonden[0].vorig_plan
     # A theme placed under its hoofdthema counts for that hoofdthema; a priority wins.
     plaatsingen: dict[int, Plaatsing] = {}
-    for p in (
-        Plaatsing.objects.filter(plan=vorig)
-        .select_related("thema")
-        .order_by("volgorde", "thema__code")  # Meta.ordering within one plan, without its join
-    ):
+    for p in PLAATSINGEN.objecten(plan_id=vorig.pk):
         sleutel = p.thema.hoofdthema_id or p.thema_id
         if sleutel not in plaatsingen or p.keuze == Keuze.PRIORITEIT:
             plaatsingen[sleutel] = p
     per_thema: dict[int, list[str | None]] = {}
-    for thema_id, hoofdthema_id, score in (
-        Doelstelling.objects.filter(plaatsing__plan=vorig)
-        .order_by()  # only counted
-        .values_list("plaatsing__thema_id", "plaatsing__thema__hoofdthema_id", "evaluaties__score")
-    ):
+    for thema_id, hoofdthema_id, score in _SCORES.rijen(plan_id=vorig.pk):
         per_thema.setdefault(hoofdthema_id or thema_id, []).append(score)
     rijen = []
     for thema in themas:
