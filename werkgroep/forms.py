@@ -11,7 +11,7 @@ from django.utils.choices import BaseChoiceIterator
 from django.utils.safestring import SafeString, mark_safe
 
 from ivp.fields import DatumVeld
-from ivp.forms import IvpFormRenderer, Veldenformulier, Veldgroep
+from ivp.forms import IvpFormRenderer, Veldenformulier
 from ivp.models import Gebruiker
 from ivp.templatetags.ivp_keuzes import _INPUT_KLASSE, html_escape
 from ivp.versies import VersieForm
@@ -347,13 +347,14 @@ class UrenbudgetForm(VersieForm, forms.Form):
     )
 
 
-class UrenForm(forms.Form):
-    bound_field_class = Veldgroep  # its fields written in one pass (ivp.forms, issue 8)
+class UrenForm(Veldenformulier, forms.Form):
+    """Written in one pass (`Veldenformulier`); given `Keuzes`, its options are rows and a
+    choice's queryset is made only to check a posted one (issue 8: the uren page's form)."""
 
-    lid = LedenKeuze(label="Voor wie", queryset=Lid.objects.none(), empty_label=None)
+    lid = LuiLedenKeuze(label="Voor wie", queryset=Lid.objects.none(), empty_label=None)
     datum = DatumVeld(label="Datum")
     uren = UrenVeld(label="Uren", max_digits=4, decimal_places=2, help_text="Bijvoorbeeld 2,5.")
-    stap = forms.ModelChoiceField(
+    stap = LuiKeuze(
         label="Stap", queryset=Stap.objects.none(), required=False, empty_label="— geen stap —"
     )
     omschrijving = forms.CharField(label="Korte omschrijving", max_length=200)
@@ -417,9 +418,7 @@ class _Rijen(BaseChoiceIterator):
         return iter(self.rijen)
 
 
-class UrenSluitenForm(forms.Form):
-    bound_field_class = Veldgroep
-
+class UrenSluitenForm(Veldenformulier, forms.Form):
     tot = DatumVeld(
         label="Uren afgesloten tot en met",
         required=False,
