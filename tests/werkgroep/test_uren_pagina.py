@@ -38,13 +38,17 @@ def _gelijk(html: str) -> str:
 
 @pytest.fixture
 def werkgroep(plan, coordinator, vandaag):
-    """Members in every state of the table per person, and entries on three pages: with and
-    without a step, text that needs escaping, hours with decimals."""
+    """Members in every state of the table per person (one known by their username only),
+    and entries on three pages: with and without a step, text that needs escaping, hours with
+    decimals."""
     trekker = LidFactory(plan=plan, door=coordinator, trekker=True)
     leden = [LidFactory(plan=plan, door=coordinator) for _ in range(4)]
     extern = LidFactory(plan=plan, door=coordinator, extern=True)
     extern.naam = 'Partner <b>"&"</b>'
     extern.save(update_fields=["naam"])
+    zonder_naam = leden[3].gebruiker  # known by their username
+    zonder_naam.first_name = zonder_naam.last_name = ""
+    zonder_naam.save(update_fields=["first_name", "last_name"])
     services.urenbudget_set(
         lid=trekker, door=coordinator, uren=Decimal(420), motivatie="Regio <en> meer"
     )
@@ -84,6 +88,7 @@ def test_the_coordinators_page_is_what_the_template_wrote(
     nieuw, oud = _oud_en_nieuw(client, reverse("werkgroep:uren", args=[plan.pk]) + pagina)
     assert _gelijk(nieuw) == _gelijk(oud)
     assert "Partner &lt;b&gt;&quot;&amp;&quot;&lt;/b&gt;" in nieuw
+    assert f">{werkgroep[4].gebruiker.username}</th>" in nieuw
     assert "motivatie: Regio &lt;en&gt; meer" in nieuw
 
 
