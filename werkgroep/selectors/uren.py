@@ -176,8 +176,7 @@ class UrenPagina:
     lid_keuzes: Keuzes | None
 
 
-# The page's reads, compiled once per process (issue 8). The entries through their members'
-# werkgroep: one parameter (psycopg parses a query of more than 50 parameters anew each time).
+# The page's reads, compiled once per process (issue 8).
 _LEDEN_MET_BUDGET = VasteQuery(
     lambda plan_id: (
         Lid.objects.filter(werkgroep__plan_id=plan_id)
@@ -204,6 +203,8 @@ _STAPPEN = VasteQuery(
 
 
 def _uren_van(werkgroep_id: int) -> QuerySet[Urenregistratie]:
+    """The entries through their members' werkgroep: one parameter (psycopg parses a query of
+    more than 50 parameters anew each time, as the members' ids would be)."""
     return Urenregistratie.objects.filter(lid__werkgroep_id=werkgroep_id)
 
 
