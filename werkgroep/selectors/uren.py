@@ -388,18 +388,35 @@ class UrenSchrijven:
         return self.mag_regisseren or self.eigen is not None
 
 
+def _leden_om_te_schrijven(plan_id: int) -> QuerySet[Lid]:
+    """The plan's members with what the service reads of them (their plan, its gemeente)."""
+    return Lid.objects.filter(werkgroep__plan_id=plan_id).select_related(
+        "gebruiker", "werkgroep__plan__gemeente"
+    )
+
+
+# A member's own membership, compiled once (issue 8: its joins were ~2,000 calls a post).
+_EIGEN_LID = VasteQuery(
+    lambda plan_id, gebruiker_id: (
+        _leden_om_te_schrijven(plan_id).filter(gebruiker_id=gebruiker_id).order_by("pk")[:1]
+    ),
+    "plan_id",
+    "gebruiker_id",
+)
+
+
 def uren_schrijven(user: Gebruiker, plan_id: int) -> UrenSchrijven:
     """The plan (404 as for the page), and the member or members `user` may write hours for.
     A coordinator's post reads no member beforehand: the form's choice is checked by its
     queryset."""
     plan = uren_plan(user, plan_id)
-    regie = mag_plan_regisseren(user, plan)
-    leden = Lid.objects.filter(werkgroep__plan_id=plan.pk).select_related(
-        "gebruiker", "werkgroep__plan__gemeente"
-    )
-    eigen = None if regie else leden.filter(gebruiker=user).order_by("pk").first()
+    if mag_plan_regisseren(user, plan):
+        return UrenSchrijven(
+            plan=plan, mag_regisseren=True, eigen=None, leden=_leden_om_te_schrijven(plan.pk)
+        )
+    eigen = _EIGEN_LID.objecten(plan_id=plan.pk, gebruiker_id=user.pk)
     return UrenSchrijven(
-        plan=plan, mag_regisseren=regie, eigen=eigen, leden=leden if regie else None
+        plan=plan, mag_regisseren=False, eigen=eigen[0] if eigen else None, leden=None
     )
 
 
