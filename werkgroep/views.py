@@ -303,7 +303,10 @@ def uren(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
         if not schrijven.mag_schrijven:
             raise Http404("Plan niet gevonden.")
         posted = UrenForm(
-            request.POST, stappen=selectors.stappen_keuze(schrijven.plan), leden=schrijven.leden
+            request.POST,
+            stappen=selectors.stappen_keuze(schrijven.plan),
+            leden=schrijven.leden,
+            lid_van=schrijven.lid_van,
         )
         if posted.is_valid():
             gegevens = dict(posted.cleaned_data)

@@ -236,3 +236,21 @@ def test_the_correction_and_closing_forms_are_what_their_templates_wrote(plan, w
         ),
     ):
         assert gelijk(str(form)) == gelijk(forms.BaseForm.render(form))
+
+
+def test_a_coordinator_posts_only_for_a_member_of_this_plan(client, plan, coordinator, werkgroep):
+    """The member posted is found by a query compiled once (issue 8), as the queryset found
+    it: another plan's member, a word or a number too large for a key is no valid choice."""
+    client.force_login(coordinator)
+    url = reverse("werkgroep:uren", args=[plan.pk])
+    gegevens = {"datum": "01-06-2022", "uren": "1", "omschrijving": "Elders"}
+    for keuze in (LidFactory().pk, "tien", "9" * 30):
+        response = client.post(url, gegevens | {"lid": keuze})
+        assert response.status_code == 200
+        assert response.context["form"].errors["lid"] == [
+            UrenForm.base_fields["lid"].error_messages["invalid_choice"]
+        ]
+    assert not Urenregistratie.objects.filter(omschrijving="Elders").exists()
+    response = client.post(url, gegevens | {"lid": werkgroep[2].pk})
+    assert response.status_code == 302
+    assert Urenregistratie.objects.get(omschrijving="Elders").lid == werkgroep[2]

@@ -4,7 +4,7 @@ one entry to correct, and the entries to export."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, overload
@@ -375,13 +375,14 @@ def uren_pagina(user: Gebruiker, plan_id: int, pagina: int | str | None = 1) -> 
 class UrenSchrijven:
     """What a posted hour entry needs, without the page (issue 8: a valid entry redirects,
     so reading the sums, the burn-down and the entries for it was wasted). `leden` are the
-    members the coordinator may choose (None: a member writes their own, `eigen`); both come
-    with their werkgroep and plan, which the service reads."""
+    members the coordinator may choose (None: a member writes their own, `eigen`), `lid_van`
+    finds the one posted; all come with their werkgroep and plan, which the service reads."""
 
     plan: Plan
     mag_regisseren: bool
     eigen: Lid | None
     leden: QuerySet[Lid] | None
+    lid_van: Callable[[int], Lid | None] | None = None
 
     @property
     def mag_schrijven(self) -> bool:
@@ -395,7 +396,13 @@ def _leden_om_te_schrijven(plan_id: int) -> QuerySet[Lid]:
     )
 
 
-# A member's own membership, compiled once (issue 8: its joins were ~2,000 calls a post).
+# A member's own membership, and the member a coordinator posts for, compiled once (issue 8:
+# their joins were ~2,000 calls a post).
+_LID_VAN_PLAN = VasteQuery(
+    lambda plan_id, pk: _leden_om_te_schrijven(plan_id).filter(pk=pk).order_by(),
+    "plan_id",
+    "pk",
+)
 _EIGEN_LID = VasteQuery(
     lambda plan_id, gebruiker_id: (
         _leden_om_te_schrijven(plan_id).filter(gebruiker_id=gebruiker_id).order_by("pk")[:1]
@@ -407,12 +414,21 @@ _EIGEN_LID = VasteQuery(
 
 def uren_schrijven(user: Gebruiker, plan_id: int) -> UrenSchrijven:
     """The plan (404 as for the page), and the member or members `user` may write hours for.
-    A coordinator's post reads no member beforehand: the form's choice is checked by its
-    queryset."""
+    A coordinator's post reads no member beforehand: the form finds the one chosen
+    (`lid_van`)."""
     plan = uren_plan(user, plan_id)
     if mag_plan_regisseren(user, plan):
+
+        def lid_van(pk: int) -> Lid | None:
+            gevonden = _LID_VAN_PLAN.objecten(plan_id=plan.pk, pk=pk)
+            return gevonden[0] if gevonden else None
+
         return UrenSchrijven(
-            plan=plan, mag_regisseren=True, eigen=None, leden=_leden_om_te_schrijven(plan.pk)
+            plan=plan,
+            mag_regisseren=True,
+            eigen=None,
+            leden=_leden_om_te_schrijven(plan.pk),
+            lid_van=lid_van,
         )
     eigen = _EIGEN_LID.objecten(plan_id=plan.pk, gebruiker_id=user.pk)
     return UrenSchrijven(
