@@ -35,6 +35,11 @@ MAX_UREN_PER_DAG = Decimal(24)
 WAARSCHUWING_PROCENT = 80
 
 
+def budget_wijkt_af(rol: str, uren: Decimal) -> bool:
+    """A budget that needs a motivation: the trekker's (the coordinator's) outside 300–400."""
+    return rol == LidRol.TREKKER and not (COORDINATOR_UREN_MIN <= uren <= COORDINATOR_UREN_MAX)
+
+
 def bijeenkomst_nummer(nummer: int) -> str:
     """How a meeting of the trajectory is numbered: ‘Bijeenkomst 3 van 6’, and past the
     startnotitie's six ‘Bijeenkomst 21 (de startnotitie voorziet er 6)’."""

@@ -11,7 +11,7 @@ from django.utils.choices import BaseChoiceIterator
 from django.utils.safestring import SafeString, mark_safe
 
 from ivp.fields import DatumVeld
-from ivp.forms import IvpFormRenderer, Veldenformulier, Veldgroep
+from ivp.forms import IvpFormRenderer, Veldenformulier
 from ivp.models import Gebruiker
 from ivp.templatetags.ivp_keuzes import _INPUT_KLASSE, html_escape
 from ivp.versies import VersieForm
@@ -85,6 +85,29 @@ class LuiKeuze(forms.ModelChoiceField):
 
 class LuiLedenKeuze(LuiKeuze, LedenKeuze):
     pass
+
+
+class UrenLidKeuze(LuiLedenKeuze):
+    """Whose hours. Given `vind` (the plan's member by key, a query compiled once:
+    `selectors.UrenSchrijven.lid_van`), a posted member is found by it, not through the
+    queryset, whose joins were compiled again for every posted entry (issue 8)."""
+
+    vind: Callable[[int], Lid | None] | None = None
+
+    def to_python(self, value: Any) -> Lid | None:
+        if self.vind is None or value in self.empty_values:
+            return cast("Lid | None", super().to_python(value))
+        try:
+            gevonden = self.vind(int(value))
+        except (TypeError, ValueError, OverflowError):
+            gevonden = None
+        if gevonden is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return gevonden
 
 
 class LidForm(VersieForm, forms.Form):
@@ -347,24 +370,26 @@ class UrenbudgetForm(VersieForm, forms.Form):
     )
 
 
-class UrenForm(forms.Form):
-    bound_field_class = Veldgroep  # its fields written in one pass (ivp.forms, issue 8)
+class UrenForm(Veldenformulier, forms.Form):
+    """Written in one pass (`Veldenformulier`); given `Keuzes`, its options are rows and a
+    choice's queryset is made only to check a posted one (issue 8: the uren page's form)."""
 
-    lid = LedenKeuze(label="Voor wie", queryset=Lid.objects.none(), empty_label=None)
+    lid = UrenLidKeuze(label="Voor wie", queryset=Lid.objects.none(), empty_label=None)
     datum = DatumVeld(label="Datum")
     uren = UrenVeld(label="Uren", max_digits=4, decimal_places=2, help_text="Bijvoorbeeld 2,5.")
-    stap = forms.ModelChoiceField(
+    stap = LuiKeuze(
         label="Stap", queryset=Stap.objects.none(), required=False, empty_label="— geen stap —"
     )
     omschrijving = forms.CharField(label="Korte omschrijving", max_length=200)
 
-    def __init__(self, *args: Any, stappen=None, leden=None, **kwargs: Any):
+    def __init__(self, *args: Any, stappen=None, leden=None, lid_van=None, **kwargs: Any):
         super().__init__(*args, **kwargs)
         zet_keuzes(self, stap=stappen)
         if leden is None:
             del self.fields["lid"]
         else:
             zet_keuzes(self, lid=leden)
+            cast(UrenLidKeuze, self.fields["lid"]).vind = lid_van
 
 
 class UrenCorrectieForm(UrenForm):
@@ -417,9 +442,7 @@ class _Rijen(BaseChoiceIterator):
         return iter(self.rijen)
 
 
-class UrenSluitenForm(forms.Form):
-    bound_field_class = Veldgroep
-
+class UrenSluitenForm(Veldenformulier, forms.Form):
     tot = DatumVeld(
         label="Uren afgesloten tot en met",
         required=False,

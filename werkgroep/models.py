@@ -24,12 +24,11 @@ from ivp.versies import Versiebeheerd
 from stappen.models import Document, Opmerking, Stap, Versie
 from veiligheidsvelden.models import Veld
 from werkgroep.constants import (
-    COORDINATOR_UREN_MAX,
-    COORDINATOR_UREN_MIN,
     MAX_UREN_PER_DAG,
     Aanwezigheid,
     ActiepuntStatus,
     LidRol,
+    budget_wijkt_af,
 )
 from werkgroep.gezamenlijk.models import GezamenlijkeBijeenkomst
 
@@ -401,9 +400,7 @@ class Urenbudget(Versiebeheerd):
 
     @property
     def wijkt_af(self) -> bool:
-        return self.lid.rol == LidRol.TREKKER and not (
-            COORDINATOR_UREN_MIN <= self.uren <= COORDINATOR_UREN_MAX
-        )
+        return budget_wijkt_af(self.lid.rol, self.uren)
 
     def clean(self) -> None:
         if self.uren is not None and self.lid_id and self.wijkt_af and not self.motivatie.strip():

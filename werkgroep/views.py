@@ -303,7 +303,10 @@ def uren(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
         if not schrijven.mag_schrijven:
             raise Http404("Plan niet gevonden.")
         posted = UrenForm(
-            request.POST, stappen=selectors.stappen_keuze(schrijven.plan), leden=schrijven.leden
+            request.POST,
+            stappen=selectors.stappen_keuze(schrijven.plan),
+            leden=schrijven.leden,
+            lid_van=schrijven.lid_van,
         )
         if posted.is_valid():
             gegevens = dict(posted.cleaned_data)
@@ -321,21 +324,17 @@ def uren(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
     pagina = selectors.uren_pagina(request.user, plan_id, request.GET.get("pagina"))
     plan = pagina.plan
     form = None
-    if pagina.eigen or pagina.mag_regisseren:
+    if posted is not None:
+        # Shown again with its errors: the options from what the page has read, no query.
+        form = posted
+        zet_keuzes(form, stap=pagina.stap_keuzes)
+        if pagina.lid_keuzes:
+            zet_keuzes(form, lid=pagina.lid_keuzes)
+    elif pagina.eigen or pagina.mag_regisseren:
         initial: dict[str, Any] = {"datum": pagina.vandaag}
         if pagina.eigen:
-            initial["lid"] = pagina.eigen.lid
-        form = posted or UrenForm(
-            initial=initial,
-            stappen=selectors.stappen_keuze(plan),
-            leden=selectors.leden_keuze(pagina.werkgroep.pk if pagina.werkgroep else None)
-            if pagina.mag_regisseren
-            else None,
-        )
-        # The options from what the page has read: the same steps and members, no query.
-        zet_keuzes(form, stap=pagina.stappen)
-        if pagina.mag_regisseren:
-            zet_keuzes(form, lid=[r.lid for r in pagina.regels])
+            initial["lid"] = pagina.eigen.lid.pk
+        form = UrenForm(initial=initial, stappen=pagina.stap_keuzes, leden=pagina.lid_keuzes)
     sluiten = None
     if pagina.mag_regisseren and pagina.werkgroep:
         sluiten = UrenSluitenForm(initial={"tot": pagina.werkgroep.uren_gesloten_tot})

@@ -1,7 +1,9 @@
 """The uren page (issue 8): its two long tables are written in one pass of Python
-(`werkgroep/templatetags/werkgroep.py`), its entries read as plain values and counted with the
-sums, the form's choices taken from what the page read. The page is what the template wrote
-before (frozen beside this file as `uren_oud.html`), and it shows the right totals."""
+(`werkgroep/templatetags/werkgroep.py`), its members and entries read as plain values and
+counted with the sums, the form's choices taken from what the page read and the form written in
+one pass (`Veldenformulier`). The page is what the template wrote before (frozen beside this
+file as `uren_oud.html`), its forms what the form templates wrote from the querysets, and it
+shows the right totals."""
 
 import datetime as dt
 import re
@@ -10,12 +12,15 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from django import forms
 from django.template import engines
 from django.urls import reverse
 
+from tests.ivp.test_keuzes import gelijk
 from tests.werkgroep.factories import LidFactory
-from werkgroep import services
+from werkgroep import selectors, services
 from werkgroep.constants import uren_tekst
+from werkgroep.forms import UrenCorrectieForm, UrenForm, UrenSluitenForm
 from werkgroep.models import Urenbudget, Urenregistratie
 
 pytestmark = pytest.mark.django_db
@@ -33,13 +38,17 @@ def _gelijk(html: str) -> str:
 
 @pytest.fixture
 def werkgroep(plan, coordinator, vandaag):
-    """Members in every state of the table per person, and entries on three pages: with and
-    without a step, text that needs escaping, hours with decimals."""
+    """Members in every state of the table per person (one known by their username only),
+    and entries on three pages: with and without a step, text that needs escaping, hours with
+    decimals."""
     trekker = LidFactory(plan=plan, door=coordinator, trekker=True)
     leden = [LidFactory(plan=plan, door=coordinator) for _ in range(4)]
     extern = LidFactory(plan=plan, door=coordinator, extern=True)
     extern.naam = 'Partner <b>"&"</b>'
     extern.save(update_fields=["naam"])
+    zonder_naam = leden[3].gebruiker  # known by their username
+    zonder_naam.first_name = zonder_naam.last_name = ""
+    zonder_naam.save(update_fields=["first_name", "last_name"])
     services.urenbudget_set(
         lid=trekker, door=coordinator, uren=Decimal(420), motivatie="Regio <en> meer"
     )
@@ -79,6 +88,7 @@ def test_the_coordinators_page_is_what_the_template_wrote(
     nieuw, oud = _oud_en_nieuw(client, reverse("werkgroep:uren", args=[plan.pk]) + pagina)
     assert _gelijk(nieuw) == _gelijk(oud)
     assert "Partner &lt;b&gt;&quot;&amp;&quot;&lt;/b&gt;" in nieuw
+    assert f">{werkgroep[4].gebruiker.username}</th>" in nieuw
     assert "motivatie: Regio &lt;en&gt; meer" in nieuw
 
 
@@ -151,6 +161,8 @@ def test_a_coordinators_bad_entry_shows_the_page_with_the_input_kept(
         .render(response.context[0].flatten(), request=response.wsgi_request)
     )
     assert _gelijk(nieuw) == _gelijk(oud)
+    form = response.context["form"]
+    assert gelijk(str(form)) == gelijk(_oud_formulier(plan, gegevens, fouten=form.errors))
     assert f'<option value="{extern.pk}" selected>' in nieuw
     assert 'value="Te &lt;veel&gt;"' in nieuw and "Per persoon" in nieuw
     assert not Urenregistratie.objects.filter(omschrijving="Te <veel>").exists()
@@ -173,3 +185,72 @@ def test_the_table_per_step_without_a_budget_and_above_it_is_what_the_template_w
     nieuw, oud = _oud_en_nieuw(client, reverse("werkgroep:uren", args=[plan.pk]))
     assert _gelijk(nieuw) == _gelijk(oud)
     assert ("geen budget" if budget is None else "%: boven budget") in nieuw
+
+
+def _oud_formulier(plan, data=None, *, initial=None, regie=True, fouten=None) -> str:
+    """The hours form as the page made it before: its choices from the querysets, written
+    through the form templates; with the errors the service gave (`fouten`)."""
+    form = UrenForm(
+        data,
+        initial=initial,
+        stappen=selectors.stappen_keuze(plan),
+        leden=selectors.leden_keuze(plan.werkgroep.pk) if regie else None,
+    )
+    if fouten:
+        assert form.is_valid()
+        for veld, meldingen in fouten.items():
+            for melding in meldingen:
+                form.add_error(veld, melding)
+    return forms.BaseForm.render(form)
+
+
+@pytest.mark.parametrize("regie", [True, False])
+def test_the_hours_form_is_what_the_form_templates_wrote(
+    client, plan, coordinator, werkgroep, vandaag, regie
+):
+    """The coordinator (here also the trekker: their own name chosen) chooses whose hours; a
+    member writes their own."""
+    eigen = werkgroep[0] if regie else werkgroep[1]
+    client.force_login(eigen.gebruiker)
+    form = client.get(reverse("werkgroep:uren", args=[plan.pk])).context["form"]
+    oud = _oud_formulier(plan, initial={"datum": vandaag, "lid": eigen}, regie=regie)
+    assert gelijk(str(form)) == gelijk(oud)
+    assert ("Partner &lt;b&gt;" in oud) is regie
+    assert f'<option value="{eigen.pk}" selected>' in oud or not regie
+
+
+def test_the_correction_and_closing_forms_are_what_their_templates_wrote(plan, werkgroep):
+    """Written in one pass (`Veldenformulier`), new and posted back with errors."""
+    stappen = selectors.stappen_keuze(plan)
+    stap = stappen.first()
+    for form in (
+        UrenSluitenForm(initial={"tot": dt.date(2022, 9, 30)}),
+        UrenSluitenForm({"tot": "31-02-2022"}),
+        UrenCorrectieForm(
+            initial={"datum": dt.date(2022, 6, 1), "uren": Decimal("1.5"), "stap": stap},
+            stappen=stappen,
+        ),
+        UrenCorrectieForm(
+            {"datum": "01-06-2022", "uren": "30", "stap": stap.pk, "omschrijving": "<b>"},
+            stappen=stappen,
+        ),
+    ):
+        assert gelijk(str(form)) == gelijk(forms.BaseForm.render(form))
+
+
+def test_a_coordinator_posts_only_for_a_member_of_this_plan(client, plan, coordinator, werkgroep):
+    """The member posted is found by a query compiled once (issue 8), as the queryset found
+    it: another plan's member, a word or a number too large for a key is no valid choice."""
+    client.force_login(coordinator)
+    url = reverse("werkgroep:uren", args=[plan.pk])
+    gegevens = {"datum": "01-06-2022", "uren": "1", "omschrijving": "Elders"}
+    for keuze in (LidFactory().pk, "tien", "9" * 30):
+        response = client.post(url, gegevens | {"lid": keuze})
+        assert response.status_code == 200
+        assert response.context["form"].errors["lid"] == [
+            UrenForm.base_fields["lid"].error_messages["invalid_choice"]
+        ]
+    assert not Urenregistratie.objects.filter(omschrijving="Elders").exists()
+    response = client.post(url, gegevens | {"lid": werkgroep[2].pk})
+    assert response.status_code == 302
+    assert Urenregistratie.objects.get(omschrijving="Elders").lid == werkgroep[2]

@@ -4,7 +4,7 @@ one entry to correct, and the entries to export."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, overload
@@ -14,17 +14,19 @@ from django.db.models import Count, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 
-from ivp.models import Gebruiker, Plan
+from ivp.models import Gebruiker, Plan, gebruiker_naam
 from ivp.permissions import mag_plan_regisseren, mag_plan_zien
 from ivp.selectors import zichtbaar_plan
+from ivp.vaste_query import VasteQuery
 from stappen.constants import StapNummer
 from stappen.models import Stap
 from stappen.rechten import leest_concepten
-from werkgroep.constants import WAARSCHUWING_PROCENT
+from werkgroep.constants import WAARSCHUWING_PROCENT, budget_wijkt_af
 from werkgroep.export import Rij, rijen_uit
 from werkgroep.grafiek import NUL, Grafiek, burndown, tempo
 from werkgroep.models import Lid, Urenregistratie, Werkgroep
-from werkgroep.selectors.leden import werkgroep_van
+from werkgroep.selectors.bijeenkomsten import Keuzes
+from werkgroep.selectors.leden import leden_keuze, werkgroep_van
 
 PER_PAGINA = 50
 
@@ -38,11 +40,22 @@ def uren_plan(user: Gebruiker, plan_id: int) -> Plan:
     return plan
 
 
+@dataclass(frozen=True)
+class UrenLid:
+    """A member as the uren page shows them, read as a row (issue 8: a `Lid` with its user,
+    budget and a copy of its werkgroep each was 7,000 calls at 80 members)."""
+
+    pk: int
+    gebruiker_id: int | None
+    weergavenaam: str  # as `Lid.weergavenaam`
+    rol: str
+
+
 @dataclass
 class UrenRegel:
     """Budget, spent and remaining of one member."""
 
-    lid: Lid
+    lid: UrenLid
     budget: Decimal | None
     besteed: Decimal
     motivatie: str = ""
@@ -91,7 +104,7 @@ class Registratie:
 
     pk: int
     datum: dt.date
-    lid: Lid
+    lid: UrenLid
     stap: Stap | None
     uren: Decimal
     omschrijving: str
@@ -105,7 +118,7 @@ class _Registraties:
         self,
         entries: QuerySet[Urenregistratie],
         aantal: int,
-        leden: Mapping[int, Lid],
+        leden: Mapping[int, UrenLid],
         stappen: Mapping[int, Stap],
     ):
         self.waarden = entries.order_by("-datum", "-pk").values_list(
@@ -157,22 +170,95 @@ class UrenPagina:
     stappen: list[Stap]
     vandaag: dt.date
     laatste_deadline: dt.date
+    # The options of the hours form, from what the page read; the querysets are made only to
+    # check a posted choice (`werkgroep.forms.LuiKeuze`). No member to choose for a member.
+    stap_keuzes: Keuzes
+    lid_keuzes: Keuzes | None
 
 
-def _uren_regels(leden: list[Lid], besteed: dict[int, Decimal]) -> list[UrenRegel]:
+# The page's reads, compiled once per process (issue 8).
+_LEDEN_MET_BUDGET = VasteQuery(
+    lambda plan_id: (
+        Lid.objects.filter(werkgroep__plan_id=plan_id)
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "gebruiker_id",
+            "naam",
+            "gebruiker__first_name",
+            "gebruiker__last_name",
+            "gebruiker__username",
+            "rol",
+            "urenbudget__uren",
+            "urenbudget__motivatie",
+            "werkgroep_id",
+            "werkgroep__uren_gesloten_tot",
+        )
+    ),
+    "plan_id",
+)
+_STAPPEN = VasteQuery(
+    lambda plan_id: Stap.objects.filter(plan_id=plan_id).order_by("nummer"), "plan_id"
+)
+
+
+def _uren_van(werkgroep_id: int) -> QuerySet[Urenregistratie]:
+    """The entries through their members' werkgroep: one parameter (psycopg parses a query of
+    more than 50 parameters anew each time, as the members' ids would be)."""
+    return Urenregistratie.objects.filter(lid__werkgroep_id=werkgroep_id)
+
+
+# The sums per member and per step, and the number of entries of each member, from one pass
+# over the entries: grouped by both, at most members × steps groups.
+_SOMMEN = VasteQuery(
+    lambda werkgroep_id: (
+        _uren_van(werkgroep_id)
+        .values_list("lid_id", "stap_id")
+        .annotate(totaal=Sum("uren"), aantal=Count("pk"))
+        .order_by()
+    ),
+    "werkgroep_id",
+)
+_PER_DAG = VasteQuery(
+    lambda werkgroep_id: (
+        _uren_van(werkgroep_id).values_list("datum").annotate(totaal=Sum("uren")).order_by("datum")
+    ),
+    "werkgroep_id",
+)
+
+
+def _leden(plan: Plan) -> tuple[list[UrenRegel], Werkgroep | None]:
+    """A row per member with their budget, and the werkgroep (from the members' rows; read
+    apart only when it has none)."""
     regels = []
-    for lid in leden:
-        budget = getattr(lid, "urenbudget", None)
+    werkgroep = None
+    for (
+        pk,
+        gebruiker_id,
+        naam,
+        voornaam,
+        achternaam,
+        gebruikersnaam,
+        rol,
+        budget,
+        motivatie,
+        werkgroep_id,
+        gesloten_tot,
+    ) in _LEDEN_MET_BUDGET.rijen(plan_id=plan.pk):
+        if werkgroep is None:
+            werkgroep = Werkgroep(pk=werkgroep_id, plan=plan, uren_gesloten_tot=gesloten_tot)
+        if gebruiker_id:
+            naam = gebruiker_naam(voornaam, achternaam, gebruikersnaam)
         regels.append(
             UrenRegel(
-                lid=lid,
-                budget=budget.uren if budget else None,
-                besteed=besteed.get(lid.pk, NUL),
-                motivatie=budget.motivatie if budget else "",
-                budget_wijkt_af=bool(budget and budget.wijkt_af),
+                lid=UrenLid(pk=pk, gebruiker_id=gebruiker_id, weergavenaam=naam, rol=rol),
+                budget=budget,
+                besteed=NUL,
+                motivatie=motivatie or "",
+                budget_wijkt_af=budget is not None and budget_wijkt_af(rol, budget),
             )
         )
-    return regels
+    return regels, werkgroep if regels else werkgroep_van(plan)
 
 
 def _per_stap(
@@ -206,38 +292,20 @@ def uren_pagina(user: Gebruiker, plan_id: int, pagina: int | str | None = 1) -> 
     plan = uren_plan(user, plan_id)
     regie = mag_plan_regisseren(user, plan)
     vandaag = timezone.localdate()
-    # The members with their werkgroep: the werkgroep is read apart only when it has none.
-    leden = list(
-        Lid.objects.filter(werkgroep__plan_id=plan.pk)
-        .select_related("gebruiker", "urenbudget", "werkgroep")
-        .order_by("pk")
-    )
-    werkgroep = leden[0].werkgroep if leden else werkgroep_van(plan)
-    per_lid = {lid.pk: lid for lid in leden}
-    # The members' entries through their werkgroep: one parameter. By the members' ids, 80 at
-    # 50×, psycopg parsed each of the three queries again (it keeps a parsed query only up to
-    # 50 parameters), a tenth of the selector (issue 8).
-    alle = (
-        Urenregistratie.objects.filter(lid__werkgroep_id=werkgroep.pk)
-        if werkgroep is not None
-        else Urenregistratie.objects.none()
-    )
-    # The sums per member and per step, and the number of entries of each member, from one
-    # pass over the entries: grouped by both, at most members × steps groups (issue 8).
+    regels, werkgroep = _leden(plan)
+    per_lid = {regel.lid.pk: regel.lid for regel in regels}
     besteed: dict[int, Decimal] = {}
     per_stap_besteed: dict[int | None, Decimal] = {}
     aantal_per_lid: dict[int, int] = {}
-    for lid_id, stap_id, totaal, aantal in (
-        alle.values_list("lid_id", "stap_id")
-        .annotate(totaal=Sum("uren"), aantal=Count("pk"))
-        .order_by()
-    ):
-        besteed[lid_id] = besteed.get(lid_id, NUL) + totaal
-        per_stap_besteed[stap_id] = per_stap_besteed.get(stap_id, NUL) + totaal
-        aantal_per_lid[lid_id] = aantal_per_lid.get(lid_id, 0) + aantal
-    regels = _uren_regels(leden, besteed)
+    if werkgroep is not None:
+        for lid_id, stap_id, totaal, aantal in _SOMMEN.rijen(werkgroep_id=werkgroep.pk):
+            besteed[lid_id] = besteed.get(lid_id, NUL) + totaal
+            per_stap_besteed[stap_id] = per_stap_besteed.get(stap_id, NUL) + totaal
+            aantal_per_lid[lid_id] = aantal_per_lid.get(lid_id, 0) + aantal
+    for regel in regels:
+        regel.besteed = besteed.get(regel.lid.pk, NUL)
     eigen = next((r for r in regels if r.lid.gebruiker_id == user.pk), None)
-    stappen = list(Stap.objects.filter(plan=plan).order_by("nummer"))
+    stappen = _STAPPEN.objecten(plan_id=plan.pk)
     methode = [s for s in stappen if s.nummer != StapNummer.UITVOERING]
     totaal_budget = sum((r.budget or NUL for r in regels), NUL)
     totaal_besteed = sum(besteed.values(), NUL)
@@ -256,21 +324,26 @@ def uren_pagina(user: Gebruiker, plan_id: int, pagina: int | str | None = 1) -> 
     )
     # The coordinator sees every entry, a member their own.
     getoond = list(per_lid) if regie else [eigen.lid.pk] if eigen else []
+    if werkgroep is None:
+        getoond_qs = Urenregistratie.objects.none()
+    elif regie:
+        getoond_qs = _uren_van(werkgroep.pk)
+    else:
+        getoond_qs = Urenregistratie.objects.filter(lid_id__in=getoond)
     registraties = _Registraties(
-        alle if regie else Urenregistratie.objects.filter(lid_id__in=getoond),
+        getoond_qs,
         sum(aantal_per_lid.get(pk, 0) for pk in getoond),
         per_lid,
         {stap.pk: stap for stap in stappen},
     )
     grafiek = None
-    if regie and totaal_budget:
-        per_dag = alle.values("datum").annotate(totaal=Sum("uren")).order_by("datum")
+    if regie and totaal_budget and werkgroep is not None:
         grafiek = burndown(
             start=plan.traject_start,
             eind=laatste_deadline,
             vandaag=vandaag,
             budget=totaal_budget,
-            per_dag=[(r["datum"], r["totaal"]) for r in per_dag],
+            per_dag=_PER_DAG.rijen(werkgroep_id=werkgroep.pk),
             deadlines=[(s.nummer, s.gepland_eind) for s in methode],
         )
     return UrenPagina(
@@ -288,6 +361,13 @@ def uren_pagina(user: Gebruiker, plan_id: int, pagina: int | str | None = 1) -> 
         stappen=methode,
         vandaag=vandaag,
         laatste_deadline=laatste_deadline,
+        stap_keuzes=Keuzes(lambda: stappen_keuze(plan), [(s.pk, str(s)) for s in methode]),
+        lid_keuzes=Keuzes(
+            lambda: leden_keuze(werkgroep.pk if werkgroep else None),
+            [(r.lid.pk, r.lid.weergavenaam) for r in regels],
+        )
+        if regie
+        else None,
     )
 
 
@@ -295,31 +375,64 @@ def uren_pagina(user: Gebruiker, plan_id: int, pagina: int | str | None = 1) -> 
 class UrenSchrijven:
     """What a posted hour entry needs, without the page (issue 8: a valid entry redirects,
     so reading the sums, the burn-down and the entries for it was wasted). `leden` are the
-    members the coordinator may choose (None: a member writes their own, `eigen`); both come
-    with their werkgroep and plan, which the service reads."""
+    members the coordinator may choose (None: a member writes their own, `eigen`), `lid_van`
+    finds the one posted; all come with their werkgroep and plan, which the service reads."""
 
     plan: Plan
     mag_regisseren: bool
     eigen: Lid | None
     leden: QuerySet[Lid] | None
+    lid_van: Callable[[int], Lid | None] | None = None
 
     @property
     def mag_schrijven(self) -> bool:
         return self.mag_regisseren or self.eigen is not None
 
 
-def uren_schrijven(user: Gebruiker, plan_id: int) -> UrenSchrijven:
-    """The plan (404 as for the page), and the member or members `user` may write hours for.
-    A coordinator's post reads no member beforehand: the form's choice is checked by its
-    queryset."""
-    plan = uren_plan(user, plan_id)
-    regie = mag_plan_regisseren(user, plan)
-    leden = Lid.objects.filter(werkgroep__plan_id=plan.pk).select_related(
+def _leden_om_te_schrijven(plan_id: int) -> QuerySet[Lid]:
+    """The plan's members with what the service reads of them (their plan, its gemeente)."""
+    return Lid.objects.filter(werkgroep__plan_id=plan_id).select_related(
         "gebruiker", "werkgroep__plan__gemeente"
     )
-    eigen = None if regie else leden.filter(gebruiker=user).order_by("pk").first()
+
+
+# A member's own membership, and the member a coordinator posts for, compiled once (issue 8:
+# their joins were ~2,000 calls a post).
+_LID_VAN_PLAN = VasteQuery(
+    lambda plan_id, pk: _leden_om_te_schrijven(plan_id).filter(pk=pk).order_by(),
+    "plan_id",
+    "pk",
+)
+_EIGEN_LID = VasteQuery(
+    lambda plan_id, gebruiker_id: (
+        _leden_om_te_schrijven(plan_id).filter(gebruiker_id=gebruiker_id).order_by("pk")[:1]
+    ),
+    "plan_id",
+    "gebruiker_id",
+)
+
+
+def uren_schrijven(user: Gebruiker, plan_id: int) -> UrenSchrijven:
+    """The plan (404 as for the page), and the member or members `user` may write hours for.
+    A coordinator's post reads no member beforehand: the form finds the one chosen
+    (`lid_van`)."""
+    plan = uren_plan(user, plan_id)
+    if mag_plan_regisseren(user, plan):
+
+        def lid_van(pk: int) -> Lid | None:
+            gevonden = _LID_VAN_PLAN.objecten(plan_id=plan.pk, pk=pk)
+            return gevonden[0] if gevonden else None
+
+        return UrenSchrijven(
+            plan=plan,
+            mag_regisseren=True,
+            eigen=None,
+            leden=_leden_om_te_schrijven(plan.pk),
+            lid_van=lid_van,
+        )
+    eigen = _EIGEN_LID.objecten(plan_id=plan.pk, gebruiker_id=user.pk)
     return UrenSchrijven(
-        plan=plan, mag_regisseren=regie, eigen=eigen, leden=leden if regie else None
+        plan=plan, mag_regisseren=False, eigen=eigen[0] if eigen else None, leden=None
     )
 
 
