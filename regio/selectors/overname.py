@@ -21,6 +21,7 @@ from ivp.constants import RolSoort
 from ivp.models import Plan, Regio
 from ivp.permissions import heeft_rol, mag_plan_regisseren
 from ivp.selectors import zichtbaar_plan
+from ivp.vaste_query import VasteQuery
 from regio.constants import DeelSoort, OvernameKeuze, VoorstelStatus, document_soort
 from regio.models import Overname, Regiodeel, Regiovoorstel
 from stappen.constants import DocumentStatus
@@ -51,6 +52,19 @@ def regio_plan(user: Gebruiker, plan_id: int) -> Plan:
 # --- the notices and the sub-navigation of the plan's pages (stappen.signalen) ---------
 
 
+# The plan's open proposals per kind of part, grouped (a row per kind: half the Python of two
+# filtered counts), compiled once per process (every plan page in a region, issue 8).
+_OPEN_PER_SOORT = VasteQuery(
+    lambda plan_id: (
+        Regiovoorstel.objects.filter(plan_id=plan_id, status=VoorstelStatus.OPEN)
+        .order_by()
+        .values_list("deel__soort")
+        .annotate(n=Count("pk"))
+    ),
+    "plan_id",
+)
+
+
 def plan_aanvulling(user: Gebruiker, plan: Plan) -> Aanvulling:
     """The "Regio" entry of the plan's sub-navigation (the gemeente is in a region, or the
     plan decided on a shared part) and a notice per document with open proposals. One query
@@ -71,13 +85,7 @@ def plan_aanvulling(user: Gebruiker, plan: Plan) -> Aanvulling:
         )
     if not in_regio:
         return Aanvulling()
-    # Per kind of part, grouped (a row per kind): half the Python of two filtered counts.
-    per_soort = dict(
-        Regiovoorstel.objects.filter(plan_id=plan.pk, status=VoorstelStatus.OPEN)
-        .order_by()
-        .values_list("deel__soort")
-        .annotate(n=Count("pk"))
-    )
+    per_soort = dict(_OPEN_PER_SOORT.rijen(plan_id=plan.pk))
     open_ivp = per_soort.pop(DeelSoort.PRIORITEIT, 0)
     stand = {"open_ivp": open_ivp, "open_analyse": sum(per_soort.values())}
     url = reverse("regio:plan", args=[plan.pk])

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from ivp.models import Gebruiker, Gemeente, Plan
 from ivp.permissions import PLAN_REGISSEURS, heeft_rol
+from ivp.vaste_query import VasteQuery
 from stappen.constants import (
     RAADSSTAPPEN,
     DocumentStatus,
@@ -129,17 +130,22 @@ def _waarschuwingen(
     return uit
 
 
+# The plan's raad plannings with their three meetings, compiled once per process (the plan
+# page, issue 8).
+_PLANNINGEN = VasteQuery(
+    lambda plan_id: Raadsplanning.objects.filter(stap__plan_id=plan_id).select_related(
+        "raadsvergadering", "commissievergadering", "collegevergadering"
+    ),
+    "plan_id",
+)
+
+
 def bestuurlijke_planning(
     plan: Plan, stappen: dict[int, Stap], documenten: Iterable[Document] | None = None
 ) -> list[PlanningRegel]:
     """For the plan page: per step the raad decides, its planning and its warnings (one query
     when the plan's documents are given)."""
-    planningen = {
-        p.stap_id: p
-        for p in Raadsplanning.objects.filter(
-            stap_id__in=[s.pk for s in stappen.values()]
-        ).select_related("raadsvergadering", "commissievergadering", "collegevergadering")
-    }
+    planningen = {p.stap_id: p for p in _PLANNINGEN.objecten(plan_id=plan.pk)}
     if documenten is None:
         documenten = Document.objects.filter(plan=plan, stap__nummer__in=RAADSSTAPPEN)
     per_stap: dict[int, list[Document]] = {}

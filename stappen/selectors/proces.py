@@ -107,6 +107,8 @@ PLAATSINGEN = VasteQuery(
     ),
     "plan_id",
 )
+# The gemeente's mails that failed after the last attempt (the coordinator's plan page).
+_NIET_VERZONDEN = VasteQuery(lambda gemeente_id: niet_verzonden(gemeente_id)[:20], "gemeente_id")
 _HOOFDTHEMAS = VasteQuery(
     lambda gemeente_id: Thema.objects.voor_gemeente(gemeente_id).hoofdthemas().order_by("code"),
     "gemeente_id",
@@ -237,7 +239,7 @@ def plan_pagina(user: Gebruiker, plan_id: int) -> PlanPagina:
         mag_regisseren=regie,
         overgangen=overgangen,
         # Mails of the gemeente that failed after the last attempt: the coordinator sees them.
-        niet_verzonden=list(niet_verzonden(plan.gemeente_id)[:20]) if regie else [],
+        niet_verzonden=_NIET_VERZONDEN.objecten(gemeente_id=plan.gemeente_id) if regie else [],
         bestuurlijk=bestuurlijke_planning(plan, stand.stappen, stand.documenten),
         leest_concepten=concepten,
         aanvulling=signalen.voor_plan(user, plan),
