@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from ivp.fields import DatumVeld
 from ivp.forms import IvpFormRenderer, Veldenformulier
 from ivp.models import Gebruiker
-from ivp.templatetags.ivp_keuzes import _INPUT_KLASSE, html_escape
+from ivp.templatetags.ivp_keuzes import INPUT_KLASSE, html_escape
 from ivp.versies import VersieForm
 from stappen.models import Document, Opmerking, Stap, Versie
 from veiligheidsvelden.models import Veld
@@ -290,7 +290,7 @@ class PresentieForm(Veldenformulier, forms.Form):
             or self.auto_id != "id_%s"
         ):
             return super().render(template_name, context, renderer)
-        klasse = _INPUT_KLASSE["radio"]
+        klasse = INPUT_KLASSE["radio"]
         opties = [
             (index, str(waarde), html_escape(str(waarde)), html_escape(label))
             for index, (waarde, label) in enumerate(Aanwezigheid.choices)

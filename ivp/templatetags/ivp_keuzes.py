@@ -54,7 +54,7 @@ def select_opties(widget: dict[str, Any]) -> SafeString:
 
 
 # The classes `input.html` gives a radio button and a checkbox.
-_INPUT_KLASSE = {
+INPUT_KLASSE = {
     "radio": "utrecht-radio-button utrecht-radio-button--html-input utrecht-form-field__input",
     "checkbox": "utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom "
     "utrecht-form-field__input",
@@ -72,10 +72,10 @@ def _keuze(optie: dict[str, Any]) -> str:
     Utrecht form field, the label first, the input next to it). An option of another kind
     (a widget with an `option_template_name` of its own) goes through its own template."""
     soort = optie["type"]
-    if soort not in _INPUT_KLASSE or optie["template_name"] not in _EIGEN_OPTIES:
+    if soort not in INPUT_KLASSE or optie["template_name"] not in _EIGEN_OPTIES:
         return render_to_string(optie["template_name"], {"widget": optie})
     attrs = optie["attrs"]
-    klasse = _INPUT_KLASSE[soort]
+    klasse = INPUT_KLASSE[soort]
     if attrs.get("class"):
         klasse += f" {html_escape(attrs['class'])}"
     waarde = optie["value"]
@@ -198,7 +198,7 @@ def keuzelijst_html(widget: Any, naam: str, waarden: list[str], attrs: dict[str,
     soort = widget.input_type
     meervoudig = widget.allow_multiple_selected
     id_ = attrs.get("id")
-    klasse = _INPUT_KLASSE[soort]
+    klasse = INPUT_KLASSE[soort]
     if attrs.get("class"):
         klasse += f" {html_escape(attrs['class'])}"
     # The attributes of each input but its id (numbered per option) and `checked` (last).
