@@ -91,7 +91,8 @@ class StandLader:
 
 # The reads of `laad_stand` and `StandLader` that every plan page and every transition makes,
 # compiled once per process (issue 8).
-_STAPPEN = VasteQuery(
+# The plan's steps in their order (also the hours page's, `werkgroep.selectors.uren`).
+STAPPEN = VasteQuery(
     lambda plan_id: Stap.objects.filter(plan_id=plan_id).order_by("nummer"), "plan_id"
 )
 _DOCUMENTEN = VasteQuery(
@@ -119,7 +120,7 @@ def laad_stand(plan: Plan, *, prioritering_met_plan: bool = False) -> PlanStand:
     """Everything the guards read for `plan`: its steps and its documents with their
     decisions (three queries), the rest when a guard first reads it (`StandLader`, at most
     six more), whatever its size."""
-    stappen = {s.nummer: s for s in _STAPPEN.objecten(plan_id=plan.pk)}
+    stappen = {s.nummer: s for s in STAPPEN.objecten(plan_id=plan.pk)}
     documenten = _DOCUMENTEN.objecten(plan_id=plan.pk)
     prefetch_related_objects(
         documenten,

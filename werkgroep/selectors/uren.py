@@ -21,6 +21,7 @@ from ivp.vaste_query import VasteQuery
 from stappen.constants import StapNummer
 from stappen.models import Stap
 from stappen.rechten import leest_concepten
+from stappen.selectors.proces import STAPPEN
 from werkgroep.constants import WAARSCHUWING_PROCENT, budget_wijkt_af
 from werkgroep.export import Rij, rijen_uit
 from werkgroep.grafiek import NUL, Grafiek, burndown, tempo
@@ -197,9 +198,6 @@ _LEDEN_MET_BUDGET = VasteQuery(
     ),
     "plan_id",
 )
-_STAPPEN = VasteQuery(
-    lambda plan_id: Stap.objects.filter(plan_id=plan_id).order_by("nummer"), "plan_id"
-)
 
 
 def _uren_van(werkgroep_id: int) -> QuerySet[Urenregistratie]:
@@ -305,7 +303,7 @@ def uren_pagina(user: Gebruiker, plan_id: int, pagina: int | str | None = 1) -> 
     for regel in regels:
         regel.besteed = besteed.get(regel.lid.pk, NUL)
     eigen = next((r for r in regels if r.lid.gebruiker_id == user.pk), None)
-    stappen = _STAPPEN.objecten(plan_id=plan.pk)
+    stappen = STAPPEN.objecten(plan_id=plan.pk)
     methode = [s for s in stappen if s.nummer != StapNummer.UITVOERING]
     totaal_budget = sum((r.budget or NUL for r in regels), NUL)
     totaal_besteed = sum(besteed.values(), NUL)
