@@ -45,6 +45,9 @@ HTML_DIR = PROJECT_DIR / "test-output" / "html-browser" / os.environ.get("PYTEST
 NIET_GECONTROLEERD = ("/beheer/",)
 _SERIALIZED = "_test_serialized_contents"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# How long an action or an `expect` waits for the page: generous, since CI may share the
+# machine's two cores with other work and a PDF is rendered in the request there.
+WACHTTIJD_MS = 30_000
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -121,6 +124,7 @@ def _bewaar_html(page: Page, responses: list[Response]) -> None:
     """Write the HTML the server sent for each page of one test. Playwright calls event
     handlers asynchronously, so the bodies are read here, after the test, in order; a body
     the browser no longer holds (the page navigated on) is fetched again for a GET."""
+    page.wait_for_load_state()  # a test may end on a click that navigates
     page.evaluate("1")  # lets the last events arrive
     for response in responses:
         if not _is_pagina(response):
@@ -176,6 +180,8 @@ def page(
     Like every transactional test it uses serialized rollback (tests/conftest.py), so what
     the migrations loaded (velden, thema's, standard chapters) is there in every test.
     A Content-Security-Policy violation on any page of the test fails it."""
+    from playwright.sync_api import expect
+
     context = browser.new_context(
         base_url=live_server.url,
         locale="nl-NL",
@@ -186,7 +192,8 @@ def page(
     context.expose_binding("__cspOvertreding", lambda _bron, tekst: overtredingen.append(tekst))
     context.add_init_script(_CSP_LUISTERAAR)
     page = context.new_page()
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(WACHTTIJD_MS)
+    expect.set_options(timeout=WACHTTIJD_MS)
     responses: list[Response] = []
     page.on("response", lambda response: responses.append(response))
     try:
@@ -234,6 +241,7 @@ def login() -> Callable[..., None]:
 def run_axe(page: Page) -> None:
     if not AXE_SCRIPT.exists():
         _missing(f"{AXE_SCRIPT.relative_to(PROJECT_DIR)} ontbreekt: voer 'npm ci' uit")
+    page.wait_for_load_state()  # a click returns once the next page starts; axe checks all of it
     # Evaluated through the DevTools protocol, which the page's CSP does not govern (a
     # `<script>` tag with axe's text inline would itself be a violation).
     page.evaluate(AXE_SCRIPT.read_text())
@@ -263,6 +271,7 @@ def check_axe() -> Callable[..., None]:
 def save_screenshot(page: Page, name: str) -> Path:
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOT_DIR / f"{name}.png"
+    page.wait_for_load_state()
     page.screenshot(path=str(path), full_page=True)
     return path
 

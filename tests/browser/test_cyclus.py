@@ -81,6 +81,7 @@ def test_the_coordinator_walks_the_plan_from_step_3_to_step_6(
         page.get_by_role("link", name=plan.titel).first.click()
         page.get_by_role("link", name="Scores, rangorde en plaatsing van de thema's").click()
         page.get_by_role("link", name="Thema's plaatsen").click()
+        page.wait_for_load_state()  # all() reads the page as it is, loaded or not
         for keuze in page.locator("select").all():
             if keuze.input_value() == "":
                 keuze.select_option("beheer")
@@ -107,6 +108,7 @@ def test_the_coordinator_walks_the_plan_from_step_3_to_step_6(
 
         # Step 4: an aanpak and a doelstelling per priority, then the IVP to the raad.
         page.get_by_role("link", name="Prioriteiten en doelstellingen in het IVP").click()
+        page.wait_for_load_state()
         namen = [link.inner_text() for link in page.locator("main h2 a.utrecht-link").all()]
         assert len(namen) == 4
         for naam in namen:

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from ivp.demo import WACHTWOORD
 from ivp.models import Gemeente
@@ -133,8 +134,9 @@ def test_review_round_comments_and_decision(page, startnotitie, login, check_axe
     page.get_by_label("Vastgesteld", exact=True).check()
     check_axe(page)
     page.get_by_role("button", name="Besluit vastleggen").click()
-    assert "Dit document is vastgesteld" in page.locator("main").inner_text()
-    assert page.get_by_role("link", name="Inleiding bewerken").count() == 0
+    expect(page.locator("main")).to_contain_text("Dit document is vastgesteld")
+    page.wait_for_load_state()  # the absence below counts only on the whole page
+    expect(page.get_by_role("link", name="Inleiding bewerken")).to_have_count(0)
     check_axe(page)
     screenshot(page, "document-vastgesteld")
 

@@ -9,6 +9,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from ivp.demo import WACHTWOORD
 from stappen.constants import DocumentSoort, DocumentStatus, WeergaveSoort
@@ -45,7 +46,8 @@ def test_the_griffie_downloads_a_pdf_and_the_meetings_zip(
     login(page, "griffie", WACHTWOORD)
     page.get_by_role("link", name="Stukken voor de raad").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Stukken voor de raad"
-    assert "Er staan nog geen stukken" not in page.content()
+    page.wait_for_load_state()
+    expect(page.locator("main")).not_to_contain_text("Er staan nog geen stukken")
     check_axe(page)
     screenshot(page, "griffie-stukken")
 
@@ -83,12 +85,12 @@ def test_the_coordinator_reads_the_history_and_the_log(page, demo, login, check_
 
     page.goto(f"/documenten/{startnotitie.pk}/")
     page.get_by_role("link", name="Geschiedenis van inleiding").click()
-    assert page.locator("ins").count() > 0  # the text as it was written, marked
+    expect(page.locator("ins").first).to_be_visible()  # the text as it was written, marked
     check_axe(page)
     screenshot(page, "hoofdstuk-geschiedenis")
 
     page.goto(f"/plannen/{plan.pk}/")
     page.get_by_role("link", name="Het hele logboek").click()
-    assert "Stap 1: actief → afgerond" in page.content()
+    expect(page.locator("main")).to_contain_text("Stap 1: actief → afgerond")
     check_axe(page)
     screenshot(page, "logboek")

@@ -2,6 +2,7 @@
 daily digest for mentions. On the demo data, with axe and screenshots."""
 
 import pytest
+from playwright.sync_api import expect
 
 from ivp.demo import WACHTWOORD
 from ivp.models import Bericht
@@ -32,7 +33,8 @@ def test_a_member_chooses_the_daily_digest_for_mentions(page, demo, login, check
     groep = page.get_by_role("group", name="U wordt genoemd in een opmerking")
     groep.get_by_label("In het dagoverzicht (elke ochtend één e-mail)").check()
     te_laat = page.get_by_role("group", name="Uw actiepunt is over de datum")
-    assert te_laat.get_by_label("Geen e-mail").count() == 0
+    expect(te_laat).to_be_visible()
+    expect(te_laat.get_by_label("Geen e-mail")).to_have_count(0)
     page.get_by_role("button", name="Keuzes bewaren").click()
     assert (
         "Uw keuzes voor de meldingen zijn bewaard." in page.get_by_role("status").first.inner_text()

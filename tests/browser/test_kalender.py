@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 from ivp.demo import WACHTWOORD
 from ivp.werkdagen import is_werkdag
@@ -51,7 +52,9 @@ def test_the_coordinator_imports_the_raad_and_plans_the_ivp_for_it(
     page.get_by_label("Vergaderingen in het bestand").select_option(label="Gemeenteraad")
     page.get_by_role("button", name="Bestand inlezen").click()
     assert "Vergaderingen ingelezen: 1 nieuw" in page.get_by_role("status").first.inner_text()
-    assert page.get_by_text(f"Extra raadsvergadering van {extra:%d-%m-%Y} wijzigen").count() == 1
+    expect(page.get_by_text(f"Extra raadsvergadering van {extra:%d-%m-%Y} wijzigen")).to_have_count(
+        1
+    )
 
     page.get_by_role("link", name="Plannen", exact=True).first.click()
     page.get_by_role("link", name=plan.titel, exact=True).click()
@@ -61,7 +64,7 @@ def test_the_coordinator_imports_the_raad_and_plans_the_ivp_for_it(
         label=f"Extra raadsvergadering van {extra:%d-%m-%Y}"
     )
     page.get_by_role("button", name="Planning terugrekenen").click()
-    assert page.get_by_role("heading", name="Voorgestelde planning").is_visible()
+    expect(page.get_by_role("heading", name="Voorgestelde planning")).to_be_visible()
     stukken = page.get_by_label("Stukken gereed voor het college").input_value()
     assert page.get_by_label("Deadline stap 4: Opstellen IVP").input_value() == f"{extra:%d-%m-%Y}"
     _gelabeld(page)

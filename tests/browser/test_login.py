@@ -3,6 +3,7 @@
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser]
 
@@ -60,7 +61,7 @@ def test_right_password_lands_on_start(page, gebruiker, login, check_axe, screen
     login(page, "coordinator", WACHTWOORD)
 
     assert urlparse(page.url).path == "/"
-    assert page.get_by_text("Sanne de Vries").is_visible()
+    expect(page.get_by_text("Sanne de Vries")).to_be_visible()
     check_axe(page)
     screenshot(page, "start-ingelogd")
 
@@ -68,11 +69,11 @@ def test_right_password_lands_on_start(page, gebruiker, login, check_axe, screen
     page.keyboard.press("Tab")
     skip_link = page.get_by_role("link", name="Naar de inhoud")
     assert skip_link.evaluate("el => el === document.activeElement")
-    assert skip_link.is_visible()
+    expect(skip_link).to_be_visible()
     screenshot(page, "start-skiplink")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "inhoud"
 
     page.get_by_role("button", name="Uitloggen").click()
     page.wait_for_url("**/inloggen/")
-    assert page.get_by_role("heading", name="Inloggen").is_visible()
+    expect(page.get_by_role("heading", name="Inloggen")).to_be_visible()

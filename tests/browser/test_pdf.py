@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from stappen import services
 from stappen.constants import DocumentSoort
@@ -52,8 +53,7 @@ def test_the_coordinator_renders_and_releases_the_raadsvoorstel(
     page.get_by_role("button", name="Openbare PDF maken").click()
     page.get_by_role("button", name="Besloten PDF maken").click()
     tabel = page.get_by_role("table", name="PDF's van versie 0.1, nieuwste eerst")
-    tabel.get_by_text("Klaar").first.wait_for()
-    assert tabel.get_by_text("Klaar").count() == 2
+    expect(tabel.get_by_text("Klaar")).to_have_count(2)
     check_axe(page)
     screenshot(page, "pdf-stuk")
 

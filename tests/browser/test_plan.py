@@ -1,6 +1,7 @@
 """The coordinator's main flow in the browser, on the demo data."""
 
 import pytest
+from playwright.sync_api import expect
 
 from ivp.demo import WACHTWOORD
 from tests.browser.conftest import huidig_plan
@@ -74,7 +75,8 @@ def test_a_werkgroeplid_sees_the_timeline_without_buttons(page, demo, login, che
     stap3 = page.locator("#stap-3").inner_text()
     assert "De prioritering is nog niet vastgesteld door de gemeenteraad." in stap3
     assert "Er zijn 4 prioriteiten" not in stap3  # three or four: within the norm
-    assert page.locator("main").get_by_role("button").count() == 0
+    page.wait_for_load_state()
+    expect(page.locator("main").get_by_role("button")).to_have_count(0)
     check_axe(page)
 
 

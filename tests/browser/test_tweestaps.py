@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 
 import pytest
 from django_otp.oath import TOTP
+from playwright.sync_api import expect
 
 from tests.browser.conftest import login_as
 from tests.stappen.stappenplan import coordinator_van
@@ -29,7 +30,7 @@ def test_a_coordinator_sets_up_totp_and_logs_in_with_it(page, coordinator, check
 
     assert urlparse(page.url).path == "/account/tweestapsverificatie/"
     assert page.get_by_role("heading", level=1).inner_text() == "Tweestapsverificatie instellen"
-    assert page.get_by_role("img", name="QR-code voor uw authenticator-app").is_visible()
+    expect(page.get_by_role("img", name="QR-code voor uw authenticator-app")).to_be_visible()
     check_axe(page)
     screenshot(page, "tweestaps-instellen")
 
@@ -66,7 +67,7 @@ def test_a_coordinator_sets_up_totp_and_logs_in_with_it(page, coordinator, check
     page.get_by_role("button", name="Bevestigen").click()
 
     assert urlparse(page.url).path == "/"
-    assert page.get_by_text(str(coordinator)).is_visible()
+    expect(page.get_by_text(str(coordinator))).to_be_visible()
 
 
 def test_the_login_fixture_types_the_code_of_an_enrolled_person(page, coordinator):

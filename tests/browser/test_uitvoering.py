@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from playwright.sync_api import expect
 
 from ivp.demo import WACHTWOORD
 from tests.browser.conftest import huidig_plan
@@ -65,7 +66,7 @@ def test_from_activity_to_progress_to_rapportage_and_next_year(
         check_axe(page)
         screenshot(page, "uitvoering-keten")
         page.get_by_role("link", name="Overlastmeldingen Giethoorn in het seizoen").click()
-        assert page.get_by_role("img", name="Waarde van de indicator per jaar").is_visible()
+        expect(page.get_by_role("img", name="Waarde van de indicator per jaar")).to_be_visible()
         page.locator("#id_jaar").fill(str(jaar))
         page.locator("#id_waarde").fill("203,5")
         page.get_by_role("button", name="Waarde opslaan").click()

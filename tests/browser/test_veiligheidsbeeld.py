@@ -5,6 +5,7 @@ filled; axe on every page, screenshots for a person to look at."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from ivp.models import Gemeente
 from tests.ivp.factories import GemeenteFactory, RegioFactory
@@ -65,7 +66,7 @@ def test_cijfers_inlezen_beeld_bekijken_en_nulmeting_uit_indicator(
     tabel = page.get_by_role("table", name="Misdrijven, totaal (per 1.000 inwoners) per jaar")
     assert "Zwartewaterland" in tabel.inner_text() and "Nederland" in tabel.inner_text()
     grafiek = page.get_by_role("img", name="Misdrijven, totaal (per 1.000 inwoners)")
-    assert grafiek.first.is_visible()
+    expect(grafiek.first).to_be_visible()
     check_axe(page)
     screenshot(page, "veiligheidsbeeld-veld")
 

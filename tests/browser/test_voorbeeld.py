@@ -4,6 +4,7 @@ so a screen reader announces it (a region that is itself replaced is not announc
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 from ivp.demo import WACHTWOORD
 from ivp.models import Gemeente
@@ -39,4 +40,4 @@ def test_the_preview_appears_inside_the_live_region_that_stays(page, startnotiti
         assert page.evaluate("document.getElementById('voorbeeld') === window.ivpRegio")
         assert page.locator("#voorbeeld").get_attribute("aria-live") == "polite"
     assert page.locator("#voorbeeld em").inner_text() == "verder"
-    assert page.locator("[id=voorbeeld]").count() == 1
+    expect(page.locator("[id=voorbeeld]")).to_have_count(1)

@@ -3,6 +3,7 @@ budget; the coordinator plans a meeting, records attendance and an actiepunt."""
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from ivp.demo import WACHTWOORD
 from tests.browser.conftest import huidig_plan
@@ -116,7 +117,7 @@ def test_the_coordinator_plans_a_meeting_records_attendance_and_an_actiepunt(
     page.goto("/")
     open_werkgroep(page)
     page.get_by_role("link", name="Uren").first.click()
-    assert page.locator(".ivp-burndown svg").count() == 1
+    expect(page.locator(".ivp-burndown svg")).to_have_count(1)
     check_axe(page)
     screenshot(page, "uren-coordinator")
 
