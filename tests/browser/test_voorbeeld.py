@@ -39,5 +39,5 @@ def test_the_preview_appears_inside_the_live_region_that_stays(page, startnotiti
         page.locator("#voorbeeld .ivp-voorbeeld").wait_for()
         assert page.evaluate("document.getElementById('voorbeeld') === window.ivpRegio")
         assert page.locator("#voorbeeld").get_attribute("aria-live") == "polite"
-    assert page.locator("#voorbeeld em").inner_text() == "verder"
+    expect(page.locator("#voorbeeld em")).to_have_text("verder", use_inner_text=True)
     expect(page.locator("[id=voorbeeld]")).to_have_count(1)
