@@ -57,6 +57,9 @@ def naar_plan(page, plan) -> None:
 def later(page, klok, login, dag: dt.date) -> None:
     """Days later: the session of two weeks ago has expired, so log in again, same page."""
     hier = page.url
+    # The page's own requests (the header's count of notifications) answered after the
+    # cookies are cleared would set a CSRF or session cookie over the next login's.
+    page.wait_for_load_state("networkidle")
     klok.move_to(dt.datetime.combine(dag, dt.time(9)).astimezone())
     page.context.clear_cookies()
     login(page, "coordinator", WACHTWOORD)

@@ -53,6 +53,9 @@ def test_the_regional_coordinator_plans_a_joint_meeting(page, demo, login, check
     screenshot(page, "gezamenlijk-lijst")
 
     # Kampen's coordinator finds it among its werkgroep's meetings, with its own attendance.
+    # The page's own requests (the header's count of notifications) answered after the
+    # cookies are cleared would set a CSRF or session cookie over the next login's.
+    page.wait_for_load_state("networkidle")
     page.context.clear_cookies()
     login(page, "coordinator.kampen", WACHTWOORD)
     deel = regio.gezamenlijke_bijeenkomsten.get(titel__contains="jeugd").bijeenkomsten.get(

@@ -49,6 +49,9 @@ def test_a_changed_doelstelling_is_accepted_in_steenwijkerland_and_declined_in_k
     assert deel.revisie == 3
 
     # Steenwijkerland's coordinator finds the proposal through the notice on the plan page.
+    # The page's own requests (the header's count of notifications) answered after the
+    # cookies are cleared would set a CSRF or session cookie over the next login's.
+    page.wait_for_load_state("networkidle")
     page.context.clear_cookies()
     login(page, "coordinator", WACHTWOORD)
     voorstel = Regiovoorstel.objects.get(
@@ -86,6 +89,9 @@ def test_a_changed_doelstelling_is_accepted_in_steenwijkerland_and_declined_in_k
     assert voorstel.status == VoorstelStatus.AANVAARD and voorstel.document_versie is not None
 
     # Kampen's coordinator declines it, first without a reason.
+    # The page's own requests (the header's count of notifications) answered after the
+    # cookies are cleared would set a CSRF or session cookie over the next login's.
+    page.wait_for_load_state("networkidle")
     page.context.clear_cookies()
     login(page, "coordinator.kampen", WACHTWOORD)
     kampen = Regiovoorstel.objects.get(
