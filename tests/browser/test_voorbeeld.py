@@ -32,6 +32,7 @@ def test_the_preview_appears_inside_the_live_region_that_stays(page, startnotiti
     login(page, "coordinator", WACHTWOORD)
     page.goto(f"/documenten/{startnotitie.pk}/")
     page.get_by_role("link", name="Inleiding bewerken").click()
+    page.wait_for_load_state()  # the region is looked up once, on the whole page
     page.evaluate("window.ivpRegio = document.getElementById('voorbeeld')")
     for tekst in ("Eerst **samen**.", "Dan *verder*."):
         page.get_by_label("Tekst").fill(tekst)
