@@ -214,11 +214,13 @@ def login_as(page: Page, username: str, password: str) -> None:
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_load_state()
+    # The page after the form, loaded: not only the load of whatever page is shown now (a
+    # refused form stays on this path, and fails here instead of on the next page).
+    page.wait_for_url(lambda url: urlparse(url).path != "/inloggen/")
     if urlparse(page.url).path == "/inloggen/code/":
         page.get_by_label("Code uit de app of herstelcode").fill(totp_code(username))
         page.get_by_role("button", name="Bevestigen").click()
-        page.wait_for_load_state()
+        page.wait_for_url(lambda url: urlparse(url).path != "/inloggen/code/")
 
 
 def totp_code(username: str) -> str:

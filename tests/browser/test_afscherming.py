@@ -3,6 +3,7 @@ ondermijningsbeeld, and a second save of the same plan shows the conflict with t
 kept (axe on both pages, screenshots for a person to look at)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from ivp.demo import WACHTWOORD
 from tests.browser.conftest import huidig_plan
@@ -14,10 +15,12 @@ def test_the_coordinator_grants_the_confidential_sources(page, demo, login, chec
     login(page, "coordinator", WACHTWOORD)
     page.goto(f"/plannen/{huidig_plan().pk}/")
     page.get_by_role("link", name="Inzage in vertrouwelijke bronnen").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Inzage in vertrouwelijke bronnen"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Inzage in vertrouwelijke bronnen", use_inner_text=True
+    )
     page.get_by_label("Hendrik Jansen").check()
     page.get_by_role("button", name="Opslaan").click()
-    assert "is opgeslagen" in page.get_by_role("status").inner_text()
+    expect(page.get_by_role("status")).to_contain_text("is opgeslagen", use_inner_text=True)
     assert page.get_by_label("Hendrik Jansen").is_checked()
     check_axe(page)
     screenshot(page, "inzage-vertrouwelijk")
@@ -36,8 +39,12 @@ def test_a_second_save_of_the_plan_shows_the_conflict_and_keeps_the_input(
     tweede.close()
     page.get_by_label("Titel").fill("IVP 2023–2026 (mijn invoer)")
     page.get_by_role("button", name="Opslaan").click()
-    assert "Iemand anders heeft dit opgeslagen" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text(
+        "Iemand anders heeft dit opgeslagen", use_inner_text=True
+    )
     assert page.get_by_label("Titel").input_value() == "IVP 2023–2026 (mijn invoer)"
-    assert "IVP 2023–2026 (eerst opgeslagen)" in page.locator(".ivp-conflict").inner_text()
+    expect(page.locator(".ivp-conflict")).to_contain_text(
+        "IVP 2023–2026 (eerst opgeslagen)", use_inner_text=True
+    )
     check_axe(page)
     screenshot(page, "conflict-plan")

@@ -46,12 +46,14 @@ def test_review_round_comments_and_decision(page, startnotitie, login, check_axe
     )
     page.evaluate("window.ivpZelfdePagina = true")
     page.get_by_role("button", name="Voorbeeld bekijken").click()
-    assert page.locator("#voorbeeld .ivp-voorbeeld strong").inner_text() == "samen"
+    expect(page.locator("#voorbeeld .ivp-voorbeeld strong")).to_have_text(
+        "samen", use_inner_text=True
+    )
     assert page.evaluate("window.ivpZelfdePagina") is True  # htmx swapped only the preview
     check_axe(page)
     screenshot(page, "hoofdstuk-bewerken")
     page.get_by_role("button", name="Opslaan").click()
-    assert "is opgeslagen" in page.get_by_role("status").first.inner_text()
+    expect(page.get_by_role("status").first).to_contain_text("is opgeslagen", use_inner_text=True)
 
     page.get_by_role("link", name="Bespreking met de werkgroep openen").click()
     sluit_op = timezone.localdate() + dt.timedelta(days=14)
@@ -59,8 +61,12 @@ def test_review_round_comments_and_decision(page, startnotitie, login, check_axe
     page.get_by_label("Bericht aan de werkgroep").fill("Graag jullie reactie op de opzet.")
     check_axe(page)
     page.get_by_role("button", name="Bespreking openen").click()
-    assert "In bespreking bij de werkgroep" in page.locator(".ivp-feiten").inner_text()
-    assert "Jeroen Bakker" in page.locator("#nog-niet-gereageerd").inner_text()
+    expect(page.locator(".ivp-feiten")).to_contain_text(
+        "In bespreking bij de werkgroep", use_inner_text=True
+    )
+    expect(page.locator("#nog-niet-gereageerd")).to_contain_text(
+        "Jeroen Bakker", use_inner_text=True
+    )
     check_axe(page)
     screenshot(page, "document-in-bespreking")
     uitloggen(page)
@@ -77,15 +83,21 @@ def test_review_round_comments_and_decision(page, startnotitie, login, check_axe
         "Noem ook de rol van de politie. @jeugd, geldt dit ook voor het jongerenwerk?"
     )
     sectie.get_by_role("button", name="Opmerking plaatsen").click()
-    assert "Uw opmerking is geplaatst." in page.get_by_role("status").first.inner_text()
-    assert "De gemeente voert de regie." in page.locator("blockquote").inner_text()
+    expect(page.get_by_role("status").first).to_contain_text(
+        "Uw opmerking is geplaatst.", use_inner_text=True
+    )
+    expect(page.locator("blockquote")).to_contain_text(
+        "De gemeente voert de regie.", use_inner_text=True
+    )
     check_axe(page)
     opmerking_url = page.url
     uitloggen(page)
 
     # The mentioned colleague sees a notification.
     login(page, "jeugd", WACHTWOORD)
-    assert "noemt u in een opmerking" in page.locator(".ivp-meldingenlijst").inner_text()
+    expect(page.locator(".ivp-meldingenlijst")).to_contain_text(
+        "noemt u in een opmerking", use_inner_text=True
+    )
     check_axe(page)
     uitloggen(page)
 
@@ -98,8 +110,10 @@ def test_review_round_comments_and_decision(page, startnotitie, login, check_axe
     page.get_by_label("Deels verwerkt").check()
     page.get_by_label("Toelichting").fill("De politie staat erin; het jongerenwerk volgt later.")
     page.get_by_role("button", name="Verwerking opslaan").click()
-    assert "De verwerking is vastgelegd." in page.get_by_role("status").first.inner_text()
-    assert "Opgelost op" in page.locator(".ivp-feiten").inner_text()
+    expect(page.get_by_role("status").first).to_contain_text(
+        "De verwerking is vastgelegd.", use_inner_text=True
+    )
+    expect(page.locator(".ivp-feiten")).to_contain_text("Opgelost op", use_inner_text=True)
     check_axe(page)
     screenshot(page, "opmerking")
 
@@ -115,7 +129,7 @@ def test_review_round_comments_and_decision(page, startnotitie, login, check_axe
     page.get_by_role("button", name="Opslaan").click()
 
     page.get_by_role("link", name="Reactienota").click()
-    assert "Deels verwerkt" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Deels verwerkt", use_inner_text=True)
     check_axe(page)
     screenshot(page, "reactienota")
 
@@ -127,7 +141,7 @@ def test_review_round_comments_and_decision(page, startnotitie, login, check_axe
         "De overige hoofdstukken volgen na het besluit."
     )
     page.get_by_role("button", name="Aanbieden ter besluitvorming").click()
-    assert "Ter besluitvorming" in page.locator(".ivp-feiten").inner_text()
+    expect(page.locator(".ivp-feiten")).to_contain_text("Ter besluitvorming", use_inner_text=True)
     page.get_by_role("link", name="Besluit vastleggen").click()
     page.get_by_label("Datum van het besluit").fill(timezone.localdate().strftime("%d-%m-%Y"))
     page.get_by_label("Kenmerk").fill("2026-COLL-00412")
@@ -144,7 +158,11 @@ def test_review_round_comments_and_decision(page, startnotitie, login, check_axe
     page.get_by_label("Vergelijk versie").select_option("0.1")
     page.get_by_label("met versie").select_option("1.0")
     page.get_by_role("button", name="Vergelijken").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Versie 0.1 en 1.0 vergelijken"
-    assert "politie" in page.locator("#v-inleiding + div ins").first.inner_text()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Versie 0.1 en 1.0 vergelijken", use_inner_text=True
+    )
+    expect(page.locator("#v-inleiding + div ins").first).to_contain_text(
+        "politie", use_inner_text=True
+    )
     check_axe(page)
     screenshot(page, "vergelijking")

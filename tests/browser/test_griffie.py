@@ -45,7 +45,9 @@ def test_the_griffie_downloads_a_pdf_and_the_meetings_zip(
     weergave = demo_met_pdf
     login(page, "griffie", WACHTWOORD)
     page.get_by_role("link", name="Stukken voor de raad").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Stukken voor de raad"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Stukken voor de raad", use_inner_text=True
+    )
     page.wait_for_load_state()
     expect(page.locator("main")).not_to_contain_text("Er staan nog geen stukken")
     check_axe(page)
@@ -56,7 +58,7 @@ def test_the_griffie_downloads_a_pdf_and_the_meetings_zip(
         "section",
         has=page.get_by_role("heading", name=f"Raadsvergadering van {besluit.datum:%d-%m-%Y}"),
     )
-    assert weergave.sha256 in vergadering.inner_text()
+    expect(vergadering).to_contain_text(weergave.sha256, use_inner_text=True)
 
     with page.expect_download() as download:
         vergadering.get_by_role("link", name=f"PDF ({weergave.paginas} pagina's)").click()
@@ -79,7 +81,7 @@ def test_the_coordinator_reads_the_history_and_the_log(page, demo, login, check_
     login(page, "coordinator", WACHTWOORD)
     page.goto(f"/documenten/{startnotitie.pk}/")
     page.get_by_role("link", name="Geschiedenis", exact=True).click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Geschiedenis"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Geschiedenis", use_inner_text=True)
     check_axe(page)
     screenshot(page, "document-geschiedenis")
 

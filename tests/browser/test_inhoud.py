@@ -2,6 +2,7 @@
 axe on every page and screenshots for a person to look at."""
 
 import pytest
+from playwright.sync_api import expect
 
 from ivp.demo import WACHTWOORD
 from ivp.models import Gebruiker, Gemeente
@@ -29,7 +30,9 @@ def test_coordinator_walks_analysis_prioritering_and_a_priority(
     login(page, "coordinator", WACHTWOORD)
     page.goto(f"/plannen/{concept_plan.pk}/")
     page.locator("#stap-2").get_by_role("link", name="Veiligheidsanalyse per veld").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Veiligheidsanalyse"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Veiligheidsanalyse", use_inner_text=True
+    )
     check_axe(page)
 
     page.get_by_role("link", name="Analyse van veld 5 bewerken").click()
@@ -37,20 +40,22 @@ def test_coordinator_walks_analysis_prioritering_and_a_priority(
     page.get_by_label("Huidige aanpak").fill("RIEC en Veilig Buitengebied.")
     page.get_by_label("Verbeterpunten").fill("Informatiepositie versterken.")
     page.get_by_role("button", name="Analyse opslaan").click()
-    assert "is opgeslagen" in page.get_by_role("status").first.inner_text()
+    expect(page.get_by_role("status").first).to_contain_text("is opgeslagen", use_inner_text=True)
 
     page.get_by_role("link", name="Analyse van veld 5 bewerken").click()
     page.get_by_label("Soort bron").select_option("ondermijningsbeeld")
     page.get_by_label("Titel").fill("Ondermijningsbeeld RIEC 2025")
     page.get_by_label("Link").fill("geen link")
     page.get_by_role("button", name="Bron toevoegen").click()
-    assert "Vul een volledige link in" in page.get_by_role("alert").inner_text()
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Vul een volledige link in", use_inner_text=True
+    )
     assert page.get_by_label("Titel").input_value() == "Ondermijningsbeeld RIEC 2025"
     check_axe(page)
     screenshot(page, "inhoud-analyse-bron-fout")
     page.get_by_label("Link").fill("")
     page.get_by_role("button", name="Bron toevoegen").click()
-    assert "Vertrouwelijk" in page.locator("#bronnen").inner_text()
+    expect(page.locator("#bronnen")).to_contain_text("Vertrouwelijk", use_inner_text=True)
     check_axe(page)
 
     page.goto(f"/plannen/{concept_plan.pk}/analyse/")
@@ -65,30 +70,36 @@ def test_coordinator_walks_analysis_prioritering_and_a_priority(
     ernst.fill("7")
     page.get_by_label("Omvang van 5.2", exact=False).fill("4")
     page.get_by_role("button", name="Scores opslaan").click()
-    assert "Een score is 1 tot en met 5." in page.get_by_role("alert").inner_text()
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Een score is 1 tot en met 5.", use_inner_text=True
+    )
     assert page.get_by_label("Omvang van 5.2", exact=False).input_value() == "4"
     check_axe(page)
     screenshot(page, "inhoud-scores-fout")
     page.get_by_label("Ernst van 5.2", exact=False).fill("5")
     page.get_by_role("button", name="Scores opslaan").click()
-    assert "zijn opgeslagen" in page.get_by_role("status").first.inner_text()
+    expect(page.get_by_role("status").first).to_contain_text("zijn opgeslagen", use_inner_text=True)
 
     page.get_by_role("link", name="Thema's plaatsen").click()
     page.get_by_label("Plaatsing van 5.2", exact=False).select_option("prioriteit")
     page.get_by_label("Motivatie bij 5.2", exact=False).fill("Hoogste gewogen score.")
     page.get_by_role("button", name="Plaatsing opslaan").click()
-    assert "Hoogste gewogen score." in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Hoogste gewogen score.", use_inner_text=True)
     check_axe(page)
     screenshot(page, "inhoud-prioritering")
 
     page.get_by_role("link", name="Raad en driehoek vastleggen").click()
     page.get_by_label("Besproken in de driehoek op").fill("12-10-2022")
     page.get_by_role("button", name="Opslaan").click()
-    assert "Vul de uitkomst van het driehoeksoverleg in." in page.get_by_role("alert").inner_text()
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Vul de uitkomst van het driehoeksoverleg in.", use_inner_text=True
+    )
     check_axe(page)
     page.get_by_label("Uitkomst van de driehoek").fill("De driehoek steunt de keuze.")
     page.get_by_role("button", name="Opslaan").click()
-    assert "De driehoek steunt de keuze." in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text(
+        "De driehoek steunt de keuze.", use_inner_text=True
+    )
 
     # IVP: the chapter of the priority, with a doelstelling.
     page.goto(f"/plannen/{concept_plan.pk}/")
@@ -108,15 +119,17 @@ def test_coordinator_walks_analysis_prioritering_and_a_priority(
     page.get_by_label("Streefwaarde").fill("40")
     page.get_by_label("Streefjaar").fill("2024")
     page.get_by_role("button", name="Doelstelling opslaan").click()
-    assert "Het streefjaar ligt vóór het jaar van de nulmeting" in (
-        page.get_by_role("alert").inner_text()
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Het streefjaar ligt vóór het jaar van de nulmeting", use_inner_text=True
     )
     check_axe(page)
     screenshot(page, "inhoud-doelstelling-fout")
     page.get_by_label("Streefjaar").fill("2030")
     page.get_by_role("button", name="Doelstelling opslaan").click()
-    main = page.locator("main").inner_text()
-    assert "40 (2030)" in main and "Burgemeester" in main and "Handhavingsnota" in main
+    main = page.locator("main")
+    expect(main).to_contain_text("40 (2030)", use_inner_text=True)
+    expect(main).to_contain_text("Burgemeester", use_inner_text=True)
+    expect(main).to_contain_text("Handhavingsnota", use_inner_text=True)
     check_axe(page)
     screenshot(page, "inhoud-prioriteit")
 

@@ -21,6 +21,7 @@ pytestmark = [pytest.mark.browser]
 
 
 def _gelabeld(page) -> None:
+    page.wait_for_load_state()  # on a page still loading, its later controls are not yet there
     assert page.evaluate(CONTROLES_ZONDER_EIGEN_LABEL)["fouten"] == []
 
 
@@ -34,7 +35,9 @@ def test_the_coordinator_imports_the_raad_and_plans_the_ivp_for_it(
         extra += dt.timedelta(days=1)
     login(page, "coordinator", WACHTWOORD)
     page.get_by_role("link", name="Vergaderkalender van Steenwijkerland").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Vergaderkalender"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Vergaderkalender", use_inner_text=True
+    )
     check_axe(page)
     screenshot(page, "vergaderkalender")
     page.get_by_role("link", name="Agenda importeren (.ics-bestand of adres)").click()
@@ -51,7 +54,9 @@ def test_the_coordinator_imports_the_raad_and_plans_the_ivp_for_it(
     )
     page.get_by_label("Vergaderingen in het bestand").select_option(label="Gemeenteraad")
     page.get_by_role("button", name="Bestand inlezen").click()
-    assert "Vergaderingen ingelezen: 1 nieuw" in page.get_by_role("status").first.inner_text()
+    expect(page.get_by_role("status").first).to_contain_text(
+        "Vergaderingen ingelezen: 1 nieuw", use_inner_text=True
+    )
     expect(page.get_by_text(f"Extra raadsvergadering van {extra:%d-%m-%Y} wijzigen")).to_have_count(
         1
     )
@@ -72,13 +77,13 @@ def test_the_coordinator_imports_the_raad_and_plans_the_ivp_for_it(
     screenshot(page, "raadsplanning-voorstel")
     page.get_by_role("button", name="Planning overnemen").click()
 
-    assert "De planning van stap 4 naar de Extra raadsvergadering" in (
-        page.get_by_role("status").first.inner_text()
+    expect(page.get_by_role("status").first).to_contain_text(
+        "De planning van stap 4 naar de Extra raadsvergadering", use_inner_text=True
     )
     planning = page.locator("#raad-stap-4")
-    assert f"Stukken gereed {stukken}" in planning.inner_text()
-    assert f"raad {extra:%d-%m-%Y}" in planning.inner_text()
-    assert f"t/m {extra:%d-%m-%Y}" in page.locator("#stap-4").inner_text()
+    expect(planning).to_contain_text(f"Stukken gereed {stukken}", use_inner_text=True)
+    expect(planning).to_contain_text(f"raad {extra:%d-%m-%Y}", use_inner_text=True)
+    expect(page.locator("#stap-4")).to_contain_text(f"t/m {extra:%d-%m-%Y}", use_inner_text=True)
     check_axe(page)
     screenshot(page, "plan-bestuurlijke-planning")
 
@@ -89,8 +94,8 @@ def test_a_member_takes_meeting_invitations_in_the_daily_digest(page, demo, logi
     groep = page.get_by_role("group", name="Een uitnodiging voor een bijeenkomst, of een wijziging")
     groep.get_by_label("In het dagoverzicht (elke ochtend één e-mail)").check()
     page.get_by_role("button", name="Keuzes bewaren").click()
-    assert "Uw keuzes voor de meldingen zijn bewaard." in (
-        page.get_by_role("status").first.inner_text()
+    expect(page.get_by_role("status").first).to_contain_text(
+        "Uw keuzes voor de meldingen zijn bewaard.", use_inner_text=True
     )
     groep = page.get_by_role("group", name="Een uitnodiging voor een bijeenkomst, of een wijziging")
     assert groep.get_by_label("In het dagoverzicht (elke ochtend één e-mail)").is_checked()

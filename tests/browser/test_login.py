@@ -34,10 +34,12 @@ def test_wrong_password_shows_dutch_error(page, gebruiker, check_axe, screenshot
     page.get_by_role("button", name="Inloggen").click()
 
     summary = page.get_by_role("alert")
-    assert "Er ging iets mis" in summary.inner_text()
-    assert "Voer een juiste gebruikersnaam en wachtwoord in" in summary.inner_text()
+    expect(summary).to_contain_text("Er ging iets mis", use_inner_text=True)
+    expect(summary).to_contain_text(
+        "Voer een juiste gebruikersnaam en wachtwoord in", use_inner_text=True
+    )
     # The error summary has the focus, so a screen reader reads it first.
-    assert page.evaluate("document.activeElement.id") == "foutoverzicht"
+    expect(page.locator("#foutoverzicht")).to_be_focused()  # autofocus, once the page renders
     assert page.url.endswith("/inloggen/")
     check_axe(page)
     screenshot(page, "inloggen-fout")
@@ -50,7 +52,9 @@ def test_empty_form_links_errors_to_fields(page, check_axe, screenshot):
     username = page.get_by_label("Gebruikersnaam")
     assert username.get_attribute("aria-invalid") == "true"
     assert "id_username_error" in username.get_attribute("aria-describedby")
-    assert "Dit veld is verplicht." in page.locator("#id_username_error").inner_text()
+    expect(page.locator("#id_username_error")).to_contain_text(
+        "Dit veld is verplicht.", use_inner_text=True
+    )
     page.get_by_role("link", name="Gebruikersnaam: Dit veld is verplicht.").click()
     assert page.evaluate("document.activeElement.id") == "id_username"
     check_axe(page)

@@ -39,7 +39,9 @@ def test_the_coordinator_renders_and_releases_the_raadsvoorstel(
 
     page.get_by_label("Onderwerp").fill("Vaststellen Integraal Veiligheidsplan")
     page.get_by_role("button", name="Voorstel opslaan").click()
-    assert "Vul de portefeuillehouder in." in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text(
+        "Vul de portefeuillehouder in.", use_inner_text=True
+    )
     assert page.get_by_label("Onderwerp").input_value() == "Vaststellen Integraal Veiligheidsplan"
     page.get_by_label("Portefeuillehouder").fill("Burgemeester")
     page.get_by_label("Voorstelnummer").fill("2026-RAAD-00012")
@@ -48,7 +50,9 @@ def test_the_coordinator_renders_and_releases_the_raadsvoorstel(
     )
     page.get_by_label("Datum vergadering").fill("15-12-2026")
     page.get_by_role("button", name="Voorstel opslaan").click()
-    assert "Het voorstel is opgeslagen." in page.get_by_role("status").first.inner_text()
+    expect(page.get_by_role("status").first).to_contain_text(
+        "Het voorstel is opgeslagen.", use_inner_text=True
+    )
 
     page.get_by_role("button", name="Openbare PDF maken").click()
     page.get_by_role("button", name="Besloten PDF maken").click()
@@ -72,5 +76,7 @@ def test_the_coordinator_renders_and_releases_the_raadsvoorstel(
     )  # fmt: skip
 
     page.get_by_role("button", name="Vrijgeven aan de raad").click()
-    assert "vrijgegeven aan de raad" in page.get_by_role("status").first.inner_text()
-    assert "Vrijgegeven aan de raad op" in tabel.inner_text()
+    expect(page.get_by_role("status").first).to_contain_text(
+        "vrijgegeven aan de raad", use_inner_text=True
+    )
+    expect(tabel).to_contain_text("Vrijgegeven aan de raad op", use_inner_text=True)

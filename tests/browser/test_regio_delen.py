@@ -5,6 +5,7 @@ driehoek, its history and the members; axe on every page (the HTML checker at th
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from regio.models import Regiovoorstel
 from tests.regio.delen import maak_regio
@@ -20,11 +21,13 @@ def test_the_regional_coordinator_writes_and_publishes_a_shared_priority(
     login(page, wereld.regisseur.username, "wachtwoord")
 
     page.get_by_role("link", name="Regio Kop van Overijssel").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Gedeelde delen van de regio"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Gedeelde delen van de regio", use_inner_text=True
+    )
     check_axe(page)
     page.get_by_role("link", name="Nieuw: bovenlokale prioriteit").click()
     page.get_by_role("button", name="Deel opslaan").click()
-    assert "Geef het deel een titel." in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Geef het deel een titel.", use_inner_text=True)
     check_axe(page)
     page.get_by_label("Titel").fill("Ondermijning")
     page.get_by_label("Thema").select_option(value=str(hoofdthema("5.2").pk))
@@ -35,7 +38,9 @@ def test_the_regional_coordinator_writes_and_publishes_a_shared_priority(
     check_axe(page)
     page.get_by_label("Doelstelling").fill("Minder ondermijnende activiteiten")
     page.get_by_role("button", name="Doelstelling opslaan").click()
-    assert "Minder ondermijnende activiteiten" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text(
+        "Minder ondermijnende activiteiten", use_inner_text=True
+    )
     check_axe(page)
     screenshot(page, "regio-deel")
 
@@ -45,7 +50,9 @@ def test_the_regional_coordinator_writes_and_publishes_a_shared_priority(
     page.get_by_label("Kenmerk van het verslag").fill("IDH-2026-11")
     screenshot(page, "regio-publiceren")
     page.get_by_role("button", name="Versie 1 publiceren").click()
-    assert "Versie 1 van ‘Ondermijning’ is gepubliceerd" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text(
+        "Versie 1 van ‘Ondermijning’ is gepubliceerd", use_inner_text=True
+    )
     check_axe(page)
     screenshot(page, "regio-geschiedenis")
     assert Regiovoorstel.objects.count() == 2

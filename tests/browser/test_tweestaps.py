@@ -29,16 +29,21 @@ def test_a_coordinator_sets_up_totp_and_logs_in_with_it(page, coordinator, check
     login_as(page, coordinator.username, "lang-genoeg-geheim")
 
     assert urlparse(page.url).path == "/account/tweestapsverificatie/"
-    assert page.get_by_role("heading", level=1).inner_text() == "Tweestapsverificatie instellen"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Tweestapsverificatie instellen", use_inner_text=True
+    )
     expect(page.get_by_role("img", name="QR-code voor uw authenticator-app")).to_be_visible()
     check_axe(page)
     screenshot(page, "tweestaps-instellen")
 
     page.get_by_label("Code uit de app").fill("000000")
     page.get_by_role("button", name="Tweestapsverificatie aanzetten").click()
-    assert "Deze code klopt niet" in page.get_by_role("alert").first.inner_text()
+    expect(page.get_by_role("alert").first).to_contain_text(
+        "Deze code klopt niet", use_inner_text=True
+    )
     check_axe(page)
 
+    page.wait_for_load_state()  # the key is read as data, from the whole page
     sleutel = page.locator(".ivp-qr__sleutel").inner_text().replace(" ", "")
     app = TOTP(b32decode(sleutel))
     app.time = app.time + 30  # the next code: the wrong one just now slows this one down
@@ -47,6 +52,7 @@ def test_a_coordinator_sets_up_totp_and_logs_in_with_it(page, coordinator, check
     page.get_by_role("button", name="Tweestapsverificatie aanzetten").click()
 
     assert urlparse(page.url).path == "/account/herstelcodes/"
+    page.wait_for_load_state()  # all_inner_texts() reads the page as it is, loaded or not
     codes = page.locator(".ivp-herstelcodes code").all_inner_texts()
     assert len(codes) == 10 and all(re.fullmatch(r"[a-z2-7]{8}", c) for c in codes)
     check_axe(page)
@@ -87,6 +93,8 @@ def test_the_coordinator_page_of_locked_accounts(page, coordinator, check_axe, s
     check_axe(page)
     screenshot(page, "account")
     page.get_by_role("link", name=re.compile("Geblokkeerde accounts en inlogregels")).click()
-    assert page.get_by_role("heading", level=1).inner_text().startswith("Inloggen in")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        re.compile(r"^Inloggen in"), use_inner_text=True
+    )
     check_axe(page)
     screenshot(page, "gemeente-inloggen")

@@ -42,7 +42,9 @@ def test_cijfers_inlezen_beeld_bekijken_en_nulmeting_uit_indicator(
 
     page.goto(f"/plannen/{plan.pk}/")
     page.get_by_role("link", name="Veiligheidsbeeld").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Veiligheidsbeeld"
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Veiligheidsbeeld", use_inner_text=True
+    )
     page.get_by_role("link", name="Cijfers inlezen").click()
     check_axe(page)
 
@@ -51,20 +53,23 @@ def test_cijfers_inlezen_beeld_bekijken_en_nulmeting_uit_indicator(
         files=[{"name": "kapot.csv", "mimeType": "text/csv", "buffer": b"geen cijfers"}]
     )
     page.get_by_role("button", name="Bestand inlezen").click()
-    assert "geen kolomkoppen" in page.get_by_role("alert").first.inner_text()
+    expect(page.get_by_role("alert").first).to_contain_text("geen kolomkoppen", use_inner_text=True)
     check_axe(page)
 
     page.get_by_label("CSV-bestand van StatLine").set_input_files(str(DATA / "83648NED.csv"))
     page.get_by_role("button", name="Bestand inlezen").click()
-    assert "De cijfers zijn ingelezen" in page.get_by_role("status").first.inner_text()
+    expect(page.get_by_role("status").first).to_contain_text(
+        "De cijfers zijn ingelezen", use_inner_text=True
+    )
     check_axe(page)
     screenshot(page, "veiligheidsbeeld-import")
 
     page.get_by_role("link", name="Veiligheidsbeeld").first.click()
     page.get_by_role("link", name="1. Veilige woon- en leefomgeving").click()
-    assert "Misdrijven, totaal" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Misdrijven, totaal", use_inner_text=True)
     tabel = page.get_by_role("table", name="Misdrijven, totaal (per 1.000 inwoners) per jaar")
-    assert "Zwartewaterland" in tabel.inner_text() and "Nederland" in tabel.inner_text()
+    expect(tabel).to_contain_text("Zwartewaterland", use_inner_text=True)
+    expect(tabel).to_contain_text("Nederland", use_inner_text=True)
     grafiek = page.get_by_role("img", name="Misdrijven, totaal (per 1.000 inwoners)")
     expect(grafiek.first).to_be_visible()
     check_axe(page)
@@ -77,11 +82,13 @@ def test_cijfers_inlezen_beeld_bekijken_en_nulmeting_uit_indicator(
     page.get_by_label("Jaar nulmeting").fill("2022")
     check_axe(page)
     page.get_by_role("button", name="Doelstelling opslaan").click()
-    assert "De doelstelling is opgeslagen." in page.get_by_role("status").first.inner_text()
+    expect(page.get_by_role("status").first).to_contain_text(
+        "De doelstelling is opgeslagen.", use_inner_text=True
+    )
     rij = page.get_by_role("row", name="Minder misdrijven in Steenwijkerland")
-    assert "per 1.000 inwoners (2022)" in rij.inner_text()
-    assert "CSV-download ingelezen op" in rij.inner_text()
-    assert "2023:" in rij.inner_text()  # the later year beside the nulmeting
+    expect(rij).to_contain_text("per 1.000 inwoners (2022)", use_inner_text=True)
+    expect(rij).to_contain_text("CSV-download ingelezen op", use_inner_text=True)
+    expect(rij).to_contain_text("2023:", use_inner_text=True)  # the later year beside the nulmeting
     check_axe(page)
     screenshot(page, "veiligheidsbeeld-doelstelling")
 
@@ -97,11 +104,13 @@ def test_cijfer_naast_de_analyse_citeren(page, steenwijkerland, login, check_axe
     page.goto(f"/plannen/{plan.pk}/analyse/")
     page.get_by_role("link", name="Analyse van veld 1 bewerken").click()
     cijfers = page.locator("#cijfers")
-    assert "Misdrijven, totaal (per 1.000 inwoners)" in cijfers.inner_text()
+    expect(cijfers).to_contain_text("Misdrijven, totaal (per 1.000 inwoners)", use_inner_text=True)
     check_axe(page)
     screenshot(page, "veiligheidsbeeld-analyse")
     cijfers.get_by_role("button", name="Citeer 2023 in ‘Dominante trends").filter(
         has_text="Misdrijven, totaal"
     ).first.click()
-    assert "Het cijfer staat nu in het hoofdstuk" in page.get_by_role("status").first.inner_text()
+    expect(page.get_by_role("status").first).to_contain_text(
+        "Het cijfer staat nu in het hoofdstuk", use_inner_text=True
+    )
     check_axe(page)

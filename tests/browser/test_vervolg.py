@@ -4,6 +4,7 @@ evaluation in the startnotitie; axe and the label check on every page on the way
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from stappen.models import Vervolg
 from tests.browser.test_toegankelijk import CONTROLES_ZONDER_EIGEN_LABEL
@@ -42,14 +43,20 @@ def test_a_new_plan_from_the_previous_one_scored_and_in_the_startnotitie(
     screenshot(page, "vervolg-formulier")
     page.get_by_label("Looptijd vanaf").fill("01-12-2026")  # overlaps the previous period
     page.get_by_role("button", name="Plan aanmaken").click()
-    assert "Geef de reden van de overlap" in page.get_by_role("alert").inner_text()
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Geef de reden van de overlap", use_inner_text=True
+    )
     assert page.get_by_label("Pim Politie (Lid, Politie)").is_checked()  # nothing lost
     check_axe(page)
     page.get_by_label("Looptijd vanaf").fill("01-01-2027")
     page.get_by_role("button", name="Plan aanmaken").click()
 
-    assert page.get_by_role("heading", level=1).inner_text() == "Evaluatie van het vorige IVP"
-    assert "Laatste meting 2025: 41,5 per 1.000 inwoners" in page.locator("main").inner_text()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Evaluatie van het vorige IVP", use_inner_text=True
+    )
+    expect(page.locator("main")).to_contain_text(
+        "Laatste meting 2025: 41,5 per 1.000 inwoners", use_inner_text=True
+    )
     check_axe(page)
     _labels_in_orde(page)
     scores = ["Behaald", "Deels behaald", "Niet behaald", "Niet meer relevant"]
@@ -58,18 +65,20 @@ def test_a_new_plan_from_the_previous_one_scored_and_in_the_startnotitie(
         blok.get_by_label(score, exact=True).check()
         blok.get_by_label("Toelichting").fill(f"Zo ging het met {doel.tekst[:6]}.")
         blok.get_by_role("button", name="Score opslaan").click()
-        assert page.get_by_role("status").first.inner_text().strip() == "De score is opgeslagen."
-    assert "Nog zonder score\n0" in page.locator("main").inner_text() or (
-        page.locator("dt:has-text('Nog zonder score') + dd").inner_text().strip() == "0"
+        expect(page.get_by_role("status").first).to_have_text(
+            "De score is opgeslagen.", use_inner_text=True
+        )
+    expect(page.locator("dt:has-text('Nog zonder score') + dd")).to_have_text(
+        "0", use_inner_text=True
     )
     screenshot(page, "vervolg-evaluatie")
 
     page.get_by_role("link", name="De evaluatie in de startnotitie").click()
     hoofdstuk = page.locator("main")
-    assert "Evaluatie van het vorige IVP" in hoofdstuk.inner_text()
+    expect(hoofdstuk).to_contain_text("Evaluatie van het vorige IVP", use_inner_text=True)
     for doel in doelen:
-        assert doel.tekst in hoofdstuk.inner_text()
-    assert "Niet meer relevant" in hoofdstuk.inner_text()
+        expect(hoofdstuk).to_contain_text(doel.tekst, use_inner_text=True)
+    expect(hoofdstuk).to_contain_text("Niet meer relevant", use_inner_text=True)
     check_axe(page)
     screenshot(page, "vervolg-startnotitie")
 

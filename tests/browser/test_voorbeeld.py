@@ -32,6 +32,7 @@ def test_the_preview_appears_inside_the_live_region_that_stays(page, startnotiti
     login(page, "coordinator", WACHTWOORD)
     page.goto(f"/documenten/{startnotitie.pk}/")
     page.get_by_role("link", name="Inleiding bewerken").click()
+    page.wait_for_load_state()  # the region is looked up once, on the whole page
     page.evaluate("window.ivpRegio = document.getElementById('voorbeeld')")
     for tekst in ("Eerst **samen**.", "Dan *verder*."):
         page.get_by_label("Tekst").fill(tekst)
@@ -39,5 +40,5 @@ def test_the_preview_appears_inside_the_live_region_that_stays(page, startnotiti
         page.locator("#voorbeeld .ivp-voorbeeld").wait_for()
         assert page.evaluate("document.getElementById('voorbeeld') === window.ivpRegio")
         assert page.locator("#voorbeeld").get_attribute("aria-live") == "polite"
-    assert page.locator("#voorbeeld em").inner_text() == "verder"
+    expect(page.locator("#voorbeeld em")).to_have_text("verder", use_inner_text=True)
     expect(page.locator("[id=voorbeeld]")).to_have_count(1)

@@ -23,22 +23,22 @@ def test_a_member_logs_hours_and_sees_the_remaining_budget(
 ):
     login(page, "jeugd", WACHTWOORD)
     open_werkgroep(page)
-    assert page.get_by_role("heading", level=1).inner_text() == "Werkgroep"
-    assert "Leden (8 van 8)" in page.locator("main").inner_text()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Werkgroep", use_inner_text=True)
+    expect(page.locator("main")).to_contain_text("Leden (8 van 8)", use_inner_text=True)
     check_axe(page)
     screenshot(page, "werkgroep")
 
     page.get_by_role("link", name="Uren", exact=True).first.click()
     eigen = page.locator(".ivp-uren-eigen")
-    assert "Budget" in eigen.inner_text()
-    assert "25 uur" in eigen.inner_text()  # 40 budget, 15 spent in the demo
+    expect(eigen).to_contain_text("Budget", use_inner_text=True)
+    expect(eigen).to_contain_text("25 uur", use_inner_text=True)  # 40 budget, 15 spent in the demo
 
     page.get_by_label("Datum").fill("01-01-2099")
     page.locator("#id_uren").fill("3,5")
     page.get_by_label("Stap").select_option(label="Stap 3: Prioritering")
     page.get_by_label("Korte omschrijving").fill("Voorbereiding raadsbijeenkomst")
     page.get_by_role("button", name="Uren opslaan").click()
-    assert "toekomst" in page.get_by_role("alert").inner_text()
+    expect(page.get_by_role("alert")).to_contain_text("toekomst", use_inner_text=True)
     assert page.get_by_label("Korte omschrijving").input_value() == (
         "Voorbereiding raadsbijeenkomst"
     )
@@ -46,12 +46,10 @@ def test_a_member_logs_hours_and_sees_the_remaining_budget(
 
     page.get_by_label("Datum").fill(timezone.localdate().strftime("%d-%m-%Y"))
     page.get_by_role("button", name="Uren opslaan").click()
-    assert "3,5 uur op" in page.get_by_role("status").first.inner_text()
-    assert "21,5 uur" in page.locator(".ivp-uren-eigen").inner_text()
-    assert (
-        "Voorbereiding raadsbijeenkomst"
-        in page.locator("#registraties-titel").locator("xpath=ancestor::table").inner_text()
-    )
+    expect(page.get_by_role("status").first).to_contain_text("3,5 uur op", use_inner_text=True)
+    expect(page.locator(".ivp-uren-eigen")).to_contain_text("21,5 uur", use_inner_text=True)
+    registraties = page.locator("#registraties-titel").locator("xpath=ancestor::table")
+    expect(registraties).to_contain_text("Voorbereiding raadsbijeenkomst", use_inner_text=True)
     check_axe(page)
     screenshot(page, "uren-lid")
 
@@ -62,7 +60,7 @@ def test_the_coordinator_plans_a_meeting_records_attendance_and_an_actiepunt(
     login(page, "coordinator", WACHTWOORD)
     open_werkgroep(page)
     # Three of its own and the joint meeting of the four werkgroepen (werkgroep/demo.py).
-    assert "4 van 6 bijeenkomsten" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("4 van 6 bijeenkomsten", use_inner_text=True)
     page.get_by_role("link", name="Bijeenkomst plannen").click()
     vandaag = timezone.localdate().strftime("%d-%m-%Y")
     page.get_by_label("Datum").fill(vandaag)
@@ -70,46 +68,57 @@ def test_the_coordinator_plans_a_meeting_records_attendance_and_an_actiepunt(
     page.get_by_label("Eindtijd").fill("14:00")
     page.get_by_label("Plaats").fill("Gemeentehuis Steenwijk")
     page.get_by_role("button", name="Opslaan").click()
-    assert "eindigen na de begintijd" in page.get_by_role("alert").inner_text()
+    expect(page.get_by_role("alert")).to_contain_text(
+        "eindigen na de begintijd", use_inner_text=True
+    )
     assert page.get_by_label("Plaats").input_value() == "Gemeentehuis Steenwijk"
     check_axe(page)
     screenshot(page, "bijeenkomst-fout")
 
     page.get_by_label("Eindtijd").fill("17:00")
     page.get_by_role("button", name="Opslaan").click()
-    assert "Bijeenkomst 4 van 6" in page.locator(".ivp-pagina-kop").inner_text()
+    expect(page.locator(".ivp-pagina-kop")).to_contain_text(
+        "Bijeenkomst 4 van 6", use_inner_text=True
+    )
 
     # The agenda item on a page of its own; an error keeps what was chosen.
     page.get_by_role("link", name="Agendapunt toevoegen").click()
+    page.wait_for_load_state()  # the option's text is read as data, from the whole page
     analyse = page.get_by_label("Document").locator("option", has_text="Veiligheidsanalyse")
     page.get_by_label("Document").select_option(label=analyse.inner_text())
     page.get_by_role("button", name="Agendapunt opslaan").click()
-    assert "Onderwerp" in page.get_by_role("alert").inner_text()
+    expect(page.get_by_role("alert")).to_contain_text("Onderwerp", use_inner_text=True)
     assert page.get_by_label("Document").input_value() != ""
     page.get_by_label("Onderwerp").fill("Eerste cijfers van de analyse")
     check_axe(page)
     screenshot(page, "agendapunt")
     page.get_by_role("button", name="Agendapunt opslaan").click()
-    assert "Het agendapunt is toegevoegd." in page.get_by_role("status").first.inner_text()
-    agenda = page.locator("ol.ivp-agenda").inner_text()
-    assert "Eerste cijfers van de analyse" in agenda
-    assert "document: Veiligheidsanalyse Integraal Veiligheidsplan" in agenda
+    expect(page.get_by_role("status").first).to_contain_text(
+        "Het agendapunt is toegevoegd.", use_inner_text=True
+    )
+    agenda = page.locator("ol.ivp-agenda")
+    expect(agenda).to_contain_text("Eerste cijfers van de analyse", use_inner_text=True)
+    expect(agenda).to_contain_text(
+        "document: Veiligheidsanalyse Integraal Veiligheidsplan", use_inner_text=True
+    )
 
     page.locator("summary", has_text="Aanwezigheid vastleggen").click()
     page.get_by_role("group", name="Jeroen Bakker").get_by_label("Aanwezig", exact=True).check()
     page.get_by_role("group", name="Sanne Mulder").get_by_label("Afwezig met bericht").check()
     page.get_by_role("button", name="Aanwezigheid opslaan").click()
     presentie = page.locator("#presentie-titel").locator("xpath=ancestor::table")
-    assert "Afwezig met bericht" in presentie.inner_text()
+    expect(presentie).to_contain_text("Afwezig met bericht", use_inner_text=True)
 
     page.locator("summary", has_text="Actiepunt toevoegen").click()
     page.get_by_label("Wat").fill("Cijfers cybercrime aanleveren")
     page.get_by_label("Wie").select_option(label="Jeroen Bakker")
     page.get_by_label("Uiterlijk op").fill("31-12-2026")
     page.get_by_role("button", name="Actiepunt opslaan").click()
-    assert "Het actiepunt is vastgelegd." in page.get_by_role("status").first.inner_text()
+    expect(page.get_by_role("status").first).to_contain_text(
+        "Het actiepunt is vastgelegd.", use_inner_text=True
+    )
     actiepunten = page.locator("#actiepunten-titel").locator("xpath=ancestor::table")
-    assert "Cijfers cybercrime aanleveren" in actiepunten.inner_text()
+    expect(actiepunten).to_contain_text("Cijfers cybercrime aanleveren", use_inner_text=True)
     check_axe(page)
     screenshot(page, "bijeenkomst")
 
@@ -130,21 +139,23 @@ def test_the_other_werkgroep_pages_pass_axe(page, demo, login, check_axe, screen
     page.get_by_label("Organisatie").fill("Openbaar Ministerie")
     page.get_by_label("Operationeel expert politie").check()
     page.get_by_role("button", name="Opslaan").click()
-    assert "7 à 8 leden" in page.get_by_role("alert").inner_text()
+    expect(page.get_by_role("alert")).to_contain_text("7 à 8 leden", use_inner_text=True)
     assert page.get_by_label("Organisatie").input_value() == "Openbaar Ministerie"
     check_axe(page)
     screenshot(page, "lid-negende")
 
     page.get_by_label("Motivatie (pas toe of leg uit)").fill("Het OM sluit aan voor ondermijning.")
     page.get_by_role("button", name="Opslaan").click()
-    assert "Het OM sluit aan voor ondermijning." in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text(
+        "Het OM sluit aan voor ondermijning.", use_inner_text=True
+    )
 
     open_werkgroep_uren = page.get_by_role("navigation", name="Onderdelen van de werkgroep")
     open_werkgroep_uren.get_by_role("link", name="Uren").click()
     page.get_by_role("link", name="Budget van Anouk Verbeek instellen").click()
     page.locator("#id_uren").fill("450")
     page.get_by_role("button", name="Budget opslaan").click()
-    assert "300 tot 400 uur" in page.get_by_role("alert").inner_text()
+    expect(page.get_by_role("alert")).to_contain_text("300 tot 400 uur", use_inner_text=True)
     check_axe(page)
     screenshot(page, "budget-fout")
     page.get_by_role("link", name="Annuleren").click()
@@ -153,9 +164,9 @@ def test_the_other_werkgroep_pages_pass_axe(page, demo, login, check_axe, screen
     page.get_by_label("Reden van de correctie").fill("Dubbel geschreven")
     page.locator("#id_uren").fill("2")
     page.get_by_role("button", name="Correctie opslaan").click()
-    assert "gecorrigeerd" in page.get_by_role("status").first.inner_text()
+    expect(page.get_by_role("status").first).to_contain_text("gecorrigeerd", use_inner_text=True)
     page.get_by_role("link", name="Corrigeer").first.click()
-    assert "Dubbel geschreven" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Dubbel geschreven", use_inner_text=True)
     check_axe(page)
     screenshot(page, "uren-correctie")
 
