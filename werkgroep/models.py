@@ -10,7 +10,6 @@ import datetime as dt
 import secrets
 import uuid
 from decimal import Decimal
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -31,6 +30,7 @@ from werkgroep.constants import (
     budget_wijkt_af,
 )
 from werkgroep.gezamenlijk.models import GezamenlijkeBijeenkomst
+from werkgroep.teksten import draad_tekst, versie_tekst
 
 
 class Werkgroep(models.Model):
@@ -197,39 +197,6 @@ class Bijeenkomst(Versiebeheerd):
             errors["locatie"] = "Vul een plaats in, een link voor online deelname, of beide."
         if errors:
             raise ValidationError(errors)
-
-
-AGENDA_CITAAT_TEKENS = 60
-
-
-def versie_tekst(document_titel: str, nummer: str) -> str:
-    """‘Prioritering … — versie 0.2’: how a version reads in a choice and on the agenda."""
-    return f"{document_titel} — versie {nummer}"
-
-
-def sectie_titel(inhoud: list[dict[str, Any]], sleutel: str) -> str:
-    """The title of a chapter in a version's text (`Versie.inhoud`; its key if it has none)."""
-    sectie = next((s for s in inhoud if s.get("sleutel") == sleutel), None)
-    return str(sectie.get("titel")) if sectie else sleutel
-
-
-def draad_tekst(draad: Opmerking) -> str:
-    return draad_regel(
-        str(draad.auteur),
-        sectie_titel(draad.versie.inhoud, draad.sectie),
-        versie_tekst(draad.versie.document.titel, draad.versie.nummer),
-        draad.tekst,
-    )
-
-
-def draad_regel(auteur: str, sectie: str, versie: str, tekst: str) -> str:
-    """‘Opmerking van Jeroen Bakker bij ‘Inleiding’ (…): the first 60 characters’: how a
-    thread reads in a choice and on the agenda (from an instance: `draad_tekst`; from rows:
-    the agenda item's choice of threads)."""
-    tekst = " ".join(tekst.split())
-    if len(tekst) > AGENDA_CITAAT_TEKENS:
-        tekst = tekst[:AGENDA_CITAAT_TEKENS].rstrip() + "…"
-    return f"Opmerking van {auteur} bij ‘{sectie}’ ({versie}): {tekst}"
 
 
 class Agendapunt(models.Model):

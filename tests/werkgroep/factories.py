@@ -49,6 +49,7 @@ from werkgroep.models import (
     Urenregistratie,
     Werkgroep,
 )
+from werkgroep.uren import services as uren_services
 
 
 def regisseur_van(gemeente: Gemeente) -> Gebruiker:
@@ -228,7 +229,7 @@ class UrenbudgetFactory(_ViaService[Urenbudget]):
 
     @classmethod
     def _maak(cls, **kwargs: Any) -> Urenbudget:
-        return services.urenbudget_set(**kwargs)
+        return uren_services.urenbudget_set(**kwargs)
 
 
 class UrenregistratieFactory(_ViaService[Urenregistratie]):
@@ -253,9 +254,9 @@ class UrenregistratieFactory(_ViaService[Urenregistratie]):
     @classmethod
     def _maak(cls, **kwargs: Any) -> Urenregistratie:
         correctie = kwargs.pop("correctie")
-        registratie = services.uren_log(**kwargs)
+        registratie = uren_services.uren_log(**kwargs)
         if correctie:
-            registratie = services.uren_update(
+            registratie = uren_services.uren_update(
                 registratie=registratie,
                 door=regisseur_van(registratie.lid.werkgroep.plan.gemeente),
                 datum=registratie.datum,
