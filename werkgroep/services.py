@@ -42,7 +42,7 @@ from werkgroep.models import (
     Werkgroep,
 )
 from werkgroep.selectors import is_uitvoeringsfase
-from werkgroep.uitnodiging import uitnodiging_stuur
+from werkgroep.uitnodiging import afzegging_stuur, uitnodiging_stuur
 
 
 @transaction.atomic
@@ -176,15 +176,18 @@ def bijeenkomst_plan(
     titel: str = "",
     motivatie: str = "",
 ) -> Bijeenkomst:
-    """Plan a meeting. The seventh meeting of the trajectory needs a motivation; during
-    uitvoering the meeting is a voortgangsoverleg and is not counted."""
+    """Plan a meeting. The seventh meeting of the trajectory needs a motivation (a meeting
+    called off does not count); during uitvoering the meeting is a voortgangsoverleg and is
+    not counted."""
     vereis_regie(plan, door)
     werkgroep = werkgroep_ensure(plan=plan, door=door)
     Werkgroep.objects.select_for_update().filter(pk=werkgroep.pk).first()
     voortgang = is_uitvoeringsfase(plan)
     motivatie = motivatie.strip()
     if not voortgang:
-        aantal = werkgroep.bijeenkomsten.filter(voortgangsoverleg=False).count()
+        aantal = werkgroep.bijeenkomsten.filter(
+            voortgangsoverleg=False, afgezegd_op__isnull=True
+        ).count()
         if aantal >= MAX_BIJEENKOMSTEN and not motivatie:
             raise ValidationError(
                 {
@@ -226,6 +229,7 @@ def bijeenkomst_update(
     replace the event instead of adding a second one."""
     vereis_regie(bijeenkomst.werkgroep.plan, door)
     vereis_versie(bijeenkomst, versie)
+    bijeenkomst.vereis_niet_afgezegd()
     if bijeenkomst.gezamenlijk_id:
         raise Geweigerd("Een gezamenlijke bijeenkomst verplaatst de regionale coördinator.")
     if bijeenkomst.motivatie and not motivatie.strip():
@@ -244,6 +248,34 @@ def bijeenkomst_update(
 
 
 @transaction.atomic
+def bijeenkomst_afzeggen(*, bijeenkomst: Bijeenkomst, door: Gebruiker, reden: str) -> Bijeenkomst:
+    """Call a meeting off: it stays, with when and why, but no longer counts towards the 5–6,
+    gets no reminders and cannot be changed. The SEQUENCE goes up and every member gets the
+    notice (after the commit, through the outbox) with an .ics of STATUS:CANCELLED, so their
+    calendar drops the event or shows it cancelled. A werkgroep's part of a joint meeting is
+    called off by the regional coordinator, for all gemeenten at once."""
+    vereis_regie(bijeenkomst.werkgroep.plan, door)
+    if bijeenkomst.gezamenlijk_id:
+        raise Geweigerd("Een gezamenlijke bijeenkomst zegt de regionale coördinator af.")
+    # Locked and read again: two clicks at once call it off once.
+    opgeslagen = Bijeenkomst.objects.select_for_update().filter(pk=bijeenkomst.pk)
+    bijeenkomst.afgezegd_op = opgeslagen.values_list("afgezegd_op", flat=True).get()
+    waarom = bijeenkomst.niet_afzegbaar(
+        timezone.localdate(), heeft_presentie=bijeenkomst.presenties.exists()
+    )
+    if waarom:
+        raise ValidationError(waarom)
+    if not reden.strip():
+        raise ValidationError({"reden": "Geef de reden waarom de bijeenkomst niet doorgaat."})
+    bijeenkomst.afgezegd_op = timezone.now()
+    bijeenkomst.reden_afzegging = reden.strip()
+    bijeenkomst.volgnummer_ical += 1
+    bewaar(bijeenkomst, door=door, reden="afgezegd")
+    afzegging_stuur(bijeenkomst)
+    return bijeenkomst
+
+
+@transaction.atomic
 def bijeenkomst_verslag(
     *,
     bijeenkomst: Bijeenkomst,
@@ -254,6 +286,7 @@ def bijeenkomst_verslag(
 ) -> Bijeenkomst:
     vereis_regie(bijeenkomst.werkgroep.plan, door)
     vereis_versie(bijeenkomst, versie)
+    bijeenkomst.vereis_niet_afgezegd()
     bijeenkomst.notulen = notulen.strip()
     bijeenkomst.besluiten = besluiten.strip()
     return bewaar(bijeenkomst, door=door)
@@ -273,6 +306,7 @@ def agendapunt_add(
     """An agenda item, optionally on a document, a version of a document and/or a comment
     thread of the plan. Each is optional; a version goes with the chosen document."""
     vereis_regie(bijeenkomst.werkgroep.plan, door)
+    bijeenkomst.vereis_niet_afgezegd()
     volgorde = bijeenkomst.agendapunten.count() + 1
     punt = Agendapunt(
         bijeenkomst=bijeenkomst,
@@ -292,6 +326,7 @@ def presentie_record(
 ) -> list[Presentie]:
     """Record who was there: `statussen` maps a member's id to an Aanwezigheid value."""
     vereis_regie(bijeenkomst.werkgroep.plan, door)
+    bijeenkomst.vereis_niet_afgezegd()
     if bijeenkomst.datum > timezone.localdate():
         raise Geweigerd("De aanwezigheid legt u vast op of na de dag van de bijeenkomst.")
     leden = {lid.pk: lid for lid in bijeenkomst.werkgroep.leden.all()}
@@ -316,6 +351,7 @@ def actiepunt_add(
     *, bijeenkomst: Bijeenkomst, door: Gebruiker, wat: str, wie: Lid, deadline: dt.date
 ) -> Actiepunt:
     vereis_regie(bijeenkomst.werkgroep.plan, door)
+    bijeenkomst.vereis_niet_afgezegd()
     punt = Actiepunt(bijeenkomst=bijeenkomst, wat=wat.strip(), wie=wie, deadline=deadline)
     return bewaar(punt, door=door)
 

@@ -28,6 +28,11 @@ urlpatterns = [
         name="bijeenkomst_bewerken",
     ),
     path(
+        "bijeenkomsten/<int:bijeenkomst_id>/afzeggen/",
+        views.bijeenkomst_afzeggen,
+        name="bijeenkomst_afzeggen",
+    ),
+    path(
         "bijeenkomsten/<int:bijeenkomst_id>/agendapunten/nieuw/",
         views.agendapunt_nieuw,
         name="agendapunt_nieuw",

@@ -24,6 +24,7 @@ from werkgroep import ical, selectors, services
 from werkgroep.forms import (
     ActiepuntForm,
     ActiepuntStatusForm,
+    AfzeggenForm,
     AgendapuntForm,
     BijeenkomstForm,
     LidForm,
@@ -152,6 +153,36 @@ def bijeenkomst_bewerken(request: AuthenticatedHttpRequest, bijeenkomst_id: int)
 
 
 @login_required
+def bijeenkomst_afzeggen(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpResponse:
+    """Call a meeting off, with the reason, on a page of its own; a meeting that cannot be
+    called off (held, already called off, a part of a joint meeting) gets the page saying
+    why, without the form."""
+    bijeenkomst = selectors.regie_bijeenkomst(request.user, bijeenkomst_id)
+    form = AfzeggenForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and probeer(
+            request,
+            services.bijeenkomst_afzeggen,
+            form=form,
+            bijeenkomst=bijeenkomst,
+            door=request.user,
+            **form.cleaned_data,
+        )
+    ):
+        messages.success(request, "De bijeenkomst is afgezegd. De leden krijgen bericht.")
+        return redirect("werkgroep:bijeenkomst", bijeenkomst_id=bijeenkomst.pk)
+    context = {
+        "form": form,
+        "plan": bijeenkomst.werkgroep.plan,
+        "bijeenkomst": bijeenkomst,
+        "niet_afzegbaar": selectors.niet_afzegbaar(bijeenkomst),
+    }
+    return render(request, "werkgroep/bijeenkomst_afzeggen.html", context)
+
+
+@login_required
 def agendapunt_nieuw(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpResponse:
     """An agenda item for a meeting, on a page of its own: its choices (the plan's documents,
     their versions and every open thread, some 300 at 50×) are read only by the coordinator who
@@ -198,6 +229,9 @@ def bijeenkomst(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpR
     formulier = request.POST.get("formulier") if request.method == "POST" else None
     if formulier and not pagina.mag_regisseren:
         raise Http404("Bijeenkomst niet gevonden.")
+    if formulier and not pagina.mag_wijzigen:  # called off: the page says so, nothing to post
+        messages.error(request, "Deze bijeenkomst is afgezegd; u kunt haar niet meer wijzigen.")
+        return redirect("werkgroep:bijeenkomst", bijeenkomst_id=b.pk)
     data = request.POST if formulier else None
 
     def bound(naam: str) -> QueryDict | None:
@@ -205,7 +239,7 @@ def bijeenkomst(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpR
 
     # Only the coordinator sees the forms: nobody else pays for their choices.
     forms_: dict[str, forms.Form] = {}
-    if pagina.mag_regisseren:
+    if pagina.mag_wijzigen:
         forms_ = {
             "presentie": PresentieForm(
                 bound("presentie"),

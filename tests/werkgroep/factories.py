@@ -129,6 +129,8 @@ class BijeenkomstFactory(_ViaService[Bijeenkomst]):
         verslagen = factory.Trait(
             notulen="De werkgroep bespreekt de analyse.", besluiten="De analyse is akkoord."
         )
+        # Called off (its date must be today or later).
+        afgezegd = factory.Trait(reden_afzegging="De zaal is niet beschikbaar.")
 
     plan = factory.LazyFunction(maak_plan)
     door = factory.LazyAttribute(lambda o: regisseur_van(o.plan.gemeente))
@@ -138,15 +140,19 @@ class BijeenkomstFactory(_ViaService[Bijeenkomst]):
     locatie = "Gemeentehuis Steenwijk"
     notulen = ""
     besluiten = ""
+    reden_afzegging = ""
 
     @classmethod
     def _maak(cls, **kwargs: Any) -> Bijeenkomst:
         notulen, besluiten = kwargs.pop("notulen"), kwargs.pop("besluiten")
+        reden = kwargs.pop("reden_afzegging")
         bijeenkomst = services.bijeenkomst_plan(**kwargs)
         if notulen or besluiten:
             services.bijeenkomst_verslag(
                 bijeenkomst=bijeenkomst, door=kwargs["door"], notulen=notulen, besluiten=besluiten
             )
+        if reden:
+            services.bijeenkomst_afzeggen(bijeenkomst=bijeenkomst, door=kwargs["door"], reden=reden)
         return bijeenkomst
 
 

@@ -107,7 +107,9 @@ def gezamenlijk_plan(
     paren = _werkgroepen(regio, gemeenten, door)
     voortgang = _in_uitvoering(plan for plan, _ in paren)
     aantallen = dict(
-        Bijeenkomst.objects.filter(werkgroep__in=[w for _, w in paren], voortgangsoverleg=False)
+        Bijeenkomst.objects.filter(
+            werkgroep__in=[w for _, w in paren], voortgangsoverleg=False, afgezegd_op__isnull=True
+        )
         .values("werkgroep")
         .annotate(n=Count("pk"))
         .values_list("werkgroep", "n")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 
 from django.http import Http404
+from django.utils import timezone
 
 from ivp.models import Gebruiker, Plan, gebruiker_naam
 from ivp.permissions import mag_plan_regisseren, mag_plan_zien
@@ -97,6 +98,18 @@ def regie_bijeenkomst(user: Gebruiker, bijeenkomst_id: int) -> Bijeenkomst:
     return bijeenkomst
 
 
+def niet_afzegbaar(bijeenkomst: Bijeenkomst) -> str:
+    """Why `bijeenkomst` cannot be called off, in Dutch ("" when it can)."""
+    if bijeenkomst.gezamenlijk_id:
+        return (
+            "Dit is een gezamenlijke bijeenkomst: de regionale coördinator die haar organiseert, "
+            "zegt haar af, voor alle gemeenten tegelijk."
+        )
+    return bijeenkomst.niet_afzegbaar(
+        timezone.localdate(), heeft_presentie=bijeenkomst.presenties.exists()
+    )
+
+
 def actiepunt_voor_status(user: Gebruiker, actiepunt_id: int) -> Actiepunt:
     """An actiepunt whose status `user` may set: the coordinator's, or the one they hold, of
     a meeting they may see. 404 for anyone else."""
@@ -178,6 +191,29 @@ class BijeenkomstPagina:
     gezamenlijk_met: list[str] = field(default_factory=list)
 
     @property
+    def mag_wijzigen(self) -> bool:
+        """The coordinator's forms: none on a meeting called off."""
+        return self.mag_regisseren and self.bijeenkomst.afgezegd_op is None
+
+    @property
+    def _afzegbaar(self) -> bool:
+        b = self.bijeenkomst
+        return self.mag_regisseren and not b.niet_afzegbaar(
+            timezone.localdate(), heeft_presentie=bool(self.presentie)
+        )
+
+    @property
+    def kan_afzeggen(self) -> bool:
+        """The button "Bijeenkomst afzeggen": the coordinator's, while the meeting has not
+        taken place, and not on a part of a joint meeting (the regional coordinator's)."""
+        return self._afzegbaar and not self.bijeenkomst.gezamenlijk_id
+
+    @property
+    def afzeggen_regionaal(self) -> bool:
+        """A part of a joint meeting that could be called off: the page says who does it."""
+        return self._afzegbaar and bool(self.bijeenkomst.gezamenlijk_id)
+
+    @property
     def nummer_tekst(self) -> str:
         return bijeenkomst_nummer(self.nummer) if self.nummer else ""
 
@@ -202,14 +238,17 @@ def _gezamenlijk_met(bijeenkomst: Bijeenkomst) -> list[str]:
 
 
 def _nummer(bijeenkomst: Bijeenkomst) -> int | None:
-    if bijeenkomst.voortgangsoverleg:
+    if bijeenkomst.voortgangsoverleg or bijeenkomst.afgezegd_op is not None:
         return None
     # The meetings up to its day, compared in Python by (date, time, id): the three ORed
     # conditions that say "before it" in SQL cost more to build and compile than the few
     # rows of a werkgroep's meetings cost to read (issue 8).
     zelf = (bijeenkomst.datum, bijeenkomst.begintijd, bijeenkomst.pk)
     tot = Bijeenkomst.objects.filter(
-        werkgroep_id=bijeenkomst.werkgroep_id, voortgangsoverleg=False, datum__lte=zelf[0]
+        werkgroep_id=bijeenkomst.werkgroep_id,
+        voortgangsoverleg=False,
+        afgezegd_op__isnull=True,  # a meeting called off does not count
+        datum__lte=zelf[0],
     ).order_by()
     return sum(rij < zelf for rij in tot.values_list("datum", "begintijd", "pk")) + 1
 
