@@ -292,6 +292,7 @@ VERWACHT: dict[str, tuple[str, str]] = {
         REGIO_REGIE,
         REGIO_REGIE,
     ),
+    "werkgroep:gezamenlijk_afzeggen": (REGIO_REGIE, REGIO_REGIE),  # empty POST: reason asked
     # Issue 13 (overname): the member's regio page and a proposal; those who work on the plan
     # read them, its coordinator decides (an empty POST: the form's errors).
     "regio:plan": (CONCEPT, CONCEPT),

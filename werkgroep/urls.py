@@ -57,5 +57,10 @@ urlpatterns = [
         gezamenlijk.bewerken,
         name="gezamenlijk_bewerken",
     ),
+    path(
+        "gezamenlijke-bijeenkomsten/<int:gezamenlijk_id>/afzeggen/",
+        gezamenlijk.afzeggen,
+        name="gezamenlijk_afzeggen",
+    ),
     path("agenda/<str:token>.ics", views.feed, name="feed"),
 ]
