@@ -38,6 +38,7 @@ from stappen.constants import DocumentSoort
 from stappen.models import Document
 from werkgroep import services as werkgroep_services
 from werkgroep.constants import LidRol
+from werkgroep.uren import services as uren_services
 
 LEDEN = ["politie", "jeugd", "handhaving", "economie", "crisisbeheersing", "wijkzaken"]
 
@@ -170,7 +171,7 @@ def werkgroep(leden: int, bijeenkomsten: int, uren: int) -> None:
     dagen = max((min(dt.date.today(), plan.einde) - plan.traject_start).days, 1)
     with transaction.atomic():
         for n in range(uren):
-            werkgroep_services.uren_log(
+            uren_services.uren_log(
                 lid=extern[n % len(extern)],
                 door=coordinator,
                 datum=plan.traject_start + dt.timedelta(days=(n // len(extern)) % dagen),

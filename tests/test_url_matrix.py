@@ -158,6 +158,7 @@ VERWACHT: dict[str, tuple[str, str]] = {
     "werkgroep:bijeenkomst": (LEZEN, LEZEN),
     "werkgroep:bijeenkomst_bewerken": (REGIE, REGIE),
     "werkgroep:agendapunt_nieuw": (REGIE, REGIE),
+    "werkgroep:bijeenkomst_afzeggen": (REGIE, REGIE),  # an empty POST: the reason is asked
     "werkgroep:bijeenkomst_ics": (CONCEPT, CONCEPT),
     "werkgroep:actiepunt_status": (ALLEEN_POST, "302 302 302 404 404 404 404 404"),
     "werkgroep:uren": (CONCEPT, "302 200 200 404 404 404 404 404"),
@@ -291,6 +292,7 @@ VERWACHT: dict[str, tuple[str, str]] = {
         REGIO_REGIE,
         REGIO_REGIE,
     ),
+    "werkgroep:gezamenlijk_afzeggen": (REGIO_REGIE, REGIO_REGIE),  # empty POST: reason asked
     # Issue 13 (overname): the member's regio page and a proposal; those who work on the plan
     # read them, its coordinator decides (an empty POST: the form's errors).
     "regio:plan": (CONCEPT, CONCEPT),

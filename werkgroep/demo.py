@@ -26,6 +26,7 @@ from werkgroep import services
 from werkgroep.constants import Aanwezigheid, ActiepuntStatus, LidRol
 from werkgroep.gezamenlijk import services as gezamenlijk_services
 from werkgroep.models import Lid
+from werkgroep.uren import services as uren_services
 
 D = dt.date
 T = dt.time
@@ -162,7 +163,7 @@ def _uren(plan: Plan, leden: dict[str, Lid], demo: Demo) -> None:
             (3, Decimal("4.5"), "Afstemming met partners"),
         ):
             datum = week + dt.timedelta(days=dag)
-            services.uren_log(
+            uren_services.uren_log(
                 lid=leden["coordinator"],
                 door=coordinator,
                 datum=datum,
@@ -177,7 +178,7 @@ def _uren(plan: Plan, leden: dict[str, Lid], demo: Demo) -> None:
         for gebruikersnaam, lid in leden.items():
             if gebruikersnaam == "coordinator" or gebruikersnaam in b["afwezig"]:
                 continue
-            services.uren_log(
+            uren_services.uren_log(
                 lid=lid,
                 door=demo.gebruikers[gebruikersnaam],
                 datum=demo.nu(b["datum"]),
@@ -188,7 +189,7 @@ def _uren(plan: Plan, leden: dict[str, Lid], demo: Demo) -> None:
     for n, (gebruikersnaam, lid) in enumerate(leden.items()):
         if gebruikersnaam == "coordinator":
             continue
-        services.uren_log(
+        uren_services.uren_log(
             lid=lid,
             door=demo.gebruikers[gebruikersnaam],
             datum=demo.nu(D(2022, 8, 15)) + dt.timedelta(days=n),
@@ -215,7 +216,7 @@ def laad(demo: Demo) -> None:
             velden=[velden[c] for c in codes],
         )
         if rol != LidRol.TREKKER:
-            services.urenbudget_set(lid=leden[gebruikersnaam], door=door, uren=Decimal(budget))
+            uren_services.urenbudget_set(lid=leden[gebruikersnaam], door=door, uren=Decimal(budget))
     documenten = {d.soort: d for d in Document.objects.filter(plan=plan, jaar=None)}
     for gegevens in BIJEENKOMSTEN:
         bijeenkomst = services.bijeenkomst_plan(

@@ -188,6 +188,15 @@ class VerslagForm(Veldenformulier, VersieForm, forms.Form):
     )
 
 
+class AfzeggenForm(forms.Form):
+    reden = forms.CharField(
+        label="Reden",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Waarom gaat de bijeenkomst niet door? De leden lezen dit in hun bericht.",
+        error_messages={"required": "Geef de reden waarom de bijeenkomst niet doorgaat."},
+    )
+
+
 class AgendapuntForm(Veldenformulier, forms.Form):
     """Its selects offer some 300 threads at 50×: written in one pass (`Veldenformulier`)."""
 

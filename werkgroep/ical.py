@@ -204,6 +204,8 @@ def _bijeenkomst_event(
         f"DTEND{_lokaal(bijeenkomst.datum, bijeenkomst.eindtijd)}",
         f"SUMMARY:{tekst(f'{bijeenkomst.titel} — {wie}')}",
     ]
+    if bijeenkomst.afgezegd:  # RFC 5545 3.8.1.11: the calendar drops it or shows it cancelled
+        event.append("STATUS:CANCELLED")
     if bijeenkomst.locatie:
         event.append(f"LOCATION:{tekst(bijeenkomst.locatie)}")
     event.append(f"DESCRIPTION:{tekst(chr(10).join(regels))}")

@@ -10,13 +10,13 @@ import datetime as dt
 import secrets
 import uuid
 from decimal import Decimal
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from ivp.models import Plan
@@ -31,6 +31,7 @@ from werkgroep.constants import (
     budget_wijkt_af,
 )
 from werkgroep.gezamenlijk.models import GezamenlijkeBijeenkomst
+from werkgroep.teksten import draad_tekst, versie_tekst
 
 
 class Werkgroep(models.Model):
@@ -169,6 +170,10 @@ class Bijeenkomst(Versiebeheerd):
         related_name="bijeenkomsten",
         verbose_name="gezamenlijke bijeenkomst",
     )
+    # Called off ("afgezegd"): kept, with when and why, but no longer counted, announced or
+    # changed (`werkgroep.services.bijeenkomst_afzeggen`).
+    afgezegd_op = models.DateTimeField("afgezegd op", null=True, blank=True, editable=False)
+    reden_afzegging = models.TextField("reden van de afzegging", blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -184,52 +189,49 @@ class Bijeenkomst(Versiebeheerd):
             models.UniqueConstraint(
                 fields=["gezamenlijk", "werkgroep"], name="gezamenlijk_eens_per_werkgroep"
             ),
+            models.CheckConstraint(
+                condition=Q(afgezegd_op__isnull=True) | ~Q(reden_afzegging=""),
+                name="bijeenkomst_afgezegd_met_reden",
+                violation_error_message="Geef de reden waarom de bijeenkomst niet doorgaat.",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.titel} {self.datum:%d-%m-%Y}"
 
+    def vereis_niet_afgezegd(self) -> None:
+        """A called-off meeting is history: no edit, agenda, attendance or notulen."""
+        if self.afgezegd_op is not None:
+            raise ValidationError(
+                f"Deze bijeenkomst is afgezegd op {timezone.localdate(self.afgezegd_op):%d-%m-%Y};"
+                " u kunt haar niet meer wijzigen."
+            )
+
+    def niet_afzegbaar(self, vandaag: dt.date, *, heeft_presentie: bool) -> str:
+        """Why this meeting cannot be called off ("" when it can): only one that has not taken
+        place, its day today or later and nothing of it recorded, and only once."""
+        if self.afgezegd_op is not None:
+            dag = timezone.localdate(self.afgezegd_op)
+            return f"Deze bijeenkomst is al afgezegd op {dag:%d-%m-%Y}."
+        if self.datum < vandaag:
+            return "Deze bijeenkomst is al geweest; een gehouden bijeenkomst zegt u niet af."
+        if self.notulen or self.besluiten or heeft_presentie:
+            return (
+                "Van deze bijeenkomst zijn al notulen, besluiten of de aanwezigheid vastgelegd; "
+                "een gehouden bijeenkomst zegt u niet af."
+            )
+        return ""
+
     def clean(self) -> None:
         errors: dict[str, str] = {}
+        if self.afgezegd_op is not None and not self.reden_afzegging.strip():
+            errors["reden_afzegging"] = "Geef de reden waarom de bijeenkomst niet doorgaat."
         if self.begintijd and self.eindtijd and self.eindtijd <= self.begintijd:
             errors["eindtijd"] = "De bijeenkomst moet eindigen na de begintijd."
         if not self.locatie.strip() and not self.online_link:
             errors["locatie"] = "Vul een plaats in, een link voor online deelname, of beide."
         if errors:
             raise ValidationError(errors)
-
-
-AGENDA_CITAAT_TEKENS = 60
-
-
-def versie_tekst(document_titel: str, nummer: str) -> str:
-    """‘Prioritering … — versie 0.2’: how a version reads in a choice and on the agenda."""
-    return f"{document_titel} — versie {nummer}"
-
-
-def sectie_titel(inhoud: list[dict[str, Any]], sleutel: str) -> str:
-    """The title of a chapter in a version's text (`Versie.inhoud`; its key if it has none)."""
-    sectie = next((s for s in inhoud if s.get("sleutel") == sleutel), None)
-    return str(sectie.get("titel")) if sectie else sleutel
-
-
-def draad_tekst(draad: Opmerking) -> str:
-    return draad_regel(
-        str(draad.auteur),
-        sectie_titel(draad.versie.inhoud, draad.sectie),
-        versie_tekst(draad.versie.document.titel, draad.versie.nummer),
-        draad.tekst,
-    )
-
-
-def draad_regel(auteur: str, sectie: str, versie: str, tekst: str) -> str:
-    """‘Opmerking van Jeroen Bakker bij ‘Inleiding’ (…): the first 60 characters’: how a
-    thread reads in a choice and on the agenda (from an instance: `draad_tekst`; from rows:
-    the agenda item's choice of threads)."""
-    tekst = " ".join(tekst.split())
-    if len(tekst) > AGENDA_CITAAT_TEKENS:
-        tekst = tekst[:AGENDA_CITAAT_TEKENS].rstrip() + "…"
-    return f"Opmerking van {auteur} bij ‘{sectie}’ ({versie}): {tekst}"
 
 
 class Agendapunt(models.Model):

@@ -1,20 +1,18 @@
-"""Every write of the werkgroep: members, meetings and their record, hour budgets and hours.
+"""Every write of the werkgroep: members, meetings and their record, the calendar feed (the
+hours are `werkgroep.uren.services`).
 
-The coordinator (`mag_plan_regisseren`) does everything, except that a member logs and edits
-their own hours. Wrong input raises `ValidationError` keyed by field; a refusal of the state
-raises `Geweigerd`; both in Dutch. Each write sets the history user, so every correction
-of someone's hours is in the history with who made it.
+The coordinator (`mag_plan_regisseren`) does everything here. Wrong input raises
+`ValidationError` keyed by field; a refusal of the state raises `Geweigerd`; both in Dutch.
+Each write sets the history user.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
 from django.utils import timezone
 
 from ivp.constants import RolSoort
@@ -23,17 +21,15 @@ from ivp.models import Gebruiker, Plan
 from ivp.permissions import PLAN_LEZERS, heeft_rol, mag_plan_regisseren, vereis_regie
 from ivp.services import bewaar, verwijder
 from ivp.versies import vereis_versie
-from stappen.models import Document, Opmerking, Stap, Versie
+from stappen.models import Document, Opmerking, Versie
 from veiligheidsvelden.models import Veld
 from werkgroep.constants import (
     COORDINATOR_UREN_STANDAARD,
     MAX_BIJEENKOMSTEN,
     MAX_LEDEN,
-    MAX_UREN_PER_DAG,
     Aanwezigheid,
     ActiepuntStatus,
     LidRol,
-    uren_tekst,
 )
 from werkgroep.models import (
     Actiepunt,
@@ -43,11 +39,10 @@ from werkgroep.models import (
     Lid,
     Presentie,
     Urenbudget,
-    Urenregistratie,
     Werkgroep,
 )
 from werkgroep.selectors import is_uitvoeringsfase
-from werkgroep.uitnodiging import uitnodiging_stuur
+from werkgroep.uitnodiging import afzegging_stuur, uitnodiging_stuur
 
 
 @transaction.atomic
@@ -181,15 +176,18 @@ def bijeenkomst_plan(
     titel: str = "",
     motivatie: str = "",
 ) -> Bijeenkomst:
-    """Plan a meeting. The seventh meeting of the trajectory needs a motivation; during
-    uitvoering the meeting is a voortgangsoverleg and is not counted."""
+    """Plan a meeting. The seventh meeting of the trajectory needs a motivation (a meeting
+    called off does not count); during uitvoering the meeting is a voortgangsoverleg and is
+    not counted."""
     vereis_regie(plan, door)
     werkgroep = werkgroep_ensure(plan=plan, door=door)
     Werkgroep.objects.select_for_update().filter(pk=werkgroep.pk).first()
     voortgang = is_uitvoeringsfase(plan)
     motivatie = motivatie.strip()
     if not voortgang:
-        aantal = werkgroep.bijeenkomsten.filter(voortgangsoverleg=False).count()
+        aantal = werkgroep.bijeenkomsten.filter(
+            voortgangsoverleg=False, afgezegd_op__isnull=True
+        ).count()
         if aantal >= MAX_BIJEENKOMSTEN and not motivatie:
             raise ValidationError(
                 {
@@ -231,6 +229,7 @@ def bijeenkomst_update(
     replace the event instead of adding a second one."""
     vereis_regie(bijeenkomst.werkgroep.plan, door)
     vereis_versie(bijeenkomst, versie)
+    bijeenkomst.vereis_niet_afgezegd()
     if bijeenkomst.gezamenlijk_id:
         raise Geweigerd("Een gezamenlijke bijeenkomst verplaatst de regionale coördinator.")
     if bijeenkomst.motivatie and not motivatie.strip():
@@ -249,6 +248,34 @@ def bijeenkomst_update(
 
 
 @transaction.atomic
+def bijeenkomst_afzeggen(*, bijeenkomst: Bijeenkomst, door: Gebruiker, reden: str) -> Bijeenkomst:
+    """Call a meeting off: it stays, with when and why, but no longer counts towards the 5–6,
+    gets no reminders and cannot be changed. The SEQUENCE goes up and every member gets the
+    notice (after the commit, through the outbox) with an .ics of STATUS:CANCELLED, so their
+    calendar drops the event or shows it cancelled. A werkgroep's part of a joint meeting is
+    called off by the regional coordinator, for all gemeenten at once."""
+    vereis_regie(bijeenkomst.werkgroep.plan, door)
+    if bijeenkomst.gezamenlijk_id:
+        raise Geweigerd("Een gezamenlijke bijeenkomst zegt de regionale coördinator af.")
+    # Locked and read again: two clicks at once call it off once.
+    opgeslagen = Bijeenkomst.objects.select_for_update().filter(pk=bijeenkomst.pk)
+    bijeenkomst.afgezegd_op = opgeslagen.values_list("afgezegd_op", flat=True).get()
+    waarom = bijeenkomst.niet_afzegbaar(
+        timezone.localdate(), heeft_presentie=bijeenkomst.presenties.exists()
+    )
+    if waarom:
+        raise ValidationError(waarom)
+    if not reden.strip():
+        raise ValidationError({"reden": "Geef de reden waarom de bijeenkomst niet doorgaat."})
+    bijeenkomst.afgezegd_op = timezone.now()
+    bijeenkomst.reden_afzegging = reden.strip()
+    bijeenkomst.volgnummer_ical += 1
+    bewaar(bijeenkomst, door=door, reden="afgezegd")
+    afzegging_stuur(bijeenkomst)
+    return bijeenkomst
+
+
+@transaction.atomic
 def bijeenkomst_verslag(
     *,
     bijeenkomst: Bijeenkomst,
@@ -259,6 +286,7 @@ def bijeenkomst_verslag(
 ) -> Bijeenkomst:
     vereis_regie(bijeenkomst.werkgroep.plan, door)
     vereis_versie(bijeenkomst, versie)
+    bijeenkomst.vereis_niet_afgezegd()
     bijeenkomst.notulen = notulen.strip()
     bijeenkomst.besluiten = besluiten.strip()
     return bewaar(bijeenkomst, door=door)
@@ -278,6 +306,7 @@ def agendapunt_add(
     """An agenda item, optionally on a document, a version of a document and/or a comment
     thread of the plan. Each is optional; a version goes with the chosen document."""
     vereis_regie(bijeenkomst.werkgroep.plan, door)
+    bijeenkomst.vereis_niet_afgezegd()
     volgorde = bijeenkomst.agendapunten.count() + 1
     punt = Agendapunt(
         bijeenkomst=bijeenkomst,
@@ -297,6 +326,7 @@ def presentie_record(
 ) -> list[Presentie]:
     """Record who was there: `statussen` maps a member's id to an Aanwezigheid value."""
     vereis_regie(bijeenkomst.werkgroep.plan, door)
+    bijeenkomst.vereis_niet_afgezegd()
     if bijeenkomst.datum > timezone.localdate():
         raise Geweigerd("De aanwezigheid legt u vast op of na de dag van de bijeenkomst.")
     leden = {lid.pk: lid for lid in bijeenkomst.werkgroep.leden.all()}
@@ -321,6 +351,7 @@ def actiepunt_add(
     *, bijeenkomst: Bijeenkomst, door: Gebruiker, wat: str, wie: Lid, deadline: dt.date
 ) -> Actiepunt:
     vereis_regie(bijeenkomst.werkgroep.plan, door)
+    bijeenkomst.vereis_niet_afgezegd()
     punt = Actiepunt(bijeenkomst=bijeenkomst, wat=wat.strip(), wie=wie, deadline=deadline)
     return bewaar(punt, door=door)
 
@@ -335,150 +366,6 @@ def actiepunt_set_status(*, actiepunt: Actiepunt, door: Gebruiker, status: str) 
         raise ValidationError({"status": "Kies een geldige status."})
     actiepunt.status = status
     return bewaar(actiepunt, door=door)
-
-
-# Hours -------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def urenbudget_set(
-    *, lid: Lid, door: Gebruiker, uren: Decimal, motivatie: str = "", versie: int | None = None
-) -> Urenbudget:
-    """Set a member's budget. The coordinator's outside 300–400 hours needs a motivation."""
-    vereis_regie(lid.werkgroep.plan, door)
-    budget = Urenbudget.objects.filter(lid=lid).first() or Urenbudget(lid=lid)
-    vereis_versie(budget, versie)
-    budget.uren = uren
-    budget.motivatie = motivatie.strip()
-    return bewaar(budget, door=door)
-
-
-def _mag_uren_schrijven(lid: Lid, door: Gebruiker) -> None:
-    plan = lid.werkgroep.plan
-    if mag_plan_regisseren(door, plan):
-        return
-    if lid.gebruiker_id != door.pk or not heeft_rol(door, plan.gemeente_id, PLAN_LEZERS):
-        raise GeenToegang("U schrijft alleen uw eigen uren.")
-
-
-def _vergrendel_persoon(lid: Lid) -> None:
-    """Serialise the hour entries of one person (across werkgroepen), so two tabs or two
-    plans cannot together pass 24 hours on a day. Locks the user row, or the member row of
-    an external partner, until the transaction ends."""
-    if lid.gebruiker_id:
-        Gebruiker.objects.select_for_update().filter(pk=lid.gebruiker_id).first()
-    else:
-        Lid.objects.select_for_update().filter(pk=lid.pk).first()
-
-
-def _controleer_uren(registratie: Urenregistratie) -> None:
-    """What a row cannot check alone: the plan's period, today, and 24 hours a day. The
-    row's CheckConstraint (more than 0, at most 24 hours) is not asked of the database as
-    well: `Urenregistratie.clean()` checks the same bounds with its own messages, before it
-    (three queries less per entry; issue 8)."""
-    registratie.full_clean(validate_constraints=False)
-    plan = registratie.lid.werkgroep.plan
-    vandaag = timezone.localdate()
-    if registratie.datum > vandaag:
-        raise ValidationError({"datum": "U schrijft geen uren op een dag in de toekomst."})
-    if not plan.traject_start <= registratie.datum <= plan.einde:
-        raise ValidationError(
-            {
-                "datum": f"Kies een datum binnen het traject van het plan: van "
-                f"{plan.traject_start:%d-%m-%Y} tot en met {plan.einde:%d-%m-%Y}."
-            }
-        )
-    andere = (
-        Urenregistratie.objects.filter(lid__gebruiker_id=registratie.lid.gebruiker_id)
-        if registratie.lid.gebruiker_id
-        else Urenregistratie.objects.filter(lid=registratie.lid)
-    )
-    al = andere.filter(datum=registratie.datum).exclude(pk=registratie.pk).aggregate(
-        totaal=Sum("uren")
-    )["totaal"] or Decimal(0)
-    if al + registratie.uren > MAX_UREN_PER_DAG:
-        raise ValidationError(
-            {
-                "uren": f"Op {registratie.datum:%d-%m-%Y} staat al {uren_tekst(al)} uur; samen met "
-                f"deze {uren_tekst(registratie.uren)} uur is dat meer dan 24 uur op één dag."
-            }
-        )
-
-
-def _vereis_open_periode(lid: Lid, *datums: dt.date) -> None:
-    """Hours on or before the werkgroep's closed-until date are accounted for: nobody writes,
-    moves or deletes them (the coordinator moves the date back to correct one)."""
-    tot = Werkgroep.objects.filter(pk=lid.werkgroep_id).values_list("uren_gesloten_tot", flat=True)
-    gesloten = tot.first()
-    if gesloten is not None and any(d <= gesloten for d in datums):
-        raise ValidationError(
-            {
-                "datum": f"De uren tot en met {gesloten:%d-%m-%Y} zijn afgesloten. Kies een "
-                "latere datum, of vraag de coördinator de periode te heropenen."
-            }
-        )
-
-
-@transaction.atomic
-def uren_sluit(*, plan: Plan, door: Gebruiker, tot: dt.date | None) -> Werkgroep:
-    """Close the hours up to and including `tot` (None: reopen). The coordinator sets it; the
-    voortgangsrapportage (uitvoering) can call this when it closes a period."""
-    vereis_regie(plan, door)
-    werkgroep = werkgroep_ensure(plan=plan, door=door)
-    werkgroep.uren_gesloten_tot = tot
-    return bewaar(werkgroep, door=door, reden="uren afgesloten" if tot else "uren heropend")
-
-
-@transaction.atomic
-def uren_log(
-    *,
-    lid: Lid,
-    door: Gebruiker,
-    datum: dt.date,
-    uren: Decimal,
-    omschrijving: str,
-    stap: Stap | None = None,
-) -> Urenregistratie:
-    """Log hours. A member logs their own; the coordinator may log for anyone."""
-    _mag_uren_schrijven(lid, door)
-    _vereis_open_periode(lid, datum)
-    _vergrendel_persoon(lid)
-    registratie = Urenregistratie(
-        lid=lid, datum=datum, uren=uren, stap=stap, omschrijving=omschrijving.strip()
-    )
-    _controleer_uren(registratie)  # full_clean() and the checks across rows
-    return bewaar(registratie, door=door, valideer=False)
-
-
-@transaction.atomic
-def uren_update(
-    *,
-    registratie: Urenregistratie,
-    door: Gebruiker,
-    datum: dt.date,
-    uren: Decimal,
-    omschrijving: str,
-    stap: Stap | None = None,
-    reden: str = "",
-) -> Urenregistratie:
-    """Correct an entry: the member their own, the coordinator anyone's (with a reason that
-    goes into the history)."""
-    _mag_uren_schrijven(registratie.lid, door)
-    _vereis_open_periode(registratie.lid, registratie.datum, datum)  # from and to
-    _vergrendel_persoon(registratie.lid)
-    registratie.datum = datum
-    registratie.uren = uren
-    registratie.stap = stap
-    registratie.omschrijving = omschrijving.strip()
-    _controleer_uren(registratie)  # full_clean() and the checks across rows
-    return bewaar(registratie, door=door, reden=reden.strip() or "gewijzigd", valideer=False)
-
-
-@transaction.atomic
-def uren_delete(*, registratie: Urenregistratie, door: Gebruiker, reden: str = "") -> None:
-    _mag_uren_schrijven(registratie.lid, door)
-    _vereis_open_periode(registratie.lid, registratie.datum)
-    verwijder(registratie, door=door, reden=reden.strip() or "verwijderd")
 
 
 # Calendar feed -----------------------------------------------------------------------------

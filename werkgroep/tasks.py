@@ -44,10 +44,13 @@ def _bijeenkomst_url(bijeenkomst: Bijeenkomst) -> str:
 
 
 def bijeenkomst_herinneringen(vandaag: dt.date, gemeente_id: int | None = None) -> int:
-    """Two days before: the members with an account get the agenda."""
+    """Two days before: the members with an account get the agenda (not of a meeting called
+    off)."""
     bijeenkomsten = (
         Bijeenkomst.objects.filter(
-            datum__gt=vandaag, datum__lte=vandaag + dt.timedelta(days=BIJEENKOMST_DAGEN)
+            datum__gt=vandaag,
+            datum__lte=vandaag + dt.timedelta(days=BIJEENKOMST_DAGEN),
+            afgezegd_op__isnull=True,  # called off: nothing to remind of
         )
         .select_related("werkgroep__plan")
         .prefetch_related(
@@ -78,10 +81,11 @@ def bijeenkomst_herinneringen(vandaag: dt.date, gemeente_id: int | None = None) 
 
 
 def notulen_herinneringen(vandaag: dt.date, gemeente_id: int | None = None) -> int:
-    """After the meeting, while the notulen are empty: the coordinator, once per meeting."""
-    bijeenkomsten = Bijeenkomst.objects.filter(datum__lt=vandaag, notulen="").select_related(
-        "werkgroep__plan"
-    )
+    """After the meeting, while the notulen are empty: the coordinator, once per meeting (a
+    meeting called off has none to write)."""
+    bijeenkomsten = Bijeenkomst.objects.filter(
+        datum__lt=vandaag, notulen="", afgezegd_op__isnull=True
+    ).select_related("werkgroep__plan")
     if gemeente_id is not None:
         bijeenkomsten = bijeenkomsten.filter(werkgroep__plan__gemeente_id=gemeente_id)
     nieuw = 0

@@ -1,6 +1,7 @@
 """The invitation to a werkgroep meeting, with its .ics, through the outbox.
 
-Sent when the meeting is planned and again when it changes: the calendar file keeps the UID
+Sent when the meeting is planned, again when it changes, and when it is called off (with the
+reason, and the .ics as STATUS:CANCELLED): the calendar file keeps the UID
 and carries the meeting's SEQUENCE (`volgnummer_ical`), so a calendar replaces the event it
 has instead of adding a second one. The key's moment is that SEQUENCE, so each version of
 the meeting is announced once however often the service or its task runs.
@@ -30,12 +31,21 @@ SOORT = "bijeenkomst_uitnodiging"
 
 def uitnodiging_stuur(bijeenkomst: Bijeenkomst) -> list[Gebruiker]:
     """Invite (or, after a change, update) every member with an account; after the commit."""
-    leden = [
+    return _stuur(bijeenkomst, _leden(bijeenkomst), onderwerp=bijeenkomst)
+
+
+def afzegging_stuur(bijeenkomst: Bijeenkomst) -> list[Gebruiker]:
+    """Tell every member with an account that the meeting is called off, with the reason and
+    an .ics of STATUS:CANCELLED (same UID, the raised SEQUENCE); after the commit."""
+    return _stuur(bijeenkomst, _leden(bijeenkomst), onderwerp=bijeenkomst)
+
+
+def _leden(bijeenkomst: Bijeenkomst) -> list[Gebruiker]:
+    return [
         lid.gebruiker
         for lid in bijeenkomst.werkgroep.leden.select_related("gebruiker")
         if lid.gebruiker is not None and lid.gebruiker.is_active
     ]
-    return _stuur(bijeenkomst, leden, onderwerp=bijeenkomst)
 
 
 def gezamenlijk_uitnodiging_stuur(
@@ -78,19 +88,30 @@ def _stuur(
     url = reverse("werkgroep:bijeenkomst", kwargs={"bijeenkomst_id": bijeenkomst.pk})
     gewijzigd = bijeenkomst.volgnummer_ical > 0
     waar = ", ".join(deel for deel in (bijeenkomst.locatie, bijeenkomst.online_link) if deel)
+    afgezegd = bijeenkomst.afgezegd_op is not None
+    soort = "Afgezegd" if afgezegd else "Gewijzigd" if gewijzigd else "Uitnodiging"
     tekst = (
-        f"{'Gewijzigd' if gewijzigd else 'Uitnodiging'}: {bijeenkomst.titel} op "
+        f"{soort}: {bijeenkomst.titel} op "
         f"{bijeenkomst.datum:%d-%m-%Y} van {bijeenkomst.begintijd:%H:%M} tot "
         f"{bijeenkomst.eindtijd:%H:%M}" + (f" ({waar})" if waar else "") + "."
     )
     inhoud = ical.bijeenkomst_ics(bijeenkomst, f"{settings.IVP_BASIS_URL}{url}", gemeenten).decode()
+    if afgezegd:
+        extra = (
+            f"De bijeenkomst gaat niet door. Reden: {bijeenkomst.reden_afzegging}\n\n"
+            "Het agendabestand (.ics) bij deze e-mail haalt de afspraak uit uw agenda "
+            "(of toont haar als geannuleerd)."
+        )
+    else:
+        extra = "De afspraak zit als agendabestand (.ics) bij deze e-mail" + (
+            "; uw agenda werkt de eerdere afspraak bij." if gewijzigd else "."
+        )
     with transaction.atomic():
         return melding_maak(
             leden,
             tekst,
             url,
-            extra="De afspraak zit als agendabestand (.ics) bij deze e-mail"
-            + ("; uw agenda werkt de eerdere afspraak bij." if gewijzigd else ".")
+            extra=extra
             + (f" Een gezamenlijke bijeenkomst van {', '.join(gemeenten)}." if gemeenten else ""),
             soort=SOORT,
             onderwerp=onderwerp,

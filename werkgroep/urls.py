@@ -2,6 +2,7 @@ from django.urls import path
 
 from werkgroep import views
 from werkgroep.gezamenlijk import views as gezamenlijk
+from werkgroep.uren import views as uren
 
 app_name = "werkgroep"
 
@@ -14,7 +15,7 @@ urlpatterns = [
         views.lid_verwijderen,
         name="lid_verwijderen",
     ),
-    path("werkgroep/leden/<int:lid_id>/budget/", views.urenbudget, name="urenbudget"),
+    path("werkgroep/leden/<int:lid_id>/budget/", uren.urenbudget, name="urenbudget"),
     path(
         "plannen/<int:plan_id>/werkgroep/bijeenkomsten/nieuw/",
         views.bijeenkomst_nieuw,
@@ -27,6 +28,11 @@ urlpatterns = [
         name="bijeenkomst_bewerken",
     ),
     path(
+        "bijeenkomsten/<int:bijeenkomst_id>/afzeggen/",
+        views.bijeenkomst_afzeggen,
+        name="bijeenkomst_afzeggen",
+    ),
+    path(
         "bijeenkomsten/<int:bijeenkomst_id>/agendapunten/nieuw/",
         views.agendapunt_nieuw,
         name="agendapunt_nieuw",
@@ -37,11 +43,11 @@ urlpatterns = [
         name="bijeenkomst_ics",
     ),
     path("actiepunten/<int:actiepunt_id>/status/", views.actiepunt_status, name="actiepunt_status"),
-    path("plannen/<int:plan_id>/uren/", views.uren, name="uren"),
-    path("plannen/<int:plan_id>/uren/afsluiten/", views.uren_sluiten, name="uren_sluiten"),
-    path("plannen/<int:plan_id>/uren/uren.csv", views.uren_csv, name="uren_csv"),
-    path("plannen/<int:plan_id>/uren/uren.xlsx", views.uren_xlsx, name="uren_xlsx"),
-    path("uren/<int:registratie_id>/", views.uren_bewerken, name="uren_bewerken"),
+    path("plannen/<int:plan_id>/uren/", uren.uren, name="uren"),
+    path("plannen/<int:plan_id>/uren/afsluiten/", uren.uren_sluiten, name="uren_sluiten"),
+    path("plannen/<int:plan_id>/uren/uren.csv", uren.uren_csv, name="uren_csv"),
+    path("plannen/<int:plan_id>/uren/uren.xlsx", uren.uren_xlsx, name="uren_xlsx"),
+    path("uren/<int:registratie_id>/", uren.uren_bewerken, name="uren_bewerken"),
     path("agenda/", views.agenda, name="agenda"),
     # Joint meetings of a region (the regional coordinator's pages).
     path("regio/<int:regio_id>/bijeenkomsten/", gezamenlijk.lijst, name="gezamenlijk_lijst"),
@@ -50,6 +56,11 @@ urlpatterns = [
         "gezamenlijke-bijeenkomsten/<int:gezamenlijk_id>/bewerken/",
         gezamenlijk.bewerken,
         name="gezamenlijk_bewerken",
+    ),
+    path(
+        "gezamenlijke-bijeenkomsten/<int:gezamenlijk_id>/afzeggen/",
+        gezamenlijk.afzeggen,
+        name="gezamenlijk_afzeggen",
     ),
     path("agenda/<str:token>.ics", views.feed, name="feed"),
 ]

@@ -12,6 +12,7 @@ from ivp.models import Gebruiker, Plan
 from stappen.vervolg import Overname
 from werkgroep import services
 from werkgroep.models import Lid, Urenbudget
+from werkgroep.uren import services as uren_services
 
 
 def _leden(vorig: Plan) -> list[Lid]:
@@ -63,7 +64,7 @@ def _kopieer(
             continue
         budget = getattr(oud, "urenbudget", None)
         if met_uren and budget is not None:
-            services.urenbudget_set(
+            uren_services.urenbudget_set(
                 lid=lid, door=door, uren=budget.uren, motivatie=budget.motivatie
             )
             uren = budget.uren

@@ -1,7 +1,7 @@
 """Thin views: check the permission, validate a form, call one service, redirect or render.
 
 Werkgroep pages are visible to the plan readers of the plan's gemeente; everyone else gets a
-404. Writes are the coordinator's, except that a member logs and corrects their own hours.
+404. Writes are the coordinator's. The hours pages are `werkgroep.uren.views`.
 """
 
 from __future__ import annotations
@@ -12,30 +12,24 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from ivp import downloads
 from ivp.selectors import regie_plan
-from ivp.views import AuthenticatedHttpRequest, meld_formfouten, probeer
-from werkgroep import export, ical, selectors, services
-from werkgroep.constants import uren_tekst
+from ivp.views import AuthenticatedHttpRequest, probeer
+from werkgroep import ical, selectors, services
 from werkgroep.forms import (
     ActiepuntForm,
     ActiepuntStatusForm,
+    AfzeggenForm,
     AgendapuntForm,
     BijeenkomstForm,
     LidForm,
     PresentieForm,
-    UrenbudgetForm,
-    UrenCorrectieForm,
-    UrenForm,
-    UrenSluitenForm,
     VerslagForm,
-    zet_keuzes,
 )
 
 # Werkgroep and members ----------------------------------------------------------------------
@@ -159,6 +153,36 @@ def bijeenkomst_bewerken(request: AuthenticatedHttpRequest, bijeenkomst_id: int)
 
 
 @login_required
+def bijeenkomst_afzeggen(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpResponse:
+    """Call a meeting off, with the reason, on a page of its own; a meeting that cannot be
+    called off (held, already called off, a part of a joint meeting) gets the page saying
+    why, without the form."""
+    bijeenkomst = selectors.regie_bijeenkomst(request.user, bijeenkomst_id)
+    form = AfzeggenForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and probeer(
+            request,
+            services.bijeenkomst_afzeggen,
+            form=form,
+            bijeenkomst=bijeenkomst,
+            door=request.user,
+            **form.cleaned_data,
+        )
+    ):
+        messages.success(request, "De bijeenkomst is afgezegd. De leden krijgen bericht.")
+        return redirect("werkgroep:bijeenkomst", bijeenkomst_id=bijeenkomst.pk)
+    context = {
+        "form": form,
+        "plan": bijeenkomst.werkgroep.plan,
+        "bijeenkomst": bijeenkomst,
+        "niet_afzegbaar": selectors.niet_afzegbaar(bijeenkomst),
+    }
+    return render(request, "werkgroep/bijeenkomst_afzeggen.html", context)
+
+
+@login_required
 def agendapunt_nieuw(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpResponse:
     """An agenda item for a meeting, on a page of its own: its choices (the plan's documents,
     their versions and every open thread, some 300 at 50×) are read only by the coordinator who
@@ -205,6 +229,9 @@ def bijeenkomst(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpR
     formulier = request.POST.get("formulier") if request.method == "POST" else None
     if formulier and not pagina.mag_regisseren:
         raise Http404("Bijeenkomst niet gevonden.")
+    if formulier and not pagina.mag_wijzigen:  # called off: the page says so, nothing to post
+        messages.error(request, "Deze bijeenkomst is afgezegd; u kunt haar niet meer wijzigen.")
+        return redirect("werkgroep:bijeenkomst", bijeenkomst_id=b.pk)
     data = request.POST if formulier else None
 
     def bound(naam: str) -> QueryDict | None:
@@ -212,7 +239,7 @@ def bijeenkomst(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpR
 
     # Only the coordinator sees the forms: nobody else pays for their choices.
     forms_: dict[str, forms.Form] = {}
-    if pagina.mag_regisseren:
+    if pagina.mag_wijzigen:
         forms_ = {
             "presentie": PresentieForm(
                 bound("presentie"),
@@ -288,171 +315,6 @@ def bijeenkomst_ics(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> H
     )
     response["Content-Disposition"] = f'attachment; filename="bijeenkomst-{b.datum:%Y-%m-%d}.ics"'
     return response
-
-
-# Hours --------------------------------------------------------------------------------------
-
-
-@login_required
-def uren(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
-    posted = None
-    if request.method == "POST":
-        # A valid entry redirects: only what the form and the service need is read; the page
-        # is read only to show the form again with its errors (issue 8).
-        schrijven = selectors.uren_schrijven(request.user, plan_id)
-        if not schrijven.mag_schrijven:
-            raise Http404("Plan niet gevonden.")
-        posted = UrenForm(
-            request.POST,
-            stappen=selectors.stappen_keuze(schrijven.plan),
-            leden=schrijven.leden,
-            lid_van=schrijven.lid_van,
-        )
-        if posted.is_valid():
-            gegevens = dict(posted.cleaned_data)
-            # The coordinator chooses whose hours; a member's form has no choice: their own.
-            lid = gegevens.pop("lid", None) or schrijven.eigen
-            if probeer(
-                request, services.uren_log, form=posted, lid=lid, door=request.user, **gegevens
-            ):
-                messages.success(
-                    request,
-                    f"{uren_tekst(gegevens['uren'])} uur op "
-                    f"{gegevens['datum']:%d-%m-%Y} geschreven.",
-                )
-                return redirect("werkgroep:uren", plan_id=schrijven.plan.pk)
-    pagina = selectors.uren_pagina(request.user, plan_id, request.GET.get("pagina"))
-    plan = pagina.plan
-    form = None
-    if posted is not None:
-        # Shown again with its errors: the options from what the page has read, no query.
-        form = posted
-        zet_keuzes(form, stap=pagina.stap_keuzes)
-        if pagina.lid_keuzes:
-            zet_keuzes(form, lid=pagina.lid_keuzes)
-    elif pagina.eigen or pagina.mag_regisseren:
-        initial: dict[str, Any] = {"datum": pagina.vandaag}
-        if pagina.eigen:
-            initial["lid"] = pagina.eigen.lid.pk
-        form = UrenForm(initial=initial, stappen=pagina.stap_keuzes, leden=pagina.lid_keuzes)
-    sluiten = None
-    if pagina.mag_regisseren and pagina.werkgroep:
-        sluiten = UrenSluitenForm(initial={"tot": pagina.werkgroep.uren_gesloten_tot})
-    context = {"pagina": pagina, "plan": plan, "form": form, "sluiten_form": sluiten}
-    return render(request, "werkgroep/uren.html", context)
-
-
-@login_required
-@require_POST
-def uren_sluiten(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
-    plan = regie_plan(request.user, plan_id)
-    form = UrenSluitenForm(request.POST)
-    if form.is_valid():
-        tot = form.cleaned_data["tot"]
-        if probeer(request, services.uren_sluit, plan=plan, door=request.user, tot=tot):
-            messages.success(
-                request,
-                f"De uren tot en met {tot:%d-%m-%Y} zijn afgesloten."
-                if tot
-                else "Er zijn geen uren meer afgesloten.",
-            )
-    else:
-        meld_formfouten(request, form)
-    return redirect("werkgroep:uren", plan_id=plan.pk)
-
-
-@login_required
-def uren_bewerken(request: AuthenticatedHttpRequest, registratie_id: int) -> HttpResponse:
-    registratie = selectors.eigen_registratie(request.user, registratie_id)
-    plan = registratie.lid.werkgroep.plan
-    initial = {
-        "datum": registratie.datum,
-        "uren": registratie.uren,
-        "stap": registratie.stap,
-        "omschrijving": registratie.omschrijving,
-    }
-    form = UrenCorrectieForm(
-        request.POST or None, initial=initial, stappen=selectors.stappen_keuze(plan)
-    )
-    if (
-        request.method == "POST"
-        and request.POST.get("actie") == "verwijderen"
-        and probeer(request, services.uren_delete, registratie=registratie, door=request.user)
-    ):
-        messages.success(request, "De registratie is verwijderd.")
-        return redirect("werkgroep:uren", plan_id=plan.pk)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and probeer(
-            request,
-            services.uren_update,
-            form=form,
-            registratie=registratie,
-            door=request.user,
-            **form.cleaned_data,
-        )
-    ):
-        messages.success(request, "De registratie is gecorrigeerd.")
-        return redirect("werkgroep:uren", plan_id=plan.pk)
-    historie = selectors.registratie_historie(registratie)
-    return render(
-        request,
-        "werkgroep/uren_form.html",
-        {"form": form, "plan": plan, "registratie": registratie, "historie": historie},
-    )
-
-
-@login_required
-def urenbudget(request: AuthenticatedHttpRequest, lid_id: int) -> HttpResponse:
-    lid = selectors.regie_lid(request.user, lid_id)
-    plan = lid.werkgroep.plan
-    budget = selectors.urenbudget_van(lid)
-    initial = {"uren": budget.uren, "motivatie": budget.motivatie} if budget else {}
-    form = UrenbudgetForm(request.POST or None, initial=initial, versie_van=budget or 0)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and probeer(
-            request,
-            services.urenbudget_set,
-            form=form,
-            lid=lid,
-            door=request.user,
-            **form.cleaned_data,
-        )
-    ):
-        messages.success(request, f"Het urenbudget van {lid} is opgeslagen.")
-        return redirect("werkgroep:uren", plan_id=plan.pk)
-    return render(request, "werkgroep/budget_form.html", {"form": form, "plan": plan, "lid": lid})
-
-
-@login_required
-def uren_csv(request: AuthenticatedHttpRequest, plan_id: int) -> StreamingHttpResponse:
-    """Streamed: the rows are read in chunks and written as they come."""
-    rijen = selectors.export_rijen(request.user, plan_id)
-    response = StreamingHttpResponse(export.csv_stroom(rijen), content_type=export.CSV_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="uren-plan-{plan_id}.csv"'
-    return response
-
-
-@login_required
-@require_POST
-def uren_xlsx(request: AuthenticatedHttpRequest, plan_id: int) -> HttpResponse:
-    """The Excel file is made by a task (ivp/downloads.py); its page offers it when ready."""
-    plan = selectors.uren_plan(request.user, plan_id)
-    gevraagd = probeer(
-        request,
-        downloads.download_vraag,
-        gebruiker=request.user,
-        soort=export.UREN_XLSX,
-        titel=f"Urenregistratie {plan} (Excel)",
-        bestandsnaam=f"uren-plan-{plan.pk}.xlsx",
-        parameters={"plan_id": plan.pk},
-    )
-    if not gevraagd:
-        return redirect("werkgroep:uren", plan_id=plan.pk)
-    return redirect("download", download_id=gevraagd.pk)
 
 
 # Calendar feed ------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Joint werkgroep meetings in the browser, on the demo: the regional coordinator plans one
 for three gemeenten (a mistake first: the input stays), sees it in the region's list, and a
-member gemeente's coordinator finds it among its own werkgroep's meetings."""
+member gemeente's coordinator finds it among its own werkgroep's meetings; the regional
+coordinator calls one off for all."""
 
 import pytest
 from django.urls import reverse
@@ -68,3 +69,32 @@ def test_the_regional_coordinator_plans_a_joint_meeting(page, demo, login, check
     )
     check_axe(page)
     screenshot(page, "gezamenlijk-deel-kampen")
+
+
+def test_the_regional_coordinator_calls_a_joint_meeting_off(
+    page, demo, login, check_axe, screenshot
+):
+    regio = Regio.objects.get()
+    login(page, "regio", WACHTWOORD)
+    page.goto(reverse("werkgroep:gezamenlijk_lijst", args=[regio.pk]))
+    page.get_by_role("link", name="Zeg af").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Gezamenlijke bijeenkomst afzeggen")
+    expect(page.locator("main")).to_contain_text(
+        "voor alle gemeenten: Kampen, Staphorst, Steenwijkerland, Zwartewaterland"
+    )
+    page.get_by_role("button", name="Bijeenkomst afzeggen").click()
+    expect(page.get_by_role("alert").first).to_contain_text(
+        "Geef de reden waarom de bijeenkomst niet doorgaat."
+    )
+    check_axe(page)
+    page.get_by_label("Reden").fill("De spreker van het RIEC is verhinderd.")
+    page.get_by_role("button", name="Bijeenkomst afzeggen").click()
+    expect(page.get_by_role("status").first).to_contain_text(
+        "De gezamenlijke bijeenkomst is afgezegd, voor alle gemeenten"
+    )
+    expect(page.locator("main table").first).to_contain_text(
+        "— De spreker van het RIEC is verhinderd."
+    )
+    expect(page.get_by_role("link", name="Zeg af")).to_have_count(0)
+    check_axe(page)
+    screenshot(page, "gezamenlijk-afgezegd")

@@ -1,5 +1,8 @@
 """The werkgroep in the browser, on the demo data: a member logs hours and sees the remaining
-budget; the coordinator plans a meeting, records attendance and an actiepunt."""
+budget; the coordinator plans a meeting, records attendance and an actiepunt, and calls a
+meeting off."""
+
+import datetime as dt
 
 import pytest
 from django.utils import timezone
@@ -129,6 +132,55 @@ def test_the_coordinator_plans_a_meeting_records_attendance_and_an_actiepunt(
     expect(page.locator(".ivp-burndown svg")).to_have_count(1)
     check_axe(page)
     screenshot(page, "uren-coordinator")
+
+
+def test_the_coordinator_calls_a_meeting_off(page, demo, login, check_axe, screenshot):
+    login(page, "coordinator", WACHTWOORD)
+    open_werkgroep(page)
+    expect(page.locator("main")).to_contain_text("4 van 6 bijeenkomsten")
+    page.get_by_role("link", name="Bijeenkomst plannen").click()
+    over_twee_weken = timezone.localdate() + dt.timedelta(days=14)
+    page.get_by_label("Datum").fill(over_twee_weken.strftime("%d-%m-%Y"))
+    page.get_by_label("Begintijd").fill("14:00")
+    page.get_by_label("Eindtijd").fill("16:00")
+    page.get_by_label("Plaats").fill("Gemeentehuis Steenwijk")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator(".ivp-pagina-kop")).to_contain_text("van 6")  # numbered by date
+
+    # Its own page: first without a reason (the error in Dutch), then with one.
+    page.get_by_role("link", name="Bijeenkomst afzeggen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bijeenkomst afzeggen")
+    expect(page.locator("main")).to_contain_text(
+        "De leden krijgen bericht en de bijeenkomst verdwijnt uit hun agenda."
+    )
+    page.get_by_role("button", name="Bijeenkomst afzeggen").click()
+    expect(page.get_by_role("alert").first).to_contain_text(
+        "Geef de reden waarom de bijeenkomst niet doorgaat."
+    )
+    check_axe(page)
+    screenshot(page, "bijeenkomst-afzeggen-fout")
+    page.get_by_label("Reden").fill("De helft van de werkgroep zit bij de crisisoefening.")
+    page.get_by_role("button", name="Bijeenkomst afzeggen").click()
+
+    expect(page.get_by_role("status").first).to_contain_text("De bijeenkomst is afgezegd.")
+    vandaag = timezone.localdate().strftime("%d-%m-%Y")
+    expect(page.locator("#afgezegd")).to_contain_text(
+        f"Afgezegd op {vandaag} — De helft van de werkgroep zit bij de crisisoefening."
+    )
+    expect(page.get_by_role("link", name="Bijeenkomst afzeggen")).to_have_count(0)
+    expect(page.get_by_role("link", name="Agendapunt toevoegen")).to_have_count(0)
+    expect(page.locator("main form")).to_have_count(0)
+    check_axe(page)
+    screenshot(page, "bijeenkomst-afgezegd")
+
+    # The werkgroep page: listed as called off, not counted.
+    page.goto("/")
+    open_werkgroep(page)
+    expect(page.locator("main")).to_contain_text("4 van 6 bijeenkomsten")
+    expect(page.locator("ol.ivp-bijeenkomsten")).to_contain_text(
+        f"Afgezegd: Werkgroep IVP, {over_twee_weken:%d-%m-%Y} 14:00–16:00"
+    )
+    check_axe(page)
 
 
 def test_the_other_werkgroep_pages_pass_axe(page, demo, login, check_axe, screenshot):

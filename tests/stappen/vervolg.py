@@ -28,6 +28,7 @@ from tests.stappen.stappenplan import (
 from veiligheidsvelden.constants import IndicatorBron
 from veiligheidsvelden.models import Indicator, Meting
 from werkgroep import services as werkgroep_services
+from werkgroep.uren import services as uren_services
 
 OUDE_INLEIDING = "Steenwijkerland wil veilig wonen, werken en recreëren."
 PRIORITEITEN = ("1.1", "5.2")
@@ -43,12 +44,12 @@ def vorig_plan(
     trekker = werkgroep_services.lid_add(
         plan=plan, door=door, rol="trekker", gebruiker=door, organisatie="Gemeente"
     )
-    werkgroep_services.urenbudget_set(lid=trekker, door=door, uren=Decimal(380))
+    uren_services.urenbudget_set(lid=trekker, door=door, uren=Decimal(380))
     politie = lid_van(gemeente, RolSoort.WERKGROEPLID, first_name="Pim", last_name="Politie")
     lid = werkgroep_services.lid_add(
         plan=plan, door=door, rol="lid", gebruiker=politie, organisatie="Politie"
     )
-    werkgroep_services.urenbudget_set(lid=lid, door=door, uren=Decimal(40))
+    uren_services.urenbudget_set(lid=lid, door=door, uren=Decimal(40))
     rond_af(plan, door, 2)
     start(plan, door, 3)
     plaats_alle_hoofdthemas(plan, door, PRIORITEITEN)

@@ -25,15 +25,9 @@ from stappen.models import Document, Opmerking, Versie
 from stappen.rechten import leest_concepten
 from werkgroep.constants import MAX_BIJEENKOMSTEN, Aanwezigheid, bijeenkomst_nummer
 from werkgroep.forms import ActiepuntStatusForm
-from werkgroep.models import (
-    AGENDA_CITAAT_TEKENS,
-    Actiepunt,
-    Agendapunt,
-    Bijeenkomst,
-    Lid,
-    Presentie,
-)
+from werkgroep.models import Actiepunt, Agendapunt, Bijeenkomst, Lid, Presentie
 from werkgroep.selectors.bijeenkomsten import _gezamenlijk_met, _nummer, zichtbare_bijeenkomst
+from werkgroep.teksten import AGENDA_CITAAT_TEKENS
 
 
 def versie_tekst(versie: Versie) -> str:

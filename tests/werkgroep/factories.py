@@ -49,6 +49,7 @@ from werkgroep.models import (
     Urenregistratie,
     Werkgroep,
 )
+from werkgroep.uren import services as uren_services
 
 
 def regisseur_van(gemeente: Gemeente) -> Gebruiker:
@@ -128,6 +129,8 @@ class BijeenkomstFactory(_ViaService[Bijeenkomst]):
         verslagen = factory.Trait(
             notulen="De werkgroep bespreekt de analyse.", besluiten="De analyse is akkoord."
         )
+        # Called off (its date must be today or later).
+        afgezegd = factory.Trait(reden_afzegging="De zaal is niet beschikbaar.")
 
     plan = factory.LazyFunction(maak_plan)
     door = factory.LazyAttribute(lambda o: regisseur_van(o.plan.gemeente))
@@ -137,15 +140,19 @@ class BijeenkomstFactory(_ViaService[Bijeenkomst]):
     locatie = "Gemeentehuis Steenwijk"
     notulen = ""
     besluiten = ""
+    reden_afzegging = ""
 
     @classmethod
     def _maak(cls, **kwargs: Any) -> Bijeenkomst:
         notulen, besluiten = kwargs.pop("notulen"), kwargs.pop("besluiten")
+        reden = kwargs.pop("reden_afzegging")
         bijeenkomst = services.bijeenkomst_plan(**kwargs)
         if notulen or besluiten:
             services.bijeenkomst_verslag(
                 bijeenkomst=bijeenkomst, door=kwargs["door"], notulen=notulen, besluiten=besluiten
             )
+        if reden:
+            services.bijeenkomst_afzeggen(bijeenkomst=bijeenkomst, door=kwargs["door"], reden=reden)
         return bijeenkomst
 
 
@@ -228,7 +235,7 @@ class UrenbudgetFactory(_ViaService[Urenbudget]):
 
     @classmethod
     def _maak(cls, **kwargs: Any) -> Urenbudget:
-        return services.urenbudget_set(**kwargs)
+        return uren_services.urenbudget_set(**kwargs)
 
 
 class UrenregistratieFactory(_ViaService[Urenregistratie]):
@@ -253,9 +260,9 @@ class UrenregistratieFactory(_ViaService[Urenregistratie]):
     @classmethod
     def _maak(cls, **kwargs: Any) -> Urenregistratie:
         correctie = kwargs.pop("correctie")
-        registratie = services.uren_log(**kwargs)
+        registratie = uren_services.uren_log(**kwargs)
         if correctie:
-            registratie = services.uren_update(
+            registratie = uren_services.uren_update(
                 registratie=registratie,
                 door=regisseur_van(registratie.lid.werkgroep.plan.gemeente),
                 datum=registratie.datum,

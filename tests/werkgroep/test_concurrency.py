@@ -11,8 +11,8 @@ from django.db import connection
 from tests.stappen.factories import maak_plan
 from tests.stappen.stappenplan import coordinator_van
 from tests.werkgroep.factories import LidFactory
-from werkgroep import services
 from werkgroep.models import Lid, Urenregistratie
+from werkgroep.uren import services as uren_services
 
 
 @pytest.mark.postgres
@@ -34,7 +34,7 @@ def test_two_concurrent_entries_cannot_together_pass_24_hours_on_a_day() -> None
             )
             assert eigen.gebruiker is not None
             samen.wait(timeout=10)
-            services.uren_log(
+            uren_services.uren_log(
                 lid=eigen,
                 door=eigen.gebruiker,
                 datum=dt.date(2022, 9, 1),

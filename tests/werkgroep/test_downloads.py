@@ -19,7 +19,8 @@ from tests.ivp.downloads import gestreamd, via_downloadpagina
 from tests.stappen.stappenplan import coordinator_van
 from tests.werkgroep import export_oud
 from tests.werkgroep.factories import LidFactory
-from werkgroep import export, selectors, services
+from werkgroep import export, selectors
+from werkgroep.uren import services as uren_services
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ pytestmark = pytest.mark.django_db
 def uren(plan, coordinator, vandaag):
     leden = [LidFactory(plan=plan, door=coordinator) for _ in range(3)]
     for n in range(240):
-        services.uren_log(
+        uren_services.uren_log(
             lid=leden[n % 3],
             door=coordinator,
             datum=vandaag,

@@ -20,6 +20,7 @@ from veiligheidsvelden.models import Veld
 from werkgroep import services
 from werkgroep.constants import Aanwezigheid, LidRol
 from werkgroep.models import Lid, Urenbudget, Urenregistratie
+from werkgroep.uren import services as uren_services
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +85,9 @@ def test_only_the_coordinator_adds_members(plan, coordinator):
 
 def test_a_member_with_hours_cannot_be_removed(plan, coordinator, vandaag):
     lid_ = LidFactory(plan=plan, door=coordinator)
-    services.uren_log(lid=lid_, door=coordinator, datum=vandaag, uren=Decimal(1), omschrijving="x")
+    uren_services.uren_log(
+        lid=lid_, door=coordinator, datum=vandaag, uren=Decimal(1), omschrijving="x"
+    )
     with pytest.raises(Geweigerd):
         services.lid_remove(lid=lid_, door=coordinator)
     leeg = LidFactory(plan=plan, door=coordinator)
@@ -189,7 +192,7 @@ def test_moving_a_meeting_keeps_its_uid_and_raises_the_sequence(plan, coordinato
 
 def log(lid_, door=None, **kwargs):
     waarden = {"datum": dt.date(2022, 10, 3), "uren": Decimal("2.5"), "omschrijving": "Analyse"}
-    return services.uren_log(lid=lid_, door=door or lid_.gebruiker, **(waarden | kwargs))
+    return uren_services.uren_log(lid=lid_, door=door or lid_.gebruiker, **(waarden | kwargs))
 
 
 @pytest.mark.parametrize("uren", [Decimal("-1"), Decimal("0")])
@@ -234,10 +237,10 @@ def test_a_coordinator_budget_outside_300_400_needs_a_motivation(plan, coordinat
     lid_ = LidFactory(plan=plan, door=coordinator, trekker=True)
     for uren in (Decimal(299), Decimal(401)):
         with pytest.raises(ValidationError) as error:
-            services.urenbudget_set(lid=lid_, door=coordinator, uren=uren)
+            uren_services.urenbudget_set(lid=lid_, door=coordinator, uren=uren)
         assert "300 tot 400 uur" in fout_op(error, "uren")
     assert Urenbudget.objects.get(lid=lid_).uren == Decimal(350)
-    services.urenbudget_set(
+    uren_services.urenbudget_set(
         lid=lid_, door=coordinator, uren=Decimal(450), motivatie="Regionale afstemming kost meer."
     )
     assert Urenbudget.objects.get(lid=lid_).uren == Decimal(450)
@@ -249,14 +252,14 @@ def test_members_log_only_their_own_hours(plan, coordinator, lid_met_budget, van
         log(ander, door=lid_met_budget.gebruiker)
     eigen = log(lid_met_budget)
     with pytest.raises(GeenToegang):
-        services.uren_update(
+        uren_services.uren_update(
             registratie=eigen,
             door=ander.gebruiker,
             datum=eigen.datum,
             uren=Decimal(1),
             omschrijving="x",
         )
-    services.uren_update(
+    uren_services.uren_update(
         registratie=eigen,
         door=lid_met_budget.gebruiker,
         datum=eigen.datum,
@@ -270,7 +273,7 @@ def test_the_coordinator_corrects_any_entry_and_the_history_keeps_it(
     coordinator, lid_met_budget, vandaag
 ):
     registratie = log(lid_met_budget)
-    services.uren_update(
+    uren_services.uren_update(
         registratie=registratie,
         door=coordinator,
         datum=registratie.datum,
@@ -284,7 +287,7 @@ def test_the_coordinator_corrects_any_entry_and_the_history_keeps_it(
     assert historie[0].history_user == lid_met_budget.gebruiker
     assert historie[1].history_user == coordinator
     assert historie[1].history_change_reason == "Dubbel geteld met de bijeenkomst"
-    services.uren_delete(registratie=registratie, door=coordinator, reden="Niet voor het IVP")
+    uren_services.uren_delete(registratie=registratie, door=coordinator, reden="Niet voor het IVP")
     laatste = Urenregistratie.history.filter(id=pk).order_by("-history_id").first()
     assert laatste.history_type == "-"
     assert laatste.history_user == coordinator

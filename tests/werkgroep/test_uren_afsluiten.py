@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from ivp.models import Gebruiker, Plan
 from tests.werkgroep.factories import UrenregistratieFactory
-from werkgroep import services
 from werkgroep.models import Lid, Urenregistratie
+from werkgroep.uren import services as uren_services
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def test_a_member_cannot_move_hours_into_or_out_of_a_closed_period(
     assert 'value="15-09-2022"' in response.content.decode()  # the input is kept
     assert Urenregistratie.objects.get(pk=open_.pk).datum == dt.date(2022, 10, 3)
     with pytest.raises(ValidationError):
-        services.uren_update(
+        uren_services.uren_update(
             registratie=oud,
             door=lid,
             datum=dt.date(2022, 10, 5),
@@ -47,7 +47,7 @@ def test_a_member_cannot_move_hours_into_or_out_of_a_closed_period(
             omschrijving="Uit de afgesloten periode",
         )
     with pytest.raises(ValidationError):
-        services.uren_log(
+        uren_services.uren_log(
             lid=lid_met_budget,
             door=lid,
             datum=dt.date(2022, 9, 30),
@@ -55,17 +55,17 @@ def test_a_member_cannot_move_hours_into_or_out_of_a_closed_period(
             omschrijving="Te laat",
         )
     with pytest.raises(ValidationError):
-        services.uren_delete(registratie=oud, door=lid)
+        uren_services.uren_delete(registratie=oud, door=lid)
     # After the date all goes on as before; reopening (an empty date) lifts the lock.
-    services.uren_log(
+    uren_services.uren_log(
         lid=lid_met_budget,
         door=lid,
         datum=dt.date(2022, 10, 1),
         uren=Decimal(1),
         omschrijving="Na de afsluiting",
     )
-    services.uren_sluit(plan=plan, door=coordinator, tot=None)
-    services.uren_delete(registratie=oud, door=lid)
+    uren_services.uren_sluit(plan=plan, door=coordinator, tot=None)
+    uren_services.uren_delete(registratie=oud, door=lid)
 
 
 def test_only_the_coordinator_closes_a_period(

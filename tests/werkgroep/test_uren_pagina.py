@@ -18,10 +18,11 @@ from django.urls import reverse
 
 from tests.ivp.test_keuzes import gelijk
 from tests.werkgroep.factories import LidFactory
-from werkgroep import selectors, services
+from werkgroep import selectors
 from werkgroep.constants import uren_tekst
 from werkgroep.forms import UrenCorrectieForm, UrenForm, UrenSluitenForm
 from werkgroep.models import Urenbudget, Urenregistratie
+from werkgroep.uren import services as uren_services
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +50,7 @@ def werkgroep(plan, coordinator, vandaag):
     zonder_naam = leden[3].gebruiker  # known by their username
     zonder_naam.first_name = zonder_naam.last_name = ""
     zonder_naam.save(update_fields=["first_name", "last_name"])
-    services.urenbudget_set(
+    uren_services.urenbudget_set(
         lid=trekker, door=coordinator, uren=Decimal(420), motivatie="Regio <en> meer"
     )
     for lid, budget in zip(leden, (Decimal(10), Decimal(12), Decimal(100)), strict=False):

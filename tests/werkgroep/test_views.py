@@ -13,7 +13,6 @@ from tests.stappen.factories import maak_plan
 from tests.stappen.stappenplan import coordinator_van
 from tests.werkgroep.factories import BijeenkomstFactory, LidFactory, versie_met_draad
 from veiligheidsvelden.models import Veld
-from werkgroep import services
 from werkgroep.constants import LidRol
 from werkgroep.models import (
     Actiepunt,
@@ -22,6 +21,7 @@ from werkgroep.models import (
     Lid,
     Presentie,
 )
+from werkgroep.uren import services as uren_services
 
 pytestmark = pytest.mark.django_db
 
@@ -231,7 +231,7 @@ def test_a_member_logs_hours_sees_the_remaining_budget_and_a_bad_entry_keeps_the
     client, plan, coordinator, vandaag
 ):
     lid_ = LidFactory(plan=plan, door=coordinator)
-    services.urenbudget_set(lid=lid_, door=coordinator, uren=Decimal(10))
+    uren_services.urenbudget_set(lid=lid_, door=coordinator, uren=Decimal(10))
     client.force_login(lid_.gebruiker)
     stap2 = plan.stappen.get(nummer=2)
     gegevens = {"datum": "21-10-2022", "uren": "2,5", "stap": stap2.pk, "omschrijving": "Analyse"}
@@ -258,10 +258,10 @@ def test_a_member_sees_only_their_own_entries_the_coordinator_all(
         LidFactory(plan=plan, door=coordinator),
         LidFactory(plan=plan, door=coordinator),
     )
-    services.uren_log(
+    uren_services.uren_log(
         lid=eerste, door=eerste.gebruiker, datum=vandaag, uren=Decimal(1), omschrijving="Eerste"
     )
-    andere = services.uren_log(
+    andere = uren_services.uren_log(
         lid=tweede, door=tweede.gebruiker, datum=vandaag, uren=Decimal(1), omschrijving="Tweede"
     )
     client.force_login(eerste.gebruiker)
@@ -285,7 +285,7 @@ def test_a_member_sees_only_their_own_entries_the_coordinator_all(
 
 def test_exports_csv_and_excel(client, plan, coordinator, vandaag):
     lid_ = LidFactory(plan=plan, door=coordinator)
-    services.uren_log(
+    uren_services.uren_log(
         lid=lid_,
         door=coordinator,
         datum=vandaag,
@@ -310,7 +310,7 @@ def test_the_coordinator_sees_per_person_per_step_forecast_and_burndown(
     client, plan, coordinator, vandaag
 ):
     hoofd = LidFactory(plan=plan, door=coordinator, trekker=True)
-    services.uren_log(
+    uren_services.uren_log(
         lid=hoofd,
         door=coordinator,
         datum=dt.date(2022, 9, 1),
@@ -335,8 +335,8 @@ def test_the_coordinator_sees_per_person_per_step_forecast_and_burndown(
 
 def test_the_forecast_per_person_at_the_last_step_deadline(client, plan, coordinator, vandaag):
     lid_ = LidFactory(plan=plan, door=coordinator)
-    services.urenbudget_set(lid=lid_, door=coordinator, uren=Decimal(20))
-    services.uren_log(
+    uren_services.urenbudget_set(lid=lid_, door=coordinator, uren=Decimal(20))
+    uren_services.uren_log(
         lid=lid_,
         door=lid_.gebruiker,
         datum=dt.date(2022, 9, 1),
@@ -388,7 +388,7 @@ def test_a_plan_without_a_werkgroep_shows_empty_pages(client, plan, coordinator)
 
 def test_exports_never_turn_text_into_a_formula(client, plan, coordinator, vandaag):
     lid_ = LidFactory(plan=plan, door=coordinator)
-    services.uren_log(
+    uren_services.uren_log(
         lid=lid_,
         door=lid_.gebruiker,
         datum=vandaag,
@@ -489,8 +489,8 @@ def test_the_burn_down_coordinates_use_a_decimal_point(client, plan, coordinator
     import re
 
     lid_ = LidFactory(plan=plan, door=coordinator)
-    services.urenbudget_set(lid=lid_, door=coordinator, uren=Decimal(10))
-    services.uren_log(
+    uren_services.urenbudget_set(lid=lid_, door=coordinator, uren=Decimal(10))
+    uren_services.uren_log(
         lid=lid_, door=lid_.gebruiker, datum=vandaag, uren=Decimal("2.5"), omschrijving="Werk"
     )
     client.force_login(coordinator)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 
 from django.db import models
+from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from ivp.models import Regio
@@ -29,12 +30,22 @@ class GezamenlijkeBijeenkomst(Versiebeheerd):
     locatie = models.CharField("plaats", max_length=200, blank=True)
     online_link = models.URLField("link voor online deelname", blank=True)
     agenda = models.TextField("gezamenlijke agendapunten", blank=True, help_text="Eén per regel.")
+    # Called off for all parts at once (`services.gezamenlijk_afzeggen`).
+    afgezegd_op = models.DateTimeField("afgezegd op", null=True, blank=True, editable=False)
+    reden_afzegging = models.TextField("reden van de afzegging", blank=True)
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = "gezamenlijke bijeenkomst"
         verbose_name_plural = "gezamenlijke bijeenkomsten"
         ordering = ["datum", "begintijd", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(afgezegd_op__isnull=True) | ~Q(reden_afzegging=""),
+                name="gezamenlijk_afgezegd_met_reden",
+                violation_error_message="Geef de reden waarom de bijeenkomst niet doorgaat.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.titel} {self.datum:%d-%m-%Y}"

@@ -14,7 +14,7 @@ from django.utils import timezone
 from ivp.models import Gebruiker, Gemeente, Regio
 from ivp.permissions import mag_regio_regisseren
 from werkgroep.gezamenlijk.models import GezamenlijkeBijeenkomst
-from werkgroep.models import Bijeenkomst
+from werkgroep.models import Bijeenkomst, Presentie
 
 
 def regie_regio(user: Gebruiker, regio_id: int) -> Regio:
@@ -33,6 +33,26 @@ def regie_gezamenlijk(user: Gebruiker, gezamenlijk_id: int) -> GezamenlijkeBijee
     if gezamenlijk is None or not mag_regio_regisseren(user, gezamenlijk.regio_id):
         raise Http404("Bijeenkomst niet gevonden.")
     return gezamenlijk
+
+
+def niet_afzegbaar(gezamenlijk: GezamenlijkeBijeenkomst) -> str:
+    """Why the joint meeting cannot be called off, in Dutch ("" when it can): called off
+    already, past, or a part held (the service checks the same, under a lock)."""
+    if gezamenlijk.afgezegd_op is not None:
+        dag = timezone.localdate(gezamenlijk.afgezegd_op)
+        return f"Deze gezamenlijke bijeenkomst is al afgezegd op {dag:%d-%m-%Y}."
+    if gezamenlijk.datum < timezone.localdate():
+        return "Deze bijeenkomst is al geweest; een gehouden bijeenkomst zegt u niet af."
+    delen = Bijeenkomst.objects.filter(gezamenlijk=gezamenlijk)
+    if (
+        delen.exclude(notulen="", besluiten="").exists()
+        or Presentie.objects.filter(bijeenkomst__in=delen).exists()
+    ):
+        return (
+            "Van deze bijeenkomst zijn in een van de gemeenten al notulen, besluiten of de "
+            "aanwezigheid vastgelegd; een gehouden bijeenkomst zegt u niet af."
+        )
+    return ""
 
 
 def gemeenten_keuze(regio: Regio) -> QuerySet[Gemeente]:

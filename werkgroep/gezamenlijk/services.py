@@ -1,8 +1,7 @@
-"""Writes of joint meetings: the regional coordinator plans or moves one meeting for several
-member gemeenten at once; each werkgroep gets its own `Bijeenkomst` (docs/werkgroep.md).
-
-Everything is made or changed in one transaction: a refusal (a werkgroep over its 5–6
-meetings, a part already held) leaves nothing half-made.
+"""Writes of joint meetings: the regional coordinator plans, moves or calls off one meeting
+for several member gemeenten at once; each werkgroep gets its own `Bijeenkomst`
+(docs/werkgroep.md). Everything is made or changed in one transaction: a refusal (a
+werkgroep over its 5–6 meetings, a part already held) leaves nothing half-made.
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
+from django.utils import timezone
 
 from ivp.exceptions import GeenToegang, Geweigerd
 from ivp.models import Gebruiker, Gemeente, Plan, Regio
@@ -107,7 +107,9 @@ def gezamenlijk_plan(
     paren = _werkgroepen(regio, gemeenten, door)
     voortgang = _in_uitvoering(plan for plan, _ in paren)
     aantallen = dict(
-        Bijeenkomst.objects.filter(werkgroep__in=[w for _, w in paren], voortgangsoverleg=False)
+        Bijeenkomst.objects.filter(
+            werkgroep__in=[w for _, w in paren], voortgangsoverleg=False, afgezegd_op__isnull=True
+        )
         .values("werkgroep")
         .annotate(n=Count("pk"))
         .values_list("werkgroep", "n")
@@ -162,6 +164,69 @@ def gezamenlijk_plan(
     return gezamenlijk
 
 
+def _delen(gezamenlijk: GezamenlijkeBijeenkomst) -> tuple[list[Bijeenkomst], list[Gemeente]]:
+    """Every werkgroep's part, locked, by gemeente name; and the gemeenten whose part was
+    held (notulen, besluiten or attendance recorded)."""
+    bijeenkomsten = list(
+        Bijeenkomst.objects.select_for_update(of=("self",))
+        .filter(gezamenlijk=gezamenlijk)
+        .select_related("werkgroep__plan__gemeente")
+        .order_by("werkgroep__plan__gemeente__naam")
+    )
+    met_presentie = set(
+        Presentie.objects.filter(bijeenkomst__in=bijeenkomsten).values_list(
+            "bijeenkomst_id", flat=True
+        )
+    )
+    gehouden = [
+        b.werkgroep.plan.gemeente
+        for b in bijeenkomsten
+        if b.notulen or b.besluiten or b.pk in met_presentie
+    ]
+    return bijeenkomsten, gehouden
+
+
+@transaction.atomic
+def gezamenlijk_afzeggen(
+    *, gezamenlijk: GezamenlijkeBijeenkomst, door: Gebruiker, reden: str
+) -> GezamenlijkeBijeenkomst:
+    """Call off a joint meeting: every werkgroep's part is called off with it, in one
+    transaction (the same moment and reason, the SEQUENCE +1), and every member of each
+    werkgroep gets the notice once, with the .ics of their part as STATUS:CANCELLED. Refused
+    for all, naming the gemeente, once a part was held; and once it is called off or past."""
+    _vereis_regio_regie(gezamenlijk.regio, door)
+    opgeslagen = GezamenlijkeBijeenkomst.objects.select_for_update().filter(pk=gezamenlijk.pk)
+    gezamenlijk.afgezegd_op = opgeslagen.values_list("afgezegd_op", flat=True).get()
+    if gezamenlijk.afgezegd_op is not None:
+        dag = timezone.localdate(gezamenlijk.afgezegd_op)
+        raise ValidationError(f"Deze gezamenlijke bijeenkomst is al afgezegd op {dag:%d-%m-%Y}.")
+    if gezamenlijk.datum < timezone.localdate():
+        raise ValidationError(
+            "Deze bijeenkomst is al geweest; een gehouden bijeenkomst zegt u niet af."
+        )
+    bijeenkomsten, gehouden = _delen(gezamenlijk)
+    if gehouden:
+        raise ValidationError(
+            f"Niet afgezegd: in {_namen(gehouden)} zijn al notulen, besluiten of de "
+            "aanwezigheid van deze bijeenkomst vastgelegd. Een gehouden bijeenkomst zegt u "
+            "niet af."
+        )
+    if not reden.strip():
+        raise ValidationError({"reden": "Geef de reden waarom de bijeenkomst niet doorgaat."})
+    nu = timezone.now()
+    gezamenlijk.afgezegd_op = nu
+    gezamenlijk.reden_afzegging = reden.strip()
+    gezamenlijk.volgnummer_ical += 1
+    bewaar(gezamenlijk, door=door, reden="afgezegd")
+    for bijeenkomst in bijeenkomsten:
+        bijeenkomst.afgezegd_op = nu
+        bijeenkomst.reden_afzegging = gezamenlijk.reden_afzegging
+        bijeenkomst.volgnummer_ical = gezamenlijk.volgnummer_ical
+        bewaar(bijeenkomst, door=door, reden="gezamenlijke bijeenkomst afgezegd")
+    gezamenlijk_uitnodiging_stuur(gezamenlijk, bijeenkomsten)
+    return gezamenlijk
+
+
 @transaction.atomic
 def gezamenlijk_verplaats(
     *,
@@ -180,22 +245,9 @@ def gezamenlijk_verplaats(
     or attendance: that meeting was held, and its record must stay true."""
     _vereis_regio_regie(gezamenlijk.regio, door)
     vereis_versie(gezamenlijk, versie)
-    bijeenkomsten = list(
-        Bijeenkomst.objects.select_for_update(of=("self",))
-        .filter(gezamenlijk=gezamenlijk)
-        .select_related("werkgroep__plan__gemeente")
-        .order_by("werkgroep__plan__gemeente__naam")
-    )
-    met_presentie = set(
-        Presentie.objects.filter(bijeenkomst__in=bijeenkomsten).values_list(
-            "bijeenkomst_id", flat=True
-        )
-    )
-    gehouden = [
-        b.werkgroep.plan.gemeente
-        for b in bijeenkomsten
-        if b.notulen or b.besluiten or b.pk in met_presentie
-    ]
+    if gezamenlijk.afgezegd_op is not None:
+        raise ValidationError("Deze gezamenlijke bijeenkomst is afgezegd; u verplaatst haar niet.")
+    bijeenkomsten, gehouden = _delen(gezamenlijk)
     if gehouden:
         raise Geweigerd(
             f"Niet verplaatst: in {_namen(gehouden)} zijn al notulen, besluiten of de "

@@ -1,5 +1,5 @@
-"""The regional coordinator's pages of joint meetings: the region's list, planning one and
-moving one. Thin: a selector that 404s, a form, one service call."""
+"""The regional coordinator's pages of joint meetings: the region's list, planning one,
+moving one and calling one off. Thin: a selector that 404s, a form, one service call."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from ivp.views import AuthenticatedHttpRequest, probeer
+from werkgroep.forms import AfzeggenForm
 from werkgroep.gezamenlijk import selectors, services
 from werkgroep.gezamenlijk.forms import GezamenlijkForm
 
@@ -74,3 +75,36 @@ def bewerken(request: AuthenticatedHttpRequest, gezamenlijk_id: int) -> HttpResp
         "gemeenten": selectors.gemeenten_van(gezamenlijk),
     }
     return render(request, "werkgroep/gezamenlijk_form.html", context)
+
+
+@login_required
+def afzeggen(request: AuthenticatedHttpRequest, gezamenlijk_id: int) -> HttpResponse:
+    """Call the joint meeting off for every gemeente at once, with the reason."""
+    gezamenlijk = selectors.regie_gezamenlijk(request.user, gezamenlijk_id)
+    form = AfzeggenForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and probeer(
+            request,
+            services.gezamenlijk_afzeggen,
+            form=form,
+            gezamenlijk=gezamenlijk,
+            door=request.user,
+            **form.cleaned_data,
+        )
+    ):
+        messages.success(
+            request,
+            "De gezamenlijke bijeenkomst is afgezegd, voor alle gemeenten; "
+            "de leden krijgen bericht.",
+        )
+        return redirect("werkgroep:gezamenlijk_lijst", regio_id=gezamenlijk.regio_id)
+    context = {
+        "form": form,
+        "regio": gezamenlijk.regio,
+        "gezamenlijk": gezamenlijk,
+        "gemeenten": selectors.gemeenten_van(gezamenlijk),
+        "niet_afzegbaar": selectors.niet_afzegbaar(gezamenlijk),
+    }
+    return render(request, "werkgroep/gezamenlijk_afzeggen.html", context)

@@ -2,7 +2,8 @@
 members, meetings or hour entries there are (sums and counts are done by the database).
 
 Split by sub-domain: `leden` (members), `overzicht` (the werkgroep page), `bijeenkomsten`
-(meetings, agenda, actiepunten), `uren` (budgets and hours), `agenda` (the calendar feed).
+(meetings, their agenda, actiepunten), `agendapunten` (what an agenda item can point at),
+`uren` (budgets and hours), `agenda` (the calendar feed).
 Every read that takes an id checks the permission and gives a 404 without access.
 """
 
@@ -12,15 +13,14 @@ from werkgroep.selectors.agenda import (
     feed_eigenaar,
     stappen_voor,
 )
+from werkgroep.selectors.agendapunten import Agendakeuzes, Keuzes, agenda_keuzes
 from werkgroep.selectors.bijeenkomsten import (
-    Agendakeuzes,
     BijeenkomstPagina,
     BijeenkomstRegel,
-    Keuzes,
     actiepunt_voor_status,
-    agenda_keuzes,
     bijeenkomst_pagina,
     is_uitvoeringsfase,
+    niet_afzegbaar,
     nummer_bijeenkomsten,
     regie_bijeenkomst,
     werkgroep_bijeenkomst,
@@ -78,6 +78,7 @@ __all__ = [
     "kandidaten",
     "leden_keuze",
     "leden_met_velden",
+    "niet_afzegbaar",
     "nummer_bijeenkomsten",
     "regie_bijeenkomst",
     "regie_lid",

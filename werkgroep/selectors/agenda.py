@@ -50,6 +50,7 @@ class Afspraak:
     plan_titel: str
     gemeente: str
     agenda: tuple[str, ...]  # the onderwerpen of its agenda items, in order
+    afgezegd: bool = False  # called off: written as STATUS:CANCELLED
 
 
 def afspraak_van(bijeenkomst: Bijeenkomst) -> Afspraak:
@@ -69,6 +70,7 @@ def afspraak_van(bijeenkomst: Bijeenkomst) -> Afspraak:
         plan_titel=plan.titel,
         gemeente=str(plan.gemeente),
         agenda=tuple(punt.onderwerp for punt in bijeenkomst.agendapunten.all()),
+        afgezegd=bijeenkomst.afgezegd_op is not None,
     )
 
 
@@ -96,6 +98,7 @@ def bijeenkomsten_voor(user: Gebruiker) -> list[Afspraak]:
             "online_link",
             "werkgroep__plan__titel",
             "werkgroep__plan__gemeente__naam",
+            "afgezegd_op",
         )
     )
     # Every meeting of a werkgroep in the list is in it (what it is chosen by is the
@@ -108,7 +111,10 @@ def bijeenkomsten_voor(user: Gebruiker) -> list[Afspraak]:
     ).order_by("volgorde", "pk")
     for bijeenkomst_id, onderwerp in punten.values_list("bijeenkomst_id", "onderwerp"):
         agenda.setdefault(bijeenkomst_id, []).append(onderwerp)
-    return [Afspraak(*rij[2:], agenda=tuple(agenda.get(rij[0], ()))) for rij in rijen]
+    return [
+        Afspraak(*rij[2:-1], agenda=tuple(agenda.get(rij[0], ())), afgezegd=rij[-1] is not None)
+        for rij in rijen
+    ]
 
 
 @dataclass(frozen=True, slots=True)

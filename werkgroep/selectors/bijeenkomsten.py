@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
-from typing import Any
 
-from django.db.models import QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from ivp.models import Gebruiker, Plan, gebruiker_naam
 from ivp.permissions import mag_plan_regisseren, mag_plan_zien
 from ivp.vaste_query import VasteQuery
 from stappen.constants import DocumentStatus, StapNummer, StapStatus
-from stappen.models import Document, Opmerking, Stap, Versie
+from stappen.models import Stap
 from stappen.rechten import leest_concepten
 from werkgroep.constants import (
     MAX_BIJEENKOMSTEN,
@@ -23,16 +22,10 @@ from werkgroep.constants import (
     ActiepuntStatus,
     bijeenkomst_nummer,
 )
-from werkgroep.models import (
-    Actiepunt,
-    Agendapunt,
-    Bijeenkomst,
-    Lid,
-    draad_regel,
-    sectie_titel,
-    versie_tekst,
-)
+from werkgroep.models import Actiepunt, Agendapunt, Bijeenkomst, Lid
+from werkgroep.selectors.agendapunten import Keuzes
 from werkgroep.selectors.leden import leden_keuze
+from werkgroep.teksten import draad_regel, sectie_titel, versie_tekst
 
 
 def is_uitvoeringsfase(plan: Plan) -> bool:
@@ -73,125 +66,6 @@ def nummer_bijeenkomsten(bijeenkomsten: Sequence[Bijeenkomst]) -> list[Bijeenkom
     return regels
 
 
-@dataclass
-class Keuzes:
-    """What a choice field of a form offers, read as rows (issue 8): `rijen`, (id, label)
-    pairs, are the options written; `queryset` is read only to check a posted choice and give
-    its instance. Building the options from model instances (270 open threads, through a
-    server-side cursor per field) took most of the meeting page. `queryset` may be a function
-    that makes it: a `werkgroep.forms.LuiKeuze` calls it only when it checks a choice."""
-
-    queryset: QuerySet[Any] | Callable[[], QuerySet[Any]]
-    rijen: list[tuple[int, str]]
-
-
-def documenten_van(plan: Plan) -> QuerySet[Document]:
-    return Document.objects.filter(plan=plan).order_by("stap__nummer", "jaar")
-
-
-def versies_van(plan: Plan) -> QuerySet[Versie]:
-    """The versions of the plan's documents, for an agenda item; without their frozen text."""
-    return (
-        Versie.objects.filter(document__plan=plan)
-        .select_related("document")
-        .defer("inhoud")
-        .order_by("document__stap__nummer", "document__jaar", "document_id", "hoofd", "sub")
-    )
-
-
-def draden_van(plan: Plan) -> QuerySet[Opmerking]:
-    """The comment threads an agenda item can point at: the open ones (first comments, not
-    resolved, no replies) on the plan's documents that are not vastgesteld yet. A resolved
-    thread, or one on a vastgesteld document, is history: leaving those out keeps the choice
-    (and the meeting page) as long as what is still to discuss, not as long as the plan's past
-    (issue 8)."""
-    return (
-        Opmerking.objects.filter(
-            versie__document__plan=plan, antwoord_op__isnull=True, opgelost_op__isnull=True
-        )
-        .exclude(versie__document__status=DocumentStatus.VASTGESTELD)
-        .select_related("versie__document")
-        .defer("versie__inhoud")
-        .order_by(
-            "versie__document__stap__nummer",
-            "versie__document__jaar",
-            "versie__document_id",
-            "versie__hoofd",
-            "versie__sub",
-            "geplaatst_op",
-            "pk",
-        )
-    )
-
-
-@dataclass
-class Agendakeuzes:
-    """What an agenda item can point at: the plan's documents, their versions, the open
-    threads."""
-
-    documenten: Keuzes
-    versies: Keuzes
-    draden: Keuzes
-
-
-def agenda_keuzes(plan: Plan) -> Agendakeuzes:
-    """The agenda item's three choices as rows, in three queries: the documents with their
-    versions (one outer join, in the order both choices show them), the open threads with
-    their author, and the text of the threads' versions (it holds the chapter titles). A
-    version's and an author's name are made once however many threads they have."""
-    documenten: list[tuple[int, str]] = []
-    versies: list[tuple[int, str]] = []
-    versie_namen: dict[int, str] = {}
-    for document_id, titel, versie_id, hoofd, sub in (
-        Document.objects.filter(plan=plan)
-        .order_by("stap__nummer", "jaar", "pk", "versies__hoofd", "versies__sub")
-        .values_list("pk", "titel", "versies__pk", "versies__hoofd", "versies__sub")
-    ):
-        if not documenten or documenten[-1][0] != document_id:
-            documenten.append((document_id, titel))
-        if versie_id is not None:
-            versie_namen[versie_id] = versie_tekst(titel, f"{hoofd}.{sub}")
-            versies.append((versie_id, versie_namen[versie_id]))
-    rijen = list(
-        draden_van(plan).values_list(
-            "pk",
-            "sectie",
-            "tekst",
-            "versie_id",
-            "auteur_id",
-            "auteur__first_name",
-            "auteur__last_name",
-            "auteur__username",
-        )
-    )
-    teksten = dict(
-        Versie.objects.filter(pk__in={rij[3] for rij in rijen})
-        .order_by()
-        .values_list("pk", "inhoud")
-    )
-    auteurs: dict[int, str] = {}
-    titels: dict[tuple[int, str], str] = {}
-    keuzes = []
-    for pk, sectie, tekst, versie_id, auteur_id, voornaam, achternaam, gebruikersnaam in rijen:
-        if auteur_id not in auteurs:
-            auteurs[auteur_id] = gebruiker_naam(voornaam, achternaam, gebruikersnaam)
-        if (versie_id, sectie) not in titels:
-            titels[versie_id, sectie] = sectie_titel(teksten[versie_id], sectie)
-        keuzes.append(
-            (
-                pk,
-                draad_regel(
-                    auteurs[auteur_id], titels[versie_id, sectie], versie_namen[versie_id], tekst
-                ),
-            )
-        )
-    return Agendakeuzes(
-        documenten=Keuzes(partial(documenten_van, plan), documenten),
-        versies=Keuzes(partial(versies_van, plan), versies),
-        draden=Keuzes(partial(draden_van, plan), keuzes),
-    )
-
-
 def zichtbare_bijeenkomst(user: Gebruiker, bijeenkomst_id: int) -> Bijeenkomst:
     """A meeting of a plan `user` may see; 404 for anyone else."""
     try:
@@ -222,6 +96,18 @@ def regie_bijeenkomst(user: Gebruiker, bijeenkomst_id: int) -> Bijeenkomst:
     if not mag_plan_regisseren(user, bijeenkomst.werkgroep.plan):
         raise Http404("Bijeenkomst niet gevonden.")
     return bijeenkomst
+
+
+def niet_afzegbaar(bijeenkomst: Bijeenkomst) -> str:
+    """Why `bijeenkomst` cannot be called off, in Dutch ("" when it can)."""
+    if bijeenkomst.gezamenlijk_id:
+        return (
+            "Dit is een gezamenlijke bijeenkomst: de regionale coördinator die haar organiseert, "
+            "zegt haar af, voor alle gemeenten tegelijk."
+        )
+    return bijeenkomst.niet_afzegbaar(
+        timezone.localdate(), heeft_presentie=bijeenkomst.presenties.exists()
+    )
 
 
 def actiepunt_voor_status(user: Gebruiker, actiepunt_id: int) -> Actiepunt:
@@ -305,6 +191,29 @@ class BijeenkomstPagina:
     gezamenlijk_met: list[str] = field(default_factory=list)
 
     @property
+    def mag_wijzigen(self) -> bool:
+        """The coordinator's forms: none on a meeting called off."""
+        return self.mag_regisseren and self.bijeenkomst.afgezegd_op is None
+
+    @property
+    def _afzegbaar(self) -> bool:
+        b = self.bijeenkomst
+        return self.mag_regisseren and not b.niet_afzegbaar(
+            timezone.localdate(), heeft_presentie=bool(self.presentie)
+        )
+
+    @property
+    def kan_afzeggen(self) -> bool:
+        """The button "Bijeenkomst afzeggen": the coordinator's, while the meeting has not
+        taken place, and not on a part of a joint meeting (the regional coordinator's)."""
+        return self._afzegbaar and not self.bijeenkomst.gezamenlijk_id
+
+    @property
+    def afzeggen_regionaal(self) -> bool:
+        """A part of a joint meeting that could be called off: the page says who does it."""
+        return self._afzegbaar and bool(self.bijeenkomst.gezamenlijk_id)
+
+    @property
     def nummer_tekst(self) -> str:
         return bijeenkomst_nummer(self.nummer) if self.nummer else ""
 
@@ -329,14 +238,17 @@ def _gezamenlijk_met(bijeenkomst: Bijeenkomst) -> list[str]:
 
 
 def _nummer(bijeenkomst: Bijeenkomst) -> int | None:
-    if bijeenkomst.voortgangsoverleg:
+    if bijeenkomst.voortgangsoverleg or bijeenkomst.afgezegd_op is not None:
         return None
     # The meetings up to its day, compared in Python by (date, time, id): the three ORed
     # conditions that say "before it" in SQL cost more to build and compile than the few
     # rows of a werkgroep's meetings cost to read (issue 8).
     zelf = (bijeenkomst.datum, bijeenkomst.begintijd, bijeenkomst.pk)
     tot = Bijeenkomst.objects.filter(
-        werkgroep_id=bijeenkomst.werkgroep_id, voortgangsoverleg=False, datum__lte=zelf[0]
+        werkgroep_id=bijeenkomst.werkgroep_id,
+        voortgangsoverleg=False,
+        afgezegd_op__isnull=True,  # a meeting called off does not count
+        datum__lte=zelf[0],
     ).order_by()
     return sum(rij < zelf for rij in tot.values_list("datum", "begintijd", "pk")) + 1
 

@@ -53,7 +53,16 @@ def dekking(leden: list[LidRegel], velden: list[Veld]) -> Dekking:
 BIJEENKOMSTEN_PER_PAGINA = 20
 
 # What the page shows of a meeting: not the notulen and besluiten of all of them (issue 8).
-_KOLOMMEN = ("id", "titel", "datum", "begintijd", "eindtijd", "voortgangsoverleg", "motivatie")
+_KOLOMMEN = (
+    "id",
+    "titel",
+    "datum",
+    "begintijd",
+    "eindtijd",
+    "voortgangsoverleg",
+    "motivatie",
+    "afgezegd_op",
+)
 
 
 class Bijeenkomstrij(NamedTuple):
@@ -66,11 +75,13 @@ class Bijeenkomstrij(NamedTuple):
     eindtijd: dt.time
     voortgangsoverleg: bool
     motivatie: str
+    afgezegd_op: dt.datetime | None  # called off: listed as such, not numbered nor counted
     open_actiepunten: int  # 0 for a lezer, who sees no actiepunten
 
 
 _DATUM = Bijeenkomstrij._fields.index("datum")
 _OVERLEG = Bijeenkomstrij._fields.index("voortgangsoverleg")
+_AFGEZEGD = Bijeenkomstrij._fields.index("afgezegd_op")
 
 
 def _bijeenkomsten(plan_id: int) -> QuerySet[Bijeenkomst]:
@@ -105,13 +116,15 @@ class Bijeenkomsten(Sequence[BijeenkomstRegel]):
     def __init__(self, rijen: list[tuple[Any, ...]]):
         self.rijen = rijen
         self.datums = [rij[_DATUM] for rij in rijen]
-        # The trajectory's meetings count on; a voortgangsoverleg has no number.
+        # The trajectory's meetings count on; a voortgangsoverleg has no number, nor has a
+        # meeting called off.
         self.nummers: list[int | None] = []
         n = 0
         for rij in rijen:
-            if not rij[_OVERLEG]:
+            telt = not rij[_OVERLEG] and rij[_AFGEZEGD] is None
+            if telt:
                 n += 1
-            self.nummers.append(None if rij[_OVERLEG] else n)
+            self.nummers.append(n if telt else None)
         self.aantal_genummerd = n
 
     def __len__(self) -> int:

@@ -26,7 +26,7 @@ from werkgroep.constants import WAARSCHUWING_PROCENT, budget_wijkt_af
 from werkgroep.export import Rij, rijen_uit
 from werkgroep.grafiek import NUL, Grafiek, burndown, tempo
 from werkgroep.models import Lid, Urenregistratie, Werkgroep
-from werkgroep.selectors.bijeenkomsten import Keuzes
+from werkgroep.selectors.agendapunten import Keuzes
 from werkgroep.selectors.leden import leden_keuze, werkgroep_van
 
 PER_PAGINA = 50

@@ -254,16 +254,19 @@ def dekking_rijen(pagina: WerkgroepPagina) -> SafeString:
 
 @register.simple_tag
 def bijeenkomsten_regels(pagina: WerkgroepPagina) -> SafeString:
-    """The items of the list of meetings shown: number (or voortgangsoverleg), title, date
-    and times as `date:"d-m-Y"` and `time:"H:i"` wrote them, the open actiepunten, and the
-    motivation (asked for past the sixth meeting)."""
+    """The items of the list of meetings shown: number (or voortgangsoverleg, or "Afgezegd"
+    for one called off), title, date and times as `date:"d-m-Y"` and `time:"H:i"` wrote them,
+    the open actiepunten, and the motivation (asked for past the sixth meeting)."""
     url = _url("werkgroep:bijeenkomst")
     motivatie_kop = (
         f"<strong>Meer dan {pagina.max_bijeenkomsten} bijeenkomsten, motivatie:</strong>"
     )
     regels = []
     for b, nummer in pagina.bijeenkomsten.getoond(pagina.bijeenkomsten_pagina):
-        soort = bijeenkomst_nummer(nummer) if nummer else "Voortgangsoverleg"
+        if b.afgezegd_op is not None:
+            soort = "Afgezegd"
+        else:
+            soort = bijeenkomst_nummer(nummer) if nummer else "Voortgangsoverleg"
         n = b.open_actiepunten
         regels.append(
             '<li class="utrecht-unordered-list__item">\n'
