@@ -12,6 +12,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,7 +20,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ivp.selectors import regie_plan
-from ivp.views import AuthenticatedHttpRequest, probeer
+from ivp.views import AuthenticatedHttpRequest, meld_weigering, probeer
 from werkgroep import ical, selectors, services
 from werkgroep.forms import (
     ActiepuntForm,
@@ -121,9 +122,22 @@ def bijeenkomst_nieuw(request: AuthenticatedHttpRequest, plan_id: int) -> HttpRe
     return render(request, "werkgroep/bijeenkomst_form.html", context)
 
 
+def _terug_als_afgezegd(request: HttpRequest, bijeenkomst: Any) -> HttpResponse | None:
+    """A called-off meeting takes no changes: a page to change it, reached by its address,
+    leads back to the meeting and says why (the services refuse the change as well)."""
+    try:
+        bijeenkomst.vereis_niet_afgezegd()
+    except ValidationError as fout:
+        meld_weigering(request, fout)
+        return redirect("werkgroep:bijeenkomst", bijeenkomst_id=bijeenkomst.pk)
+    return None
+
+
 @login_required
 def bijeenkomst_bewerken(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> HttpResponse:
     bijeenkomst = selectors.regie_bijeenkomst(request.user, bijeenkomst_id)
+    if terug := _terug_als_afgezegd(request, bijeenkomst):
+        return terug
     initial = {
         naam: getattr(bijeenkomst, naam)
         for naam in ("titel", "datum", "begintijd", "eindtijd", "locatie", "online_link")
@@ -188,6 +202,8 @@ def agendapunt_nieuw(request: AuthenticatedHttpRequest, bijeenkomst_id: int) -> 
     their versions and every open thread, some 300 at 50×) are read only by the coordinator who
     adds one, not on every view of the meeting (issue 8)."""
     bijeenkomst = selectors.regie_bijeenkomst(request.user, bijeenkomst_id)
+    if terug := _terug_als_afgezegd(request, bijeenkomst):
+        return terug
     keuzes = selectors.agenda_keuzes(bijeenkomst.werkgroep.plan)
     form = AgendapuntForm(
         request.POST or None,

@@ -185,3 +185,14 @@ def test_the_pages_keep_their_query_counts_with_a_called_off_meeting(client, coo
         bij_gewoon.values(), bij_afgezegd.values(), strict=True
     ):
         assert afgezegd_aantal <= gewoon_aantal, (bij_gewoon, bij_afgezegd)
+
+
+@pytest.mark.parametrize("naam", ["werkgroep:bijeenkomst_bewerken", "werkgroep:agendapunt_nieuw"])
+def test_a_called_off_meeting_s_change_pages_lead_back_to_it_saying_why(
+    client, coordinator, komend, naam
+):
+    services.bijeenkomst_afzeggen(bijeenkomst=komend, door=coordinator, reden=REDEN)
+    client.force_login(coordinator)
+    antwoord = client.get(reverse(naam, args=[komend.pk]), follow=True)
+    assert antwoord.redirect_chain == [(reverse("werkgroep:bijeenkomst", args=[komend.pk]), 302)]
+    assert "u kunt haar niet meer wijzigen" in antwoord.content.decode()
