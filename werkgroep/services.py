@@ -42,7 +42,7 @@ from werkgroep.models import (
     Werkgroep,
 )
 from werkgroep.selectors import is_uitvoeringsfase
-from werkgroep.uitnodiging import afzegging_stuur, uitnodiging_stuur
+from werkgroep.uitnodiging import uitnodiging_stuur
 
 
 @transaction.atomic
@@ -271,7 +271,7 @@ def bijeenkomst_afzeggen(*, bijeenkomst: Bijeenkomst, door: Gebruiker, reden: st
     bijeenkomst.reden_afzegging = reden.strip()
     bijeenkomst.volgnummer_ical += 1
     bewaar(bijeenkomst, door=door, reden="afgezegd")
-    afzegging_stuur(bijeenkomst)
+    uitnodiging_stuur(bijeenkomst)  # says it is called off, with a cancelling .ics
     return bijeenkomst
 
 

@@ -30,22 +30,14 @@ SOORT = "bijeenkomst_uitnodiging"
 
 
 def uitnodiging_stuur(bijeenkomst: Bijeenkomst) -> list[Gebruiker]:
-    """Invite (or, after a change, update) every member with an account; after the commit."""
-    return _stuur(bijeenkomst, _leden(bijeenkomst), onderwerp=bijeenkomst)
-
-
-def afzegging_stuur(bijeenkomst: Bijeenkomst) -> list[Gebruiker]:
-    """Tell every member with an account that the meeting is called off, with the reason and
-    an .ics of STATUS:CANCELLED (same UID, the raised SEQUENCE); after the commit."""
-    return _stuur(bijeenkomst, _leden(bijeenkomst), onderwerp=bijeenkomst)
-
-
-def _leden(bijeenkomst: Bijeenkomst) -> list[Gebruiker]:
-    return [
+    """Invite (or, after a change, update; after a call-off, cancel) every member with an
+    account; after the commit. What the notice says follows from the meeting itself."""
+    leden = [
         lid.gebruiker
         for lid in bijeenkomst.werkgroep.leden.select_related("gebruiker")
         if lid.gebruiker is not None and lid.gebruiker.is_active
     ]
+    return _stuur(bijeenkomst, leden, onderwerp=bijeenkomst)
 
 
 def gezamenlijk_uitnodiging_stuur(
